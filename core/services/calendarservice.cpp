@@ -1,0 +1,1 @@
+#include "services/calendarservice.h"

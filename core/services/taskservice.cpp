@@ -1,0 +1,1 @@
+#include "services/taskservice.h"

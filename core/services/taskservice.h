@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/task.h"
+#include "result.h"
+
+#include <QList>
+#include <QObject>
+
+namespace fermata {
+
+class TaskRepository;
+
+// The tasks the person has, kept in memory in id order and written through to storage.
+// The UI observes it through its signals and asks it to act; it never touches SQL.
+class TaskService final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TaskService(TaskRepository &repository, QObject *parent = nullptr);
+
+    // Loads every task from storage (call once after construction).
+    Status load();
+
+    const QList<Task> &tasks() const { return m_tasks; }
+    std::optional<Task> task(qint64 id) const;
+
+    // Validates (non-empty title, positive estimate, chunk bounds) and stores; returns the
+    // stored task with its id.
+    Result<Task> add(Task task);
+    Status update(const Task &task);
+    Status setDone(qint64 id, bool done);
+    Status remove(qint64 id);
+
+    // An empty string when the task is acceptable, else what to fix, in words for people.
+    static QString validationError(const Task &task);
+
+Q_SIGNALS:
+    void taskAdded(const fermata::Task &task);
+    void taskChanged(const fermata::Task &task);
+    void taskRemoved(qint64 id);
+    void tasksReset();
+
+private:
+    qsizetype indexOf(qint64 id) const;
+
+    TaskRepository &m_repository;
+    QList<Task> m_tasks;
+};
+
+} // namespace fermata

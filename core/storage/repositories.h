@@ -1,0 +1,120 @@
+#pragma once
+
+// One repository per aggregate. Each returns model values (never a QSqlQuery); writes are
+// committed before they return success.
+
+#include "model/calendarevent.h"
+#include "model/checkinwindow.h"
+#include "model/contact.h"
+#include "model/focusblock.h"
+#include "model/message.h"
+#include "model/notification.h"
+#include "model/task.h"
+#include "result.h"
+#include "time/interval.h"
+
+#include <QList>
+#include <QUuid>
+
+#include <optional>
+
+namespace fermata {
+
+class Database;
+
+class TaskRepository final
+{
+public:
+    explicit TaskRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const Task &task);       // returns the new id; task.id is ignored
+    Status update(const Task &task);            // NotFound when the id does not exist
+    Status remove(qint64 id);
+    Result<std::optional<Task>> find(qint64 id) const;
+    Result<QList<Task>> all() const;            // ordered by id
+
+private:
+    Database &m_db;
+};
+
+class CalendarEventRepository final
+{
+public:
+    explicit CalendarEventRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const CalendarEvent &event);
+    Status update(const CalendarEvent &event);
+    Status remove(qint64 id);
+    // Events whose [start, end) overlaps `range`, ordered by start.
+    Result<QList<CalendarEvent>> overlapping(const Interval &range) const;
+    Result<QList<CalendarEvent>> all() const;
+
+private:
+    Database &m_db;
+};
+
+class FocusBlockRepository final
+{
+public:
+    explicit FocusBlockRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const FocusBlock &block);
+    Status update(const FocusBlock &block);
+    Status remove(qint64 id);
+    Result<QList<FocusBlock>> overlapping(const Interval &range) const;
+    Result<QList<FocusBlock>> all() const;
+
+private:
+    Database &m_db;
+};
+
+class CheckInWindowRepository final
+{
+public:
+    explicit CheckInWindowRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const CheckInWindow &window);
+    Status update(const CheckInWindow &window);
+    Status remove(qint64 id);
+    Result<QList<CheckInWindow>> all() const;
+
+private:
+    Database &m_db;
+};
+
+class NotificationRepository final
+{
+public:
+    explicit NotificationRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const Notification &notification);
+    Status markReleased(qint64 id, const QDateTime &releasedAt);
+    Result<QList<Notification>> held() const;
+    Result<QList<Notification>> all() const;
+
+private:
+    Database &m_db;
+};
+
+class MessageRepository final
+{
+public:
+    explicit MessageRepository(Database &db) : m_db(db) {}
+    // Inserts, or replaces the message with the same uuid (retries are idempotent).
+    Status save(const Message &message);
+    Result<std::optional<Message>> find(const QUuid &uuid) const;
+    Result<QList<Message>> all() const; // ordered by createdAt
+
+private:
+    Database &m_db;
+};
+
+class ContactRepository final
+{
+public:
+    explicit ContactRepository(Database &db) : m_db(db) {}
+    Result<qint64> add(const Contact &contact);
+    Status update(const Contact &contact);
+    Status remove(qint64 id);
+    Result<QList<Contact>> all() const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace fermata

@@ -1,0 +1,10 @@
+#include "time/clock.h"
+
+namespace fermata {
+
+QDateTime SystemClock::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace fermata

@@ -1,0 +1,27 @@
+#include "testsupport.h"
+
+#include <QFile>
+#include <QLocale>
+
+#include <ctime>
+
+namespace fermata::test {
+
+void pinEnvironment(const QByteArray &tz)
+{
+    qputenv("TZ", tz);
+    tzset();
+    QLocale::setDefault(QLocale::c());
+}
+
+TempDataDir::TempDataDir() = default;
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+} // namespace fermata::test
