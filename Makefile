@@ -1,0 +1,41 @@
+# The two commands: 'make run' and 'make test'. Both install what is missing, configure
+# and build first; a second call only rebuilds what changed.
+PRESET ?= $(if $(filter true,$(CI)),ci,dev)
+BUILD_DIR := build/$(PRESET)
+FERMATA := $(BUILD_DIR)/app/fermata
+
+.PHONY: all deps configure build run test bench clean help
+
+all: build
+
+help:
+	@echo "make run    install what is missing, build, and open Fermata"
+	@echo "make test   the same set-up, then the whole test suite"
+	@echo "make bench  start-up and planner benchmarks (prints figures)"
+	@echo "PRESET=dev|ci|asan selects the build (default: $(PRESET))"
+
+deps:
+	@packaging/linux/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake --preset $(PRESET)
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+build: configure
+	cmake --build --preset $(PRESET)
+
+run: build
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ] && [ -z "$${QT_QPA_PLATFORM:-}" ]; then \
+		echo "No graphical display found (DISPLAY and WAYLAND_DISPLAY are unset)."; \
+		echo "Run 'make run' from a desktop session, or try: xvfb-run make run"; exit 1; fi
+	$(FERMATA) $(ARGS)
+
+test: build
+	tests/run-tests.sh $(BUILD_DIR)
+
+bench: build
+	cmake --build --preset $(PRESET) --target bench
+
+clean:
+	rm -rf build

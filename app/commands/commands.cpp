@@ -1,0 +1,56 @@
+#include "commands/commands.h"
+
+#include "apppaths.h"
+#include "commands/checkcommand.h"
+#include "commands/taskscommand.h"
+#if __has_include("commands/plancommand.h")
+#include "commands/plancommand.h"
+#define FERMATA_HAS_PLAN_COMMAND 1
+#endif
+
+#include <QCoreApplication>
+
+namespace fermata {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all = {
+        {QStringLiteral("tasks"), QStringLiteral("List, add and complete tasks"), &runTasksCommand},
+#ifdef FERMATA_HAS_PLAN_COMMAND
+        {QStringLiteral("plan"), QStringLiteral("Plan focus blocks from a JSON request or a benchmark instance"),
+         [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); }},
+#endif
+        {QStringLiteral("check"), QStringLiteral("Check the database file and say where it is"), &runCheckCommand},
+    };
+    return all;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QString mainUsage()
+{
+    QString text = QStringLiteral(
+        "Usage: fermata [--data-dir DIR] [COMMAND [ARGS...]]\n"
+        "\n"
+        "Fermata plans focus blocks for your most important work and holds interruptions\n"
+        "until the check-in windows you chose. Without a command it opens the window.\n"
+        "\n"
+        "Options:\n"
+        "  --data-dir DIR   keep the database and settings in DIR (also after the command)\n"
+        "  -h, --help       show this help; 'fermata COMMAND --help' for a command\n"
+        "  -v, --version    show the version\n"
+        "\n"
+        "Commands:\n");
+    for (const Command &command : commands())
+        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(8), command.summary);
+    return text;
+}
+
+} // namespace fermata

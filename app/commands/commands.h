@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace fermata {
+
+class AppPaths;
+
+// A command-line subcommand: `fermata [--data-dir DIR] NAME ARGS...`.
+struct Command
+{
+    QString name;
+    QString summary;
+    // Receives the arguments with arguments[0] == name; returns the process exit code.
+    std::function<int(const QStringList &arguments, const AppPaths &paths)> run;
+};
+
+const QList<Command> &commands();
+const Command *findCommand(const QString &name);
+// The top-level help text: what Fermata is and every subcommand.
+QString mainUsage();
+
+// Exit codes shared by every subcommand.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+} // namespace fermata

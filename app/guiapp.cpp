@@ -1,0 +1,67 @@
+#include "guiapp.h"
+
+#include "appcore.h"
+#include "mainwindow.h"
+#include "singleinstance.h"
+#include "startupprobe.h"
+#include "trayicon.h"
+#include "uicontext.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QUrl>
+
+namespace fermata {
+
+namespace {
+
+// The database could not be opened: say what is wrong and where, touch nothing.
+int showDatabaseError(const QString &message, const QString &databasePath)
+{
+    QMessageBox box(QMessageBox::Critical, QApplication::translate("fermata", "Fermata cannot open its data"),
+                    message);
+    box.setInformativeText(QApplication::translate("fermata", "The file is at %1").arg(databasePath));
+    QPushButton *showFolder = box.addButton(QApplication::translate("fermata", "Show Folder"),
+                                            QMessageBox::ActionRole);
+    box.addButton(QApplication::translate("fermata", "Quit"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == showFolder)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(databasePath).absolutePath()));
+    return 1;
+}
+
+} // namespace
+
+int runGuiApp(int &argc, char **argv, const AppPaths &paths)
+{
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fermata.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("fermata"));
+
+    SingleInstance instance(paths.instanceKey());
+    if (instance.activateRunningInstance())
+        return 0;
+    if (!instance.listen())
+        qWarning("Fermata could not claim its single-instance socket: %s", qPrintable(instance.errorString()));
+
+    auto core = AppCore::open(paths);
+    if (!core)
+        return showDatabaseError(core.error().message, paths.databasePath());
+
+    const UiContext context{core.value()->tasks(), core.value()->calendar(),
+                            core.value()->preferences(), core.value()->clock()};
+    MainWindow window(context);
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
+    if (StartupProbe::isRequested())
+        new StartupProbe(&window);
+
+    TrayIcon tray(context, &window);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace fermata

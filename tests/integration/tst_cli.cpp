@@ -1,0 +1,191 @@
+#include "apppaths.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run fermata(const QStringList &arguments, const QByteArray &stdinData = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(FERMATA_EXECUTABLE), arguments);
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { fermata::test::pinEnvironment("Europe/Berlin"); }
+
+    void helpListsEveryCommand()
+    {
+        const Run run = fermata({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("--data-dir")));
+        QVERIFY(run.out.contains(QStringLiteral("tasks")));
+        QVERIFY(run.out.contains(QStringLiteral("check")));
+        const Run sub = fermata({QStringLiteral("tasks"), QStringLiteral("--help")});
+        QCOMPARE(sub.exitCode, 0);
+        QVERIFY(sub.out.contains(QStringLiteral("--estimate")));
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        const Run run = fermata({QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        const Run missing = fermata({QStringLiteral("tasks"), QStringLiteral("--data-dir")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("--data-dir needs a folder")));
+    }
+
+    void addListAndCompleteWithDataDirEitherSide()
+    {
+        fermata::test::TempDataDir dir;
+        const Run add = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
+                                 QStringLiteral("add"), QStringLiteral("Write"), QStringLiteral("report"),
+                                 QStringLiteral("--estimate"), QStringLiteral("1h30m"),
+                                 QStringLiteral("--priority"), QStringLiteral("p1"),
+                                 QStringLiteral("--deadline"), QStringLiteral("2026-12-01")});
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY2(add.out.contains(QStringLiteral("Write report")), qPrintable(add.out + add.err));
+
+        // --data-dir after the subcommand points at the same profile.
+        const Run list = fermata({QStringLiteral("tasks"), QStringLiteral("list"), QStringLiteral("--json"),
+                                  QStringLiteral("--data-dir"), dir.path()});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray tasks = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 1);
+        const QJsonObject task = tasks.at(0).toObject();
+        QCOMPARE(task.value(QStringLiteral("title")).toString(), QStringLiteral("Write report"));
+        QCOMPARE(task.value(QStringLiteral("estimate_minutes")).toInt(), 90);
+        QCOMPARE(task.value(QStringLiteral("priority")).toString(), QStringLiteral("P1"));
+        // 17:00 in the profile's zone; the settings file is empty, so the system zone (Berlin) applies.
+        QCOMPARE(task.value(QStringLiteral("deadline")).toString(), QStringLiteral("2026-12-01T16:00:00Z"));
+        QCOMPARE(task.value(QStringLiteral("done")).toBool(), false);
+
+        const QString id = QString::number(task.value(QStringLiteral("id")).toInteger());
+        QCOMPARE(fermata({QStringLiteral("--data-dir=") + dir.path(), QStringLiteral("tasks"),
+                          QStringLiteral("done"), id}).exitCode, 0);
+        const Run after = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")});
+        QVERIFY2(after.out.contains(QStringLiteral("[x] ") + id), qPrintable(after.out));
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("estimate") << QStringList{QStringLiteral("--estimate"), QStringLiteral("soon")}
+                                  << QStringLiteral("cannot read the estimate") << 2;
+        QTest::newRow("priority") << QStringList{QStringLiteral("--priority"), QStringLiteral("P9")}
+                                  << QStringLiteral("priority must be") << 2;
+        QTest::newRow("deadline") << QStringList{QStringLiteral("--deadline"), QStringLiteral("friday-ish")}
+                                  << QStringLiteral("cannot read the deadline") << 2;
+        QTest::newRow("zero estimate") << QStringList{QStringLiteral("--estimate"), QStringLiteral("0m")}
+                                       << QStringLiteral("estimate") << 1;
+    }
+    void badInputChangesNothing()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QFETCH(int, exitCode);
+        fermata::test::TempDataDir dir;
+        const Run run = fermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
+                                            QStringLiteral("add"), QStringLiteral("Task")} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message, Qt::CaseInsensitive), qPrintable(run.err));
+        const Run list = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    }
+
+    void refusedFileIsReportedAndUntouched()
+    {
+        fermata::test::TempDataDir dir;
+        QFile file(dir.databasePath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("These are my notes, not a database.\n");
+        file.close();
+        const QByteArray before = fermata::test::fileBytes(dir.databasePath());
+
+        for (const QString &command : {QStringLiteral("check"), QStringLiteral("tasks")}) {
+            const Run run = fermata({QStringLiteral("--data-dir"), dir.path(), command});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(dir.databasePath()), qPrintable(run.err));
+            QVERIFY2(run.err.contains(QStringLiteral("not a Fermata database")), qPrintable(run.err));
+        }
+        QCOMPARE(fermata::test::fileBytes(dir.databasePath()), before);
+    }
+
+    void checkReportsAHealthyDatabase()
+    {
+        fermata::test::TempDataDir dir;
+        const Run run = fermata({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path()});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("Integrity: ok")));
+        QVERIFY(run.out.contains(dir.databasePath()));
+    }
+
+    // A second launch on the same profile hands over to the running window and exits.
+    void secondLaunchActivatesTheFirst()
+    {
+        fermata::test::TempDataDir dir;
+        QProcess first;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        first.setProcessEnvironment(env);
+        first.start(QStringLiteral(FERMATA_EXECUTABLE), {QStringLiteral("--data-dir"), dir.path()});
+        QVERIFY(first.waitForStarted());
+        const QString key = fermata::AppPaths::inDirectory(dir.path()).instanceKey();
+        QTRY_VERIFY_WITH_TIMEOUT(([&key] {
+            QLocalSocket probe;
+            probe.connectToServer(key);
+            return probe.waitForConnected(200);
+        })(), 20000);
+
+        QProcess second;
+        second.setProcessEnvironment(env);
+        second.start(QStringLiteral(FERMATA_EXECUTABLE), {QStringLiteral("--data-dir"), dir.path()});
+        QVERIFY(second.waitForFinished(10000));
+        QCOMPARE(second.exitCode(), 0);
+        QCOMPARE(first.state(), QProcess::Running);
+
+        // A different profile is a different instance: it keeps running on its own.
+        fermata::test::TempDataDir other;
+        QProcess third;
+        third.setProcessEnvironment(env);
+        third.start(QStringLiteral(FERMATA_EXECUTABLE), {QStringLiteral("--data-dir"), other.path()});
+        QVERIFY(!third.waitForFinished(2000));
+        third.kill();
+        third.waitForFinished();
+        first.kill();
+        first.waitForFinished();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
