@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fermata {
 
@@ -37,8 +38,14 @@ public:
 private:
     Database(QString path, QString connectionName);
 
+    // Checks an existing file through a read-only connection, so a refused file is never
+    // written to. Returns the error that refuses it, if any.
+    static std::optional<Error> checkExisting(const QString &path);
+    std::optional<Error> configure();
+
     QString m_path;
     QString m_connectionName;
+    int m_transactionDepth = 0; // > 0 inside inTransaction(); nested calls use savepoints
 };
 
 } // namespace fermata

@@ -1,0 +1,161 @@
+#include "storage/migrations.h"
+
+#include "storage/sqlhelpers.h"
+
+#include <QSqlQuery>
+
+namespace fermata::migrations {
+
+namespace {
+
+QList<Step> makeSteps()
+{
+    QList<Step> list;
+    // v1: every model type. Instants are INTEGER ms since the epoch (UTC), NULL when unset.
+    list.append(Step{1, {
+        QStringLiteral(
+            "CREATE TABLE tasks ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " title TEXT NOT NULL,"
+            " notes TEXT NOT NULL DEFAULT '',"
+            " estimate_minutes INTEGER NOT NULL,"
+            " remaining_minutes INTEGER NOT NULL,"
+            " deadline_ms INTEGER,"
+            " priority INTEGER NOT NULL,"
+            " earliest_start_ms INTEGER,"
+            " min_chunk_minutes INTEGER NOT NULL,"
+            " max_chunk_minutes INTEGER NOT NULL,"
+            " splittable INTEGER NOT NULL,"
+            " preferred_day_part TEXT NOT NULL,"
+            " done INTEGER NOT NULL DEFAULT 0)"),
+        // position keeps QList order (and duplicates) exactly.
+        QStringLiteral(
+            "CREATE TABLE task_dependencies ("
+            " task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL,"
+            " depends_on INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+            " PRIMARY KEY (task_id, position))"),
+        QStringLiteral("CREATE INDEX task_dependencies_depends_on"
+                       " ON task_dependencies(depends_on)"),
+        QStringLiteral(
+            "CREATE TABLE task_tags ("
+            " task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL,"
+            " tag TEXT NOT NULL,"
+            " PRIMARY KEY (task_id, position))"),
+        QStringLiteral(
+            "CREATE TABLE calendar_events ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " source TEXT NOT NULL DEFAULT '',"
+            " uid TEXT NOT NULL DEFAULT '',"
+            " title TEXT NOT NULL DEFAULT '',"
+            " start_ms INTEGER,"
+            " end_ms INTEGER,"
+            " all_day INTEGER NOT NULL DEFAULT 0,"
+            " busy INTEGER NOT NULL DEFAULT 1,"
+            " buffer_before_minutes INTEGER NOT NULL DEFAULT 0,"
+            " buffer_after_minutes INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX calendar_events_start ON calendar_events(start_ms)"),
+        QStringLiteral("CREATE INDEX calendar_events_end ON calendar_events(end_ms)"),
+        QStringLiteral("CREATE INDEX calendar_events_uid ON calendar_events(source, uid)"),
+        QStringLiteral(
+            "CREATE TABLE focus_blocks ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+            " start_ms INTEGER,"
+            " end_ms INTEGER,"
+            " pinned INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX focus_blocks_task ON focus_blocks(task_id)"),
+        QStringLiteral("CREATE INDEX focus_blocks_start ON focus_blocks(start_ms)"),
+        QStringLiteral("CREATE INDEX focus_blocks_end ON focus_blocks(end_ms)"),
+        // Wall-clock rule: weekday bit mask (bit 0 = Monday), minutes of the day, IANA zone.
+        QStringLiteral(
+            "CREATE TABLE checkin_windows ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " day_mask INTEGER NOT NULL,"
+            " start_minute INTEGER,"
+            " end_minute INTEGER,"
+            " zone_id TEXT NOT NULL DEFAULT '',"
+            " label TEXT NOT NULL DEFAULT '',"
+            " scope TEXT NOT NULL DEFAULT 'personal')"),
+        QStringLiteral(
+            "CREATE TABLE notifications ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " source TEXT NOT NULL DEFAULT '',"
+            " sender TEXT NOT NULL DEFAULT '',"
+            " title TEXT NOT NULL DEFAULT '',"
+            " body TEXT NOT NULL DEFAULT '',"
+            " urgency TEXT NOT NULL DEFAULT 'normal',"
+            " received_ms INTEGER,"
+            " released_ms INTEGER)"),
+        QStringLiteral("CREATE INDEX notifications_held ON notifications(received_ms)"
+                       " WHERE released_ms IS NULL"),
+        QStringLiteral(
+            "CREATE TABLE messages ("
+            " uuid TEXT PRIMARY KEY NOT NULL,"
+            " sender TEXT NOT NULL DEFAULT '',"
+            " recipient TEXT NOT NULL DEFAULT '',"
+            " subject TEXT NOT NULL DEFAULT '',"
+            " body TEXT NOT NULL DEFAULT '',"
+            " created_ms INTEGER,"
+            " release_ms INTEGER,"
+            " state TEXT NOT NULL DEFAULT 'draft')"),
+        QStringLiteral("CREATE INDEX messages_created ON messages(created_ms)"),
+        QStringLiteral(
+            "CREATE TABLE contacts ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " name TEXT NOT NULL DEFAULT '',"
+            " email TEXT NOT NULL DEFAULT '',"
+            " time_zone_id TEXT NOT NULL DEFAULT '')"),
+    }});
+    return list;
+}
+
+Status runStep(const QSqlDatabase &constDb, const QString &path, const Step &step)
+{
+    QSqlDatabase db = constDb;
+    const QString what = QStringLiteral("upgrade the data format to version %1").arg(step.version);
+    if (!db.transaction())
+        return sql::databaseError(path, what, db.lastError());
+    auto fail = [&](const Error &error) {
+        db.rollback();
+        return Status(error);
+    };
+    for (const QString &statement : step.statements) {
+        if (auto error = sql::execDirect(db, statement, path, what))
+            return fail(*error);
+    }
+    // PRAGMA takes no bound parameters; the version is our own integer.
+    if (auto error = sql::execDirect(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version),
+                                     path, what))
+        return fail(*error);
+    if (!db.commit())
+        return fail(sql::databaseError(path, what, db.lastError()));
+    return {};
+}
+
+} // namespace
+
+const QList<Step> &steps()
+{
+    static const QList<Step> s_steps = makeSteps();
+    return s_steps;
+}
+
+int latestVersion()
+{
+    return steps().isEmpty() ? 0 : steps().constLast().version;
+}
+
+Status migrate(const QSqlDatabase &db, const QString &path, int currentVersion)
+{
+    for (const Step &step : steps()) {
+        if (step.version <= currentVersion)
+            continue;
+        if (Status status = runStep(db, path, step); !status)
+            return status;
+    }
+    return {};
+}
+
+} // namespace fermata::migrations

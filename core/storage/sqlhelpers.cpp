@@ -1,0 +1,55 @@
+#include "storage/sqlhelpers.h"
+
+namespace fermata::sql {
+
+QVariant fromDateTime(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return QVariant(QMetaType::fromType<qlonglong>());
+    return QVariant(qlonglong(dt.toMSecsSinceEpoch()));
+}
+
+QDateTime toDateTime(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant text(const QString &value)
+{
+    // The SQLite driver binds a null QString as NULL, which NOT NULL columns refuse.
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+Error databaseError(const QString &path, const QString &what, const QSqlError &error)
+{
+    return Error{Error::Code::Database,
+                 QStringLiteral("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
+}
+
+std::optional<Error> prepare(QSqlQuery &query, const QString &statement, const QString &path,
+                             const QString &what)
+{
+    if (!query.prepare(statement))
+        return databaseError(path, what, query.lastError());
+    return std::nullopt;
+}
+
+std::optional<Error> exec(QSqlQuery &query, const QString &path, const QString &what)
+{
+    if (!query.exec())
+        return databaseError(path, what, query.lastError());
+    return std::nullopt;
+}
+
+std::optional<Error> execDirect(const QSqlDatabase &db, const QString &statement,
+                                const QString &path, const QString &what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement))
+        return databaseError(path, what, query.lastError());
+    return std::nullopt;
+}
+
+} // namespace fermata::sql

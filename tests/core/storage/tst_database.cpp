@@ -1,0 +1,305 @@
+#include "storage/database.h"
+#include "storage/repositories.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <functional>
+
+using namespace fermata;
+
+namespace {
+
+QVariant pragma(const Database &db, const QString &name)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+// Runs `work` on a plain QtSql connection to `path` (outside Database), then removes it.
+void withRawConnection(const QString &path, const std::function<void(QSqlDatabase &)> &work)
+{
+    const QString name = QStringLiteral("raw-test-connection");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        work(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QStringList integrityCheck(const QString &path)
+{
+    QStringList lines;
+    withRawConnection(path, [&](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
+            lines.append(query.lastError().databaseText());
+            return;
+        }
+        while (query.next())
+            lines.append(query.value(0).toString());
+    });
+    return lines;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// A real Fermata database with enough rows to fill several b-tree pages.
+void createPopulated(const QString &path)
+{
+    auto db = Database::open(path);
+    QVERIFY2(db.isOk(), qPrintable(db.isOk() ? QString() : db.error().message));
+    TaskRepository tasks(**db);
+    for (int i = 0; i < 300; ++i) {
+        Task task;
+        task.title = QStringLiteral("Task number %1 with a reasonably long title").arg(i);
+        task.notes = QString(200, QLatin1Char('n'));
+        QVERIFY(tasks.add(task).isOk());
+    }
+} // closing the last connection checkpoints the WAL into the main file
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::pinEnvironment(); }
+
+    void createsMissingFileAndFolderAtLatestVersion()
+    {
+        test::TempDataDir dir;
+        const QString path = dir.filePath(QStringLiteral("nested/deeper/fermata.sqlite"));
+        auto db = Database::open(path);
+        QVERIFY2(db.isOk(), qPrintable(db.isOk() ? QString() : db.error().message));
+        QVERIFY(Database::latestSchemaVersion() >= 1);
+        QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(pragma(**db, QStringLiteral("user_version")).toInt(),
+                 Database::latestSchemaVersion());
+        QVERIFY(QFile::exists(path));
+
+        QSqlQuery query((*db)->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")));
+        QStringList tables;
+        while (query.next())
+            tables.append(query.value(0).toString());
+        for (const auto *table : {"tasks", "task_dependencies", "task_tags", "calendar_events",
+                                  "focus_blocks", "checkin_windows", "notifications", "messages",
+                                  "contacts"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+    }
+
+    void migratesEmptyFile()
+    {
+        test::TempDataDir dir;
+        writeFile(dir.databasePath(), QByteArray());
+        auto db = Database::open(dir.databasePath());
+        QVERIFY2(db.isOk(), qPrintable(db.isOk() ? QString() : db.error().message));
+        QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+    }
+
+    void reopenKeepsDataAndVersion()
+    {
+        test::TempDataDir dir;
+        qint64 id = 0;
+        {
+            auto db = Database::open(dir.databasePath());
+            QVERIFY(db.isOk());
+            Task task;
+            task.title = QStringLiteral("Survives a restart");
+            auto added = TaskRepository(**db).add(task);
+            QVERIFY(added.isOk());
+            id = *added;
+        }
+        auto db = Database::open(dir.databasePath());
+        QVERIFY2(db.isOk(), qPrintable(db.isOk() ? QString() : db.error().message));
+        QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+        auto found = TaskRepository(**db).find(id);
+        QVERIFY(found.isOk());
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->title, QStringLiteral("Survives a restart"));
+    }
+
+    void pragmasAreInForce()
+    {
+        test::TempDataDir dir;
+        auto db = Database::open(dir.databasePath());
+        QVERIFY(db.isOk());
+        QCOMPARE(pragma(**db, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(pragma(**db, QStringLiteral("foreign_keys")).toInt(), 1);
+        QCOMPARE(pragma(**db, QStringLiteral("synchronous")).toInt(), 2); // FULL
+        QCOMPARE(pragma(**db, QStringLiteral("busy_timeout")).toInt(), 5000);
+    }
+
+    void twoInstancesHaveSeparateConnections()
+    {
+        test::TempDataDir dir;
+        auto a = Database::open(dir.filePath(QStringLiteral("a.sqlite")));
+        auto b = Database::open(dir.filePath(QStringLiteral("b.sqlite")));
+        QVERIFY(a.isOk() && b.isOk());
+        QVERIFY((*a)->connection().connectionName() != (*b)->connection().connectionName());
+        const QString name = (*a)->connection().connectionName();
+        a = Result<std::unique_ptr<Database>>(Error{}); // destroys the first Database
+        QVERIFY(!QSqlDatabase::contains(name));
+    }
+
+    void inTransactionCommitsOrRollsBack()
+    {
+        test::TempDataDir dir;
+        auto opened = Database::open(dir.databasePath());
+        QVERIFY(opened.isOk());
+        Database &db = **opened;
+        auto insert = [&](const QString &name) -> Status {
+            QSqlQuery query(db.connection());
+            if (!query.exec(QStringLiteral("INSERT INTO contacts (name) VALUES ('%1')").arg(name)))
+                return Status::failure(Error::Code::Database, query.lastError().text());
+            return {};
+        };
+        auto count = [&] {
+            QSqlQuery query(db.connection());
+            return query.exec(QStringLiteral("SELECT count(*) FROM contacts")) && query.next()
+                ? query.value(0).toInt() : -1;
+        };
+        QVERIFY(db.inTransaction([&] { return insert(QStringLiteral("kept")); }).isOk());
+        QCOMPARE(count(), 1);
+
+        const Status failed = db.inTransaction([&]() -> Status {
+            if (Status s = insert(QStringLiteral("dropped")); !s)
+                return s;
+            return Status::failure(Error::Code::Invalid, QStringLiteral("no"));
+        });
+        QVERIFY(!failed.isOk());
+        QCOMPARE(failed.error().code, Error::Code::Invalid);
+        QCOMPARE(count(), 1);
+
+        // A failing nested unit rolls back only itself.
+        QVERIFY(db.inTransaction([&]() -> Status {
+                      if (Status s = insert(QStringLiteral("outer")); !s)
+                          return s;
+                      const Status inner = db.inTransaction([&]() -> Status {
+                          (void)insert(QStringLiteral("inner"));
+                          return Status::failure(Error::Code::Invalid, QStringLiteral("no"));
+                      });
+                      return inner.isOk() ? Status::failure(Error::Code::Invalid, {}) : Status();
+                  }).isOk());
+        QCOMPARE(count(), 2);
+    }
+
+    void refusesFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("random bytes") << QStringLiteral("random") << int(Error::Code::NotADatabase);
+        QTest::newRow("text file") << QStringLiteral("text") << int(Error::Code::NotADatabase);
+        QTest::newRow("shorter than a header")
+            << QStringLiteral("short") << int(Error::Code::NotADatabase);
+        QTest::newRow("header then garbage")
+            << QStringLiteral("headergarbage") << int(Error::Code::Damaged);
+        QTest::newRow("corrupted b-tree page")
+            << QStringLiteral("corrupt") << int(Error::Code::Damaged);
+        QTest::newRow("newer schema") << QStringLiteral("newer") << int(Error::Code::NewerSchema);
+    }
+
+    void refusesFile()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, expected);
+        test::TempDataDir dir;
+        const QString path = dir.databasePath();
+        QRandomGenerator random(42); // fixed seed: the same bytes every run
+
+        if (kind == u"random") {
+            QByteArray bytes(8192, Qt::Uninitialized);
+            for (char &c : bytes)
+                c = char(random.bounded(256));
+            writeFile(path, bytes);
+        } else if (kind == u"text") {
+            writeFile(path, "These are my notes, not a database.\n");
+        } else if (kind == u"short") {
+            writeFile(path, "SQLi");
+        } else if (kind == u"headergarbage") {
+            QByteArray bytes("SQLite format 3", 16);
+            for (int i = 0; i < 8192 - 16; ++i)
+                bytes.append(char(random.bounded(256)));
+            writeFile(path, bytes);
+        } else if (kind == u"corrupt") {
+            createPopulated(path);
+            qint64 rootPage = 0;
+            qint64 pageSize = 0;
+            withRawConnection(path, [&](QSqlDatabase &db) {
+                QSqlQuery query(db);
+                QVERIFY(query.exec(QStringLiteral(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'tasks'")));
+                QVERIFY(query.next());
+                rootPage = query.value(0).toLongLong();
+                QVERIFY(query.exec(QStringLiteral("PRAGMA page_size")));
+                QVERIFY(query.next());
+                pageSize = query.value(0).toLongLong();
+            });
+            QVERIFY(rootPage >= 2);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() >= 4 * pageSize);
+            // Overwrite the tasks table's root b-tree page (header and cells) with garbage; the
+            // schema on page 1 stays readable, so only the integrity check can tell.
+            QVERIFY(file.seek((rootPage - 1) * pageSize));
+            QByteArray garbage(pageSize, '\xA5');
+            QCOMPARE(file.write(garbage), garbage.size());
+            file.close();
+            // The corruption is real: SQLite itself reports it.
+            const QStringList report = integrityCheck(path);
+            QVERIFY2(report != QStringList{QStringLiteral("ok")}, qPrintable(report.join(u'\n')));
+        } else if (kind == u"newer") {
+            createPopulated(path);
+            withRawConnection(path, [](QSqlDatabase &db) {
+                QSqlQuery query(db);
+                QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1")
+                                       .arg(Database::latestSchemaVersion() + 1)));
+            });
+        }
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+
+        const QByteArray before = test::fileBytes(path);
+        QVERIFY(!before.isEmpty());
+        auto db = Database::open(path);
+        QVERIFY(!db.isOk());
+        QCOMPARE(int(db.error().code), expected);
+        qInfo().noquote() << db.error().message;
+        QVERIFY2(db.error().message.contains(path), qPrintable(db.error().message));
+        QVERIFY2(db.error().message.contains(QStringLiteral("untouched")),
+                 qPrintable(db.error().message));
+        if (expected == int(Error::Code::Damaged))
+            QVERIFY(db.error().message.contains(QStringLiteral("integrity check")));
+        if (expected == int(Error::Code::NewerSchema))
+            QVERIFY(db.error().message.contains(
+                QStringLiteral("data format %1").arg(Database::latestSchemaVersion() + 1)));
+        QCOMPARE(test::fileBytes(path), before);
+
+        // A second attempt refuses it the same way and still writes nothing.
+        auto again = Database::open(path);
+        QVERIFY(!again.isOk());
+        QCOMPARE(int(again.error().code), expected);
+        QCOMPARE(test::fileBytes(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
