@@ -1,0 +1,134 @@
+#include "commands/plancommand.h"
+
+#include "interop/focusbench.h"
+#include "interop/planjson.h"
+#include "planning/planner.h"
+#include "planning/solver.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace fermata {
+
+namespace {
+
+void complain(const QString &text)
+{
+    QTextStream(stderr) << "fermata plan: " << text << "\n";
+}
+
+Result<QByteArray> readInput(const QString &path)
+{
+    QFile file(path);
+    const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!ok)
+        return Error{Error::Code::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    return file.readAll();
+}
+
+bool writeOutput(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    const bool ok = path == u"-" ? file.open(stdout, QIODevice::WriteOnly) : file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    if (!ok || file.write(bytes) != bytes.size()) {
+        complain(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int planRequest(const QString &in, const QString &out)
+{
+    const Result<QByteArray> bytes = readInput(in);
+    if (!bytes) {
+        complain(bytes.error().message);
+        return 1;
+    }
+    const Result<PlanRequest> request = interop::readPlanRequest(*bytes);
+    if (!request) {
+        complain(QStringLiteral("%1: %2").arg(in, request.error().message));
+        return 1;
+    }
+    const Plan plan = Planner::plan(*request);
+    return writeOutput(out, interop::writePlan(plan, *request)) ? 0 : 1;
+}
+
+int planFocusbench(const QString &in, const QString &out, const QString &previousPath)
+{
+    const Result<QByteArray> bytes = readInput(in);
+    if (!bytes) {
+        complain(bytes.error().message);
+        return 1;
+    }
+    Result<interop::FocusbenchInstance> instance = interop::readFocusbenchInstance(*bytes);
+    if (!instance) {
+        complain(QStringLiteral("%1: %2").arg(in, instance.error().message));
+        return 1;
+    }
+    if (!previousPath.isEmpty()) {
+        const Result<QByteArray> prevBytes = readInput(previousPath);
+        if (!prevBytes) {
+            complain(prevBytes.error().message);
+            return 1;
+        }
+        const Result<std::vector<planning::Block>> previous = interop::readFocusbenchPlan(*prevBytes, *instance);
+        if (!previous) {
+            complain(QStringLiteral("%1: %2").arg(previousPath, previous.error().message));
+            return 1;
+        }
+        instance.value().problem.previous = previous.value();
+    }
+    for (const planning::Diagnostic &d : instance->problem.diagnostics)
+        complain(QStringLiteral("task %1: %2").arg(d.taskKey, d.message));
+    const planning::Solution solution = planning::solve(instance->problem);
+    return writeOutput(out, interop::writeFocusbenchPlan(*instance, solution.blocks)) ? 0 : 1;
+}
+
+} // namespace
+
+int runPlanCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Plans focus blocks.\n"
+        "  fermata plan --in request.json --out plan.json\n"
+        "  fermata plan --focusbench INSTANCE.json --out PLAN.json [--previous PLAN.json]\n"
+        "Use - for standard input or output."));
+    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption inOpt(QStringLiteral("in"), QStringLiteral("A plan request (Fermata JSON)."), QStringLiteral("FILE"));
+    const QCommandLineOption benchOpt(QStringLiteral("focusbench"), QStringLiteral("A focusbench/1 instance."), QStringLiteral("FILE"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Where to write the plan (default: -)."), QStringLiteral("FILE"), QStringLiteral("-"));
+    const QCommandLineOption prevOpt(QStringLiteral("previous"), QStringLiteral("The previous focusbench plan, kept where still valid."), QStringLiteral("FILE"));
+    parser.addOptions({helpOpt, inOpt, benchOpt, outOpt, prevOpt});
+    QStringList args = arguments;
+    if (!args.isEmpty())
+        args[0] = QStringLiteral("fermata plan"); // QCommandLineParser skips the program name
+    if (!parser.parse(args)) {
+        complain(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(helpOpt)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        complain(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    if (parser.isSet(inOpt) == parser.isSet(benchOpt)) {
+        complain(QStringLiteral("give exactly one of --in or --focusbench (see --help)"));
+        return 2;
+    }
+    if (parser.isSet(prevOpt) && !parser.isSet(benchOpt)) {
+        complain(QStringLiteral("--previous goes with --focusbench; a request carries its previous plan itself"));
+        return 2;
+    }
+    if (parser.isSet(inOpt))
+        return planRequest(parser.value(inOpt), parser.value(outOpt));
+    return planFocusbench(parser.value(benchOpt), parser.value(outOpt), parser.value(prevOpt));
+}
+
+} // namespace fermata

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "planning/planner.h"
+#include "result.h"
+
+#include <QByteArray>
+
+namespace fermata::interop {
+
+// The app's own JSON for a PlanRequest and a Plan (instants as ISO 8601 with an offset or Z,
+// wall-clock times "HH:mm", days 1 = Monday ... 7 = Sunday). Errors name the bad field.
+Result<PlanRequest> readPlanRequest(const QByteArray &json);
+QByteArray writePlan(const Plan &plan, const PlanRequest &request);
+
+} // namespace fermata::interop

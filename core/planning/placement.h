@@ -1,0 +1,36 @@
+#pragma once
+
+#include "planning/schedule.h"
+
+#include <optional>
+
+namespace fermata::planning {
+
+// Where the next chunk of a task should go: scans the free gaps of a window and prefers the
+// earliest gap that the chunk fills exactly or leaves a still useful rest of.
+class ChunkPlacer final
+{
+public:
+    explicit ChunkPlacer(Schedule &schedule);
+
+    // Shortest and longest legal new block for `task` given its remaining work.
+    int minLength(int task) const;
+    int maxLength(int task) const;
+    // Shortest leftover gap that some task could still use (in slots).
+    void setUsefulGap(int slots) { m_usefulGap = slots; }
+
+    std::optional<Block> findChunk(int task, int lo, int hi) const;
+    // Places as much of the task's remaining work as fits in [lo, hi); returns slots placed.
+    int placeWithin(int task, int lo, int hi, int chunkLimit = INT_MAX);
+    // Places the task inside its own window (release/predecessors .. deadline/dependents).
+    int place(int task, bool allowLate);
+
+private:
+    // Chunk length for a gap of `gap` slots, 0 if none fits.
+    int chunkFor(int task, int start, int gap) const;
+
+    Schedule &m_schedule;
+    int m_usefulGap = 1;
+};
+
+} // namespace fermata::planning

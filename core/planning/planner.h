@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/calendarevent.h"
+#include "model/focusblock.h"
+#include "model/task.h"
+#include "planning/problem.h"
+#include "time/intervalset.h"
+#include "time/weeklyrule.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+
+namespace fermata {
+
+struct PlanSettings
+{
+    int minFocusBlockMinutes = 60;
+    int maxBlockBeforeBreakMinutes = 120;
+    int breakMinutes = 10;
+    int dailyCapMinutes = 0;   // 0: no cap
+    int slotMinutes = 5;
+    bool planLateWork = true;  // work that misses its deadline is still planned, flagged late
+    bool operator==(const PlanSettings &) const = default;
+};
+
+// Everything the planner needs, in core types. Working hours and check-ins come either as
+// weekly rules (expanded in their zones) or as already-expanded intervals (or both).
+// Pinned blocks in the future count toward their task's remainingMinutes; blocks that ended
+// before `now` are history (remainingMinutes already excludes them) and are never moved.
+struct PlanRequest
+{
+    Interval horizon;
+    QDateTime now;                     // invalid: nothing is in the past
+    QByteArray zoneId = "UTC";         // the user's zone: days, parts of day, explanations
+    QList<WeeklyRule> workingRules;
+    IntervalSet workingIntervals;
+    QList<WeeklyRule> checkInRules;
+    IntervalSet checkInIntervals;
+    QList<CalendarEvent> events;       // busy ones block time (with buffers); free ones are ignored
+    QList<FocusBlock> fixedBlocks;     // pinned or past
+    QList<FocusBlock> previous;        // the last plan, for stable re-planning
+    QList<Task> tasks;
+    PlanSettings settings;
+};
+
+struct TaskReport
+{
+    qint64 taskId = 0;
+    planning::TaskOutcome outcome = planning::TaskOutcome::Unplanned;
+    int plannedMinutes = 0;
+    int neededMinutes = 0;
+    QString reason;                    // empty when complete
+    bool operator==(const TaskReport &) const = default;
+};
+
+struct DayReport
+{
+    QDate date;
+    int availableMinutes = 0;
+    int plannedMinutes = 0;
+    bool overloaded = false;           // work due that day did not fit
+    bool operator==(const DayReport &) const = default;
+};
+
+struct PlannedBlock
+{
+    FocusBlock block;
+    bool late = false;
+    bool kept = false;                 // unchanged from the previous plan, or fixed
+    bool operator==(const PlannedBlock &) const = default;
+};
+
+struct Plan
+{
+    QList<PlannedBlock> blocks;        // fixed blocks first-class too, sorted by start
+    QList<TaskReport> tasks;
+    QList<DayReport> days;
+    QList<planning::Diagnostic> diagnostics;
+    bool operator==(const Plan &) const = default;
+};
+
+// The planning engine: a pure function. Same request, same plan; no clock, no database.
+class Planner final
+{
+public:
+    static Plan plan(const PlanRequest &request);
+    // The request in the slot model (exposed for tests and tools).
+    static planning::Problem toProblem(const PlanRequest &request);
+};
+
+QString outcomeKey(planning::TaskOutcome outcome); // "complete", "partial", "late", "unplanned", "invalid"
+
+} // namespace fermata

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// An independent checker for focusbench/1 plans: it reads the instance and the plan JSON
+// itself and applies the README's rules on integer minutes. It shares no code with the
+// planner on purpose, so a planner bug cannot hide behind a shared helper.
+namespace benchcheck {
+
+struct PlanBlock
+{
+    QString task;
+    int start = 0;
+    int end = 0;
+    bool operator==(const PlanBlock &) const = default;
+};
+
+struct Evaluation
+{
+    long long value = 0;
+    int violations = 0;
+    QStringList problems;        // the first few violations, in words
+    int belowMinChunk = 0;       // merged blocks shorter than min(min_chunk, duration)
+    int blocks = 0;              // after merging
+    int tasksPlanned = 0;
+    int contextSwitches = 0;
+    int extraFragments() const { return blocks - tasksPlanned; }
+};
+
+class Evaluator
+{
+public:
+    bool load(const QByteArray &instanceJson, QString *error);
+    static bool parsePlan(const QByteArray &planJson, std::vector<PlanBlock> *blocks, QString *error);
+
+    Evaluation evaluate(std::vector<PlanBlock> blocks) const;
+    // True when every slot of [start, end) is available in this instance.
+    bool isAvailable(int start, int end) const;
+    int slotMinutes() const { return m_slot; }
+
+private:
+    struct TaskInfo
+    {
+        int duration = 0;
+        int weight = 1;
+        int release = 0;
+        int deadline = 0;
+        int minChunk = 0;
+        int maxChunk = 0;
+        QStringList dependsOn;
+    };
+    bool slotAvailable(int slotStart) const;
+
+    int m_slot = 15;
+    int m_start = 0;
+    int m_end = 0;
+    std::vector<std::pair<int, int>> m_working; // [start, end) minutes
+    std::vector<std::pair<int, int>> m_busy;    // including meeting buffers
+    std::vector<char> m_available;              // per slot from the horizon start
+    QHash<QString, TaskInfo> m_tasks;
+};
+
+} // namespace benchcheck

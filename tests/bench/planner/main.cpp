@@ -1,0 +1,217 @@
+// planner_bench: plans every focusbench/1 instance in a folder, checks each plan with the
+// independent evaluator and prints quality, stability, speed and memory per instance.
+//
+// Each instance runs in a child process (this executable with --child), so the peak memory
+// reported is that instance's own peak resident set (getrusage ru_maxrss of the child).
+#include "evaluator.h"
+
+#include "interop/focusbench.h"
+#include "planning/solver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace fermata;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+long peakKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+std::vector<benchcheck::PlanBlock> toPlanBlocks(const QByteArray &planJson)
+{
+    std::vector<benchcheck::PlanBlock> blocks;
+    QString error;
+    benchcheck::Evaluator::parsePlan(planJson, &blocks, &error);
+    return blocks;
+}
+
+// Plans one instance (and its perturbed twin) and prints one line of key=value figures.
+int runChild(const QString &path, int runs, const QString &planDir)
+{
+    QTextStream out(stdout);
+    const long baseKb = peakKb();
+    const QByteArray json = readAll(path);
+    Result<interop::FocusbenchInstance> instance = interop::readFocusbenchInstance(json);
+    if (!instance) {
+        out << "error=" << QString(instance.error().message).replace(QLatin1Char(' '), QLatin1Char('_')) << "\n";
+        return 1;
+    }
+    std::vector<double> times;
+    planning::Solution solution;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        solution = planning::solve(instance->problem);
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    const QByteArray plan = interop::writeFocusbenchPlan(*instance, solution.blocks);
+    const long peak = peakKb();
+
+    benchcheck::Evaluator evaluator;
+    QString error;
+    evaluator.load(json, &error);
+    const std::vector<benchcheck::PlanBlock> first = toPlanBlocks(plan);
+    const benchcheck::Evaluation e = evaluator.evaluate(first);
+    out << "value=" << e.value << " violations=" << e.violations << " below_min=" << e.belowMinChunk
+        << " extra=" << e.extraFragments() << " blocks=" << e.blocks << " switches=" << e.contextSwitches
+        << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb;
+    if (!planDir.isEmpty()) {
+        QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".plan.json")));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(plan);
+    }
+
+    // Stability: re-plan the perturbed instance with the first plan as the previous plan.
+    QString perturbedPath = path;
+    perturbedPath.replace(QStringLiteral(".json"), QStringLiteral(".perturbed.json"));
+    const QByteArray pjson = readAll(perturbedPath);
+    Result<interop::FocusbenchInstance> perturbed = interop::readFocusbenchInstance(pjson);
+    if (!pjson.isEmpty() && perturbed) {
+        Result<std::vector<planning::Block>> previous = interop::readFocusbenchPlan(plan, *perturbed);
+        if (previous)
+            perturbed.value().problem.previous = previous.value();
+        const planning::Solution second = planning::solve(perturbed->problem);
+        const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(interop::writeFocusbenchPlan(*perturbed, second.blocks));
+        benchcheck::Evaluator pe;
+        pe.load(pjson, &error);
+        const benchcheck::Evaluation e2 = pe.evaluate(next);
+        int eligible = 0;
+        int same = 0;
+        for (const benchcheck::PlanBlock &b : first) {
+            if (!pe.isAvailable(b.start, b.end))
+                continue;
+            ++eligible;
+            same += std::find(next.begin(), next.end(), b) != next.end() ? 1 : 0;
+        }
+        out << " stability=" << (eligible ? double(same) / eligible : 1.0) << " p_violations=" << e2.violations
+            << " p_value=" << e2.value;
+    }
+    for (const QString &p : e.problems)
+        out << "\n#   " << p;
+    out << "\n";
+    return 0;
+}
+
+QHash<QString, QString> parseLine(const QString &line)
+{
+    QHash<QString, QString> kv;
+    for (const QString &part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            kv.insert(part.left(eq), part.mid(eq + 1));
+    }
+    return kv;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Plans focusbench/1 instances and checks the plans."));
+    parser.addHelpOption();
+    const QCommandLineOption instancesOpt(QStringLiteral("instances"), QStringLiteral("Folder of instances."),
+                                          QStringLiteral("DIR"), QStringLiteral(FERMATA_BENCH_INSTANCES));
+    const QCommandLineOption bestOpt(QStringLiteral("best"), QStringLiteral("best-known.json (default: next to DIR)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Timed runs per instance (median)."),
+                                     QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption childOpt(QStringLiteral("child"), QStringLiteral("Internal: one instance."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption plansOpt(QStringLiteral("plans"), QStringLiteral("Write plans to this folder."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption filterOpt(QStringLiteral("filter"), QStringLiteral("Only instances containing TEXT."),
+                                       QStringLiteral("TEXT"));
+    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt});
+    parser.process(app);
+    const int runs = std::max(1, parser.value(runsOpt).toInt());
+    if (parser.isSet(childOpt))
+        return runChild(parser.value(childOpt), runs, parser.value(plansOpt));
+
+    const QDir dir(parser.value(instancesOpt));
+    const QString bestPath = parser.isSet(bestOpt) ? parser.value(bestOpt) : dir.absoluteFilePath(QStringLiteral("../best-known.json"));
+    const QJsonObject best = QJsonDocument::fromJson(readAll(bestPath)).object();
+    QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [](const QString &n) { return n.endsWith(QLatin1String(".perturbed.json")); }),
+                names.end());
+    if (names.isEmpty()) {
+        std::fprintf(stderr, "planner_bench: no instances in %s\n", qPrintable(dir.absolutePath()));
+        return 1;
+    }
+    QTextStream out(stdout);
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
+               .arg(QStringLiteral("instance"), -32).arg(QStringLiteral("value"), 8).arg(QStringLiteral("ratio"), 6)
+               .arg(QStringLiteral("viol"), 4).arg(QStringLiteral("<min"), 4).arg(QStringLiteral("extra"), 5)
+               .arg(QStringLiteral("switch"), 6).arg(QStringLiteral("stable"), 6).arg(QStringLiteral("p_viol"), 6)
+               .arg(QStringLiteral("ms"), 9).arg(QStringLiteral("peak MB"), 8);
+    double sum = 0, worst = 2;
+    int rated = 0, totalViolations = 0;
+    for (const QString &name : names) {
+        if (parser.isSet(filterOpt) && !name.contains(parser.value(filterOpt)))
+            continue;
+        const QString key = name.chopped(5);
+        const bool big = QFileInfo(dir.filePath(name)).size() > 500000;
+        QProcess child;
+        QStringList args{QStringLiteral("--child"), dir.filePath(name), QStringLiteral("--runs"),
+                         QString::number(big ? std::min(runs, 3) : runs)};
+        if (parser.isSet(plansOpt))
+            args << QStringLiteral("--plans") << parser.value(plansOpt);
+        child.start(QCoreApplication::applicationFilePath(), args);
+        child.waitForFinished(-1);
+        const QString text = QString::fromUtf8(child.readAllStandardOutput());
+        const QHash<QString, QString> kv = parseLine(text.section(QLatin1Char('\n'), 0, 0));
+        const double bestValue = best.value(key).toObject().value(QStringLiteral("best_known")).toDouble(0);
+        const double value = kv.value(QStringLiteral("value")).toDouble();
+        QString ratio = QStringLiteral("-");
+        if (bestValue > 0) {
+            const double r = value / bestValue;
+            ratio = QString::number(r, 'f', 4);
+            sum += r;
+            worst = std::min(worst, r);
+            ++rated;
+        }
+        totalViolations += kv.value(QStringLiteral("violations")).toInt() + kv.value(QStringLiteral("p_violations")).toInt();
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
+                   .arg(key, -32).arg(kv.value(QStringLiteral("value")), 8).arg(ratio, 6)
+                   .arg(kv.value(QStringLiteral("violations")), 4).arg(kv.value(QStringLiteral("below_min")), 4)
+                   .arg(kv.value(QStringLiteral("extra")), 5).arg(kv.value(QStringLiteral("switches")), 6)
+                   .arg(QString::number(kv.value(QStringLiteral("stability")).toDouble(), 'f', 3), 6)
+                   .arg(kv.value(QStringLiteral("p_violations")), 6)
+                   .arg(QString::number(kv.value(QStringLiteral("time_ms")).toDouble(), 'f', 2), 9)
+                   .arg(QString::number(kv.value(QStringLiteral("peak_kb")).toDouble() / 1024.0, 'f', 1), 8);
+        const QStringList detail = text.split(QLatin1Char('\n')).filter(QStringLiteral("#"));
+        for (const QString &d : detail)
+            out << d << "\n";
+        out.flush();
+    }
+    if (rated)
+        out << QStringLiteral("mean ratio %1, worst %2, violations %3 (peak MB: whole child process incl. Qt)\n")
+                   .arg(sum / rated, 0, 'f', 4).arg(worst, 0, 'f', 4).arg(totalViolations);
+    return totalViolations == 0 ? 0 : 2;
+}
