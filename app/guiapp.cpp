@@ -1,10 +1,10 @@
 #include "guiapp.h"
 
 #include "appcore.h"
+#include "attentionhost.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
-#include "trayicon.h"
 #include "uicontext.h"
 
 #include <QApplication>
@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QUrl>
 
 namespace fermata {
@@ -59,8 +60,10 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
-    TrayIcon tray(context, &window);
+    // Check-in windows, held notifications, digest, DND, focus sessions (UI views wire later).
+    AttentionHost attention(*core.value());
     window.show();
+    QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     return QApplication::exec();
 }
 

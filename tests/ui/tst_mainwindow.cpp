@@ -1,0 +1,216 @@
+#include "mainwindow.h"
+#include "uitestfixture.h"
+#include "views/taskdetailspanel.h"
+#include "views/tasksview.h"
+#include "views/todayview.h"
+#include "widgets/emptystate.h"
+#include "widgets/messagebar.h"
+#include "widgets/navigationlist.h"
+#include "widgets/statuschip.h"
+#include "widgets/topbar.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace fermata;
+using test::UiServices;
+
+namespace {
+
+const QStringList viewNames{
+    QStringLiteral("todayView"), QStringLiteral("weekView"),   QStringLiteral("tasksView"),
+    QStringLiteral("inboxView"), QStringLiteral("outboxView"), QStringLiteral("teamView"),
+    QStringLiteral("insightsView"),
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::pinEnvironment(); }
+    void init();
+    void cleanup();
+    void opensOnTodayWithTeachingEmptyState();
+    void shortcutsSwitchViews();
+    void navigationClicksSwitchViews();
+    void quickAddPersists();
+    void serviceErrorsShowInTheMessageBar();
+    void statusChipShowsTheDay();
+    void detailsPanelSavesEdits();
+    void deleteKeyRemovesTheSelectedTask();
+    void planActionIsExposedButDisabled();
+
+private:
+    void openWindow();
+    QLineEdit *quickAdd() const { return m_window->tasksView()->quickAdd(); }
+
+    std::unique_ptr<test::TempDataDir> m_dir;
+    std::unique_ptr<UiServices> m_services;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<test::TempDataDir>();
+    QVERIFY(m_dir->isValid());
+    m_services = std::make_unique<UiServices>(*m_dir, test::utc(2024, 5, 13, 10)); // a Monday
+    m_services->preferences.setWorkingHours(WorkingHours::defaults(QByteArrayLiteral("UTC")));
+    openWindow();
+}
+
+void TestMainWindow::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_services->context);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_services.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::opensOnTodayWithTeachingEmptyState()
+{
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Fermata"));
+    QCOMPARE(m_window->currentViewName(), QStringLiteral("todayView"));
+    EmptyState *empty = m_window->todayView()->emptyState();
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("Ctrl+N")));
+    QCOMPARE(m_window->topBar()->date(), QDate(2024, 5, 13));
+}
+
+void TestMainWindow::shortcutsSwitchViews()
+{
+    for (int i = viewNames.size() - 1; i >= 0; --i) {
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(m_window->currentViewName(), viewNames.at(i));
+    }
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_window->currentViewName(), QStringLiteral("tasksView"));
+    QTRY_VERIFY(quickAdd()->hasFocus());
+}
+
+void TestMainWindow::navigationClicksSwitchViews()
+{
+    auto *navigation = m_window->findChild<NavigationList *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QCOMPARE(navigation->count(), int(viewNames.size()));
+    QVERIFY(navigation->item(2)->toolTip().contains(QStringLiteral("Ctrl+3")));
+    for (int i = viewNames.size() - 1; i >= 0; --i) {
+        const QPoint centre = navigation->visualItemRect(navigation->item(i)).center();
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, centre);
+        QCOMPARE(m_window->currentViewName(), viewNames.at(i));
+    }
+}
+
+void TestMainWindow::quickAddPersists()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClicks(quickAdd(), QStringLiteral("Write report"));
+    QTest::keyClick(quickAdd(), Qt::Key_Return);
+    QCOMPARE(m_window->tasksView()->table()->model()->rowCount(), 1);
+    QVERIFY(quickAdd()->text().isEmpty());
+    QVERIFY(m_window->messageBar()->isHidden());
+
+    // Close everything, reopen the file: the task is stored.
+    m_window.reset();
+    m_services.reset();
+    auto database = UiServices::openOrDie(m_dir->databasePath());
+    TaskRepository repository(*database);
+    const auto stored = repository.all();
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->constFirst().title, QStringLiteral("Write report"));
+}
+
+void TestMainWindow::serviceErrorsShowInTheMessageBar()
+{
+    m_window->showView(MainWindow::View::Tasks);
+    quickAdd()->setFocus();
+    QTest::keyClick(quickAdd(), Qt::Key_Return); // an empty title is rejected by the service
+    MessageBar *bar = m_window->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+    QVERIFY(!bar->text().isEmpty());
+    QCOMPARE(m_services->tasks.tasks().size(), 0);
+
+    auto *dismiss = bar->findChild<QToolButton *>();
+    QVERIFY(dismiss);
+    QTest::mouseClick(dismiss, Qt::LeftButton);
+    QVERIFY(bar->isHidden());
+}
+
+void TestMainWindow::statusChipShowsTheDay()
+{
+    StatusChip *chip = m_window->topBar()->statusChip();
+    QCOMPARE(chip->text(), QStringLiteral("Working until 17:00"));
+    QVERIFY(chip->isVisible());
+    m_services->clock.setNow(test::utc(2024, 5, 13, 18));
+    WorkingHours hours = WorkingHours::defaults(QByteArrayLiteral("UTC"));
+    m_services->preferences.setWorkingHours(hours); // any change refreshes the chip
+    QCOMPARE(chip->text(), QStringLiteral("Starts 09:00 tomorrow"));
+}
+
+void TestMainWindow::detailsPanelSavesEdits()
+{
+    Task task;
+    task.title = QStringLiteral("Draft");
+    const auto added = m_services->tasks.add(task);
+    QVERIFY(added);
+    m_window->showView(MainWindow::View::Tasks);
+    m_window->tasksView()->selectTask(added->id);
+    TaskDetailsPanel *details = m_window->detailsPanel();
+    QCOMPARE(details->taskId(), added->id);
+    QCOMPARE(details->titleEdit()->text(), QStringLiteral("Draft"));
+
+    details->titleEdit()->clear();
+    QTest::keyClicks(details->titleEdit(), QStringLiteral("Final"));
+    QVERIFY(details->applyButton()->isEnabled());
+    QTest::mouseClick(details->applyButton(), Qt::LeftButton);
+    QCOMPARE(m_services->tasks.task(added->id)->title, QStringLiteral("Final"));
+    QVERIFY(details->errorText().isEmpty());
+
+    details->titleEdit()->clear();
+    QTest::keyClicks(details->titleEdit(), QStringLiteral(" "));
+    QTest::mouseClick(details->applyButton(), Qt::LeftButton);
+    QVERIFY(!details->errorText().isEmpty());
+    QCOMPARE(m_services->tasks.task(added->id)->title, QStringLiteral("Final"));
+}
+
+void TestMainWindow::deleteKeyRemovesTheSelectedTask()
+{
+    Task task;
+    task.title = QStringLiteral("Obsolete");
+    const auto added = m_services->tasks.add(task);
+    QVERIFY(added);
+    m_window->showView(MainWindow::View::Tasks);
+    QTableView *table = m_window->tasksView()->table();
+    m_window->tasksView()->selectTask(added->id);
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCOMPARE(m_services->tasks.tasks().size(), 0);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Obsolete")));
+}
+
+void TestMainWindow::planActionIsExposedButDisabled()
+{
+    QAction *plan = m_window->planAction();
+    QVERIFY(plan);
+    QVERIFY(!plan->isEnabled());
+    QCOMPARE(plan->toolTip(), QStringLiteral("Plans the visible range"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

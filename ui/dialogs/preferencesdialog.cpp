@@ -1,0 +1,161 @@
+#include "dialogs/preferencesdialog.h"
+
+#include "widgets/palettecolors.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimeEdit>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace fermata {
+
+PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
+    : QDialog(parent), m_preferences(preferences)
+{
+    setObjectName(QStringLiteral("preferencesDialog"));
+    setWindowTitle(tr("Preferences"));
+    const WorkingHours hours = preferences.workingHours();
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("preferencesError"));
+    m_error->setWordWrap(true);
+    m_error->setMargin(6);
+    m_error->setAutoFillBackground(true);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::Window, PaletteColors::warningFill(palette()));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildHoursGroup(hours));
+    layout->addWidget(buildZoneRow());
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    revalidate();
+}
+
+QWidget *PreferencesDialog::buildHoursGroup(const WorkingHours &hours)
+{
+    auto *group = new QGroupBox(tr("Working hours"), this);
+    auto *grid = new QGridLayout(group);
+    grid->setHorizontalSpacing(12);
+    grid->addWidget(new QLabel(tr("Start"), group), 0, 1);
+    grid->addWidget(new QLabel(tr("End"), group), 0, 2);
+    const QLocale locale;
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        const DayHours &hoursToday = hours.day(Qt::DayOfWeek(day));
+        Row &row = m_rows[index(Qt::DayOfWeek(day))];
+        const QString name = locale.dayName(day, QLocale::LongFormat);
+        row.working = new QCheckBox(name, group);
+        row.working->setChecked(hoursToday.working);
+        row.start = new QTimeEdit(hoursToday.start.isValid() ? hoursToday.start : QTime(9, 0), group);
+        row.end = new QTimeEdit(hoursToday.end.isValid() ? hoursToday.end : QTime(17, 0), group);
+        for (QTimeEdit *edit : {row.start, row.end}) {
+            edit->setDisplayFormat(QStringLiteral("HH:mm"));
+            edit->setEnabled(hoursToday.working);
+            connect(edit, &QTimeEdit::timeChanged, this, &PreferencesDialog::revalidate);
+        }
+        row.start->setAccessibleName(tr("%1 start").arg(name));
+        row.end->setAccessibleName(tr("%1 end").arg(name));
+        connect(row.working, &QCheckBox::toggled, row.start, &QWidget::setEnabled);
+        connect(row.working, &QCheckBox::toggled, row.end, &QWidget::setEnabled);
+        connect(row.working, &QCheckBox::toggled, this, &PreferencesDialog::revalidate);
+        grid->addWidget(row.working, day, 0);
+        grid->addWidget(row.start, day, 1);
+        grid->addWidget(row.end, day, 2);
+    }
+    grid->setColumnStretch(0, 1);
+    return group;
+}
+
+QWidget *PreferencesDialog::buildZoneRow()
+{
+    m_zone = new QComboBox(this);
+    m_zone->setObjectName(QStringLiteral("timeZone"));
+    m_zone->setEditable(true);
+    m_zone->setInsertPolicy(QComboBox::NoInsert);
+    QStringList ids;
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        ids.append(QString::fromLatin1(id));
+    m_zone->addItems(ids);
+    m_zone->setCurrentText(QString::fromLatin1(m_preferences.timeZoneId()));
+    m_zone->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_zone->completer()->setFilterMode(Qt::MatchContains);
+    m_zone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_zone, &QComboBox::currentTextChanged, this, &PreferencesDialog::revalidate);
+
+    auto *row = new QWidget(this);
+    auto *form = new QFormLayout(row);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Time zone"), m_zone);
+    return row;
+}
+
+WorkingHours PreferencesDialog::workingHours() const
+{
+    WorkingHours hours;
+    hours.zoneId = m_zone->currentText().trimmed().toLatin1();
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        const Row &row = m_rows[index(Qt::DayOfWeek(day))];
+        DayHours &target = hours.day(Qt::DayOfWeek(day));
+        target.working = row.working->isChecked();
+        if (target.working) {
+            target.start = row.start->time();
+            target.end = row.end->time();
+        }
+    }
+    return hours;
+}
+
+QString PreferencesDialog::validationError() const
+{
+    const QLocale locale;
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        const Row &row = m_rows[index(Qt::DayOfWeek(day))];
+        if (row.working->isChecked() && row.end->time() <= row.start->time())
+            return tr("On %1 the end (%2) must be after the start (%3).")
+                .arg(locale.dayName(day, QLocale::LongFormat),
+                     row.end->time().toString(QStringLiteral("HH:mm")),
+                     row.start->time().toString(QStringLiteral("HH:mm")));
+    }
+    const QByteArray zone = m_zone->currentText().trimmed().toLatin1();
+    if (!QTimeZone::isTimeZoneIdAvailable(zone))
+        return tr("“%1” is not a time zone this system knows. Pick one from the list, "
+                  "e.g. Europe/Berlin.")
+            .arg(m_zone->currentText());
+    return {};
+}
+
+void PreferencesDialog::revalidate()
+{
+    const QString problem = validationError();
+    m_error->setText(problem);
+    m_error->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void PreferencesDialog::accept()
+{
+    revalidate();
+    if (!validationError().isEmpty())
+        return;
+    m_preferences.setWorkingHours(workingHours());
+    QDialog::accept();
+}
+
+} // namespace fermata

@@ -1,0 +1,290 @@
+#include "mainwindow.h"
+
+#include "dialogs/preferencesdialog.h"
+#include "models/tasktablemodel.h"
+#include "services/preferences.h"
+#include "statusline.h"
+#include "time/clock.h"
+#include "trayicon.h"
+#include "uicontext.h"
+#include "views/inboxview.h"
+#include "views/insightsview.h"
+#include "views/outboxview.h"
+#include "views/taskdetailspanel.h"
+#include "views/tasksview.h"
+#include "views/teamview.h"
+#include "views/todayview.h"
+#include "views/weekview.h"
+#include "widgets/messagebar.h"
+#include "widgets/navigationlist.h"
+#include "widgets/themedicon.h"
+#include "widgets/topbar.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+
+namespace fermata {
+
+namespace {
+
+struct ViewEntry
+{
+    const char *text;
+    const char *icon;
+};
+
+// In View order; Ctrl+1..7 follow it.
+constexpr ViewEntry viewEntries[] = {
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Today"), "today"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Week"), "week"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Tasks"), "tasks"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Inbox"), "inbox"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Outbox"), "outbox"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Team"), "team"},
+    {QT_TRANSLATE_NOOP("fermata::MainWindow", "Insights"), "insights"},
+};
+
+QKeySequence viewShortcut(int index)
+{
+    return QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const UiContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_taskModel(new TaskTableModel(context.tasks, this))
+    , m_planAction(new QAction(tr("&Plan"), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Fermata"));
+    setWindowIcon(ThemedIcon::appIcon());
+    m_taskModel->setTimeZone(context.preferences.timeZone());
+
+    m_planAction->setEnabled(false);
+    m_planAction->setToolTip(tr("Plans the visible range"));
+    m_planAction->setStatusTip(tr("Plans the visible range"));
+
+    m_topBar = new TopBar(m_planAction, this);
+    buildViews();
+    buildMenus();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_topBar);
+    layout->addWidget(buildCentre(), 1);
+    setCentralWidget(central);
+
+    m_statusLine = new StatusLine(context, this);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayIcon(this);
+        connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::raiseAndActivate);
+        connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    }
+    connectParts();
+
+    refreshStatus(m_statusLine->text());
+    m_topBar->setDate(today());
+    showView(View::Today);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildViews()
+{
+    m_today = new TodayView(m_context, *m_taskModel, this);
+    m_week = new WeekView(m_context, this);
+    m_tasks = new TasksView(m_context.tasks, *m_taskModel, this);
+    m_inbox = new InboxView(this);
+    m_outbox = new OutboxView(this);
+    m_team = new TeamView(this);
+    m_insights = new InsightsView(this);
+
+    m_stack = new QStackedWidget(this);
+    m_navigation = new NavigationList(this);
+    const QList<QWidget *> views{m_today, m_week, m_tasks, m_inbox, m_outbox, m_team, m_insights};
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        m_stack->addWidget(views[i]);
+        m_navigation->addEntry(ThemedIcon::fromResource(QLatin1String(viewEntries[i].icon)),
+                               tr(viewEntries[i].text), viewShortcut(int(i)));
+    }
+    m_details = new TaskDetailsPanel(m_context, this);
+}
+
+QWidget *MainWindow::buildCentre()
+{
+    m_messageBar = new MessageBar(this);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    auto *barHolder = new QVBoxLayout;
+    barHolder->setContentsMargins(10, 8, 10, 0);
+    barHolder->addWidget(m_messageBar);
+    centreLayout->addLayout(barHolder);
+    centreLayout->addWidget(m_stack, 1);
+
+    m_navigation->setFixedWidth(m_navigation->sizeHint().width());
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(centre);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({m_navigation->sizeHint().width(), 760, 320});
+    return splitter;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newTaskAction = file->addAction(tr("&New Task"), this, &MainWindow::newTask);
+    newTaskAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QCoreApplication::quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_tasks->deleteAction());
+    edit->addAction(m_planAction);
+
+    buildViewActions(menuBar()->addMenu(tr("&View")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Fermata"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::buildViewActions(QMenu *menu)
+{
+    m_viewActions = new QActionGroup(this);
+    m_viewActions->setExclusive(true);
+    for (int i = 0; i < int(std::size(viewEntries)); ++i) {
+        QAction *action = menu->addAction(tr(viewEntries[i].text));
+        action->setCheckable(true);
+        action->setShortcut(viewShortcut(i));
+        action->setData(i);
+        m_viewActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, i] { showView(View(i)); });
+    }
+}
+
+void MainWindow::connectParts()
+{
+    connect(m_navigation, &NavigationList::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showView(View(row));
+    });
+    connect(m_topBar, &TopBar::dateChanged, m_today, &TodayView::setDate);
+    connect(m_topBar, &TopBar::dateChanged, m_week, &WeekView::setDate);
+    connect(m_statusLine, &StatusLine::textChanged, this, &MainWindow::refreshStatus);
+    connect(&m_context.preferences, &Preferences::workingHoursChanged, this, [this] {
+        m_taskModel->setTimeZone(m_context.preferences.timeZone());
+    });
+
+    connect(m_today, &TodayView::taskSelected, m_details, &TaskDetailsPanel::showTask);
+    connect(m_week, &WeekView::taskSelected, m_details, &TaskDetailsPanel::showTask);
+    connect(m_tasks, &TasksView::taskSelected, m_details, &TaskDetailsPanel::showTask);
+
+    connect(m_taskModel, &TaskTableModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_today, &TodayView::errorOccurred, this, &MainWindow::showError);
+    connect(m_week, &WeekView::errorOccurred, this, &MainWindow::showError);
+    connect(m_tasks, &TasksView::errorOccurred, this, &MainWindow::showError);
+    connect(m_tasks, &TasksView::infoMessage, this, &MainWindow::showInfo);
+}
+
+void MainWindow::showView(View view)
+{
+    const int index = int(view);
+    m_stack->setCurrentIndex(index);
+    {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentRow(index);
+    }
+    m_viewActions->actions().at(index)->setChecked(true);
+    m_topBar->setStepDays(view == View::Week ? 7 : 1);
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_stack->currentIndex());
+}
+
+QString MainWindow::currentViewName() const
+{
+    return m_stack->currentWidget()->objectName();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_messageBar->showError(message);
+}
+
+void MainWindow::showInfo(const QString &message)
+{
+    m_messageBar->showInfo(message);
+}
+
+void MainWindow::raiseAndActivate()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+QSize MainWindow::sizeHint() const
+{
+    return {1200, 760};
+}
+
+void MainWindow::newTask()
+{
+    showView(View::Tasks);
+    m_tasks->focusQuickAdd();
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(m_context.preferences, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Fermata"),
+                       tr("<h3>Fermata %1</h3><p>Plans focus time around your meetings and holds "
+                          "interruptions until the moment you choose.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::refreshStatus(const QString &text)
+{
+    m_topBar->setStatusText(text);
+    m_topBar->setToday(today());
+    if (m_tray)
+        m_tray->setStatusText(text);
+}
+
+QDate MainWindow::today() const
+{
+    return m_context.clock.now().toTimeZone(m_context.preferences.timeZone()).date();
+}
+
+} // namespace fermata

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QStackedWidget;
+
+namespace fermata {
+
+class InboxView;
+class InsightsView;
+class MessageBar;
+class NavigationList;
+class OutboxView;
+class StatusLine;
+class TaskDetailsPanel;
+class TaskTableModel;
+class TasksView;
+class TeamView;
+class TodayView;
+class TopBar;
+class TrayIcon;
+class WeekView;
+struct UiContext;
+
+// The main window wires the parts together: navigation on the left, the top bar, the views in
+// the centre under an inline message bar, and the task details on the right. It contains no
+// view logic of its own.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class View { Today, Week, Tasks, Inbox, Outbox, Team, Insights };
+
+    explicit MainWindow(const UiContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Plans the visible range; disabled until the planner is wired in by the app.
+    QAction *planAction() const { return m_planAction; }
+    void showError(const QString &message);
+    void showInfo(const QString &message);
+    // Brings the window to the front (single-instance activation, tray "Show Fermata").
+    void raiseAndActivate();
+
+    void showView(View view);
+    View currentView() const;
+    // The objectName of the current view ("todayView", "weekView", "tasksView", …).
+    QString currentViewName() const;
+
+    TopBar *topBar() const { return m_topBar; }
+    MessageBar *messageBar() const { return m_messageBar; }
+    TaskDetailsPanel *detailsPanel() const { return m_details; }
+    TodayView *todayView() const { return m_today; }
+    WeekView *weekView() const { return m_week; }
+    TasksView *tasksView() const { return m_tasks; }
+    TrayIcon *trayIcon() const { return m_tray; }
+
+    QSize sizeHint() const override;
+
+private:
+    void buildViews();
+    QWidget *buildCentre();
+    void buildMenus();
+    void buildViewActions(QMenu *menu);
+    void connectParts();
+    void newTask();
+    void openPreferences();
+    void showAbout();
+    void refreshStatus(const QString &text);
+    QDate today() const;
+
+    const UiContext &m_context;
+    TaskTableModel *m_taskModel = nullptr;
+    QAction *m_planAction = nullptr;
+    TopBar *m_topBar = nullptr;
+    NavigationList *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    TaskDetailsPanel *m_details = nullptr;
+    TodayView *m_today = nullptr;
+    WeekView *m_week = nullptr;
+    TasksView *m_tasks = nullptr;
+    InboxView *m_inbox = nullptr;
+    OutboxView *m_outbox = nullptr;
+    TeamView *m_team = nullptr;
+    InsightsView *m_insights = nullptr;
+    QActionGroup *m_viewActions = nullptr;
+    StatusLine *m_statusLine = nullptr;
+    TrayIcon *m_tray = nullptr;
+};
+
+} // namespace fermata

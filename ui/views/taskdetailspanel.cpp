@@ -1,0 +1,292 @@
+#include "views/taskdetailspanel.h"
+
+#include "services/preferences.h"
+#include "services/taskservice.h"
+#include "time/clock.h"
+#include "uicontext.h"
+#include "widgets/durationspinbox.h"
+#include "widgets/optionaldatetimeedit.h"
+#include "widgets/palettecolors.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace fermata {
+
+namespace {
+
+DurationSpinBox *minutesBox(QWidget *parent, int minimum)
+{
+    auto *box = new DurationSpinBox(parent);
+    box->setMinimum(minimum);
+    return box;
+}
+
+QStringList splitTags(const QString &text)
+{
+    QStringList tags;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const QString tag = part.trimmed(); !tag.isEmpty())
+            tags.append(tag);
+    }
+    return tags;
+}
+
+} // namespace
+
+TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_pages(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("taskDetails"));
+    setAccessibleName(tr("Task details"));
+
+    auto *hint = new QLabel(tr("Select a task to see and edit its details."), this);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_pages->addWidget(hint);
+
+    auto *scroll = new QScrollArea(this);
+    QWidget *form = buildForm();
+    scroll->setWidget(form);
+    // Never narrower than the form: fields are clipped otherwise (there is no sideways scroll).
+    scroll->setMinimumWidth(form->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *editor = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addWidget(scroll, 1);
+    editorLayout->addWidget(buildButtons());
+    m_pages->addWidget(editor);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    watchForEdits();
+    connect(&m_context.tasks, &TaskService::taskChanged, this, [this](const Task &task) {
+        if (task.id == m_task.id && !isModified())
+            load(task);
+    });
+    connect(&m_context.tasks, &TaskService::taskRemoved, this, [this](qint64 id) {
+        if (id == m_task.id)
+            showTask(0);
+    });
+    connect(&m_context.tasks, &TaskService::tasksReset, this, [this] { showTask(m_task.id); });
+}
+
+QWidget *TaskDetailsPanel::buildForm()
+{
+    auto *form = new QWidget(this);
+    m_title = new QLineEdit(form);
+    m_title->setObjectName(QStringLiteral("detailsTitle"));
+    m_notes = new QPlainTextEdit(form);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(fontMetrics().height() * 4 + 12);
+    m_estimate = minutesBox(form, 1);
+    m_remaining = minutesBox(form, 0);
+    m_deadline = new OptionalDateTimeEdit(tr("By"), form);
+    m_priority = new QComboBox(form);
+    for (Priority p : {Priority::P1, Priority::P2, Priority::P3, Priority::P4})
+        m_priority->addItem(priorityName(p), int(p));
+    m_earliestStart = new OptionalDateTimeEdit(tr("From"), form);
+    m_minChunk = minutesBox(form, 5);
+    m_maxChunk = minutesBox(form, 5);
+    m_splittable = new QCheckBox(tr("Can be split into several blocks"), form);
+    m_dayPart = new QComboBox(form);
+    m_dayPart->addItem(tr("Any time"), int(DayPart::Any));
+    m_dayPart->addItem(tr("Morning"), int(DayPart::Morning));
+    m_dayPart->addItem(tr("Afternoon"), int(DayPart::Afternoon));
+    m_tags = new QLineEdit(form);
+    m_tags->setPlaceholderText(tr("Comma-separated"));
+    m_done = new QCheckBox(tr("Done"), form);
+
+    auto *layout = new QFormLayout;
+    auto *outer = new QVBoxLayout(form); // the stretch keeps rows packed at the top
+    outer->setContentsMargins(12, 12, 12, 12);
+    outer->addLayout(layout);
+    outer->addStretch(1);
+    layout->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addRow(tr("&Title"), m_title);
+    layout->addRow(tr("&Notes"), m_notes);
+    layout->addRow(tr("&Estimate"), m_estimate);
+    layout->addRow(tr("&Remaining"), m_remaining);
+    layout->addRow(tr("Deadline"), m_deadline);
+    layout->addRow(tr("&Priority"), m_priority);
+    layout->addRow(tr("Earliest start"), m_earliestStart);
+    layout->addRow(tr("Min chunk"), m_minChunk);
+    layout->addRow(tr("Max chunk"), m_maxChunk);
+    layout->addRow(QString(), m_splittable);
+    layout->addRow(tr("Part of &day"), m_dayPart);
+    layout->addRow(tr("T&ags"), m_tags);
+    layout->addRow(QString(), m_done);
+    return form;
+}
+
+QWidget *TaskDetailsPanel::buildButtons()
+{
+    auto *box = new QWidget(this);
+    m_error = new QLabel(box);
+    m_error->setObjectName(QStringLiteral("detailsError"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::Window, PaletteColors::warningFill(palette()));
+    m_error->setPalette(errorPalette);
+    m_error->setAutoFillBackground(true);
+    m_error->setMargin(6);
+
+    m_apply = new QPushButton(tr("&Apply"), box);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    m_apply->setDefault(true);
+    m_revert = new QPushButton(tr("Re&vert"), box);
+    connect(m_apply, &QPushButton::clicked, this, &TaskDetailsPanel::apply);
+    connect(m_revert, &QPushButton::clicked, this, &TaskDetailsPanel::revert);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(12, 6, 12, 12);
+    layout->addWidget(m_error);
+    layout->addLayout(buttons);
+    return box;
+}
+
+void TaskDetailsPanel::watchForEdits()
+{
+    const auto changed = [this] { updateButtons(); };
+    connect(m_title, &QLineEdit::textEdited, this, changed);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, changed);
+    for (DurationSpinBox *box : {m_estimate, m_remaining, m_minChunk, m_maxChunk})
+        connect(box, &DurationSpinBox::valueChanged, this, changed);
+    for (OptionalDateTimeEdit *edit : {m_deadline, m_earliestStart})
+        connect(edit, &OptionalDateTimeEdit::edited, this, changed);
+    for (QComboBox *box : {m_priority, m_dayPart})
+        connect(box, &QComboBox::currentIndexChanged, this, changed);
+    for (QCheckBox *box : {m_splittable, m_done})
+        connect(box, &QCheckBox::toggled, this, changed);
+    connect(m_tags, &QLineEdit::textEdited, this, changed);
+}
+
+void TaskDetailsPanel::showTask(qint64 taskId)
+{
+    const auto task = m_context.tasks.task(taskId);
+    m_pages->setCurrentIndex(task ? 1 : 0);
+    load(task.value_or(Task{}));
+}
+
+void TaskDetailsPanel::load(const Task &task)
+{
+    m_task = task;
+    const QTimeZone zone = m_context.preferences.timeZone();
+    m_deadline->setTimeZone(zone);
+    m_earliestStart->setTimeZone(zone);
+    // What a newly ticked date starts at: tomorrow, on the hour.
+    const QDateTime now = m_context.clock.now();
+    const QDateTime tomorrow = QDateTime::fromSecsSinceEpoch(
+        (now.toSecsSinceEpoch() / 3600 + 24) * 3600, Qt::UTC);
+
+    const QList<QObject *> editors{m_title, m_notes, m_estimate, m_remaining, m_priority,
+                                   m_minChunk, m_maxChunk, m_splittable, m_dayPart, m_tags,
+                                   m_done, m_deadline, m_earliestStart};
+    for (QObject *editor : editors)
+        editor->blockSignals(true);
+    m_title->setText(task.title);
+    m_notes->setPlainText(task.notes);
+    m_estimate->setValue(task.estimateMinutes);
+    m_remaining->setValue(task.remainingMinutes);
+    m_deadline->setValue(task.deadline, tomorrow);
+    m_priority->setCurrentIndex(m_priority->findData(int(task.priority)));
+    m_earliestStart->setValue(task.earliestStart, tomorrow);
+    m_minChunk->setValue(task.minChunkMinutes);
+    m_maxChunk->setValue(task.maxChunkMinutes);
+    m_splittable->setChecked(task.splittable);
+    m_dayPart->setCurrentIndex(m_dayPart->findData(int(task.preferredDayPart)));
+    m_tags->setText(task.tags.join(QStringLiteral(", ")));
+    m_done->setChecked(task.done);
+    for (QObject *editor : editors)
+        editor->blockSignals(false);
+    showError({});
+    updateButtons();
+}
+
+Task TaskDetailsPanel::editedTask() const
+{
+    Task task = m_task; // keeps id and dependencies, which are not edited here
+    task.title = m_title->text().trimmed();
+    task.notes = m_notes->toPlainText();
+    task.estimateMinutes = m_estimate->value();
+    task.remainingMinutes = m_remaining->value();
+    task.deadline = m_deadline->value();
+    task.priority = Priority(m_priority->currentData().toInt());
+    task.earliestStart = m_earliestStart->value();
+    task.minChunkMinutes = m_minChunk->value();
+    task.maxChunkMinutes = m_maxChunk->value();
+    task.splittable = m_splittable->isChecked();
+    task.preferredDayPart = DayPart(m_dayPart->currentData().toInt());
+    task.tags = splitTags(m_tags->text());
+    task.done = m_done->isChecked();
+    return task;
+}
+
+bool TaskDetailsPanel::isModified() const
+{
+    return m_task.id != 0 && editedTask() != m_task;
+}
+
+bool TaskDetailsPanel::apply()
+{
+    const Task task = editedTask();
+    if (const QString problem = TaskService::validationError(task); !problem.isEmpty()) {
+        showError(problem);
+        return false;
+    }
+    if (const Status status = m_context.tasks.update(task); !status) {
+        showError(status.error().message);
+        return false;
+    }
+    showError({});
+    load(m_context.tasks.task(task.id).value_or(task));
+    Q_EMIT saved(m_task);
+    return true;
+}
+
+void TaskDetailsPanel::revert()
+{
+    load(m_task);
+}
+
+QString TaskDetailsPanel::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void TaskDetailsPanel::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void TaskDetailsPanel::updateButtons()
+{
+    const bool modified = isModified();
+    m_apply->setEnabled(modified);
+    m_revert->setEnabled(modified);
+}
+
+} // namespace fermata

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/task.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace fermata {
+
+class DurationSpinBox;
+class OptionalDateTimeEdit;
+struct UiContext;
+
+// The right-hand panel: every field of the selected task, edited in place and saved with
+// Apply through TaskService::update. Problems are shown inline, in the panel.
+class TaskDetailsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TaskDetailsPanel(const UiContext &context, QWidget *parent = nullptr);
+
+    // 0 (or an unknown id) shows the "select a task" hint.
+    void showTask(qint64 taskId);
+    qint64 taskId() const { return m_task.id; }
+    bool isModified() const;
+    // Validates and saves; false (with the reason shown inline) when it could not.
+    bool apply();
+    void revert();
+
+    QLineEdit *titleEdit() const { return m_title; }
+    QPushButton *applyButton() const { return m_apply; }
+    QString errorText() const;
+
+Q_SIGNALS:
+    void saved(const fermata::Task &task);
+
+private:
+    QWidget *buildForm();
+    QWidget *buildButtons();
+    void watchForEdits();
+    void load(const Task &task);
+    Task editedTask() const;
+    void showError(const QString &message);
+    void updateButtons();
+
+    const UiContext &m_context;
+    Task m_task;
+    QStackedWidget *m_pages = nullptr;
+    QLineEdit *m_title = nullptr;
+    QPlainTextEdit *m_notes = nullptr;
+    DurationSpinBox *m_estimate = nullptr;
+    DurationSpinBox *m_remaining = nullptr;
+    OptionalDateTimeEdit *m_deadline = nullptr;
+    QComboBox *m_priority = nullptr;
+    OptionalDateTimeEdit *m_earliestStart = nullptr;
+    DurationSpinBox *m_minChunk = nullptr;
+    DurationSpinBox *m_maxChunk = nullptr;
+    QCheckBox *m_splittable = nullptr;
+    QComboBox *m_dayPart = nullptr;
+    QLineEdit *m_tags = nullptr;
+    QCheckBox *m_done = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_revert = nullptr;
+};
+
+} // namespace fermata

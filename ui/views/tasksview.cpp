@@ -1,0 +1,123 @@
+#include "views/tasksview.h"
+
+#include "models/tasktablemodel.h"
+#include "services/taskservice.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace fermata {
+
+TasksView::TasksView(TaskService &service, TaskTableModel &model, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_quickAdd(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_delete(new QAction(tr("Delete Task"), this))
+{
+    setObjectName(QStringLiteral("tasksView"));
+    m_quickAdd->setObjectName(QStringLiteral("quickAdd"));
+    m_quickAdd->setPlaceholderText(tr("Add a task — type a title and press Enter"));
+    m_quickAdd->setAccessibleName(tr("New task title"));
+    m_quickAdd->setClearButtonEnabled(true);
+    connect(m_quickAdd, &QLineEdit::returnPressed, this, &TasksView::addFromQuickAdd);
+
+    setUpTable();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(10);
+    layout->addWidget(m_quickAdd);
+    layout->addWidget(m_table, 1);
+}
+
+void TasksView::setUpTable()
+{
+    m_proxy->setSourceModel(&m_model);
+    m_proxy->setSortRole(TaskTableModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_table->setObjectName(QStringLiteral("taskTable"));
+    m_table->setAccessibleName(tr("Tasks"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // creation order until a header is clicked
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(TaskTableModel::Title, QHeaderView::Stretch);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setHighlightSections(false);
+
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_delete->setEnabled(false);
+    m_table->addAction(m_delete);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_delete, &QAction::triggered, this, &TasksView::removeCurrent);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_delete->setEnabled(current.isValid());
+                Q_EMIT taskSelected(current.data(TaskTableModel::TaskIdRole).toLongLong());
+            });
+}
+
+void TasksView::focusQuickAdd()
+{
+    m_quickAdd->setFocus(Qt::ShortcutFocusReason);
+    m_quickAdd->selectAll();
+}
+
+qint64 TasksView::currentTaskId() const
+{
+    return m_table->currentIndex().data(TaskTableModel::TaskIdRole).toLongLong();
+}
+
+void TasksView::selectTask(qint64 taskId)
+{
+    const int row = m_model.rowOf(taskId);
+    if (row < 0)
+        return;
+    m_table->setCurrentIndex(m_proxy->mapFromSource(m_model.index(row, TaskTableModel::Title)));
+}
+
+void TasksView::addFromQuickAdd()
+{
+    Task task;
+    task.title = m_quickAdd->text().trimmed();
+    const auto added = m_service.add(task);
+    if (!added) {
+        Q_EMIT errorOccurred(added.error().message);
+        return;
+    }
+    m_quickAdd->clear();
+    selectTask(added->id);
+}
+
+void TasksView::removeCurrent()
+{
+    const qint64 id = currentTaskId();
+    const auto task = m_service.task(id);
+    if (!task)
+        return;
+    if (const Status removed = m_service.remove(id); !removed) {
+        Q_EMIT errorOccurred(removed.error().message);
+        return;
+    }
+    Q_EMIT infoMessage(tr("Deleted “%1”").arg(task->title));
+}
+
+} // namespace fermata

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace fermata {
+
+class TaskService;
+class TaskTableModel;
+
+// Tasks: a quick-add line over a sortable table of every task. Delete removes the selected
+// task; outcomes and errors are reported through signals for the message bar.
+class TasksView final : public QWidget
+{
+    Q_OBJECT
+public:
+    TasksView(TaskService &service, TaskTableModel &model, QWidget *parent = nullptr);
+
+    QLineEdit *quickAdd() const { return m_quickAdd; }
+    QTableView *table() const { return m_table; }
+    QAction *deleteAction() const { return m_delete; }
+    void focusQuickAdd();
+    qint64 currentTaskId() const;
+    void selectTask(qint64 taskId);
+
+Q_SIGNALS:
+    void taskSelected(qint64 taskId);
+    void errorOccurred(const QString &message);
+    void infoMessage(const QString &message);
+
+private:
+    void addFromQuickAdd();
+    void removeCurrent();
+    void setUpTable();
+
+    TaskService &m_service;
+    TaskTableModel &m_model;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QLineEdit *m_quickAdd = nullptr;
+    QTableView *m_table = nullptr;
+    QAction *m_delete = nullptr;
+};
+
+} // namespace fermata

@@ -1,0 +1,78 @@
+#include "views/weekview.h"
+
+#include "services/calendarservice.h"
+#include "services/preferences.h"
+#include "services/taskservice.h"
+#include "uicontext.h"
+#include "views/timelinedata.h"
+#include "widgets/daytimeline.h"
+
+#include <QHBoxLayout>
+#include <QScrollArea>
+
+namespace fermata {
+
+WeekView::WeekView(const UiContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("weekView"));
+    auto *week = new QWidget(this);
+    auto *row = new QHBoxLayout(week);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(1);
+    for (int day = 0; day < 7; ++day) {
+        auto *timeline = new DayTimeline(week);
+        timeline->setHeaderVisible(true);
+        timeline->setHourLabelsVisible(day == 0);
+        timeline->setClock(&context.clock);
+        row->addWidget(timeline, 1);
+        m_days.append(timeline);
+        connect(timeline, &DayTimeline::taskActivated, this, &WeekView::taskSelected);
+    }
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(week);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    connect(&context.calendar, &CalendarService::eventsChanged, this, &WeekView::reload);
+    connect(&context.calendar, &CalendarService::focusBlocksChanged, this, &WeekView::reload);
+    connect(&context.preferences, &Preferences::workingHoursChanged, this, &WeekView::reload);
+    connect(&context.tasks, &TaskService::taskChanged, this, &WeekView::reload);
+}
+
+void WeekView::setDate(QDate date)
+{
+    const QDate monday = date.addDays(1 - date.dayOfWeek());
+    if (monday == m_monday)
+        return;
+    m_monday = monday;
+    reload();
+}
+
+void WeekView::reload()
+{
+    if (!m_monday.isValid())
+        return;
+    int first = 24;
+    int last = 0;
+    for (int day = 0; day < m_days.size(); ++day) {
+        DayTimeline *timeline = m_days[day];
+        timeline->setVisibleHours(DayTimeline::defaultFirstHour, DayTimeline::defaultLastHour);
+        const QString error = TimelineData::load(*timeline, m_context, m_monday.addDays(day));
+        if (!error.isEmpty()) {
+            Q_EMIT errorOccurred(error);
+            return;
+        }
+        first = qMin(first, timeline->firstHour());
+        last = qMax(last, timeline->lastHour());
+    }
+    // One hour scale for the whole week, so the columns line up.
+    for (DayTimeline *timeline : std::as_const(m_days))
+        timeline->setVisibleHours(first, last);
+}
+
+} // namespace fermata

@@ -1,0 +1,448 @@
+#include "widgets/daytimeline.h"
+
+#include "time/clock.h"
+#include "time/weeklyrule.h"
+#include "widgets/palettecolors.h"
+
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimer>
+#include <QToolTip>
+
+#include <algorithm>
+#include <numeric>
+
+namespace fermata {
+
+namespace {
+
+constexpr int minutesPerDay = 24 * 60;
+constexpr int preferredHourHeight = 48;
+constexpr int minimumHourHeight = 30;
+constexpr int rightMargin = 8;
+constexpr qreal entryRadius = 5.0;
+
+// A fixed warm red: the "now" line must stand out from both the accent and the neutrals, and
+// it reads on light and dark bases alike.
+const QColor nowLineColor(0xe5, 0x48, 0x4d);
+
+QString hhmm(const QDateTime &local)
+{
+    return local.time().toString(QStringLiteral("HH:mm"));
+}
+
+} // namespace
+
+DayTimeline::DayTimeline(QWidget *parent)
+    : QWidget(parent), m_zone(QTimeZone::systemTimeZone()), m_minuteTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("dayTimeline"));
+    setAccessibleName(tr("Day timeline"));
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_minuteTimer->setInterval(60 * 1000);
+    connect(m_minuteTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+}
+
+void DayTimeline::setDay(QDate date, const QTimeZone &zone)
+{
+    m_date = date;
+    m_zone = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    relayout();
+}
+
+Interval DayTimeline::dayRange() const
+{
+    return Interval::fromDateTimes(resolveWallClock(m_date, QTime(0, 0), m_zone),
+                                   resolveWallClock(m_date.addDays(1), QTime(0, 0), m_zone));
+}
+
+void DayTimeline::setWorkingHours(const IntervalSet &hours)
+{
+    m_workingHours = hours;
+    relayout();
+}
+
+void DayTimeline::setEntries(const QList<TimelineEntry> &entries)
+{
+    m_entries = entries;
+    relayout();
+}
+
+void DayTimeline::setClock(const Clock *clock)
+{
+    m_clock = clock;
+    if (clock)
+        m_minuteTimer->start();
+    else
+        m_minuteTimer->stop();
+    update();
+}
+
+void DayTimeline::setHourLabelsVisible(bool visible)
+{
+    m_hourLabels = visible;
+    updateGeometry();
+    update();
+}
+
+void DayTimeline::setHeaderVisible(bool visible)
+{
+    m_header = visible;
+    updateGeometry();
+    update();
+}
+
+void DayTimeline::setVisibleHours(int first, int last)
+{
+    m_baseFirstHour = std::clamp(first, 0, 23);
+    m_baseLastHour = std::clamp(last, m_baseFirstHour + 1, 24);
+    relayout();
+}
+
+void DayTimeline::relayout()
+{
+    // Hours shown: 07:00–20:00, widened to whatever of this day is worked or booked.
+    m_firstHour = m_baseFirstHour;
+    m_lastHour = m_baseLastHour;
+    const Interval day = dayRange();
+    const auto widenTo = [&](const Interval &span) {
+        const Interval part = span.intersected(day);
+        if (part.isEmpty())
+            return;
+        m_firstHour = qMin(m_firstHour, int(minutesInDay(part.start()) / 60));
+        m_lastHour = qMax(m_lastHour, int((minutesInDay(part.end()) + 59) / 60));
+    };
+    for (const Interval &span : m_workingHours)
+        widenTo(span);
+    for (const TimelineEntry &entry : m_entries)
+        widenTo(entry.interval);
+
+    // Lanes: overlapping entries form a cluster and share its width.
+    QList<qsizetype> order(m_entries.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](qsizetype a, qsizetype b) {
+        return m_entries[a].interval.startMs() < m_entries[b].interval.startMs();
+    });
+    m_lanes = QList<Lane>(m_entries.size());
+    QList<qint64> laneEnds;
+    QList<qsizetype> cluster;
+    qint64 clusterEnd = 0;
+    const auto closeCluster = [&] {
+        for (qsizetype i : cluster)
+            m_lanes[i].count = int(laneEnds.size());
+        cluster.clear();
+        laneEnds.clear();
+    };
+    for (qsizetype i : order) {
+        const Interval &span = m_entries[i].interval;
+        if (!cluster.isEmpty() && span.startMs() >= clusterEnd)
+            closeCluster();
+        if (cluster.isEmpty())
+            clusterEnd = span.endMs();
+        qsizetype lane = 0;
+        while (lane < laneEnds.size() && laneEnds[lane] > span.startMs())
+            ++lane;
+        if (lane == laneEnds.size())
+            laneEnds.append(span.endMs());
+        laneEnds[lane] = span.endMs();
+        m_lanes[i].index = int(lane);
+        cluster.append(i);
+        clusterEnd = qMax(clusterEnd, span.endMs());
+    }
+    closeCluster();
+
+    updateDescription();
+    updateGeometry();
+    update();
+}
+
+qreal DayTimeline::minutesInDay(const QDateTime &instant) const
+{
+    const QDateTime local = instant.toTimeZone(m_zone);
+    if (local.date() < m_date)
+        return 0;
+    if (local.date() > m_date)
+        return minutesPerDay;
+    return local.time().msecsSinceStartOfDay() / 60000.0;
+}
+
+int DayTimeline::gutterWidth() const
+{
+    if (!m_hourLabels)
+        return 4;
+    return fontMetrics().horizontalAdvance(QStringLiteral("00:00")) + 14;
+}
+
+int DayTimeline::headerHeight() const
+{
+    return m_header ? fontMetrics().height() + 14 : 0;
+}
+
+int DayTimeline::topPadding() const
+{
+    return headerHeight() + fontMetrics().height() / 2 + 4;
+}
+
+QRectF DayTimeline::columnRect() const
+{
+    const int top = topPadding();
+    const int bottom = height() - (fontMetrics().height() / 2 + 4);
+    return QRectF(gutterWidth(), top, qMax(0, width() - gutterWidth() - rightMargin),
+                  qMax(0, bottom - top));
+}
+
+qreal DayTimeline::yForMinutes(qreal minutes) const
+{
+    const QRectF column = columnRect();
+    const qreal first = m_firstHour * 60.0;
+    const qreal span = (m_lastHour - m_firstHour) * 60.0;
+    const qreal clamped = std::clamp(minutes, first, first + span);
+    return column.top() + (clamped - first) / span * column.height();
+}
+
+qreal DayTimeline::yForTime(QTime wallTime) const
+{
+    return yForMinutes(wallTime.msecsSinceStartOfDay() / 60000.0);
+}
+
+qreal DayTimeline::yFor(const QDateTime &instant) const
+{
+    return yForMinutes(minutesInDay(instant));
+}
+
+QRectF DayTimeline::entryRect(qsizetype index) const
+{
+    const TimelineEntry &entry = m_entries.at(index);
+    const Lane lane = m_lanes.value(index);
+    const QRectF column = columnRect().adjusted(4, 0, 0, 0);
+    const qreal laneWidth = column.width() / qMax(1, lane.count);
+    const qreal top = yFor(entry.interval.start());
+    const qreal bottom = yFor(entry.interval.end());
+    // Very short entries still get room for one line of small text.
+    const qreal minimumHeight = QFontMetrics(compactFont()).height() + 2;
+    return QRectF(column.left() + lane.index * laneWidth + 1, top + 1, laneWidth - 3,
+                  qMax<qreal>(bottom - top - 2, minimumHeight));
+}
+
+QColor DayTimeline::focusColor() const
+{
+    return PaletteColors::accent(palette());
+}
+
+QColor DayTimeline::eventColor() const
+{
+    return PaletteColors::neutralFill(palette());
+}
+
+QSize DayTimeline::sizeHint() const
+{
+    const int chrome = topPadding() + fontMetrics().height();
+    return {360, chrome + (m_lastHour - m_firstHour) * preferredHourHeight};
+}
+
+QSize DayTimeline::minimumSizeHint() const
+{
+    const int chrome = topPadding() + fontMetrics().height();
+    return {gutterWidth() + 60, chrome + (m_lastHour - m_firstHour) * minimumHourHeight};
+}
+
+qsizetype DayTimeline::entryAt(const QPoint &pos) const
+{
+    const Interval day = dayRange();
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries[i].interval.overlaps(day) && entryRect(i).contains(pos))
+            return i;
+    }
+    return -1;
+}
+
+QString DayTimeline::timeRangeText(const Interval &interval) const
+{
+    return tr("%1–%2").arg(hhmm(interval.start().toTimeZone(m_zone)),
+                           hhmm(interval.end().toTimeZone(m_zone)));
+}
+
+void DayTimeline::updateDescription()
+{
+    const Interval day = dayRange();
+    int meetings = 0;
+    int focus = 0;
+    for (const TimelineEntry &entry : m_entries) {
+        if (!entry.interval.overlaps(day))
+            continue;
+        ++(entry.kind == TimelineEntry::Kind::Focus ? focus : meetings);
+    }
+    setAccessibleDescription(tr("%1: %2 meetings, %3 focus blocks")
+                                 .arg(QLocale().toString(m_date, QLocale::LongFormat))
+                                 .arg(meetings)
+                                 .arg(focus));
+}
+
+bool DayTimeline::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qsizetype index = entryAt(help->pos());
+        if (index < 0) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        const TimelineEntry &entry = m_entries[index];
+        const QString kind = entry.kind == TimelineEntry::Kind::Focus ? tr("Focus block")
+                                                                       : tr("Meeting");
+        QToolTip::showText(help->globalPos(),
+                           entry.title + QLatin1Char('\n') + timeRangeText(entry.interval)
+                               + QStringLiteral(" · ") + kind,
+                           this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void DayTimeline::mousePressEvent(QMouseEvent *event)
+{
+    const qsizetype index = entryAt(event->position().toPoint());
+    if (index >= 0 && m_entries[index].kind == TimelineEntry::Kind::Focus)
+        Q_EMIT taskActivated(m_entries[index].taskId);
+    QWidget::mousePressEvent(event);
+}
+
+void DayTimeline::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Base));
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintHeader(painter);
+    paintWorkingHours(painter);
+    paintHourGrid(painter);
+    const Interval day = dayRange();
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].interval.overlaps(day))
+            paintEntry(painter, i);
+    }
+    paintNowLine(painter);
+}
+
+void DayTimeline::paintHeader(QPainter &painter) const
+{
+    if (!m_header)
+        return;
+    const bool isToday = m_clock && m_clock->now().toTimeZone(m_zone).date() == m_date;
+    QFont font = painter.font();
+    font.setWeight(isToday ? QFont::Bold : QFont::DemiBold);
+    painter.setFont(font);
+    painter.setPen(isToday ? focusColor() : palette().color(QPalette::Text));
+    const QString text = QLocale().dayName(m_date.dayOfWeek(), QLocale::ShortFormat)
+        + QLatin1Char(' ') + QString::number(m_date.day());
+    painter.drawText(QRect(gutterWidth(), 0, width() - gutterWidth(), headerHeight()),
+                     Qt::AlignCenter, text);
+    painter.setFont(this->font());
+}
+
+void DayTimeline::paintWorkingHours(QPainter &painter) const
+{
+    const QRectF column = columnRect();
+    const QColor band = PaletteColors::accentTint(palette(), 0.08);
+    const QColor edge = PaletteColors::accentTint(palette(), 0.45);
+    for (const Interval &span : m_workingHours) {
+        const Interval part = span.intersected(dayRange());
+        if (part.isEmpty())
+            continue;
+        const qreal top = yFor(part.start());
+        const qreal bottom = yFor(part.end());
+        painter.fillRect(QRectF(column.left(), top, column.width(), bottom - top), band);
+        painter.fillRect(QRectF(column.left(), top, 3, bottom - top), edge);
+    }
+}
+
+void DayTimeline::paintHourGrid(QPainter &painter) const
+{
+    const QRectF column = columnRect();
+    const QColor line = PaletteColors::mix(palette().color(QPalette::Base),
+                                           palette().color(QPalette::Text), 0.10);
+    const int labelHeight = fontMetrics().height();
+    for (int hour = m_firstHour; hour <= m_lastHour; ++hour) {
+        const qreal y = std::round(yForMinutes(hour * 60.0)) + 0.5;
+        painter.setPen(QPen(line, 1));
+        painter.drawLine(QPointF(column.left(), y), QPointF(column.right(), y));
+        if (!m_hourLabels)
+            continue;
+        painter.setPen(PaletteColors::mutedText(palette()));
+        const QRectF label(0, y - labelHeight / 2.0, gutterWidth() - 8, labelHeight);
+        painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
+                         QTime(hour % 24, 0).toString(QStringLiteral("HH:mm")));
+    }
+}
+
+void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
+{
+    const TimelineEntry &entry = m_entries[index];
+    const bool focus = entry.kind == TimelineEntry::Kind::Focus;
+    const QRectF box = entryRect(index);
+    painter.setPen(focus ? Qt::NoPen : QPen(PaletteColors::neutralOutline(palette()), 1));
+    painter.setBrush(focus ? focusColor() : eventColor());
+    painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
+
+    const QColor ink = palette().color(focus ? QPalette::HighlightedText : QPalette::Text);
+    const QFontMetrics metrics = fontMetrics();
+    QFont titleFont = font();
+    titleFont.setWeight(QFont::DemiBold);
+    const QString times = timeRangeText(entry.interval);
+    painter.save();
+    painter.setClipRect(box);
+    painter.setPen(ink);
+    if (box.height() < 2 * metrics.height() + 6) {
+        // One line: title and times side by side, smaller when the box is very short.
+        if (box.height() < metrics.height() + 4)
+            titleFont.setPointSizeF(compactFont().pointSizeF());
+        painter.setFont(titleFont);
+        const QRect line = box.adjusted(7, 0, -6, 0).toRect();
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetrics(titleFont).elidedText(entry.title + QStringLiteral("  ") + times,
+                                                            Qt::ElideRight, line.width()));
+    } else {
+        const QRect textBox = box.adjusted(7, 3, -6, -2).toRect();
+        painter.setFont(titleFont);
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignTop,
+                         QFontMetrics(titleFont).elidedText(entry.title, Qt::ElideRight,
+                                                            textBox.width()));
+        painter.setFont(font());
+        painter.setPen(PaletteColors::mix(ink, focus ? focusColor() : eventColor(), 0.25));
+        painter.drawText(textBox.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                         metrics.elidedText(times, Qt::ElideRight, textBox.width()));
+    }
+    painter.restore();
+}
+
+QFont DayTimeline::compactFont() const
+{
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.82);
+    return small;
+}
+
+void DayTimeline::paintNowLine(QPainter &painter) const
+{
+    if (!m_clock)
+        return;
+    const QDateTime now = m_clock->now();
+    if (!dayRange().contains(now.toMSecsSinceEpoch()))
+        return;
+    const qreal minutes = minutesInDay(now);
+    if (minutes < m_firstHour * 60.0 || minutes > m_lastHour * 60.0)
+        return;
+    const QRectF column = columnRect();
+    const qreal y = yFor(now);
+    painter.setPen(QPen(nowLineColor, 2));
+    painter.drawLine(QPointF(column.left(), y), QPointF(column.right(), y));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(nowLineColor);
+    painter.drawEllipse(QPointF(column.left(), y), 4, 4);
+}
+
+} // namespace fermata

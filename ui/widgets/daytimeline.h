@@ -1,0 +1,114 @@
+#pragma once
+
+#include "time/intervalset.h"
+
+#include <QDate>
+#include <QList>
+#include <QTimeZone>
+#include <QWidget>
+
+class QTimer;
+
+namespace fermata {
+
+class Clock;
+
+// One thing drawn on a timeline: a meeting (neutral) or a focus block (accent).
+struct TimelineEntry
+{
+    enum class Kind { Event, Focus };
+    Kind kind = Kind::Event;
+    Interval interval;
+    QString title;
+    qint64 taskId = 0; // focus blocks: the task they reserve time for
+    bool operator==(const TimelineEntry &) const = default;
+};
+
+// A custom-painted day column: hours down, the working hours as a tinted band, meetings as
+// neutral boxes, focus blocks in the accent colour and the current time as a line. All wall
+// times are in the given zone. Overlapping entries share the width side by side.
+class DayTimeline final : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int defaultFirstHour = 7;
+    static constexpr int defaultLastHour = 20;
+
+    explicit DayTimeline(QWidget *parent = nullptr);
+
+    void setDay(QDate date, const QTimeZone &zone);
+    QDate date() const { return m_date; }
+    QTimeZone timeZone() const { return m_zone; }
+    // The instants this day covers in the zone: [00:00, next day 00:00).
+    Interval dayRange() const;
+
+    void setWorkingHours(const IntervalSet &hours);
+    void setEntries(const QList<TimelineEntry> &entries);
+    const QList<TimelineEntry> &entries() const { return m_entries; }
+    // Draws the current-time line from this clock, refreshed each minute; null hides it.
+    void setClock(const Clock *clock);
+    void setHourLabelsVisible(bool visible);
+    void setHeaderVisible(bool visible);
+    // The hours always shown (07–20 by default); widened to fit working hours and entries.
+    void setVisibleHours(int first, int last);
+
+    int firstHour() const { return m_firstHour; }
+    int lastHour() const { return m_lastHour; }
+    qreal yForTime(QTime wallTime) const;
+    qreal yFor(const QDateTime &instant) const;
+    QRectF entryRect(qsizetype index) const;
+    QColor focusColor() const;
+    QColor eventColor() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void taskActivated(qint64 taskId);
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    struct Lane
+    {
+        int index = 0;
+        int count = 1;
+    };
+
+    void relayout();
+    qreal minutesInDay(const QDateTime &instant) const;
+    qreal yForMinutes(qreal minutes) const;
+    QFont compactFont() const;
+    int gutterWidth() const;
+    int headerHeight() const;
+    int topPadding() const;
+    QRectF columnRect() const;
+    qsizetype entryAt(const QPoint &pos) const;
+    QString timeRangeText(const Interval &interval) const;
+    void updateDescription();
+
+    void paintHeader(QPainter &painter) const;
+    void paintWorkingHours(QPainter &painter) const;
+    void paintHourGrid(QPainter &painter) const;
+    void paintEntry(QPainter &painter, qsizetype index) const;
+    void paintNowLine(QPainter &painter) const;
+
+    QDate m_date;
+    QTimeZone m_zone;
+    IntervalSet m_workingHours;
+    QList<TimelineEntry> m_entries;
+    QList<Lane> m_lanes;
+    const Clock *m_clock = nullptr;
+    QTimer *m_minuteTimer = nullptr;
+    bool m_hourLabels = true;
+    bool m_header = false;
+    int m_baseFirstHour = defaultFirstHour;
+    int m_baseLastHour = defaultLastHour;
+    int m_firstHour = defaultFirstHour;
+    int m_lastHour = defaultLastHour;
+};
+
+} // namespace fermata
