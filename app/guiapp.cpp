@@ -1,7 +1,6 @@
 #include "guiapp.h"
 
 #include "appcore.h"
-#include "attentionhost.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
@@ -60,10 +59,7 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
-    // Check-in windows, held notifications, digest, DND, focus sessions (UI views wire later).
-    AttentionHost attention(*core.value());
     window.show();
-    QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     return QApplication::exec();
 }
 
