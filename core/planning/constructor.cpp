@@ -5,8 +5,7 @@
 
 namespace fermata::planning {
 
-namespace {
-int usefulGap(const Problem &problem)
+int Constructor::usefulGap(const Problem &problem)
 {
     int g = INT_MAX;
     for (const SlotTask &t : problem.tasks) {
@@ -15,7 +14,6 @@ int usefulGap(const Problem &problem)
     }
     return g == INT_MAX ? 1 : std::max(g, 1);
 }
-} // namespace
 
 Constructor::Constructor(Schedule &schedule)
     : m_schedule(schedule), m_placer(schedule), m_visited(schedule.problem().tasks.size(), 0)

@@ -19,6 +19,8 @@ public:
     // The order tasks are considered in (also used by the improver).
     static std::vector<int> priorityOrder(const Problem &problem, int variant = 0);
     static constexpr int variantCount = 4;
+    // Shortest leftover gap some task could still use (for ChunkPlacer::setUsefulGap).
+    static int usefulGap(const Problem &problem);
 
 private:
     void placeWithDependencies(int task, int depth);

@@ -13,6 +13,11 @@ Improver::Improver(Schedule &schedule)
     m_budget = p.improveBudget >= 0 ? p.improveBudget : int(20 * p.tasks.size()) + 200;
 }
 
+Improver::Improver(Schedule &schedule, int budget) : Improver(schedule)
+{
+    m_budget = budget;
+}
+
 void Improver::run()
 {
     const Problem &p = m_schedule.problem();
@@ -294,6 +299,132 @@ void Improver::compact()
         }
         m_schedule.place(b.task, at, at + (b.end - b.start));
     }
+}
+
+int Improver::preferredSlots(int task, int start, int end) const
+{
+    const Problem &p = m_schedule.problem();
+    const quint8 want = quint8(p.tasks[size_t(task)].preferred);
+    int n = 0;
+    for (int s = start; s < end; ++s)
+        n += p.part[size_t(s)] == want ? 1 : 0;
+    return n;
+}
+
+int Improver::fragments(int task) const
+{
+    int n = 0;
+    int end = -1;
+    for (const Block &b : m_schedule.blocksOf(task)) {
+        n += b.start == end ? 0 : 1;
+        end = b.end;
+    }
+    return n;
+}
+
+bool Improver::relocateToPreferred(const Block &b)
+{
+    const int len = b.end - b.start;
+    const int before = preferredSlots(b.task, b.start, b.end);
+    const long long value = m_schedule.blockValue(b.task, b.start, b.end);
+    const int pieces = fragments(b.task);
+    m_schedule.removeBlock(b.task, b.start);
+    // Within a week either way: bounded work per block, also on a year.
+    const int reach = 7 * 24 * 60 / std::max(1, m_schedule.problem().slotMinutes);
+    const int earliest = m_schedule.earliestStart(b.task);
+    const int lo = earliest < 0 ? -1 : std::max(earliest, b.start - reach);
+    const int hi = std::min(m_schedule.latestEnd(b.task, true), b.end + reach);
+    int best = b.start;
+    int bestScore = before;
+    for (int s = m_schedule.nextFree(std::max(lo, 0), hi); lo >= 0 && s + len <= hi; s = m_schedule.nextFree(s + 1, hi)) {
+        if (m_schedule.freeEnd(s, s + len) < s + len)
+            continue;
+        const int score = preferredSlots(b.task, s, s + len);
+        if (score > bestScore && m_schedule.blockValue(b.task, s, s + len) >= value
+            && m_schedule.fits(b.task, s, s + len)) {
+            m_schedule.place(b.task, s, s + len);
+            if (fragments(b.task) <= pieces) {
+                best = s;
+                bestScore = score;
+            }
+            m_schedule.removeBlock(b.task, s);
+        }
+    }
+    m_schedule.place(b.task, best, best + len);
+    return best != b.start;
+}
+
+bool Improver::swapForPreference(const Block &b, const std::vector<Block> &all)
+{
+    // Another block just as long, within a week, whose place suits this task better while
+    // this place suits the other at least as well. `all` is sorted by start (maybe stale).
+    const Problem &p = m_schedule.problem();
+    const int len = b.end - b.start;
+    const int reach = 7 * 24 * 60 / std::max(1, p.slotMinutes);
+    auto it = std::lower_bound(all.begin(), all.end(), b.start - reach,
+                               [](const Block &x, int s) { return x.start < s; });
+    for (; it != all.end() && it->start <= b.start + reach; ++it) {
+        const Block o = *it;
+        if (o.task == b.task || o.end - o.start != len || m_schedule.isKept(o.start))
+            continue;
+        const auto &others = m_schedule.blocksOf(o.task);
+        if (std::find(others.begin(), others.end(), o) == others.end())
+            continue;
+        const int gainB = preferredSlots(b.task, o.start, o.end) - preferredSlots(b.task, b.start, b.end);
+        const int gainO = p.tasks[size_t(o.task)].preferred == DayPart::Any
+            ? 0 : preferredSlots(o.task, b.start, b.end) - preferredSlots(o.task, o.start, o.end);
+        if (gainB <= 0 || gainO < 0)
+            continue;
+        const long long value = m_schedule.blockValue(b.task, b.start, b.end) + m_schedule.blockValue(o.task, o.start, o.end);
+        if (m_schedule.blockValue(b.task, o.start, o.end) + m_schedule.blockValue(o.task, b.start, b.end) < value)
+            continue;
+        const int pieces = fragments(b.task) + fragments(o.task);
+        m_schedule.removeBlock(b.task, b.start);
+        m_schedule.removeBlock(o.task, o.start);
+        bool ok = false;
+        const int loB = m_schedule.earliestStart(b.task);
+        if (loB >= 0 && o.start >= loB && o.end <= m_schedule.latestEnd(b.task, true) && m_schedule.fits(b.task, o.start, o.end)) {
+            m_schedule.place(b.task, o.start, o.end);
+            const int loO = m_schedule.earliestStart(o.task);
+            if (loO >= 0 && b.start >= loO && b.end <= m_schedule.latestEnd(o.task, true) && m_schedule.fits(o.task, b.start, b.end)) {
+                m_schedule.place(o.task, b.start, b.end);
+                ok = fragments(b.task) + fragments(o.task) <= pieces;
+                if (!ok)
+                    m_schedule.removeBlock(o.task, b.start);
+            }
+            if (!ok)
+                m_schedule.removeBlock(b.task, o.start);
+        }
+        if (ok)
+            return true;
+        m_schedule.place(b.task, b.start, b.end);
+        m_schedule.place(o.task, o.start, o.end);
+    }
+    return false;
+}
+
+int Improver::preferDayParts()
+{
+    const Problem &p = m_schedule.problem();
+    int moves = 0;
+    for (int round = 0; round < 2; ++round) {
+        const std::vector<Block> all = m_schedule.allBlocks();
+        for (const Block &b : all) {
+            const SlotTask &t = p.tasks[size_t(b.task)];
+            if (t.preferred == DayPart::Any || m_schedule.isKept(b.start) || m_budget <= 0)
+                continue;
+            // The block may have moved already in this round.
+            const auto &list = m_schedule.blocksOf(b.task);
+            if (std::find(list.begin(), list.end(), b) == list.end())
+                continue;
+            if (preferredSlots(b.task, b.start, b.end) == b.end - b.start)
+                continue;
+            --m_budget;
+            if (relocateToPreferred(b) || swapForPreference(b, all))
+                ++moves;
+        }
+    }
+    return moves;
 }
 
 } // namespace fermata::planning

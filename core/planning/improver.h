@@ -15,12 +15,18 @@ class Improver final
 {
 public:
     explicit Improver(Schedule &schedule);
+    // With an explicit budget of move attempts (instead of one derived from the size).
+    Improver(Schedule &schedule, int budget);
     void run();
     // Moves every block that is not kept from the previous plan as early as it can go.
     void compact();
     // Final polish for "then earlier": moves each block to the earliest legal place, also
     // across gaps. Value never drops (earlier is never later than a deadline).
     void pullEarlier();
+    // Third objective, after value and fewer blocks: moves blocks into their task's preferred
+    // part of day (or swaps two equally long blocks) when that never lowers a block's value,
+    // never adds a block and breaks no rule. Kept blocks stay. Returns the moves made.
+    int preferDayParts();
 
 private:
     struct Candidate
@@ -53,6 +59,10 @@ private:
     long long displacedValue(int task, int start, int end, int depth, const Move *move,
                              std::vector<Block> *blocks) const;
     bool isEjectable(int task, int other, int slot, int depth, const Move *move) const;
+    int preferredSlots(int task, int start, int end) const;
+    int fragments(int task) const; // blocks after merging back-to-back ones
+    bool relocateToPreferred(const Block &b);
+    bool swapForPreference(const Block &b, const std::vector<Block> &all);
 
     Schedule &m_schedule;
     ChunkPlacer m_placer;

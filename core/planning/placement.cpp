@@ -39,11 +39,42 @@ int ChunkPlacer::chunkFor(int task, int start, int gap) const
     return 0;
 }
 
+std::optional<Block> ChunkPlacer::findLatestChunk(int task, int lo, int hi) const
+{
+    const int rest = m_schedule.remaining(task);
+    const int need = minLength(task);
+    std::vector<std::pair<int, int>> gaps;
+    for (int s = m_schedule.nextFree(lo, hi); s < hi; s = m_schedule.nextFree(s, hi)) {
+        const int e = m_schedule.freeEnd(s, hi);
+        if (e - s >= need)
+            gaps.push_back({s, e});
+        s = e;
+    }
+    for (auto g = gaps.rbegin(); g != gaps.rend(); ++g) {
+        int c = std::min(maxLength(task), g->second - g->first);
+        if (rest - c > 0 && rest - c < need && rest - need >= need)
+            c = std::min(c, rest - need);
+        // Anchored at the gap's end, then a little earlier (a break may be due after it).
+        for (int shift = 0; shift <= m_schedule.problem().breakSlots; ++shift) {
+            const int e = g->second - shift;
+            for (int len = c; len >= need && e - len >= g->first; --len) {
+                if (m_schedule.fits(task, e - len, e))
+                    return Block{task, e - len, e};
+            }
+            if (m_schedule.problem().maxRun <= 0)
+                break;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Block> ChunkPlacer::findChunk(int task, int lo, int hi) const
 {
     const int rest = m_schedule.remaining(task);
     if (rest <= 0 || lo >= hi)
         return std::nullopt;
+    if (m_latest)
+        return findLatestChunk(task, lo, hi);
     const int need = minLength(task);
     // Classes, best first: fills its gap (or leaves a usable rest) and leaves the task a
     // plannable remainder; then either of the two; then anything that fits.

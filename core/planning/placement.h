@@ -18,6 +18,9 @@ public:
     int maxLength(int task) const;
     // Shortest leftover gap that some task could still use (in slots).
     void setUsefulGap(int slots) { m_usefulGap = slots; }
+    // Latest fit: chunks go as late in the window as they can (leaves early room for work
+    // due sooner). Default: earliest fit.
+    void setLatest(bool latest) { m_latest = latest; }
 
     std::optional<Block> findChunk(int task, int lo, int hi) const;
     // Places as much of the task's remaining work as fits in [lo, hi); returns slots placed.
@@ -28,9 +31,11 @@ public:
 private:
     // Chunk length for a gap of `gap` slots, 0 if none fits.
     int chunkFor(int task, int start, int gap) const;
+    std::optional<Block> findLatestChunk(int task, int lo, int hi) const;
 
     Schedule &m_schedule;
     int m_usefulGap = 1;
+    bool m_latest = false;
 };
 
 } // namespace fermata::planning

@@ -80,6 +80,8 @@ struct Problem
     std::vector<BusySpan> busy;
     std::vector<Block> previous; // the previous plan's blocks (task indices), for stability
     int improveBudget = -1;      // local-search move attempts; -1: derived from the size
+    int searchSteps = -1;        // ruin-and-recreate steps; -1: derived from the size
+    bool preferDayParts = true;  // last pass: move blocks into their task's preferred part of day
     std::vector<Diagnostic> diagnostics; // from conversion and validation
 };
 

@@ -3,11 +3,25 @@
 #include "planning/constructor.h"
 #include "planning/improver.h"
 #include "planning/placement.h"
+#include "planning/ruinrecreate.h"
 #include "planning/schedule.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace fermata::planning {
+
+namespace {
+int lnsSteps(size_t size)
+{
+    // The search gets a roughly constant amount of work: small problems many steps, a month
+    // of 500 tasks a few, a year none (its construction is already near its capacity bound).
+    // This keeps a week of 50 tasks within a few milliseconds, as re-planning on every edit needs.
+    if (size == 0 || size > 1000)
+        return 0;
+    return int(std::min<size_t>(200, 2500 / size));
+}
+} // namespace
 
 Solution solve(const Problem &problem)
 {
@@ -30,7 +44,13 @@ Solution solve(const Problem &problem)
         }
     }
     Schedule &schedule = *best;
+    // Then ruin and recreate, with a step count that shrinks as the problem grows.
+    const int steps = problem.searchSteps >= 0 ? problem.searchSteps : lnsSteps(size);
+    if (steps > 0)
+        RuinRecreate(schedule, 1).run(steps);
     Improver(schedule).pullEarlier();
+    if (problem.preferDayParts)
+        Improver(schedule, int(problem.tasks.size()) * 4 + 100).preferDayParts();
 
     if (problem.planLate) {
         // Work that cannot make its deadline is still worth planning; it is reported late.

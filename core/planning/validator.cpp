@@ -97,8 +97,15 @@ QString formatSlot(const Problem &p, int slot)
     const QTimeZone zone(p.zoneId);
     const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc;
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    return QLatin1String(names[local.date().dayOfWeek() - 1]) + QLatin1Char(' ')
-        + local.time().toString(QStringLiteral("HH:mm"));
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QString day = QLatin1String(names[local.date().dayOfWeek() - 1]);
+    const QString time = local.time().toString(QStringLiteral("HH:mm"));
+    // Within a week the weekday is unambiguous; beyond it, the date says which one.
+    if (qint64(p.slotCount) * p.slotMinutes <= 7 * 24 * 60)
+        return day + QLatin1Char(' ') + time;
+    return QStringLiteral("%1 %2 %3 %4").arg(day).arg(local.date().day())
+        .arg(QLatin1String(months[local.date().month() - 1]), time);
 }
 
 QString formatMinutes(long long minutes)

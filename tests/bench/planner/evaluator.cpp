@@ -60,6 +60,12 @@ bool Evaluator::load(const QByteArray &instanceJson, QString *error)
             touched = touched || (busy.first < b && a < busy.second);
         m_available[size_t(i)] = inside && !touched;
     }
+    const QJsonObject windows = root.value(QLatin1String("energy_windows")).toObject();
+    const char *names[3] = {"", "am", "pm"};
+    for (int e = 1; e < 3; ++e) {
+        const QJsonArray w = windows.value(QLatin1String(names[e])).toArray();
+        m_windows[e] = w.size() == 2 ? std::pair<int, int>(w.at(0).toInt(), w.at(1).toInt()) : std::pair<int, int>(0, 0);
+    }
     for (const QJsonValue &v : root.value(QLatin1String("tasks")).toArray()) {
         const QJsonObject t = v.toObject();
         TaskInfo info;
@@ -71,6 +77,8 @@ bool Evaluator::load(const QByteArray &instanceJson, QString *error)
         info.maxChunk = num(t, "max_chunk");
         for (const QJsonValue &d : t.value(QLatin1String("depends_on")).toArray())
             info.dependsOn.append(d.toString());
+        const QString energy = t.value(QLatin1String("energy")).toString();
+        info.energy = energy == QLatin1String("am") ? 1 : energy == QLatin1String("pm") ? 2 : 0;
         m_tasks.insert(t.value(QLatin1String("id")).toString(), info);
     }
     return true;
@@ -163,6 +171,13 @@ Evaluation Evaluator::evaluate(std::vector<PlanBlock> blocks) const
         total[b.task] += len;
         lastEnd[b.task] = std::max(lastEnd[b.task], b.end);
         r.value += (long long)t.weight * std::max(0, std::min(b.end, t.deadline) - b.start);
+        if (t.energy) {
+            // Inside the window on the block's own day (day 0 starts at minute 0).
+            const int day = b.start >= 0 ? b.start / 1440 : -((-b.start + 1439) / 1440);
+            const auto w = m_windows[t.energy];
+            ++r.withPreference;
+            r.inPreferred += b.start >= day * 1440 + w.first && b.end <= day * 1440 + w.second ? 1 : 0;
+        }
     }
     for (const auto &[task, minutes] : total) {
         if (minutes > m_tasks.value(task).duration)

@@ -29,6 +29,8 @@ struct Evaluation
     int blocks = 0;              // after merging
     int tasksPlanned = 0;
     int contextSwitches = 0;
+    int withPreference = 0;      // blocks (merged) of tasks with energy am or pm
+    int inPreferred = 0;         // of those, blocks wholly inside their energy window
     int extraFragments() const { return blocks - tasksPlanned; }
 };
 
@@ -53,6 +55,7 @@ private:
         int minChunk = 0;
         int maxChunk = 0;
         QStringList dependsOn;
+        int energy = 0; // 0 any, 1 am, 2 pm
     };
     bool slotAvailable(int slotStart) const;
 
@@ -62,6 +65,7 @@ private:
     std::vector<std::pair<int, int>> m_working; // [start, end) minutes
     std::vector<std::pair<int, int>> m_busy;    // including meeting buffers
     std::vector<char> m_available;              // per slot from the horizon start
+    std::pair<int, int> m_windows[3];           // minute-of-day [from, to) per energy
     QHash<QString, TaskInfo> m_tasks;
 };
 

@@ -49,7 +49,7 @@ std::vector<benchcheck::PlanBlock> toPlanBlocks(const QByteArray &planJson)
 }
 
 // Plans one instance (and its perturbed twin) and prints one line of key=value figures.
-int runChild(const QString &path, int runs, const QString &planDir)
+int runChild(const QString &path, int runs, const QString &planDir, int searchSteps, bool prefer)
 {
     QTextStream out(stdout);
     const long baseKb = peakKb();
@@ -59,6 +59,8 @@ int runChild(const QString &path, int runs, const QString &planDir)
         out << "error=" << QString(instance.error().message).replace(QLatin1Char(' '), QLatin1Char('_')) << "\n";
         return 1;
     }
+    instance.value().problem.searchSteps = searchSteps;
+    instance.value().problem.preferDayParts = prefer;
     std::vector<double> times;
     planning::Solution solution;
     for (int i = 0; i < runs; ++i) {
@@ -78,6 +80,7 @@ int runChild(const QString &path, int runs, const QString &planDir)
     const benchcheck::Evaluation e = evaluator.evaluate(first);
     out << "value=" << e.value << " violations=" << e.violations << " below_min=" << e.belowMinChunk
         << " extra=" << e.extraFragments() << " blocks=" << e.blocks << " switches=" << e.contextSwitches
+        << " pref=" << (e.withPreference ? double(e.inPreferred) / e.withPreference : 1.0)
         << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb;
     if (!planDir.isEmpty()) {
         QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".plan.json")));
@@ -94,6 +97,8 @@ int runChild(const QString &path, int runs, const QString &planDir)
         Result<std::vector<planning::Block>> previous = interop::readFocusbenchPlan(plan, *perturbed);
         if (previous)
             perturbed.value().problem.previous = previous.value();
+        perturbed.value().problem.searchSteps = searchSteps;
+        perturbed.value().problem.preferDayParts = prefer;
         const planning::Solution second = planning::solve(perturbed->problem);
         const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(interop::writeFocusbenchPlan(*perturbed, second.blocks));
         benchcheck::Evaluator pe;
@@ -147,11 +152,16 @@ int main(int argc, char **argv)
                                       QStringLiteral("DIR"));
     const QCommandLineOption filterOpt(QStringLiteral("filter"), QStringLiteral("Only instances containing TEXT."),
                                        QStringLiteral("TEXT"));
-    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt});
+    const QCommandLineOption stepsOpt(QStringLiteral("search-steps"),
+                                      QStringLiteral("Ruin-and-recreate steps (default: from the size)."),
+                                      QStringLiteral("N"), QStringLiteral("-1"));
+    const QCommandLineOption noPreferOpt(QStringLiteral("no-prefer"),
+                                         QStringLiteral("Skip the preferred-part-of-day pass (for comparison)."));
+    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt, stepsOpt, noPreferOpt});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOpt).toInt());
     if (parser.isSet(childOpt))
-        return runChild(parser.value(childOpt), runs, parser.value(plansOpt));
+        return runChild(parser.value(childOpt), runs, parser.value(plansOpt), parser.value(stepsOpt).toInt(), !parser.isSet(noPreferOpt));
 
     const QDir dir(parser.value(instancesOpt));
     const QString bestPath = parser.isSet(bestOpt) ? parser.value(bestOpt) : dir.absoluteFilePath(QStringLiteral("../best-known.json"));
@@ -165,12 +175,13 @@ int main(int argc, char **argv)
         return 1;
     }
     QTextStream out(stdout);
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
                .arg(QStringLiteral("instance"), -32).arg(QStringLiteral("value"), 8).arg(QStringLiteral("ratio"), 6)
                .arg(QStringLiteral("viol"), 4).arg(QStringLiteral("<min"), 4).arg(QStringLiteral("extra"), 5)
-               .arg(QStringLiteral("switch"), 6).arg(QStringLiteral("stable"), 6).arg(QStringLiteral("p_viol"), 6)
+               .arg(QStringLiteral("switch"), 6).arg(QStringLiteral("pref"), 5).arg(QStringLiteral("stable"), 6).arg(QStringLiteral("p_viol"), 6)
                .arg(QStringLiteral("ms"), 9).arg(QStringLiteral("peak MB"), 8);
-    double sum = 0, worst = 2;
+    double sum = 0, worst = 2, prefSum = 0;
+    int prefCount = 0;
     int rated = 0, totalViolations = 0;
     for (const QString &name : names) {
         if (parser.isSet(filterOpt) && !name.contains(parser.value(filterOpt)))
@@ -182,6 +193,9 @@ int main(int argc, char **argv)
                          QString::number(big ? std::min(runs, 3) : runs)};
         if (parser.isSet(plansOpt))
             args << QStringLiteral("--plans") << parser.value(plansOpt);
+        args << QStringLiteral("--search-steps") << parser.value(stepsOpt);
+        if (parser.isSet(noPreferOpt))
+            args << QStringLiteral("--no-prefer");
         child.start(QCoreApplication::applicationFilePath(), args);
         child.waitForFinished(-1);
         const QString text = QString::fromUtf8(child.readAllStandardOutput());
@@ -196,11 +210,16 @@ int main(int argc, char **argv)
             worst = std::min(worst, r);
             ++rated;
         }
+        if (kv.contains(QStringLiteral("pref"))) {
+            prefSum += kv.value(QStringLiteral("pref")).toDouble();
+            ++prefCount;
+        }
         totalViolations += kv.value(QStringLiteral("violations")).toInt() + kv.value(QStringLiteral("p_violations")).toInt();
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
                    .arg(key, -32).arg(kv.value(QStringLiteral("value")), 8).arg(ratio, 6)
                    .arg(kv.value(QStringLiteral("violations")), 4).arg(kv.value(QStringLiteral("below_min")), 4)
                    .arg(kv.value(QStringLiteral("extra")), 5).arg(kv.value(QStringLiteral("switches")), 6)
+                   .arg(QString::number(kv.value(QStringLiteral("pref")).toDouble(), 'f', 2), 5)
                    .arg(QString::number(kv.value(QStringLiteral("stability")).toDouble(), 'f', 3), 6)
                    .arg(kv.value(QStringLiteral("p_violations")), 6)
                    .arg(QString::number(kv.value(QStringLiteral("time_ms")).toDouble(), 'f', 2), 9)
@@ -211,7 +230,8 @@ int main(int argc, char **argv)
         out.flush();
     }
     if (rated)
-        out << QStringLiteral("mean ratio %1, worst %2, violations %3 (peak MB: whole child process incl. Qt)\n")
-                   .arg(sum / rated, 0, 'f', 4).arg(worst, 0, 'f', 4).arg(totalViolations);
+        out << QStringLiteral("mean ratio %1, worst %2, violations %3, mean preferred-window share %4 (peak MB: whole child process incl. Qt)\n")
+                   .arg(sum / rated, 0, 'f', 4).arg(worst, 0, 'f', 4).arg(totalViolations)
+                   .arg(prefCount ? prefSum / prefCount : 1.0, 0, 'f', 3);
     return totalViolations == 0 ? 0 : 2;
 }

@@ -251,6 +251,19 @@ private Q_SLOTS:
         QVERIFY(flagged);
     }
 
+    void slotNamesCarryDatesBeyondAWeek()
+    {
+        planning::Problem p;
+        p.slotMinutes = 15;
+        p.originMs = QDateTime(QDate(2026, 11, 30), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(); // a Monday
+        p.slotCount = 7 * 96;
+        const int thu17 = 3 * 96 + 17 * 4;
+        QCOMPARE(planning::formatSlot(p, thu17), QStringLiteral("Thu 17:00"));
+        p.slotCount = 14 * 96;
+        QCOMPARE(planning::formatSlot(p, thu17), QStringLiteral("Thu 3 Dec 17:00"));
+        QCOMPARE(planning::formatSlot(p, thu17 + 7 * 96), QStringLiteral("Thu 10 Dec 17:00"));
+    }
+
     void badInput()
     {
         PlanRequest r = week(1);

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "model/task.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace fermata {
+
+// What one quick-add line says about a new task. Fields the line did not mention are empty.
+struct ParsedTask
+{
+    QString title;
+    std::optional<int> estimateMinutes;   // "3h", "45m", "1h30m", "1.5h"
+    QDateTime deadline;                   // "by fri", "by 2026-12-03 17:00" (UTC); invalid: none
+    QDateTime earliestStart;              // "from mon" (UTC); invalid: none
+    std::optional<Priority> priority;     // "p1" .. "p4"
+    DayPart preferredDayPart = DayPart::Any; // "morning", "afternoon"
+    QString afterTitle;                   // `after "Write report"`: the caller resolves it
+
+    // A task with these fields over the model's defaults (estimate also sets remaining).
+    Task toTask() const;
+    bool operator==(const ParsedTask &) const = default;
+};
+
+// Parses a quick-add line such as `Write report 3h by fri p1`. Pure: the caller passes the
+// current instant and the person's zone.
+//
+// Dates: `today`, `tomorrow`, a weekday (`fri`, `friday`), or `YYYY-MM-DD`, optionally
+// followed by a time (`17:00`, `5pm`, `9am`). A weekday means its next occurrence; today
+// counts while it is still before 17:00 there (so "by fri" on a Friday morning is today).
+// A `by` date without a time means 17:00; a `from` date without a time means 00:00.
+// Words that are none of these stay in the title, in their order.
+class QuickAdd final
+{
+public:
+    static Result<ParsedTask> parse(const QString &text, const QDateTime &now, const QTimeZone &zone);
+};
+
+} // namespace fermata

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "planning/placement.h"
+
+#include <vector>
+
+namespace fermata::planning {
+
+// Large neighbourhood search on a finished plan: empties part of it (a stretch of time, a
+// few tasks, or the room around a task that did not fit) and fills it again greedily in a
+// shuffled order, then polishes with a short local search. A step is kept when the plan is
+// better — more value, then fewer blocks — or as good (a sideways step, to leave plateaus).
+// Random numbers come from a fixed seed and steps are counted, never timed: deterministic.
+class RuinRecreate final
+{
+public:
+    RuinRecreate(Schedule &schedule, quint64 seed);
+    // Runs `steps` ruin-and-recreate steps; the schedule ends as the best plan seen.
+    void run(int steps);
+
+    // (value, -blocks): the plan's rank, higher is better.
+    struct Score
+    {
+        long long value = 0;
+        int blocks = 0;
+        bool betterThan(const Score &o) const { return value != o.value ? value > o.value : blocks < o.blocks; }
+        bool atLeast(const Score &o) const { return !o.betterThan(*this); }
+    };
+    static Score score(const Schedule &schedule);
+
+private:
+    quint64 next();
+    int below(int n) { return n > 0 ? int(next() % quint64(n)) : 0; }
+    bool removable(const Block &b) const;
+    // Removes the removable blocks overlapping [start, end); returns how many.
+    int ruinWindow(int start, int end);
+    int ruinTasks(int count);
+    int ruinAroundUnplaced();
+    void recreate();
+    void placeWithDependencies(int task, std::vector<quint8> &visited, int depth);
+
+    Schedule &m_schedule;
+    ChunkPlacer m_placer;
+    quint64 m_state;
+    int m_slotsPerDay = 96;
+};
+
+} // namespace fermata::planning

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "planning/planner.h"
+#include "result.h"
+#include "time/interval.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace fermata {
+
+class Clock;
+class Database;
+class Preferences;
+class TaskService;
+
+// Plans focus blocks from the app's state and keeps them in storage: open tasks, busy
+// calendar events, working hours and zone, check-in windows, and the blocks already there
+// (pinned and past ones are fixed; the rest are the previous plan, kept where still valid).
+// A plan replaces the unpinned future blocks of its range in one transaction and can be
+// undone once. Pinned blocks never move.
+class PlanningService final : public QObject
+{
+    Q_OBJECT
+public:
+    PlanningService(Database &database, TaskService &tasks, const Preferences &preferences,
+                    const Clock &clock, QObject *parent = nullptr);
+
+    PlanSettings settings() const { return m_settings; }
+    void setSettings(const PlanSettings &settings) { m_settings = settings; }
+
+    // Plans [range.start, range.end) (never before now) and stores the blocks.
+    Result<Plan> plan(const Interval &range);
+    const Plan &lastPlan() const { return m_plan; }
+
+    // Puts back the blocks the last plan replaced. False when there is nothing to undo.
+    bool canUndo() const { return m_undo.has_value(); }
+    Status undo();
+
+    // The last plan's explanations.
+    QList<TaskReport> unplacedTasks() const; // partial, late, unplanned or invalid, with reasons
+    QList<DayReport> days() const { return m_plan.days; } // planned vs available, overloaded
+    // Why a stored block is where it is ("deadline Thu 17:00, P1"), for hover text.
+    QString blockReason(qint64 blockId) const;
+
+    // Blocks the person moved or sized by hand; a pinned block never moves when re-planning.
+    Status pin(qint64 blockId);
+    Status unpin(qint64 blockId);
+    // New start and end (slot boundaries are not enforced); the block becomes pinned.
+    Status resize(qint64 blockId, const QDateTime &start, const QDateTime &end);
+
+    Result<QList<FocusBlock>> blocks(const Interval &range) const;
+
+Q_SIGNALS:
+    void planned(const fermata::Plan &plan);
+    void blocksChanged();
+
+private:
+    struct Undo
+    {
+        QList<FocusBlock> removed;  // as they were (ids are new after undo)
+        QList<qint64> added;
+    };
+    Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
+    Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
+    QString reasonFor(const FocusBlock &block, bool late, const Interval &range) const;
+    Status setPinned(qint64 blockId, bool pinned);
+    Result<FocusBlock> find(qint64 blockId) const;
+
+    Database &m_db;
+    TaskService &m_tasks;
+    const Preferences &m_preferences;
+    const Clock &m_clock;
+    PlanSettings m_settings;
+    Plan m_plan;
+    std::optional<Undo> m_undo;
+    QHash<qint64, QString> m_reasons; // stored block id -> reason
+};
+
+} // namespace fermata
