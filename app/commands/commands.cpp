@@ -3,6 +3,10 @@
 #include "apppaths.h"
 #include "commands/checkcommand.h"
 #include "commands/taskscommand.h"
+#include "commands/eventscommand.h"
+#include "commands/exportcommand.h"
+#include "commands/importcommand.h"
+#include "commands/subscribecommand.h"
 #if __has_include("commands/plancommand.h")
 #include "commands/plancommand.h"
 #define FERMATA_HAS_PLAN_COMMAND 1
@@ -21,6 +25,12 @@ const QList<Command> &commands()
          [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); }},
 #endif
         {QStringLiteral("check"), QStringLiteral("Check the database file and say where it is"), &runCheckCommand},
+        {QStringLiteral("import"), QStringLiteral("Import meetings from an iCalendar (.ics) file"), &runImportCommand},
+        {QStringLiteral("events"), QStringLiteral("List calendar events as the planner sees them"), &runEventsCommand},
+        {QStringLiteral("export"), QStringLiteral("Export focus blocks and check-in windows as iCalendar"), &runExportCommand},
+        {QStringLiteral("subscribe"), QStringLiteral("Subscribe to a calendar's ICS address"), &runSubscribeCommand},
+        {QStringLiteral("subscriptions"), QStringLiteral("List calendar subscriptions, last refresh and errors"), &runSubscriptionsCommand},
+        {QStringLiteral("refresh"), QStringLiteral("Fetch every subscribed calendar now"), &runRefreshCommand},
     };
     return all;
 }

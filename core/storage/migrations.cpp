@@ -108,6 +108,95 @@ QList<Step> makeSteps()
             " email TEXT NOT NULL DEFAULT '',"
             " time_zone_id TEXT NOT NULL DEFAULT '')"),
     }});
+    // v2: the team hub client (core/team). hub_sync: what still has to reach the hub
+    // (pending: 0 none, 1 push, 2 edit, 3 withdraw, 4 acknowledge); hub_members and hub_windows:
+    // the last copy of the team directory, so the composer works offline; hub_state: account
+    // (url, role, ids) and the change-feed cursor. The password is never stored here.
+    list.append(Step{2, {
+        QStringLiteral(
+            "CREATE TABLE hub_sync ("
+            " uuid TEXT PRIMARY KEY NOT NULL,"
+            " outgoing INTEGER NOT NULL DEFAULT 1,"
+            " urgent INTEGER NOT NULL DEFAULT 0,"
+            " pending INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX hub_sync_pending ON hub_sync(pending) WHERE pending <> 0"),
+        QStringLiteral(
+            "CREATE TABLE hub_members ("
+            " id INTEGER PRIMARY KEY,"
+            " role TEXT NOT NULL,"
+            " name TEXT NOT NULL DEFAULT '',"
+            " email TEXT NOT NULL DEFAULT '',"
+            " time_zone_id TEXT NOT NULL DEFAULT '',"
+            " is_admin INTEGER NOT NULL DEFAULT 0,"
+            " active INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral(
+            "CREATE TABLE hub_windows ("
+            " id INTEGER PRIMARY KEY,"
+            " member_id INTEGER NOT NULL DEFAULT 0,"
+            " day_mask INTEGER NOT NULL,"
+            " start_minute INTEGER NOT NULL,"
+            " end_minute INTEGER NOT NULL,"
+            " zone_id TEXT NOT NULL,"
+            " label TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral(
+            "CREATE TABLE hub_state ("
+            " key TEXT PRIMARY KEY NOT NULL,"
+            " value TEXT NOT NULL DEFAULT '')"),
+    }});
+    // v3: the attention engine. Each notification keeps its state and the decision taken on
+    // arrival; a sender-made uuid makes retries idempotent. A key-value table for rules and
+    // the desktop DND state saved before switching it; counted events (early peeks); focus
+    // sessions as they really ran.
+    list.append(Step{3, {
+        QStringLiteral("ALTER TABLE notifications ADD COLUMN uuid TEXT"),
+        QStringLiteral("ALTER TABLE notifications ADD COLUMN state TEXT NOT NULL DEFAULT 'held'"),
+        QStringLiteral("ALTER TABLE notifications ADD COLUMN verdict TEXT NOT NULL DEFAULT 'hold'"),
+        QStringLiteral("ALTER TABLE notifications ADD COLUMN reason TEXT NOT NULL DEFAULT 'outside-window'"),
+        QStringLiteral("ALTER TABLE notifications ADD COLUMN reason_detail TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE notifications SET state = 'released' WHERE released_ms IS NOT NULL"),
+        QStringLiteral("CREATE UNIQUE INDEX notifications_uuid ON notifications(uuid)"
+                       " WHERE uuid IS NOT NULL"),
+        QStringLiteral("CREATE INDEX notifications_received ON notifications(received_ms)"),
+        // The hourly break-through cap is checked on every intake batch: keep it an index seek.
+        QStringLiteral("CREATE INDEX notifications_break_through ON notifications(received_ms)"
+                       " WHERE verdict = 'deliver' AND reason IN ('critical', 'vip', 'keyword')"),
+        QStringLiteral(
+            "CREATE TABLE attention_state ("
+            " key TEXT PRIMARY KEY NOT NULL,"
+            " value TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral(
+            "CREATE TABLE attention_events ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " kind TEXT NOT NULL,"
+            " at_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX attention_events_kind ON attention_events(kind, at_ms)"),
+        QStringLiteral(
+            "CREATE TABLE focus_sessions ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,"
+            " started_ms INTEGER NOT NULL,"
+            " planned_end_ms INTEGER NOT NULL,"
+            " ended_ms INTEGER,"
+            " outcome TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX focus_sessions_start ON focus_sessions(started_ms)"),
+    }});
+    // v4: calendar subscriptions (http(s)/webcal ICS addresses). The name is also the source of
+    // the subscription's calendar_events; etag/last_modified validate the cached copy; the
+    // last attempt, last success and error say how fresh that copy is.
+    list.append(Step{4, {
+        QStringLiteral(
+            "CREATE TABLE calendar_subscriptions ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " name TEXT NOT NULL UNIQUE,"
+            " url TEXT NOT NULL,"
+            " refresh_minutes INTEGER NOT NULL DEFAULT 60,"
+            " etag TEXT NOT NULL DEFAULT '',"
+            " last_modified TEXT NOT NULL DEFAULT '',"
+            " last_attempt_ms INTEGER,"
+            " last_success_ms INTEGER,"
+            " last_error TEXT NOT NULL DEFAULT '',"
+            " event_count INTEGER NOT NULL DEFAULT 0)"),
+    }});
     return list;
 }
 

@@ -1,0 +1,113 @@
+#include "commands/importcommand.h"
+
+#include "appcore.h"
+#include "commands/commands.h"
+#include "services/calendarinteropservice.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTextStream>
+
+namespace fermata {
+
+CalendarSettings readCalendarSettings(AppCore &core)
+{
+    QSettings settings(core.preferences().fileName(), QSettings::IniFormat);
+    CalendarSettings result;
+    result.addresses = settings.value(QStringLiteral("calendar/myAddresses")).toStringList();
+    result.exportPath = settings.value(QStringLiteral("calendar/exportPath")).toString();
+    return result;
+}
+
+void writeCalendarSettings(AppCore &core, const CalendarSettings &values)
+{
+    QSettings settings(core.preferences().fileName(), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("calendar/myAddresses"), values.addresses);
+    if (values.exportPath.isEmpty())
+        settings.remove(QStringLiteral("calendar/exportPath"));
+    else
+        settings.setValue(QStringLiteral("calendar/exportPath"), values.exportPath);
+}
+
+void configureInterop(CalendarInteropService &service, AppCore &core)
+{
+    const CalendarSettings settings = readCalendarSettings(core);
+    service.setFloatingZone(core.preferences().timeZone());
+    service.setUserAddresses(settings.addresses);
+    service.setAutoExportPath(settings.exportPath);
+}
+
+int runImportCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Imports an iCalendar (.ics) file from Google Calendar, Outlook, Apple Calendar,\n"
+        "Thunderbird or any CalDAV server. Importing the same calendar again updates it in\n"
+        "place: changed meetings move, deleted ones disappear, nothing is duplicated.\n\n"
+        "  fermata import FILE.ics [--name NAME] [--me ADDRESS]"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("name"), QStringLiteral("The calendar's name (default: the file name)."),
+         QStringLiteral("name")},
+        {QStringLiteral("me"), QStringLiteral("Your e-mail address; invitations you declined stay "
+                                              "free. Remembered for later imports. Repeatable."),
+         QStringLiteral("address")},
+        {QStringLiteral("quiet"), QStringLiteral("Print no progress.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The .ics file to import."));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        err << "fermata import: give one .ics file, e.g. fermata import ~/Downloads/work.ics" << Qt::endl;
+        return ExitUsage;
+    }
+    const QString path = files.constFirst();
+    if (!QFileInfo(path).isFile()) {
+        err << "fermata import: there is no file " << path << Qt::endl;
+        return ExitFailure;
+    }
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    AppCore &app = *core.value();
+    if (parser.isSet(QStringLiteral("me"))) {
+        CalendarSettings settings = readCalendarSettings(app);
+        for (const QString &address : parser.values(QStringLiteral("me"))) {
+            if (!settings.addresses.contains(address, Qt::CaseInsensitive))
+                settings.addresses.append(address);
+        }
+        writeCalendarSettings(app, settings);
+    }
+    CalendarInteropService service(app.database(), app.clock());
+    configureInterop(service, app);
+    const QString name = parser.isSet(QStringLiteral("name"))
+        ? parser.value(QStringLiteral("name"))
+        : CalendarInteropService::defaultSourceName(path);
+
+    const bool showProgress = !parser.isSet(QStringLiteral("quiet"))
+        && QFileInfo(path).size() > 4 * 1024 * 1024;
+    int lastPercent = -1;
+    const IcalProgress progress = [&](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 100;
+        if (showProgress && percent / 10 != lastPercent / 10) {
+            err << "importing " << name << ": " << percent << "%" << Qt::endl;
+            lastPercent = percent;
+        }
+        return true;
+    };
+    const auto report = service.importFile(path, name, progress);
+    if (!report) {
+        err << "fermata import: " << report.error().message << " Nothing was changed." << Qt::endl;
+        return ExitFailure;
+    }
+    out << name << ": " << report->summary() << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace fermata

@@ -1,0 +1,212 @@
+#include "commands/subscribecommand.h"
+
+#include "appcore.h"
+#include "commands/commands.h"
+#include "commands/importcommand.h"
+#include "interop/subscriptionservice.h"
+#include "services/calendarinteropservice.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace fermata {
+
+namespace {
+
+// The core services one subscription command needs, over an opened AppCore.
+struct SubscriptionContext
+{
+    explicit SubscriptionContext(AppCore &app)
+        : interop(app.database(), app.clock())
+        , subscriptions(app.database(), interop, app.clock(),
+                        QDir(app.paths().dataDir()).filePath(QStringLiteral("calendars")))
+    {
+        configureInterop(interop, app);
+    }
+    CalendarInteropService interop;
+    SubscriptionService subscriptions;
+};
+
+// Runs refreshes to the end; prints each outcome; returns how many failed.
+int runRefreshes(SubscriptionService &service, const std::function<void()> &startRefresh,
+                 QTextStream &out, QTextStream &err)
+{
+    int failed = 0;
+    QObject context;
+    QObject::connect(&service, &SubscriptionService::refreshFinished, &context,
+                     [&](const RefreshOutcome &outcome) {
+                         if (outcome.kind == RefreshOutcome::Kind::Failed) {
+                             ++failed;
+                             err << outcome.message() << Qt::endl;
+                         } else {
+                             out << outcome.message() << Qt::endl;
+                         }
+                     });
+    QEventLoop loop;
+    QObject::connect(&service, &SubscriptionService::allRefreshed, &loop, &QEventLoop::quit);
+    startRefresh();
+    if (service.isRefreshing())
+        loop.exec();
+    return failed;
+}
+
+QString timeText(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")) : QString();
+}
+
+} // namespace
+
+int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Subscribes to a calendar's private ICS address (Google: Settings > your calendar >\n"
+        "Secret address in iCal format; Outlook: Publish calendar > ICS). Fermata fetches it\n"
+        "now and every hour while it runs; without a network it keeps the last copy.\n\n"
+        "  fermata subscribe URL [--name NAME] [--every MINUTES]\n"
+        "  fermata subscribe --remove NAME"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("name"), QStringLiteral("The calendar's name (default: the server's name)."),
+         QStringLiteral("name")},
+        {QStringLiteral("every"), QStringLiteral("Minutes between refreshes (default 60)."),
+         QStringLiteral("minutes")},
+        {QStringLiteral("remove"), QStringLiteral("Unsubscribe and remove the calendar's events."),
+         QStringLiteral("name")},
+    });
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("https:// or webcal:// address"));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList urls = parser.positionalArguments();
+    const bool removing = parser.isSet(QStringLiteral("remove"));
+    if ((urls.size() != 1 && !removing) || (removing && !urls.isEmpty())) {
+        err << "fermata subscribe: give one address, e.g. fermata subscribe https://example.com/work.ics" << Qt::endl;
+        return ExitUsage;
+    }
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    SubscriptionContext context(*core.value());
+    if (removing) {
+        const QString name = parser.value(QStringLiteral("remove"));
+        if (Status status = context.subscriptions.unsubscribe(name); !status) {
+            err << "fermata subscribe: " << status.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        out << "Unsubscribed from " << name << "; its events are gone." << Qt::endl;
+        return ExitOk;
+    }
+    const QUrl url = QUrl::fromUserInput(urls.constFirst());
+    QString name = parser.value(QStringLiteral("name"));
+    if (name.isEmpty())
+        name = url.host().isEmpty() ? QStringLiteral("calendar") : url.host();
+    bool ok = true;
+    const int every = parser.isSet(QStringLiteral("every")) ? parser.value(QStringLiteral("every")).toInt(&ok) : 60;
+    if (!ok || every < 5) {
+        err << "fermata subscribe: --every takes minutes, 5 or more." << Qt::endl;
+        return ExitUsage;
+    }
+    const auto added = context.subscriptions.subscribe(url, name, every);
+    if (!added) {
+        err << "fermata subscribe: " << added.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << "Subscribed to " << redactedUrl(url) << " as \"" << added->name << "\"." << Qt::endl;
+    const qint64 id = added->id;
+    const int failed = runRefreshes(context.subscriptions,
+                                    [&] { context.subscriptions.refresh(id); }, out, err);
+    return failed == 0 ? ExitOk : ExitFailure;
+}
+
+int runSubscriptionsCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Lists calendar subscriptions: address (secrets hidden), last refresh and any error.\n\n"
+        "  fermata subscriptions [--json]"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    SubscriptionContext context(*core.value());
+    const auto list = context.subscriptions.subscriptions();
+    if (!list) {
+        err << "fermata subscriptions: " << list.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const CalendarSubscription &s : *list) {
+            array.append(QJsonObject{
+                {QStringLiteral("name"), s.name},
+                {QStringLiteral("url"), redactedUrl(QUrl(s.url))},
+                {QStringLiteral("refresh_minutes"), s.refreshMinutes},
+                {QStringLiteral("last_attempt"), timeText(s.lastAttempt)},
+                {QStringLiteral("last_refresh"), timeText(s.lastSuccess)},
+                {QStringLiteral("error"), s.lastError},
+                {QStringLiteral("events"), s.eventCount},
+            });
+        }
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    if (list->isEmpty()) {
+        out << "No subscriptions. Add one with: fermata subscribe https://example.com/work.ics --name Work" << Qt::endl;
+        return ExitOk;
+    }
+    for (const CalendarSubscription &s : *list) {
+        out << s.name << "  " << redactedUrl(QUrl(s.url)) << "\n    "
+            << (s.lastSuccess.isValid() ? QStringLiteral("refreshed %1, %2 events")
+                                              .arg(timeText(s.lastSuccess))
+                                              .arg(s.eventCount)
+                                        : QStringLiteral("never refreshed"))
+            << ", every " << s.refreshMinutes << " min";
+        if (!s.lastError.isEmpty())
+            out << "\n    last attempt " << timeText(s.lastAttempt) << " failed: " << s.lastError;
+        out << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int runRefreshCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Fetches every subscribed calendar now (for scripts and cron). A calendar that cannot\n"
+        "be reached keeps its last copy; the exit code is 1 when any refresh failed.\n\n"
+        "  fermata refresh"));
+    parser.addHelpOption();
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    SubscriptionContext context(*core.value());
+    const int failed = runRefreshes(context.subscriptions,
+                                    [&] { context.subscriptions.refreshAll(); }, out, err);
+    return failed == 0 ? ExitOk : ExitFailure;
+}
+
+} // namespace fermata

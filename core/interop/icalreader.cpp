@@ -1,0 +1,831 @@
+#include "interop/icalreader.h"
+
+#include "interop/icalzones.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSet>
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace fermata {
+
+void IcalReadReport::addIssue(qint64 line, QString message)
+{
+    ++issueCount;
+    if (issues.size() < maxIssues)
+        issues.append(IcalIssue{line, std::move(message)});
+}
+
+QString IcalReadReport::summary() const
+{
+    const QLocale c = QLocale::c();
+    QString text = QStringLiteral("imported %1 %2 (%3 %4)")
+                       .arg(c.toString(eventsImported),
+                            eventsImported == 1 ? QStringLiteral("event") : QStringLiteral("events"),
+                            c.toString(instances),
+                            instances == 1 ? QStringLiteral("occurrence")
+                                           : QStringLiteral("occurrences"));
+    if (eventsSkipped > 0)
+        text += QStringLiteral(", skipped %1").arg(eventsSkipped);
+    if (cancelled)
+        text += QStringLiteral(", cancelled before the end");
+    if (!issues.isEmpty()) {
+        QStringList shown;
+        for (qsizetype i = 0; i < qMin<qsizetype>(3, issues.size()); ++i)
+            shown.append(QStringLiteral("line %1: %2").arg(issues[i].line).arg(issues[i].message));
+        text += QStringLiteral(" — ") + shown.join(QStringLiteral("; "));
+        if (issueCount > shown.size())
+            text += QStringLiteral(" (and %1 more)").arg(issueCount - shown.size());
+    }
+    return text;
+}
+
+bool IcalEventCollector::upsert(const CalendarEvent &event)
+{
+    if (auto it = m_index.constFind(event.uid); it != m_index.constEnd()) {
+        m_events[*it] = event;
+    } else {
+        m_index.insert(event.uid, m_events.size());
+        m_events.append(event);
+    }
+    return true;
+}
+
+bool IcalEventCollector::remove(const QString &uid)
+{
+    auto it = m_index.find(uid);
+    if (it == m_index.end())
+        return true;
+    m_events[*it].uid.clear(); // a tombstone; events() drops it
+    m_index.erase(it);
+    return true;
+}
+
+QList<CalendarEvent> IcalEventCollector::events() const
+{
+    QList<CalendarEvent> result;
+    result.reserve(m_index.size());
+    for (const CalendarEvent &event : m_events) {
+        if (!event.uid.isEmpty())
+            result.append(event);
+    }
+    std::sort(result.begin(), result.end(), [](const CalendarEvent &a, const CalendarEvent &b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        return a.uid < b.uid;
+    });
+    return result;
+}
+
+namespace {
+
+using ical::Zone;
+using ical::ZoneTable;
+
+// Limits that keep hostile input from exhausting memory or time.
+constexpr qint64 s_maxLineBytes = 256 * 1024;
+constexpr qint64 s_maxComponentBytes = 4 * 1024 * 1024;
+constexpr int s_maxIterationsPerRule = 200000;
+constexpr int s_maxOccurrencesPerSeries = 20000;
+constexpr qint64 s_progressStepBytes = 256 * 1024;
+// Occurrences starting this many days before the horizon are still converted, so events up
+// to that long that end inside the horizon are kept.
+constexpr int s_maxSkippedSpanDays = 35;
+
+struct ComponentFree
+{
+    void operator()(icalcomponent *c) const { icalcomponent_free(c); }
+};
+using ComponentPtr = std::unique_ptr<icalcomponent, ComponentFree>;
+
+void initLibical()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { icalerror_set_errors_are_fatal(0); });
+}
+
+// One VEVENT or VTIMEZONE as text, with the line it begins on.
+struct Chunk
+{
+    enum class Kind { Event, Timezone };
+    Kind kind = Kind::Event;
+    QByteArray text;
+    qint64 line = 0;
+    QString problem; // set when the component was too large or had an over-long line
+};
+
+// Splits the stream at top-level component boundaries. It never interprets properties:
+// libical parses each component.
+class ComponentScanner
+{
+public:
+    explicit ComponentScanner(QIODevice &device) : m_device(device) {}
+
+    // The next VEVENT/VTIMEZONE; false at the end of the stream.
+    bool next(Chunk &chunk);
+    bool sawCalendar() const { return m_sawCalendar; }
+    QString calendarName() const { return m_calendarName; }
+    qint64 line() const { return m_line; }
+
+private:
+    bool readLine(QByteArray &line, bool &tooLong);
+
+    QIODevice &m_device;
+    qint64 m_line = 0;
+    int m_depth = 0; // nesting of BEGIN/END outside the chunk being collected
+    bool m_sawCalendar = false;
+    QString m_calendarName;
+};
+
+bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
+{
+    tooLong = false;
+    line = m_device.readLine(s_maxLineBytes);
+    if (line.isEmpty())
+        return false;
+    ++m_line;
+    while (!line.endsWith('\n')) { // an over-long line: drop the rest of it
+        const QByteArray rest = m_device.readLine(s_maxLineBytes);
+        if (rest.isEmpty())
+            break;
+        tooLong = true;
+        if (rest.endsWith('\n'))
+            break;
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (m_line == 1 && line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
+    return true;
+}
+
+bool startsWithNoCase(const QByteArray &line, const char *prefix)
+{
+    const qsizetype n = qsizetype(qstrlen(prefix));
+    return line.size() >= n && qstrnicmp(line.constData(), prefix, n) == 0;
+}
+
+QByteArray componentName(const QByteArray &line, qsizetype prefixLength)
+{
+    return line.mid(prefixLength).trimmed().toUpper();
+}
+
+bool ComponentScanner::next(Chunk &chunk)
+{
+    QByteArray line;
+    bool tooLong = false;
+    while (readLine(line, tooLong)) {
+        if (startsWithNoCase(line, "BEGIN:")) {
+            const QByteArray name = componentName(line, 6);
+            if (name == "VCALENDAR")
+                m_sawCalendar = true;
+            if (m_depth == 1 && (name == "VEVENT" || name == "VTIMEZONE")) {
+                chunk = Chunk{};
+                chunk.kind = name == "VEVENT" ? Chunk::Kind::Event : Chunk::Kind::Timezone;
+                chunk.line = m_line;
+                chunk.text = line + '\n';
+                int depth = 1;
+                while (depth > 0 && readLine(line, tooLong)) {
+                    if (tooLong && chunk.problem.isEmpty())
+                        chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
+                    if (startsWithNoCase(line, "BEGIN:"))
+                        ++depth;
+                    else if (startsWithNoCase(line, "END:"))
+                        --depth;
+                    if (chunk.text.size() + line.size() > s_maxComponentBytes) {
+                        if (chunk.problem.isEmpty())
+                            chunk.problem = QStringLiteral("the event is larger than 4 MB");
+                        continue;
+                    }
+                    chunk.text += line;
+                    chunk.text += '\n';
+                }
+                if (depth > 0 && chunk.problem.isEmpty())
+                    chunk.problem = QStringLiteral("the file ends inside the event");
+                return true;
+            }
+            ++m_depth;
+        } else if (startsWithNoCase(line, "END:")) {
+            m_depth = qMax(0, m_depth - 1);
+        } else if (m_depth == 1 && startsWithNoCase(line, "X-WR-CALNAME")) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                m_calendarName = QString::fromUtf8(line.mid(colon + 1)).trimmed();
+        }
+    }
+    return false;
+}
+
+// A time as the file writes it: a local date/time in a zone, or a date.
+struct When
+{
+    QDate date;
+    QTime time;
+    bool isDate = false;
+    const Zone *zone = nullptr;
+};
+
+// How long each instance lasts: nominal days (DST-aware) plus exact milliseconds.
+struct Span
+{
+    qint64 days = 0;
+    qint64 exactMs = 0;
+};
+
+struct Occurrence
+{
+    qint64 startMs = 0;
+    QDate date;       // local date of the start, for all-day keys and DATE EXDATEs
+    QTime time;
+    std::optional<qint64> endMs; // an RDATE period carries its own end
+};
+
+class EventReader
+{
+public:
+    EventReader(const IcalReadOptions &options, IcalEventSink &sink, IcalReadReport &report,
+                ZoneTable &zones)
+        : m_options(options), m_sink(sink), m_report(report), m_zones(zones)
+    {
+        for (const QString &address : options.userAddresses)
+            m_addresses.insert(normalizeAddress(address.toUtf8()));
+        m_earliestDate = QDateTime::fromMSecsSinceEpoch(options.horizon.startMs(), Qt::UTC)
+                             .date()
+                             .addDays(-s_maxSkippedSpanDays);
+    }
+
+    // False when the sink refused (a database error): the read stops.
+    bool readEvent(const Chunk &chunk);
+
+private:
+    static QString normalizeAddress(QByteArray address)
+    {
+        address = address.trimmed();
+        if (startsWithNoCase(address, "mailto:"))
+            address.remove(0, 7);
+        return QString::fromUtf8(address).toLower();
+    }
+
+    std::optional<When> readWhen(icalproperty *property, icaltimetype value, qint64 line);
+    qint64 utcMs(const When &when) const
+    {
+        return m_zones.toUtcMs(*when.zone, when.date, when.isDate ? QTime(0, 0) : when.time);
+    }
+    QString recurrenceKey(const When &when, qint64 startMs) const;
+    bool isBusy(icalcomponent *event) const;
+    bool readSpan(icalcomponent *event, const When &start, qint64 startMs, Span &span,
+                  QString &problem);
+    qint64 endMs(const When &start, qint64 startMs, const Span &span) const;
+    std::vector<Occurrence> expand(icalcomponent *event, const When &start, qint64 startMs,
+                                   qint64 line);
+    void expandRule(icalproperty *rrule, const When &start, qint64 line,
+                    std::vector<Occurrence> &out);
+    bool deliver(CalendarEvent event);
+    void skip(qint64 line, const QString &what, const QString &why);
+
+    const IcalReadOptions &m_options;
+    IcalEventSink &m_sink;
+    IcalReadReport &m_report;
+    ZoneTable &m_zones;
+    QSet<QString> m_addresses;
+    QSet<QString> m_masters;      // UIDs whose master has been read
+    QSet<QString> m_overrideKeys; // UID/RECURRENCE-ID of every override read so far
+    QSet<QByteArray> m_reportedZones;
+    QDate m_earliestDate; // occurrences starting before this local date cannot reach the horizon
+};
+
+void EventReader::skip(qint64 line, const QString &what, const QString &why)
+{
+    ++m_report.eventsSkipped;
+    m_report.addIssue(line, what.isEmpty() ? why : what + QStringLiteral(": ") + why);
+}
+
+std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype value, qint64 line)
+{
+    if (icaltime_is_null_time(value))
+        return std::nullopt;
+    When when;
+    when.date = QDate(value.year, value.month, value.day);
+    if (!when.date.isValid())
+        return std::nullopt;
+    when.isDate = value.is_date;
+    when.time = when.isDate ? QTime(0, 0)
+                            : QTime(qBound(0, value.hour, 23), qBound(0, value.minute, 59),
+                                    qBound(0, value.second, 59));
+    if (when.isDate) {
+        when.zone = &m_zones.floating();
+    } else if (icaltime_is_utc(value)) {
+        when.zone = &m_zones.utc();
+    } else if (icalparameter *tz = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER)) {
+        const QByteArray tzid(icalparameter_get_tzid(tz) ? icalparameter_get_tzid(tz) : "");
+        bool known = false;
+        when.zone = &m_zones.lookup(tzid, &known);
+        if (!known && !m_reportedZones.contains(tzid)) {
+            m_reportedZones.insert(tzid);
+            m_report.addIssue(line, QStringLiteral("unknown time zone \"%1\"; read as %2 time")
+                                        .arg(QString::fromUtf8(tzid),
+                                             QString::fromUtf8(m_zones.floatingZone().id())));
+        }
+    } else {
+        when.zone = &m_zones.floating();
+    }
+    return when;
+}
+
+// "20260302" or "20260302T090000Z", written by hand: QDateTime::toString is slow in bulk.
+QString EventReader::recurrenceKey(const When &when, qint64 startMs) const
+{
+    char text[17];
+    auto put = [&text](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    QDate date = when.date;
+    if (when.isDate) {
+        put(0, qBound(0, date.year(), 9999), 4);
+        put(4, date.month(), 2);
+        put(6, date.day(), 2);
+        return QString::fromLatin1(text, 8);
+    }
+    const qint64 days = startMs >= 0 ? startMs / 86400000 : (startMs - 86399999) / 86400000;
+    const int secs = int((startMs - days * 86400000) / 1000);
+    date = QDate::fromJulianDay(days + 2440588);
+    put(0, qBound(0, date.year(), 9999), 4);
+    put(4, date.month(), 2);
+    put(6, date.day(), 2);
+    text[8] = 'T';
+    put(9, secs / 3600, 2);
+    put(11, secs / 60 % 60, 2);
+    put(13, secs % 60, 2);
+    text[15] = 'Z';
+    return QString::fromLatin1(text, 16);
+}
+
+bool EventReader::isBusy(icalcomponent *event) const
+{
+    if (icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED)
+        return false;
+    if (icalproperty *transp = icalcomponent_get_first_property(event, ICAL_TRANSP_PROPERTY);
+        transp && icalproperty_get_transp(transp) == ICAL_TRANSP_TRANSPARENT)
+        return false;
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_X_PROPERTY)) {
+        const char *name = icalproperty_get_x_name(p);
+        const char *value = icalproperty_get_value_as_string(p);
+        // Outlook's free/busy: FREE means the slot stays free (BUSY, TENTATIVE, OOF block it).
+        if (name && value && qstricmp(name, "X-MICROSOFT-CDO-BUSYSTATUS") == 0
+            && qstricmp(value, "FREE") == 0)
+            return false;
+    }
+    if (m_addresses.isEmpty())
+        return true;
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)) {
+        const char *address = icalproperty_get_attendee(p);
+        if (!address || !m_addresses.contains(normalizeAddress(QByteArray(address))))
+            continue;
+        icalparameter *partstat = icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER);
+        if (partstat && icalparameter_get_partstat(partstat) == ICAL_PARTSTAT_DECLINED)
+            return false;
+    }
+    return true;
+}
+
+bool EventReader::readSpan(icalcomponent *event, const When &start, qint64 startMs, Span &span,
+                           QString &problem)
+{
+    span = Span{};
+    if (icalproperty *dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY)) {
+        const auto end = readWhen(dtend, icalproperty_get_dtend(dtend), 0);
+        if (!end) {
+            problem = QStringLiteral("DTEND cannot be read");
+            return false;
+        }
+        if (start.isDate) {
+            span.days = start.date.daysTo(end->date);
+            if (span.days < 0) {
+                problem = QStringLiteral("DTEND is before DTSTART");
+                return false;
+            }
+            span.days = qMax<qint64>(1, span.days); // DTEND == DTSTART: one day, as calendars show it
+            return true;
+        }
+        span.exactMs = utcMs(*end) - startMs;
+        if (span.exactMs < 0) {
+            problem = QStringLiteral("DTEND is before DTSTART");
+            return false;
+        }
+        return true;
+    }
+    if (icalproperty *duration = icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY)) {
+        const icaldurationtype d = icalproperty_get_duration(duration);
+        if (d.is_neg) {
+            problem = QStringLiteral("DURATION is negative");
+            return false;
+        }
+        span.days = qint64(d.weeks) * 7 + qint64(d.days);
+        span.exactMs = (qint64(d.hours) * 3600 + qint64(d.minutes) * 60 + qint64(d.seconds)) * 1000;
+        if (span.days > 3660 || span.exactMs > qint64(3660) * 86400000) {
+            problem = QStringLiteral("DURATION is longer than ten years");
+            return false;
+        }
+        if (start.isDate) {
+            span.days = qMax<qint64>(1, span.days + span.exactMs / 86400000);
+            span.exactMs = 0;
+        }
+        return true;
+    }
+    if (start.isDate)
+        span.days = 1; // RFC 5545: an all-day event without an end lasts the day
+    return true;
+}
+
+qint64 EventReader::endMs(const When &start, qint64 startMs, const Span &span) const
+{
+    if (start.isDate)
+        return m_zones.toUtcMs(m_zones.floating(), start.date.addDays(span.days), QTime(0, 0));
+    if (span.days > 0)
+        return m_zones.toUtcMs(*start.zone, start.date.addDays(span.days), start.time) + span.exactMs;
+    return startMs + span.exactMs;
+}
+
+// BYMONTH with BYMONTHDAY days that no listed month has: libical would search for
+// centuries before giving up.
+bool neverOccurs(const icalrecurrencetype &rule)
+{
+    if (rule.by_month[0] == ICAL_RECURRENCE_ARRAY_MAX || rule.by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
+        return false;
+    static constexpr int longest[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int m = 0; m < ICAL_BY_MONTH_SIZE && rule.by_month[m] != ICAL_RECURRENCE_ARRAY_MAX; ++m) {
+        const int month = icalrecurrencetype_month_month(rule.by_month[m]);
+        if (month < 1 || month > 12)
+            continue;
+        for (int d = 0; d < ICAL_BY_MONTHDAY_SIZE && rule.by_month_day[d] != ICAL_RECURRENCE_ARRAY_MAX; ++d) {
+            if (qAbs(int(rule.by_month_day[d])) <= longest[month - 1])
+                return false;
+        }
+    }
+    return true;
+}
+
+void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line,
+                             std::vector<Occurrence> &out)
+{
+    icalrecurrencetype rule = icalproperty_get_rrule(rrule);
+    if (rule.freq == ICAL_NO_RECURRENCE) {
+        m_report.addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
+        return;
+    }
+    if (neverOccurs(rule)) {
+        m_report.addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
+                                               "only its first date is used"));
+        return;
+    }
+    // UNTIL is compared here, in the right zone: libical would compare it with a floating start.
+    const icaltimetype until = rule.until;
+    rule.until = icaltime_null_time();
+    std::optional<qint64> untilMs;
+    QDate untilDate;
+    if (!icaltime_is_null_time(until)) {
+        untilDate = QDate(until.year, until.month, until.day);
+        if (!until.is_date) {
+            const When w{untilDate, QTime(qBound(0, until.hour, 23), qBound(0, until.minute, 59),
+                                          qBound(0, until.second, 59)),
+                         false, icaltime_is_utc(until) ? &m_zones.utc() : start.zone};
+            if (w.date.isValid())
+                untilMs = utcMs(w);
+        }
+    }
+    icaltimetype first = icaltime_null_time();
+    first.year = start.date.year();
+    first.month = start.date.month();
+    first.day = start.date.day();
+    first.hour = start.time.hour();
+    first.minute = start.time.minute();
+    first.second = start.time.second();
+    first.is_date = start.isDate;
+    // libical searches for a next occurrence until its UNTIL; an impossible rule
+    // (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) would search for centuries. Stop it two days past
+    // the horizon in local time; the exact UNTIL is still checked below.
+    if (rule.count == 0) {
+        QDate stop = QDateTime::fromMSecsSinceEpoch(m_options.horizon.endMs(), Qt::UTC).date().addDays(2);
+        if (untilDate.isValid())
+            stop = qMin(stop, untilDate.addDays(1));
+        icaltimetype limit = icaltime_null_time();
+        limit.year = stop.year();
+        limit.month = stop.month();
+        limit.day = stop.day();
+        limit.is_date = start.isDate;
+        rule.until = limit;
+    }
+    icalrecur_iterator *it = icalrecur_iterator_new(rule, first);
+    if (!it) {
+        m_report.addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
+        return;
+    }
+    int produced = 0;
+    for (int i = 0; i < s_maxIterationsPerRule; ++i) {
+        const icaltimetype t = icalrecur_iterator_next(it);
+        if (icaltime_is_null_time(t))
+            break;
+        Occurrence o;
+        o.date = QDate(t.year, t.month, t.day);
+        if (!o.date.isValid())
+            break;
+        if (untilDate.isValid() && !untilMs && o.date > untilDate)
+            break;
+        // Far before the horizon nothing is stored: skip the zone conversion.
+        if (o.date < m_earliestDate)
+            continue;
+        o.time = start.isDate ? QTime(0, 0)
+                              : QTime(qBound(0, t.hour, 23), qBound(0, t.minute, 59),
+                                      qBound(0, t.second, 59));
+        o.startMs = m_zones.toUtcMs(*start.zone, o.date, o.time);
+        if (untilMs && o.startMs > *untilMs)
+            break;
+        if (o.startMs >= m_options.horizon.endMs())
+            break;
+        out.push_back(o);
+        if (++produced >= s_maxOccurrencesPerSeries) {
+            m_report.addIssue(line, QStringLiteral("a rule repeats more than %1 times in the range; "
+                                                   "later occurrences are left out")
+                                        .arg(s_maxOccurrencesPerSeries));
+            break;
+        }
+    }
+    icalrecur_iterator_free(it);
+}
+
+std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &start,
+                                            qint64 startMs, qint64 line)
+{
+    std::vector<Occurrence> occurrences;
+    occurrences.push_back(Occurrence{startMs, start.date, start.time, std::nullopt});
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY))
+        expandRule(p, start, line, occurrences);
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
+        const icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
+        const bool isPeriod = !icaltime_is_null_time(rdate.period.start);
+        const auto when = readWhen(p, isPeriod ? rdate.period.start : rdate.time, line);
+        if (!when) {
+            m_report.addIssue(line, QStringLiteral("an RDATE cannot be read"));
+            continue;
+        }
+        Occurrence o{utcMs(*when), when->date, when->time, std::nullopt};
+        if (isPeriod) {
+            if (!icaltime_is_null_time(rdate.period.end)) {
+                if (const auto end = readWhen(p, rdate.period.end, line))
+                    o.endMs = qMax(o.startMs, utcMs(*end));
+            } else {
+                o.endMs = o.startMs + qint64(icaldurationtype_as_int(rdate.period.duration)) * 1000;
+            }
+        }
+        occurrences.push_back(o);
+    }
+    std::sort(occurrences.begin(), occurrences.end(),
+              [](const Occurrence &a, const Occurrence &b) { return a.startMs < b.startMs; });
+    occurrences.erase(std::unique(occurrences.begin(), occurrences.end(),
+                                  [](const Occurrence &a, const Occurrence &b) {
+                                      return a.startMs == b.startMs;
+                                  }),
+                      occurrences.end());
+
+    QSet<qint64> excludedMs;
+    QSet<QDate> excludedDates;
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
+        const auto when = readWhen(p, icalproperty_get_exdate(p), line);
+        if (!when)
+            continue;
+        if (when->isDate)
+            excludedDates.insert(when->date);
+        else
+            excludedMs.insert(utcMs(*when));
+    }
+    if (!excludedMs.isEmpty() || !excludedDates.isEmpty()) {
+        occurrences.erase(std::remove_if(occurrences.begin(), occurrences.end(),
+                                         [&](const Occurrence &o) {
+                                             return excludedMs.contains(o.startMs)
+                                                 || excludedDates.contains(o.date);
+                                         }),
+                          occurrences.end());
+    }
+    return occurrences;
+}
+
+bool EventReader::deliver(CalendarEvent event)
+{
+    const Interval horizon = m_options.horizon;
+    const bool inHorizon = event.end > event.start
+        ? Interval::fromDateTimes(event.start, event.end).overlaps(horizon)
+        : horizon.contains(event.start.toMSecsSinceEpoch());
+    if (!inHorizon)
+        return m_sink.remove(event.uid);
+    return m_sink.upsert(event);
+}
+
+// libical drops a property whose value it cannot parse and leaves an X-LIC-ERROR naming it.
+bool hasParseError(icalcomponent *event, const char *propertyName)
+{
+    for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY)) {
+        const char *text = icalproperty_get_xlicerror(p);
+        if (text && QByteArray(text).contains(propertyName))
+            return true;
+    }
+    return false;
+}
+
+bool EventReader::readEvent(const Chunk &chunk)
+{
+    if (!chunk.problem.isEmpty()) {
+        skip(chunk.line, QString(), chunk.problem);
+        return true;
+    }
+    ComponentPtr root(icalparser_parse_string(chunk.text.constData()));
+    icalcomponent *event = root.get();
+    if (event && icalcomponent_isa(event) != ICAL_VEVENT_COMPONENT)
+        event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
+    if (!event) {
+        skip(chunk.line, QString(), QStringLiteral("the event cannot be read"));
+        return true;
+    }
+
+    const QString title = QString::fromUtf8(icalcomponent_get_summary(event));
+    const QString what = title.isEmpty() ? QStringLiteral("event")
+                                         : QStringLiteral("event \"%1\"").arg(title.left(60));
+    QString uid = QString::fromUtf8(icalcomponent_get_uid(event)).trimmed();
+    if (uid.isEmpty()) {
+        // Without a UID, the content identifies the event: a re-import finds it again.
+        uid = QStringLiteral("fermata-nouid-")
+            + QString::fromLatin1(QCryptographicHash::hash(chunk.text, QCryptographicHash::Sha1)
+                                      .toHex()
+                                      .left(16));
+        m_report.addIssue(chunk.line, what + QStringLiteral(": no UID; identified by its content"));
+    }
+
+    icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+    const auto start = dtstart ? readWhen(dtstart, icalproperty_get_dtstart(dtstart), chunk.line)
+                               : std::nullopt;
+    if (!start) {
+        skip(chunk.line, what, dtstart || hasParseError(event, "DTSTART")
+                                   ? QStringLiteral("DTSTART cannot be read")
+                                   : QStringLiteral("DTSTART missing"));
+        return true;
+    }
+    const qint64 startMs = utcMs(*start);
+    Span span;
+    QString problem;
+    if (!readSpan(event, *start, startMs, span, problem)) {
+        skip(chunk.line, what, problem);
+        return true;
+    }
+
+    CalendarEvent base;
+    base.source = m_options.source;
+    base.title = title;
+    base.allDay = start->isDate;
+    base.busy = isBusy(event);
+
+    if (icalproperty *rid = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY)) {
+        // An override replaces one occurrence of its series, wherever it moved to.
+        const auto original = readWhen(rid, icalproperty_get_recurrenceid(rid), chunk.line);
+        if (!original) {
+            skip(chunk.line, what, QStringLiteral("RECURRENCE-ID cannot be read"));
+            return true;
+        }
+        const QString key = uid + QLatin1Char('/') + recurrenceKey(*original, utcMs(*original));
+        m_overrideKeys.insert(key);
+        ++m_report.eventsImported;
+        base.uid = key;
+        base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+        base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
+        return deliver(base);
+    }
+
+    if (m_masters.contains(uid)) {
+        skip(chunk.line, what, QStringLiteral("a second event with the UID \"%1\"; the first is kept")
+                                   .arg(uid.left(80)));
+        return true;
+    }
+    m_masters.insert(uid);
+    ++m_report.eventsImported;
+
+    const bool recurring = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
+        || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
+    if (!recurring) {
+        base.uid = uid;
+        base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+        base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
+        return deliver(base);
+    }
+    for (const Occurrence &o : expand(event, *start, startMs, chunk.line)) {
+        const When local{o.date, o.time, start->isDate, start->zone};
+        const QString key = uid + QLatin1Char('/') + recurrenceKey(local, o.startMs);
+        if (m_overrideKeys.contains(key))
+            continue;
+        CalendarEvent instance = base;
+        instance.uid = key;
+        instance.start = QDateTime::fromMSecsSinceEpoch(o.startMs, Qt::UTC);
+        instance.end = QDateTime::fromMSecsSinceEpoch(o.endMs ? *o.endMs : endMs(local, o.startMs, span),
+                                                      Qt::UTC);
+        if (!deliver(instance))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions &options,
+                                        IcalEventSink &sink, const IcalProgress &progress)
+{
+    initLibical();
+    IcalReadReport report;
+    if (!device.isOpen() || !device.isReadable() || device.isSequential())
+        return Result<IcalReadReport>::failure(Error::Code::Io,
+                                               QStringLiteral("The calendar cannot be read."));
+    const qint64 origin = device.pos();
+    const qint64 total = device.size() - origin;
+    constexpr qint64 margin = 3LL * 24 * 3600 * 1000;
+    ZoneTable zones(options.floatingZone, options.horizon.startMs() - margin,
+                    options.horizon.endMs() + margin);
+
+    // Pass 1: the file's own time zones, wherever they stand in it.
+    ComponentScanner zoneScan(device);
+    for (Chunk chunk; zoneScan.next(chunk);) {
+        if (chunk.kind != Chunk::Kind::Timezone || !chunk.problem.isEmpty())
+            continue;
+        ComponentPtr vtz(icalparser_parse_string(chunk.text.constData()));
+        if (vtz && icalcomponent_isa(vtz.get()) == ICAL_VTIMEZONE_COMPONENT)
+            zones.addVtimezone(vtz.release());
+    }
+    if (!zoneScan.sawCalendar())
+        return Result<IcalReadReport>::failure(
+            Error::Code::Invalid,
+            QStringLiteral("This is not an iCalendar file: it has no BEGIN:VCALENDAR."));
+    report.calendarName = zoneScan.calendarName();
+
+    // Pass 2: the events, one component at a time.
+    if (!device.seek(origin))
+        return Result<IcalReadReport>::failure(Error::Code::Io,
+                                               QStringLiteral("The calendar cannot be re-read."));
+    EventReader reader(options, sink, report, zones);
+    ComponentScanner scan(device);
+    qint64 lastProgress = 0;
+    for (Chunk chunk; scan.next(chunk);) {
+        if (chunk.kind != Chunk::Kind::Event)
+            continue;
+        if (!reader.readEvent(chunk))
+            return Result<IcalReadReport>::failure(
+                Error::Code::Database,
+                QStringLiteral("The events could not be saved (stopped at line %1).").arg(chunk.line));
+        const qint64 done = device.pos() - origin;
+        if (progress && done - lastProgress >= s_progressStepBytes) {
+            lastProgress = done;
+            if (!progress(done, total)) {
+                report.cancelled = true;
+                report.instances = sink.size();
+                return report;
+            }
+        }
+    }
+    if (progress && !progress(total, total))
+        report.cancelled = true;
+    report.instances = sink.size();
+    return report;
+}
+
+Result<IcalReadReport> IcalReader::readFile(const QString &path, const IcalReadOptions &options,
+                                            IcalEventSink &sink, const IcalProgress &progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<IcalReadReport>::failure(
+            Error::Code::Io, QStringLiteral("Fermata could not open %1 (%2).")
+                                 .arg(QFileInfo(path).fileName(), file.errorString()));
+    return read(file, options, sink, progress);
+}
+
+Result<IcalReadReport> IcalReader::readBytes(const QByteArray &bytes, const IcalReadOptions &options,
+                                             IcalEventSink &sink)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return read(buffer, options, sink);
+}
+
+} // namespace fermata

@@ -1,0 +1,86 @@
+#pragma once
+
+// Internal to the iCalendar reader: the zones a file's TZIDs name, resolved once per read.
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QTime>
+#include <QTimeZone>
+
+#include <optional>
+
+#include <memory>
+#include <vector>
+
+struct _icaltimezone;
+struct icalcomponent_impl;
+
+namespace fermata::ical {
+
+// A zone's UTC offsets over a span, looked up without QDateTime: expansion converts
+// hundreds of thousands of wall times and QTimeZone costs microseconds per call.
+// resolve() follows resolveWallClock()'s DST policy exactly.
+class OffsetTable
+{
+public:
+    OffsetTable() = default;
+    OffsetTable(const QTimeZone &zone, qint64 fromMs, qint64 toMs);
+    // The instant of a wall time given as "ms since the epoch as if UTC"; nullopt outside
+    // the span (the caller falls back to resolveWallClock()).
+    std::optional<qint64> resolve(qint64 wallMs) const;
+
+private:
+    int offsetAt(qint64 utcMs) const; // seconds east of UTC
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
+    int m_initialOffset = 0;
+    std::vector<std::pair<qint64, int>> m_transitions; // at (UTC ms), offset after
+};
+
+// A zone a time in the file is written in.
+struct Zone
+{
+    enum class Kind { Floating, Utc, System, Embedded };
+    Kind kind = Kind::Floating;
+    QTimeZone system;                 // Kind::System
+    OffsetTable offsets;              // Kind::System and Floating, over the horizon
+    _icaltimezone *embedded = nullptr; // Kind::Embedded: the file's own VTIMEZONE (libical)
+};
+
+// The TZIDs of one file: system zones first (IANA, vendor-prefixed, Windows names), then the
+// file's own VTIMEZONE rules, else floating. Owns the libical zones made from VTIMEZONEs.
+class ZoneTable final
+{
+public:
+    // Offsets are tabulated over [fromMs, toMs) (the horizon plus a margin).
+    ZoneTable(QTimeZone floatingZone, qint64 fromMs, qint64 toMs);
+    ~ZoneTable();
+    ZoneTable(const ZoneTable &) = delete;
+    ZoneTable &operator=(const ZoneTable &) = delete;
+
+    // Takes ownership of a parsed VTIMEZONE component; returns false when it has no TZID.
+    bool addVtimezone(icalcomponent_impl *vtimezone);
+
+    // The zone for `tzid`; `known` is false when nothing matched and the time is read floating.
+    const Zone &lookup(const QByteArray &tzid, bool *known);
+    const Zone &floating() const { return m_floating; }
+    const Zone &utc() const { return m_utc; }
+    const QTimeZone &floatingZone() const { return m_floatingZone; }
+
+    // The UTC instant (ms) of a wall-clock time in `zone`, under the project's DST policy.
+    qint64 toUtcMs(const Zone &zone, QDate date, QTime time) const;
+
+private:
+    qint64 m_fromMs;
+    qint64 m_toMs;
+    QTimeZone m_floatingZone;
+    Zone m_floating;
+    Zone m_utc;
+    QHash<QByteArray, _icaltimezone *> m_embedded;   // TZID -> the file's VTIMEZONE
+    QHash<QByteArray, QByteArray> m_embeddedLocation; // TZID -> X-LIC-LOCATION
+    QHash<QByteArray, std::shared_ptr<Zone>> m_cache;
+    std::shared_ptr<Zone> m_unknown;
+};
+
+} // namespace fermata::ical
