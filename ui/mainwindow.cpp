@@ -23,6 +23,8 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -61,6 +63,7 @@ QKeySequence viewShortcut(int index)
 MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
+    , m_windowState(context.preferences.fileName())
     , m_taskModel(new TaskTableModel(context.tasks, this))
     , m_planAction(new QAction(tr("&Plan"), this))
 {
@@ -96,9 +99,71 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     refreshStatus(m_statusLine->text());
     m_topBar->setDate(today());
     showView(View::Today);
+    restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    saveWindowState();
+}
+
+QSize MainWindow::initialSize() const
+{
+    QSize size = sizeHint();
+    if (const QScreen *shown = screen(); shown && shown->availableGeometry().isValid())
+        size = size.boundedTo(shown->availableGeometry().size());
+    return size;
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_windowState.geometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(initialSize());
+    m_details->hide(); // until a task is selected
+    m_splitterState = m_windowState.splitterState(u"main");
+    m_today->restoreSplitterState(m_windowState.splitterState(u"today"));
+}
+
+void MainWindow::saveWindowState()
+{
+    m_windowState.setGeometry(saveGeometry());
+    if (m_details->isVisibleTo(this))
+        m_splitterState = m_splitter->saveState();
+    if (!m_splitterState.isEmpty())
+        m_windowState.setSplitterState(u"main", m_splitterState);
+    m_windowState.setSplitterState(u"today", m_today->splitterState());
+    m_windowState.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showDetails(qint64 taskId)
+{
+    m_details->showTask(taskId);
+}
+
+void MainWindow::setDetailsVisible(bool visible)
+{
+    if (visible == m_details->isVisibleTo(this))
+        return;
+    if (!visible) {
+        m_splitterState = m_splitter->saveState();
+        m_details->hide();
+        return;
+    }
+    m_details->show();
+    if (m_splitterState.isEmpty() || !m_splitter->restoreState(m_splitterState)) {
+        const int total = m_splitter->width();
+        const int navigation = m_navigation->width();
+        const int details = m_details->sizeHint().width();
+        m_splitter->setSizes({navigation, qMax(0, total - navigation - details), details});
+    }
+}
 
 void MainWindow::buildViews()
 {
@@ -128,21 +193,24 @@ QWidget *MainWindow::buildCentre()
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    auto *barHolder = new QVBoxLayout;
-    barHolder->setContentsMargins(10, 8, 10, 0);
-    barHolder->addWidget(m_messageBar);
-    centreLayout->addLayout(barHolder);
+    centreLayout->addWidget(m_messageBar); // it keeps its own margins, and none when hidden
     centreLayout->addWidget(m_stack, 1);
 
     m_navigation->setFixedWidth(m_navigation->sizeHint().width());
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_navigation);
-    splitter->addWidget(centre);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({m_navigation->sizeHint().width(), 760, 320});
-    return splitter;
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_details->isVisibleTo(this))
+            m_splitterState = m_splitter->saveState();
+    });
+    return m_splitter;
 }
 
 void MainWindow::buildMenus()
@@ -197,9 +265,13 @@ void MainWindow::connectParts()
         m_taskModel->setTimeZone(m_context.preferences.timeZone());
     });
 
-    connect(m_today, &TodayView::taskSelected, m_details, &TaskDetailsPanel::showTask);
-    connect(m_week, &WeekView::taskSelected, m_details, &TaskDetailsPanel::showTask);
-    connect(m_tasks, &TasksView::taskSelected, m_details, &TaskDetailsPanel::showTask);
+    // The details panel takes room only while it shows a task.
+    connect(m_today, &TodayView::taskSelected, this, &MainWindow::showDetails);
+    connect(m_week, &WeekView::taskSelected, this, &MainWindow::showDetails);
+    connect(m_tasks, &TasksView::taskSelected, this, &MainWindow::showDetails);
+    connect(m_details, &TaskDetailsPanel::taskShown, this,
+            [this](qint64 id) { setDetailsVisible(id != 0); });
+    connect(m_details, &TaskDetailsPanel::closeRequested, this, [this] { showDetails(0); });
 
     connect(m_taskModel, &TaskTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_today, &TodayView::errorOccurred, this, &MainWindow::showError);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "windowstate.h"
+
 #include <QList>
 #include <QMainWindow>
 
 class QAction;
 class QActionGroup;
+class QSplitter;
 class QStackedWidget;
 
 namespace fermata {
@@ -58,6 +61,14 @@ public:
     TrayIcon *trayIcon() const { return m_tray; }
 
     QSize sizeHint() const override;
+    // The size a first run opens at: sizeHint(), bounded by the screen's available area. Set
+    // explicitly because without a window manager the hint is not applied.
+    QSize initialSize() const;
+    // Writes geometry and pane sizes to the profile's settings (also done on close).
+    void saveWindowState();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildViews();
@@ -69,9 +80,16 @@ private:
     void openPreferences();
     void showAbout();
     void refreshStatus(const QString &text);
+    void restoreWindowState();
+    void showDetails(qint64 taskId);
+    void setDetailsVisible(bool visible);
     QDate today() const;
 
     const UiContext &m_context;
+    WindowState m_windowState;
+    // The centre/details split as last seen with the details open (they hide when empty).
+    QByteArray m_splitterState;
+    QSplitter *m_splitter = nullptr;
     TaskTableModel *m_taskModel = nullptr;
     QAction *m_planAction = nullptr;
     TopBar *m_topBar = nullptr;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void overlappingEntriesShareTheWidth();
     void paintsFocusInAccentAndEventsNeutral();
     void paintsTheCurrentTime();
+    void widensToIncludeNowInTheEvening();
     void focusClickSelectsTask();
 
 private:
@@ -123,6 +124,32 @@ void TestDayTimeline::paintsTheCurrentTime()
     // Another day: no line.
     clock.setNow(QDateTime(monday.addDays(1), QTime(12, 0), Qt::UTC));
     QCOMPARE(m_timeline->grab().toImage().pixelColor(probe), before);
+}
+
+void TestDayTimeline::widensToIncludeNowInTheEvening()
+{
+    QCOMPARE(m_timeline->lastHour(), 20);
+    FakeClock clock(QDateTime(monday, QTime(21, 30), Qt::UTC));
+    m_timeline->setClock(&clock);
+    QCOMPARE(m_timeline->firstHour(), 7);
+    QCOMPARE(m_timeline->lastHour(), 22);
+    // The line is drawn where 21:30 is, not clamped to the bottom edge.
+    QVERIFY(m_timeline->yForTime(QTime(21, 30)) < m_timeline->yForTime(QTime(22, 0)) - 5);
+    const QPoint probe(m_timeline->width() / 2, qRound(m_timeline->yForTime(QTime(21, 30))));
+    const QColor line = m_timeline->grab().toImage().pixelColor(probe);
+    QVERIFY(line.red() > line.green() + 60);
+    // Hours stay readable: at the minimum size an hour is at least the minimum hour height.
+    m_timeline->resize(m_timeline->minimumSizeHint());
+    QVERIFY(m_timeline->hourHeight() >= DayTimeline::minimumHourHeight);
+    // Early morning widens the top; another day does not widen at all.
+    clock.setNow(QDateTime(monday, QTime(5, 10), Qt::UTC));
+    m_timeline->setClock(&clock);
+    QCOMPARE(m_timeline->firstHour(), 5);
+    QCOMPARE(m_timeline->lastHour(), 20);
+    clock.setNow(QDateTime(monday.addDays(1), QTime(22, 0), Qt::UTC));
+    m_timeline->setClock(&clock);
+    QCOMPARE(m_timeline->firstHour(), 7);
+    QCOMPARE(m_timeline->lastHour(), 20);
 }
 
 void TestDayTimeline::focusClickSelectsTask()

@@ -10,6 +10,8 @@
 #include "widgets/topbar.h"
 
 #include <QAction>
+#include <QScreen>
+#include <QSplitter>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -45,6 +47,9 @@ private Q_SLOTS:
     void detailsPanelSavesEdits();
     void deleteKeyRemovesTheSelectedTask();
     void planActionIsExposedButDisabled();
+    void opensAtInitialSizeAndRestoresGeometry();
+    void detailsPanelShowsOnlyWithATask();
+    void statusChipIsNeverElided();
 
 private:
     void openWindow();
@@ -210,6 +215,55 @@ void TestMainWindow::planActionIsExposedButDisabled()
     QVERIFY(plan);
     QVERIFY(!plan->isEnabled());
     QCOMPARE(plan->toolTip(), QStringLiteral("Plans the visible range"));
+}
+
+void TestMainWindow::opensAtInitialSizeAndRestoresGeometry()
+{
+    // A first run: 1200×760, or the whole available screen when that is smaller.
+    const QSize available = m_window->screen()->availableGeometry().size();
+    const QSize expected = QSize(1200, 760).boundedTo(available);
+    QCOMPARE(m_window->initialSize(), expected);
+    QCOMPARE(m_window->size(), expected.expandedTo(m_window->minimumSizeHint()));
+
+    // Another size, remembered in the profile's settings file across runs.
+    const QSize changed = (expected - QSize(60, 40)).expandedTo(m_window->minimumSizeHint());
+    QVERIFY(changed != m_window->size());
+    m_window->resize(changed);
+    QTRY_COMPARE(m_window->size(), changed);
+    m_window.reset();
+    QSettings settings(m_services->preferences.fileName(), QSettings::IniFormat);
+    QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    openWindow();
+    QCOMPARE(m_window->size(), changed);
+}
+
+void TestMainWindow::detailsPanelShowsOnlyWithATask()
+{
+    TaskDetailsPanel *details = m_window->detailsPanel();
+    QVERIFY(details->isHidden()); // no empty panel taking room at start
+    Task task;
+    task.title = QStringLiteral("Draft");
+    const auto added = m_services->tasks.add(task);
+    QVERIFY(added);
+    m_window->showView(MainWindow::View::Tasks);
+    m_window->tasksView()->selectTask(added->id);
+    QVERIFY(details->isVisible());
+    QVERIFY(details->width() >= 250);
+    auto *close = details->findChild<QToolButton *>(QStringLiteral("closeDetails"));
+    QVERIFY(close);
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(details->isHidden());
+    QCOMPARE(details->taskId(), 0);
+}
+
+void TestMainWindow::statusChipIsNeverElided()
+{
+    StatusChip *chip = m_window->topBar()->statusChip();
+    chip->setText(QStringLiteral("Starts 09:00 tomorrow"));
+    QTRY_VERIFY(chip->width() >= chip->sizeHint().width());
+    QCOMPARE(chip->minimumSizeHint(), chip->sizeHint());
+    const QFontMetricsF metrics(chip->font());
+    QVERIFY(chip->sizeHint().width() > metrics.horizontalAdvance(chip->text()) + 2 * 12);
 }
 
 QTEST_MAIN(TestMainWindow)

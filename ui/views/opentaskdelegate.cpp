@@ -57,7 +57,8 @@ QSize OpenTaskDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     QFont titleFont = option.font;
     titleFont.setWeight(QFont::DemiBold);
     const int height = QFontMetrics(titleFont).height() + option.fontMetrics.height() + 2 * padding + 1;
-    return {200, height};
+    // A small width: the list elides to its column instead of scrolling sideways.
+    return {120, height};
 }
 
 } // namespace fermata

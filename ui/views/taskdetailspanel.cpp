@@ -18,6 +18,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace fermata {
@@ -49,9 +50,11 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
     setObjectName(QStringLiteral("taskDetails"));
     setAccessibleName(tr("Task details"));
 
+    // Normally hidden by the window when empty; kept short and at the top if it is shown.
     auto *hint = new QLabel(tr("Select a task to see and edit its details."), this);
-    hint->setAlignment(Qt::AlignCenter);
+    hint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     hint->setWordWrap(true);
+    hint->setMargin(12);
     hint->setForegroundRole(QPalette::PlaceholderText);
     m_pages->addWidget(hint);
 
@@ -73,7 +76,9 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_pages);
+    layout->setSpacing(0);
+    layout->addWidget(buildHeader());
+    layout->addWidget(m_pages, 1);
 
     watchForEdits();
     connect(&m_context.tasks, &TaskService::taskChanged, this, [this](const Task &task) {
@@ -85,6 +90,34 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
             showTask(0);
     });
     connect(&m_context.tasks, &TaskService::tasksReset, this, [this] { showTask(m_task.id); });
+}
+
+QWidget *TaskDetailsPanel::buildHeader()
+{
+    auto *header = new QWidget(this);
+    auto *heading = new QLabel(tr("Task details"), header);
+    QFont headingFont = heading->font();
+    headingFont.setWeight(QFont::DemiBold);
+    heading->setFont(headingFont);
+
+    auto *close = new QToolButton(header);
+    close->setObjectName(QStringLiteral("closeDetails"));
+    close->setAutoRaise(true);
+    close->setText(QStringLiteral("\u2715")); // as the message bar's dismiss button
+    close->setAccessibleName(tr("Close details"));
+    close->setToolTip(tr("Close details"));
+    connect(close, &QToolButton::clicked, this, &TaskDetailsPanel::closeRequested);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(12, 6, 6, 0); // the heading lines up with "Open tasks"
+    layout->addWidget(heading, 1);
+    layout->addWidget(close);
+    return header;
+}
+
+QSize TaskDetailsPanel::sizeHint() const
+{
+    return {qMax(300, minimumSizeHint().width()), QWidget::sizeHint().height()};
 }
 
 QWidget *TaskDetailsPanel::buildForm()
@@ -188,6 +221,7 @@ void TaskDetailsPanel::showTask(qint64 taskId)
     const auto task = m_context.tasks.task(taskId);
     m_pages->setCurrentIndex(task ? 1 : 0);
     load(task.value_or(Task{}));
+    Q_EMIT taskShown(m_task.id);
 }
 
 void TaskDetailsPanel::load(const Task &task)

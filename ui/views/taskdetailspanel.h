@@ -38,10 +38,16 @@ public:
     QPushButton *applyButton() const { return m_apply; }
     QString errorText() const;
 
+    QSize sizeHint() const override;
+
 Q_SIGNALS:
     void saved(const fermata::Task &task);
+    // After showTask: the id shown, 0 for none (the window hides the panel then).
+    void taskShown(qint64 taskId);
+    void closeRequested();
 
 private:
+    QWidget *buildHeader();
     QWidget *buildForm();
     QWidget *buildButtons();
     void watchForEdits();

@@ -73,6 +73,10 @@ void TasksView::setUpTable()
                 m_delete->setEnabled(current.isValid());
                 Q_EMIT taskSelected(current.data(TaskTableModel::TaskIdRole).toLongLong());
             });
+    // Clicking the current row again reopens details that were closed.
+    connect(m_table, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT taskSelected(index.data(TaskTableModel::TaskIdRole).toLongLong());
+    });
 }
 
 void TasksView::focusQuickAdd()

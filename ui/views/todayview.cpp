@@ -15,10 +15,19 @@
 #include <QLabel>
 #include <QListView>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTimer>
 
 namespace fermata {
+
+namespace {
+// The open-tasks column: wide enough for a title and its detail line, the rest goes to the day.
+constexpr int sideColumnWidth = 290;
+constexpr int sideColumnMinimumWidth = 220;
+} // namespace
 
 TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *parent)
     : QWidget(parent), m_context(context), m_timeline(new DayTimeline(this))
@@ -26,17 +35,30 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
     setObjectName(QStringLiteral("todayView"));
     m_timeline->setClock(&context.clock);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_timeline);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The timeline scrolls vertically once the hours would get shorter than readable.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("timelineScroll"));
+    m_scroll->setWidget(m_timeline);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setBackgroundRole(QPalette::Base);
+
+    QWidget *side = buildSideColumn(tasks);
+    side->setMinimumWidth(sideColumnMinimumWidth);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("todaySplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_scroll);
+    m_splitter->addWidget(side);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({4 * sideColumnWidth, sideColumnWidth});
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(scroll, 3);
-    layout->addWidget(buildSideColumn(tasks), 2);
+    layout->addWidget(m_splitter);
 
     connect(m_timeline, &DayTimeline::taskActivated, this, &TodayView::taskSelected);
     connect(&context.calendar, &CalendarService::eventsChanged, this, &TodayView::reload);
@@ -63,10 +85,21 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     m_openTasks->setFrameShape(QFrame::NoFrame);
     m_openTasks->setItemDelegate(new OpenTaskDelegate(m_openTasks));
     m_openTasks->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Titles elide to the column; the list never scrolls sideways.
+    m_openTasks->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_openTasks->setTextElideMode(Qt::ElideRight);
+    m_openTasks->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_openTasks->setUniformItemSizes(true);
+    // Rows sit on the side column's background, like the navigation on the left.
+    m_openTasks->viewport()->setAutoFillBackground(false);
     connect(m_openTasks->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT taskSelected(current.data(TaskTableModel::TaskIdRole).toLongLong());
             });
+    // Clicking the current task again reopens details that were closed.
+    connect(m_openTasks, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT taskSelected(index.data(TaskTableModel::TaskIdRole).toLongLong());
+    });
 
     auto *heading = new QLabel(tr("Open tasks"), this);
     QFont headingFont = heading->font();
@@ -78,9 +111,11 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
 
     auto *listPage = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPage);
-    listLayout->setContentsMargins(16, 12, 12, 12);
+    listLayout->setContentsMargins(12, 12, 12, 0);
+    listLayout->setSpacing(4);
     listLayout->addWidget(heading);
     listLayout->addWidget(hint);
+    listLayout->addSpacing(6);
     listLayout->addWidget(m_openTasks, 1);
 
     m_empty = new EmptyState(ThemedIcon::fromResource(QStringLiteral("tasks")),
@@ -117,6 +152,38 @@ void TodayView::setDate(QDate date)
 {
     m_date = date;
     reload();
+    m_scrollPending = true;
+    if (isVisible())
+        QTimer::singleShot(0, this, &TodayView::scrollToAnchor);
+}
+
+void TodayView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // After the first layout, so the timeline has its real height.
+    if (m_scrollPending)
+        QTimer::singleShot(0, this, &TodayView::scrollToAnchor);
+}
+
+void TodayView::scrollToAnchor()
+{
+    if (!m_scrollPending || !isVisible())
+        return;
+    m_scrollPending = false;
+    // An hour of context above the anchor.
+    const qreal top = m_timeline->anchorY() - m_timeline->hourHeight();
+    m_scroll->verticalScrollBar()->setValue(qMax(0, qRound(top)));
+}
+
+QByteArray TodayView::splitterState() const
+{
+    return m_splitter->saveState();
+}
+
+void TodayView::restoreSplitterState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_splitter->restoreState(state);
 }
 
 void TodayView::reload()

@@ -4,7 +4,9 @@
 #include <QWidget>
 
 class QListView;
+class QScrollArea;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 
 namespace fermata {
@@ -27,19 +29,32 @@ public:
     DayTimeline *timeline() const { return m_timeline; }
     EmptyState *emptyState() const { return m_empty; }
     QListView *openTasks() const { return m_openTasks; }
+    QScrollArea *timelineScroll() const { return m_scroll; }
     void reload();
+
+    // The timeline / open-tasks split, for the window to remember across runs.
+    QByteArray splitterState() const;
+    void restoreSplitterState(const QByteArray &state);
 
 Q_SIGNALS:
     void taskSelected(qint64 taskId);
     void errorOccurred(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildSideColumn(TaskTableModel &tasks);
     void updateSideColumn();
+    // Brings the current time (or the start of work) into sight after a date change.
+    void scrollToAnchor();
 
     const UiContext &m_context;
     QDate m_date;
     DayTimeline *m_timeline = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_scrollPending = true;
     QSortFilterProxyModel *m_openModel = nullptr;
     QListView *m_openTasks = nullptr;
     EmptyState *m_empty = nullptr;

@@ -28,6 +28,8 @@ WeekView::WeekView(const UiContext &context, QWidget *parent)
         row->addWidget(timeline, 1);
         m_days.append(timeline);
         connect(timeline, &DayTimeline::taskActivated, this, &WeekView::taskSelected);
+        // Today's column grew past the shared scale: re-align the week.
+        connect(timeline, &DayTimeline::hourRangeChanged, this, &WeekView::reload);
     }
 
     auto *scroll = new QScrollArea(this);

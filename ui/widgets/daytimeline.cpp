@@ -21,7 +21,6 @@ namespace {
 
 constexpr int minutesPerDay = 24 * 60;
 constexpr int preferredHourHeight = 48;
-constexpr int minimumHourHeight = 30;
 constexpr int rightMargin = 8;
 constexpr qreal entryRadius = 5.0;
 
@@ -44,7 +43,7 @@ DayTimeline::DayTimeline(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_minuteTimer->setInterval(60 * 1000);
-    connect(m_minuteTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(m_minuteTimer, &QTimer::timeout, this, &DayTimeline::minuteTick);
 }
 
 void DayTimeline::setDay(QDate date, const QTimeZone &zone)
@@ -79,6 +78,15 @@ void DayTimeline::setClock(const Clock *clock)
         m_minuteTimer->start();
     else
         m_minuteTimer->stop();
+    relayout();
+}
+
+void DayTimeline::minuteTick()
+{
+    if (updateHourRange()) {
+        updateGeometry();
+        Q_EMIT hourRangeChanged();
+    }
     update();
 }
 
@@ -103,23 +111,41 @@ void DayTimeline::setVisibleHours(int first, int last)
     relayout();
 }
 
-void DayTimeline::relayout()
+bool DayTimeline::updateHourRange()
 {
-    // Hours shown: 07:00–20:00, widened to whatever of this day is worked or booked.
-    m_firstHour = m_baseFirstHour;
-    m_lastHour = m_baseLastHour;
+    // Hours shown: 07:00–20:00, widened to whatever of this day is worked or booked, and to the
+    // current hour so the now line is never off the scale in the evening.
+    int first = m_baseFirstHour;
+    int last = m_baseLastHour;
     const Interval day = dayRange();
     const auto widenTo = [&](const Interval &span) {
         const Interval part = span.intersected(day);
         if (part.isEmpty())
             return;
-        m_firstHour = qMin(m_firstHour, int(minutesInDay(part.start()) / 60));
-        m_lastHour = qMax(m_lastHour, int((minutesInDay(part.end()) + 59) / 60));
+        first = qMin(first, int(minutesInDay(part.start()) / 60));
+        last = qMax(last, int((minutesInDay(part.end()) + 59) / 60));
     };
     for (const Interval &span : m_workingHours)
         widenTo(span);
     for (const TimelineEntry &entry : m_entries)
         widenTo(entry.interval);
+    if (m_clock) {
+        const QDateTime now = m_clock->now();
+        if (day.contains(now.toMSecsSinceEpoch())) {
+            const int hour = int(minutesInDay(now) / 60);
+            first = qMin(first, hour);
+            last = qMax(last, qMin(24, hour + 1));
+        }
+    }
+    const bool changed = first != m_firstHour || last != m_lastHour;
+    m_firstHour = first;
+    m_lastHour = last;
+    return changed;
+}
+
+void DayTimeline::relayout()
+{
+    updateHourRange();
 
     // Lanes: overlapping entries form a cluster and share its width.
     QList<qsizetype> order(m_entries.size());
@@ -226,6 +252,30 @@ QRectF DayTimeline::entryRect(qsizetype index) const
     const qreal minimumHeight = QFontMetrics(compactFont()).height() + 2;
     return QRectF(column.left() + lane.index * laneWidth + 1, top + 1, laneWidth - 3,
                   qMax<qreal>(bottom - top - 2, minimumHeight));
+}
+
+qreal DayTimeline::anchorY() const
+{
+    const Interval day = dayRange();
+    if (m_clock) {
+        if (const QDateTime now = m_clock->now(); day.contains(now.toMSecsSinceEpoch()))
+            return yFor(now);
+    }
+    for (const Interval &span : m_workingHours) {
+        if (const Interval part = span.intersected(day); !part.isEmpty())
+            return yFor(part.start());
+    }
+    qreal top = -1;
+    for (const TimelineEntry &entry : m_entries) {
+        if (const Interval part = entry.interval.intersected(day); !part.isEmpty())
+            top = top < 0 ? yFor(part.start()) : qMin(top, yFor(part.start()));
+    }
+    return top < 0 ? columnRect().top() : top;
+}
+
+qreal DayTimeline::hourHeight() const
+{
+    return columnRect().height() / qMax(1, m_lastHour - m_firstHour);
 }
 
 QColor DayTimeline::focusColor() const

@@ -45,11 +45,13 @@ public:
     void setWorkingHours(const IntervalSet &hours);
     void setEntries(const QList<TimelineEntry> &entries);
     const QList<TimelineEntry> &entries() const { return m_entries; }
-    // Draws the current-time line from this clock, refreshed each minute; null hides it.
+    // Draws the current-time line from this clock, refreshed each minute; null hides it. On
+    // the clock's today the shown hours widen to include the current hour.
     void setClock(const Clock *clock);
     void setHourLabelsVisible(bool visible);
     void setHeaderVisible(bool visible);
-    // The hours always shown (07–20 by default); widened to fit working hours and entries.
+    // The hours always shown (07–20 by default); widened to fit working hours, entries and,
+    // on today, the current time.
     void setVisibleHours(int first, int last);
 
     int firstHour() const { return m_firstHour; }
@@ -57,6 +59,13 @@ public:
     qreal yForTime(QTime wallTime) const;
     qreal yFor(const QDateTime &instant) const;
     QRectF entryRect(qsizetype index) const;
+    // Where a scrolled view should look first: now on today, else the start of work, else the
+    // first entry, else the top.
+    qreal anchorY() const;
+    // Height of one hour at the current size; never below minimumHourHeight when laid out
+    // at the minimum size hint.
+    qreal hourHeight() const;
+    static constexpr int minimumHourHeight = 40;
     QColor focusColor() const;
     QColor eventColor() const;
 
@@ -65,6 +74,8 @@ public:
 
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
+    // The shown hours changed on their own (the clock moved past the last hour).
+    void hourRangeChanged();
 
 protected:
     bool event(QEvent *event) override;
@@ -79,6 +90,8 @@ private:
     };
 
     void relayout();
+    bool updateHourRange(); // true when first/last hour changed
+    void minuteTick();
     qreal minutesInDay(const QDateTime &instant) const;
     qreal yForMinutes(qreal minutes) const;
     QFont compactFont() const;

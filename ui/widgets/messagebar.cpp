@@ -14,6 +14,11 @@ namespace {
 constexpr int infoVisibleMs = 6000;
 }
 
+namespace {
+// Space around the painted bar, inside the widget: a hidden bar then leaves no empty strip.
+const QMargins outerMargins(10, 8, 10, 0);
+} // namespace
+
 MessageBar::MessageBar(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
@@ -35,7 +40,7 @@ MessageBar::MessageBar(QWidget *parent)
     connect(m_autoHide, &QTimer::timeout, this, &MessageBar::dismiss);
 
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(14, 8, 8, 8);
+    layout->setContentsMargins(QMargins(14, 8, 8, 8) + outerMargins);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
@@ -74,7 +79,8 @@ void MessageBar::paintEvent(QPaintEvent *)
     const QColor edge = PaletteColors::mix(fill, palette().color(QPalette::Text), 0.2);
     painter.setPen(QPen(edge, 1));
     painter.setBrush(fill);
-    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    painter.drawRoundedRect(QRectF(rect().marginsRemoved(outerMargins)).adjusted(0.5, 0.5, -0.5, -0.5),
+                            6, 6);
 }
 
 } // namespace fermata

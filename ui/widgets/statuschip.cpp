@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace fermata {
 
 namespace {
@@ -16,7 +18,8 @@ StatusChip::StatusChip(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("statusChip"));
     setAccessibleName(tr("Day status"));
-    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    // The chip is short by design; it takes the width of its text rather than eliding it.
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 }
 
 void StatusChip::setText(const QString &text)
@@ -32,16 +35,16 @@ void StatusChip::setText(const QString &text)
 
 QSize StatusChip::sizeHint() const
 {
-    const QFontMetrics metrics = fontMetrics();
-    const int width = 2 * horizontalPadding + dotSize + dotGap + metrics.horizontalAdvance(m_text);
-    return {width, metrics.height() + 12};
+    // Fractional advances, rounded up: the painter lays text out in real units and elides
+    // when the rect is even a fraction of a pixel short of it.
+    const QFontMetricsF metrics(font());
+    const int textWidth = int(std::ceil(metrics.horizontalAdvance(m_text))) + 2;
+    return {2 * horizontalPadding + dotSize + dotGap + textWidth, fontMetrics().height() + 12};
 }
 
 QSize StatusChip::minimumSizeHint() const
 {
-    const QFontMetrics metrics = fontMetrics();
-    return {2 * horizontalPadding + dotSize + dotGap + metrics.horizontalAdvance(QStringLiteral("…")) * 4,
-            metrics.height() + 12};
+    return sizeHint();
 }
 
 void StatusChip::paintEvent(QPaintEvent *)

@@ -51,10 +51,17 @@ TopBar::TopBar(QAction *planAction, QWidget *parent)
     m_dateLabel->setFont(dateFont);
     m_dateLabel->setObjectName(QStringLiteral("shownDate"));
 
-    auto *plan = new QToolButton(this);
-    plan->setDefaultAction(planAction);
-    plan->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // A push button like "Today", so the bar's buttons share one look; it mirrors the action.
+    auto *plan = new QPushButton(this);
     plan->setObjectName(QStringLiteral("planButton"));
+    const auto syncPlan = [plan, planAction] {
+        plan->setText(planAction->text());
+        plan->setEnabled(planAction->isEnabled());
+        plan->setToolTip(planAction->toolTip());
+    };
+    syncPlan();
+    connect(planAction, &QAction::changed, plan, syncPlan);
+    connect(plan, &QPushButton::clicked, planAction, &QAction::trigger);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -66,7 +73,7 @@ TopBar::TopBar(QAction *planAction, QWidget *parent)
     layout->addWidget(m_dateLabel);
     layout->addStretch(1);
     layout->addWidget(m_status);
-    layout->addSpacing(6);
+    layout->addSpacing(8);
     layout->addWidget(plan);
 
     connect(m_todayButton, &QPushButton::clicked, this, [this] { setDate(m_today); });
