@@ -17,7 +17,7 @@ struct Run
     QString err;
 };
 
-Run fermata(const QStringList &arguments, const QByteArray &stdinData = {})
+Run runFermata(const QStringList &arguments, const QByteArray &stdinData = {})
 {
     QProcess process;
     process.start(QStringLiteral(FERMATA_EXECUTABLE), arguments);
@@ -43,22 +43,22 @@ private Q_SLOTS:
 
     void helpListsEveryCommand()
     {
-        const Run run = fermata({QStringLiteral("--help")});
+        const Run run = runFermata({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("--data-dir")));
         QVERIFY(run.out.contains(QStringLiteral("tasks")));
         QVERIFY(run.out.contains(QStringLiteral("check")));
-        const Run sub = fermata({QStringLiteral("tasks"), QStringLiteral("--help")});
+        const Run sub = runFermata({QStringLiteral("tasks"), QStringLiteral("--help")});
         QCOMPARE(sub.exitCode, 0);
         QVERIFY(sub.out.contains(QStringLiteral("--estimate")));
     }
 
     void unknownCommandIsAUsageError()
     {
-        const Run run = fermata({QStringLiteral("frobnicate")});
+        const Run run = runFermata({QStringLiteral("frobnicate")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("unknown command 'frobnicate'")));
-        const Run missing = fermata({QStringLiteral("tasks"), QStringLiteral("--data-dir")});
+        const Run missing = runFermata({QStringLiteral("tasks"), QStringLiteral("--data-dir")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains(QStringLiteral("--data-dir needs a folder")));
     }
@@ -66,7 +66,7 @@ private Q_SLOTS:
     void addListAndCompleteWithDataDirEitherSide()
     {
         fermata::test::TempDataDir dir;
-        const Run add = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
+        const Run add = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
                                  QStringLiteral("add"), QStringLiteral("Write"), QStringLiteral("report"),
                                  QStringLiteral("--estimate"), QStringLiteral("1h30m"),
                                  QStringLiteral("--priority"), QStringLiteral("p1"),
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QVERIFY2(add.out.contains(QStringLiteral("Write report")), qPrintable(add.out + add.err));
 
         // --data-dir after the subcommand points at the same profile.
-        const Run list = fermata({QStringLiteral("tasks"), QStringLiteral("list"), QStringLiteral("--json"),
+        const Run list = runFermata({QStringLiteral("tasks"), QStringLiteral("list"), QStringLiteral("--json"),
                                   QStringLiteral("--data-dir"), dir.path()});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray tasks = QJsonDocument::fromJson(list.out.toUtf8()).array();
@@ -89,9 +89,9 @@ private Q_SLOTS:
         QCOMPARE(task.value(QStringLiteral("done")).toBool(), false);
 
         const QString id = QString::number(task.value(QStringLiteral("id")).toInteger());
-        QCOMPARE(fermata({QStringLiteral("--data-dir=") + dir.path(), QStringLiteral("tasks"),
+        QCOMPARE(runFermata({QStringLiteral("--data-dir=") + dir.path(), QStringLiteral("tasks"),
                           QStringLiteral("done"), id}).exitCode, 0);
-        const Run after = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")});
+        const Run after = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")});
         QVERIFY2(after.out.contains(QStringLiteral("[x] ") + id), qPrintable(after.out));
     }
 
@@ -115,11 +115,11 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(int, exitCode);
         fermata::test::TempDataDir dir;
-        const Run run = fermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
+        const Run run = runFermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
                                             QStringLiteral("add"), QStringLiteral("Task")} + arguments);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message, Qt::CaseInsensitive), qPrintable(run.err));
-        const Run list = fermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const Run list = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
     }
 
@@ -133,7 +133,7 @@ private Q_SLOTS:
         const QByteArray before = fermata::test::fileBytes(dir.databasePath());
 
         for (const QString &command : {QStringLiteral("check"), QStringLiteral("tasks")}) {
-            const Run run = fermata({QStringLiteral("--data-dir"), dir.path(), command});
+            const Run run = runFermata({QStringLiteral("--data-dir"), dir.path(), command});
             QCOMPARE(run.exitCode, 1);
             QVERIFY2(run.err.contains(dir.databasePath()), qPrintable(run.err));
             QVERIFY2(run.err.contains(QStringLiteral("not a Fermata database")), qPrintable(run.err));
@@ -144,7 +144,7 @@ private Q_SLOTS:
     void checkReportsAHealthyDatabase()
     {
         fermata::test::TempDataDir dir;
-        const Run run = fermata({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path()});
+        const Run run = runFermata({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path()});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("Integrity: ok")));
         QVERIFY(run.out.contains(dir.databasePath()));
