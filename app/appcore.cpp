@@ -10,6 +10,8 @@ Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths)
     std::unique_ptr<AppCore> core(new AppCore(paths, std::move(database).value()));
     if (Status loaded = core->m_tasks.load(); !loaded)
         return loaded.error();
+    if (Status loaded = core->m_attention->load(core->m_preferences.timeZoneId()); !loaded)
+        return loaded.error();
     return core;
 }
 
@@ -22,6 +24,7 @@ AppCore::AppCore(const AppPaths &paths, std::unique_ptr<Database> database)
     , m_tasks(m_taskRepository)
     , m_calendar(m_eventRepository, m_blockRepository)
     , m_preferences(QSettings::IniFormat, paths.settingsPath())
+    , m_attention(std::make_unique<AttentionService>(*m_database, m_clock))
 {
 }
 

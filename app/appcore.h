@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apppaths.h"
+#include "attention/attentionservice.h"
 #include "result.h"
 #include "services/calendarservice.h"
 #include "services/preferences.h"
@@ -30,6 +31,7 @@ public:
     const Clock &clock() const { return m_clock; }
     CalendarEventRepository &eventRepository() { return m_eventRepository; }
     FocusBlockRepository &focusBlockRepository() { return m_blockRepository; }
+    AttentionService &attention() { return *m_attention; }
 
 private:
     AppCore(const AppPaths &paths, std::unique_ptr<Database> database);
@@ -43,6 +45,7 @@ private:
     TaskService m_tasks;
     CalendarService m_calendar;
     Preferences m_preferences;
+    std::unique_ptr<AttentionService> m_attention; // windows, batching, Inbox
 };
 
 } // namespace fermata

@@ -1,6 +1,7 @@
 #include "guiapp.h"
 
 #include "appcore.h"
+#include "attentionhost.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
@@ -59,7 +60,10 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
+    // Check-in windows, held notifications, digest, DND, focus sessions (UI views wire later).
+    AttentionHost attention(*core.value());
     window.show();
+    QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     return QApplication::exec();
 }
 

@@ -2,6 +2,9 @@
 
 #include "apppaths.h"
 #include "commands/checkcommand.h"
+#include "commands/inboxcommand.h"
+#include "commands/notifycommand.h"
+#include "commands/servecommand.h"
 #include "commands/taskscommand.h"
 #include "commands/eventscommand.h"
 #include "commands/exportcommand.h"
@@ -31,6 +34,9 @@ const QList<Command> &commands()
         {QStringLiteral("subscribe"), QStringLiteral("Subscribe to a calendar's ICS address"), &runSubscribeCommand},
         {QStringLiteral("subscriptions"), QStringLiteral("List calendar subscriptions, last refresh and errors"), &runSubscriptionsCommand},
         {QStringLiteral("refresh"), QStringLiteral("Fetch every subscribed calendar now"), &runRefreshCommand},
+        {QStringLiteral("notify"), QStringLiteral("Hand a notification to Fermata (held until your next check-in)"), &runNotifyCommand},
+        {QStringLiteral("inbox"), QStringLiteral("List held and released notifications"), &runInboxCommand},
+        {QStringLiteral("serve"), QStringLiteral("Run the attention engine without a window"), &runServeCommand},
     };
     return all;
 }

@@ -1,0 +1,123 @@
+#include "attentionhost.h"
+
+#include "appcore.h"
+#include "attention/httpintake.h"
+
+namespace fermata {
+
+namespace {
+
+LocalIntakeServer::Sink sinkFor(AppCore &core)
+{
+    return [&core](QList<InboxItem> items) { return core.attention().ingest(std::move(items)); };
+}
+
+} // namespace
+
+AttentionHost::AttentionHost(AppCore &core, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_focus(core.attention().repository(), core.clock())
+    , m_intake(sinkFor(core))
+    , m_dnd(std::make_unique<DndController>(core.attention().repository(), DesktopDnd::detect()))
+{
+    wire();
+}
+
+AttentionHost::~AttentionHost()
+{
+    shutdown();
+}
+
+AttentionService &AttentionHost::attention()
+{
+    return m_core.attention();
+}
+
+void AttentionHost::warn(const QString &message)
+{
+    m_warnings.append(message);
+    Q_EMIT warning(message);
+}
+
+void AttentionHost::wire()
+{
+    AttentionService &attention = m_core.attention();
+    attention.setQuietTimeProvider([this](const Interval &range) { return m_focus.quietIn(range); });
+    m_focus.setPlannedBlocks([this](const Interval &range) {
+        auto blocks = m_core.focusBlockRepository().overlapping(range);
+        return blocks ? blocks.value() : QList<FocusBlock>();
+    });
+    connect(&m_focus, &FocusSession::changed, &attention, &AttentionService::tick);
+    connect(&attention, &AttentionService::desktopHoldChanged, this, [this](bool hold) {
+        if (Status s = m_dnd->setHeld(hold); !s)
+            warn(s.error().message);
+    });
+    connect(&attention, &AttentionService::digestReady, this,
+            [this](const Digest &digest) { m_notifier.showDigest(digest); });
+    connect(&attention, &AttentionService::notificationsDelivered, this,
+            [this](const QList<Notification> &notifications) {
+                for (const Notification &n : notifications) {
+                    // What the desktop already showed is not shown twice.
+                    if (n.source != QLatin1String(DBusNotificationMonitor::Source))
+                        m_notifier.showNotification(n);
+                }
+            });
+    connect(&m_monitor, &DBusNotificationMonitor::notificationObserved, this,
+            [this](const InboxItem &item) {
+                if (auto ids = m_core.attention().ingest({item}); !ids)
+                    warn(ids.error().message);
+            });
+    // Personal windows follow the person's zone (09:00 stays 09:00 where they are now).
+    connect(&m_core.preferences(), &Preferences::workingHoursChanged, this, [this] {
+        if (Status s = m_core.attention().movePersonalWindowsToZone(m_core.preferences().timeZoneId()); !s)
+            warn(s.error().message);
+    });
+    connect(&attention, &AttentionService::failed, this,
+            [this](const Error &error) { warn(error.message); });
+}
+
+void AttentionHost::start()
+{
+    if (Status s = m_dnd->recoverAfterCrash(); !s)
+        warn(s.error().message);
+    if (Status s = m_focus.restore(); !s)
+        warn(s.error().message);
+    if (!m_intake.listen(LocalIntakeServer::socketName(m_core.paths().instanceKey())))
+        warn(QStringLiteral("Fermata cannot take notifications from `fermata notify`: %1")
+                 .arg(m_intake.errorString()));
+    applyHttpSettings();
+    if (!m_monitor.start())
+        warn(QStringLiteral("Fermata does not see other apps' notifications: %1").arg(m_monitor.errorString()));
+    m_core.attention().start();
+}
+
+bool AttentionHost::applyHttpSettings()
+{
+    AttentionService &attention = m_core.attention();
+    m_http.reset();
+    if (!attention.isHttpEnabled())
+        return true;
+    auto http = std::make_unique<HttpIntake>(sinkFor(m_core), attention.httpToken());
+    if (http->listen(attention.httpPort()) == 0) {
+        warn(QStringLiteral("Fermata could not listen on 127.0.0.1:%1 for HTTP notifications; "
+                            "another program may use that port.")
+                 .arg(attention.httpPort()));
+        return false;
+    }
+    m_http = std::move(http);
+    return true;
+}
+
+void AttentionHost::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    m_monitor.stop();
+    m_http.reset();
+    if (Status s = m_dnd->setHeld(false); !s)
+        warn(s.error().message);
+}
+
+} // namespace fermata

@@ -1,0 +1,101 @@
+#include "commands/inboxcommand.h"
+
+#include "appcore.h"
+#include "commands/commands.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace fermata {
+
+namespace {
+
+QJsonValue iso(const QDateTime &dt)
+{
+    return dt.isValid() ? QJsonValue(dt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonObject toJson(const InboxItem &item)
+{
+    const Notification &n = item.notification;
+    return QJsonObject{
+        {QStringLiteral("id"), n.id},
+        {QStringLiteral("title"), n.title},
+        {QStringLiteral("source"), n.source},
+        {QStringLiteral("sender"), n.sender},
+        {QStringLiteral("body"), n.body},
+        {QStringLiteral("urgency"), urgencyKey(n.urgency)},
+        {QStringLiteral("state"), itemStateKey(item.state)},
+        {QStringLiteral("received"), iso(n.receivedAt)},
+        {QStringLiteral("released"), iso(n.releasedAt)},
+        {QStringLiteral("decision"), verdictKey(item.decision.verdict)},
+        {QStringLiteral("reason"), reasonKey(item.decision.reason)},
+    };
+}
+
+} // namespace
+
+int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Lists held and released notifications, newest first: title, source, sender, state,\n"
+        "when it arrived and when it was released.\n\n"
+        "  fermata inbox [--json] [--held] [--limit N]"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("json"), QStringLiteral("List as JSON.")},
+        {QStringLiteral("held"), QStringLiteral("Only what is still held.")},
+        {QStringLiteral("limit"), QStringLiteral("At most N items (default 200; 0: all)."), QStringLiteral("N"),
+         QStringLiteral("200")},
+    });
+    parser.process(arguments);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 0) {
+        err << "fermata inbox: --limit takes a number, e.g. --limit 50" << Qt::endl;
+        return ExitUsage;
+    }
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    AttentionService &attention = core.value()->attention();
+    auto items = parser.isSet(QStringLiteral("held")) ? attention.heldItems()
+                                                      : attention.recentItems(limit == 0 ? -1 : limit);
+    if (!items) {
+        err << items.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const InboxItem &item : std::as_const(*items))
+            array.append(toJson(item));
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    if (items->isEmpty()) {
+        out << "The inbox is empty. Send something with: fermata notify --source test --title Hello" << Qt::endl;
+        return ExitOk;
+    }
+    const QTimeZone zone = core.value()->preferences().timeZone();
+    auto local = [&](const QDateTime &dt) {
+        return dt.isValid() ? dt.toTimeZone(zone).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+    };
+    for (const InboxItem &item : std::as_const(*items)) {
+        const Notification &n = item.notification;
+        out << itemStateKey(item.state).leftJustified(9) << n.source << (n.sender.isEmpty() ? QString() : QStringLiteral(" · ") + n.sender)
+            << ": " << n.title << "\n         received " << local(n.receivedAt) << ", released "
+            << local(n.releasedAt) << " (" << reasonKey(item.decision.reason) << ")\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+} // namespace fermata

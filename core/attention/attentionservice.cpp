@@ -1,0 +1,475 @@
+#include "attention/attentionservice.h"
+
+#include "storage/database.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace fermata {
+
+namespace {
+
+const QString s_rulesKey = QStringLiteral("rules");
+const QString s_historyKey = QStringLiteral("history_days");
+const QString s_seededKey = QStringLiteral("windows_seeded");
+const QString s_peekEvent = QStringLiteral("peek");
+const QString s_httpEnabledKey = QStringLiteral("http_enabled");
+const QString s_httpPortKey = QStringLiteral("http_port");
+const QString s_httpTokenKey = QStringLiteral("http_token");
+constexpr qint64 s_hourMs = 3600LL * 1000;
+constexpr qint64 s_dayMs = 24 * s_hourMs;
+
+// True when `deliverable` has time in [fromMs, toMs] (inclusive end: due exactly now).
+bool hasTimeWithin(const IntervalSet &deliverable, qint64 fromMs, qint64 toMs)
+{
+    return deliverable.overlaps(Interval(fromMs, toMs + 1));
+}
+
+// True when a deliverable interval starts in (afterMs, toMs].
+bool opensWithin(const IntervalSet &deliverable, qint64 afterMs, qint64 toMs)
+{
+    const QList<Interval> &list = deliverable.intervals();
+    auto it = std::upper_bound(list.cbegin(), list.cend(), afterMs,
+                               [](qint64 ms, const Interval &i) { return ms < i.startMs(); });
+    return it != list.cend() && it->startMs() <= toMs;
+}
+
+} // namespace
+
+AttentionService::AttentionService(Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_repo(db), m_windowRepo(db), m_timer(clock)
+{
+    connect(&m_timer, &WallClockTimer::fired, this, &AttentionService::tick);
+    connect(&m_timer, &WallClockTimer::clockJumped, this, &AttentionService::tick);
+}
+
+AttentionService::~AttentionService() = default;
+
+Status AttentionService::load(const QByteArray &zoneId)
+{
+    auto windows = m_windowRepo.all();
+    if (!windows)
+        return windows.error();
+    auto seeded = m_repo.value(s_seededKey);
+    if (!seeded)
+        return seeded.error();
+    if (windows->isEmpty() && !seeded->has_value()) {
+        // First run: the defaults, once. A person who later deletes every window keeps none.
+        const Status stored = m_db.inTransaction([&]() -> Status {
+            for (const CheckInWindow &window : CheckInSchedule::defaultWindows(zoneId)) {
+                if (auto id = m_windowRepo.add(window); !id)
+                    return id.error();
+            }
+            return m_repo.setValue(s_seededKey, QStringLiteral("1"));
+        });
+        if (!stored)
+            return stored;
+        windows = m_windowRepo.all();
+        if (!windows)
+            return windows.error();
+    } else if (!seeded->has_value()) {
+        if (Status s = m_repo.setValue(s_seededKey, QStringLiteral("1")); !s)
+            return s;
+    }
+    m_personal.clear();
+    for (const CheckInWindow &window : *windows) {
+        if (window.scope == CheckInWindow::Scope::Personal)
+            m_personal.append(window);
+    }
+    auto rules = m_repo.value(s_rulesKey);
+    if (!rules)
+        return rules.error();
+    if (rules->has_value())
+        m_rules = BatchingConfig::fromJson(QJsonDocument::fromJson((*rules)->toUtf8()).object());
+    auto days = m_repo.value(s_historyKey);
+    if (!days)
+        return days.error();
+    if (days->has_value())
+        m_historyDays = qMax(1, (*days)->toInt());
+    rebuildSchedule();
+    return {};
+}
+
+QList<CheckInWindow> AttentionService::personalWindows() const
+{
+    return m_personal;
+}
+
+QList<CheckInWindow> AttentionService::teamWindows() const
+{
+    return m_team;
+}
+
+Status AttentionService::setPersonalWindows(const QList<CheckInWindow> &windows)
+{
+    for (const CheckInWindow &window : windows) {
+        if (!window.rule.isValid())
+            return Status::failure(Error::Code::Invalid,
+                                   QStringLiteral("The check-in window \"%1\" needs days, a start, an "
+                                                  "end and a time zone.")
+                                       .arg(window.label));
+    }
+    QList<CheckInWindow> stored;
+    const Status status = m_db.inTransaction([&]() -> Status {
+        for (const CheckInWindow &old : std::as_const(m_personal)) {
+            if (Status s = m_windowRepo.remove(old.id); !s && s.error().code != Error::Code::NotFound)
+                return s;
+        }
+        for (CheckInWindow window : windows) {
+            window.scope = CheckInWindow::Scope::Personal;
+            auto id = m_windowRepo.add(window);
+            if (!id)
+                return id.error();
+            window.id = *id;
+            stored.append(window);
+        }
+        return m_repo.setValue(s_seededKey, QStringLiteral("1"));
+    });
+    if (!status)
+        return status;
+    m_personal = stored;
+    rebuildSchedule();
+    Q_EMIT windowsChanged();
+    if (m_timer.isArmed() || m_windowOpen)
+        tick();
+    return {};
+}
+
+Status AttentionService::movePersonalWindowsToZone(const QByteArray &zoneId)
+{
+    QList<CheckInWindow> moved;
+    bool changed = false;
+    for (CheckInWindow window : std::as_const(m_personal)) {
+        changed = changed || window.rule.zoneId() != zoneId;
+        window.rule = WeeklyRule(window.rule.dayMask(), window.rule.start(), window.rule.end(), zoneId);
+        moved.append(window);
+    }
+    return changed ? setPersonalWindows(moved) : Status();
+}
+
+void AttentionService::setTeamWindows(const QList<CheckInWindow> &windows)
+{
+    m_team.clear();
+    for (CheckInWindow window : windows) {
+        window.scope = CheckInWindow::Scope::Team;
+        m_team.append(window);
+    }
+    rebuildSchedule();
+    Q_EMIT windowsChanged();
+    if (m_timer.isArmed() || m_windowOpen)
+        tick();
+}
+
+void AttentionService::rebuildSchedule()
+{
+    m_schedule.setWindows(m_personal + m_team);
+}
+
+Status AttentionService::setRules(const BatchingConfig &rules)
+{
+    const QByteArray json = QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact);
+    if (Status s = m_repo.setValue(s_rulesKey, QString::fromUtf8(json)); !s)
+        return s;
+    m_rules = rules;
+    Q_EMIT rulesChanged();
+    if (m_timer.isArmed())
+        tick(); // strict mode changes when the desktop is held
+    return {};
+}
+
+Status AttentionService::setHistoryDays(int days)
+{
+    days = qMax(1, days);
+    if (Status s = m_repo.setValue(s_historyKey, QString::number(days)); !s)
+        return s;
+    m_historyDays = days;
+    return {};
+}
+
+void AttentionService::setQuietTimeProvider(QuietTimeProvider provider)
+{
+    m_quiet = std::move(provider);
+}
+
+bool AttentionService::isHttpEnabled() const
+{
+    auto value = m_repo.value(s_httpEnabledKey);
+    return value && value->value_or(QString()) == u"1";
+}
+
+quint16 AttentionService::httpPort() const
+{
+    auto value = m_repo.value(s_httpPortKey);
+    const int port = value && value->has_value() ? (*value)->toInt() : 0;
+    return port > 0 && port < 65536 ? quint16(port) : DefaultHttpPort;
+}
+
+QByteArray AttentionService::httpToken() const
+{
+    auto value = m_repo.value(s_httpTokenKey);
+    return value && value->has_value() ? (*value)->toLatin1() : QByteArray();
+}
+
+Status AttentionService::enableHttp(quint16 port)
+{
+    return m_db.inTransaction([&]() -> Status {
+        if (httpToken().isEmpty()) {
+            // 32 random bytes from the system source, as URL-safe text.
+            QByteArray bytes(32, Qt::Uninitialized);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 8);
+            const QByteArray token = bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            if (Status s = m_repo.setValue(s_httpTokenKey, QString::fromLatin1(token)); !s)
+                return s;
+        }
+        if (Status s = m_repo.setValue(s_httpPortKey, QString::number(port ? port : DefaultHttpPort)); !s)
+            return s;
+        return m_repo.setValue(s_httpEnabledKey, QStringLiteral("1"));
+    });
+}
+
+Status AttentionService::disableHttp()
+{
+    return m_repo.setValue(s_httpEnabledKey, QStringLiteral("0"));
+}
+
+IntervalSet AttentionService::quietIn(const Interval &range) const
+{
+    return m_quiet ? m_quiet(range) : IntervalSet();
+}
+
+bool AttentionService::isInQuietTime() const
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    return quietIn(Interval(now, now + 1)).contains(now);
+}
+
+Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
+    if (!breaks)
+        return breaks.error();
+    BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks};
+    int held = 0;
+    int muted = 0;
+    for (InboxItem &item : items) {
+        Notification &n = item.notification;
+        n.receivedAt = now;
+        n.releasedAt = QDateTime();
+        item.decision = decide(n, m_rules, context);
+        switch (item.decision.verdict) {
+        case Verdict::Deliver:
+            item.state = ItemState::Released;
+            n.releasedAt = now;
+            break;
+        case Verdict::Hold:
+            item.state = ItemState::Held;
+            ++held;
+            break;
+        case Verdict::Mute:
+            item.state = ItemState::Muted;
+            ++muted;
+            break;
+        }
+        if (item.decision.isBreakThrough())
+            ++context.breakThroughsLastHour;
+    }
+    QList<qint64> ids;
+    const Status stored = m_db.inTransaction([&]() -> Status {
+        auto added = m_repo.add(items);
+        if (!added)
+            return added.error();
+        ids = std::move(added).value();
+        return {};
+    });
+    if (!stored)
+        return stored.error();
+
+    QList<Notification> delivered;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (items[i].state == ItemState::Released) {
+            items[i].notification.id = ids[i];
+            delivered.append(items[i].notification);
+        }
+    }
+    Q_EMIT itemsStored(held, int(delivered.size()), muted);
+    if (!delivered.isEmpty())
+        Q_EMIT notificationsDelivered(delivered);
+    if (held > 0) {
+        if (!m_heldCount) {
+            if (auto count = m_repo.heldCount())
+                m_heldCount = *count;
+        } else {
+            *m_heldCount += held;
+        }
+        if (m_heldCount)
+            Q_EMIT heldCountChanged(*m_heldCount);
+    }
+    return ids;
+}
+
+void AttentionService::start()
+{
+    tick();
+}
+
+Status AttentionService::releaseDue(qint64 nowMs)
+{
+    auto held = m_repo.held();
+    if (!held)
+        return held.error();
+    if (held->isEmpty())
+        return {};
+    const qint64 oldest = held->constFirst().notification.receivedAt.toMSecsSinceEpoch();
+    const Interval range(oldest, nowMs + 1);
+    const IntervalSet deliverable = m_schedule.openIn(range).subtracted(quietIn(range));
+    QList<qint64> ids;
+    QList<Notification> released;
+    for (const InboxItem &item : std::as_const(*held)) {
+        const qint64 received = item.notification.receivedAt.toMSecsSinceEpoch();
+        const bool due = item.decision.reason == DecisionReason::SourceAlwaysHold
+            ? opensWithin(deliverable, received, nowMs)
+            : hasTimeWithin(deliverable, received, nowMs);
+        if (!due)
+            continue;
+        ids.append(item.notification.id);
+        released.append(item.notification);
+        released.last().releasedAt = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    }
+    if (ids.isEmpty())
+        return {};
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    if (Status s = m_db.inTransaction([&] { return m_repo.release(ids, at); }); !s)
+        return s;
+    Q_EMIT digestReady(buildDigest(released), ids);
+    if (auto count = m_repo.heldCount())
+        Q_EMIT heldCountChanged(*count);
+    return {};
+}
+
+void AttentionService::tick()
+{
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    if (Status s = releaseDue(nowMs); !s)
+        Q_EMIT failed(s.error());
+    m_heldCount.reset(); // other processes (`fermata notify` without the app) may have added
+
+    const auto window = m_schedule.windowAt(nowMs);
+    if (window && !m_windowOpen) {
+        m_windowOpen = true;
+        Q_EMIT windowOpened(*window);
+    } else if (!window && m_windowOpen) {
+        m_windowOpen = false;
+        Q_EMIT windowClosed();
+    }
+    const bool hold = isInQuietTime() || (m_rules.strictMode && !window);
+    if (hold != m_holdingDesktop) {
+        m_holdingDesktop = hold;
+        Q_EMIT desktopHoldChanged(hold);
+    }
+    if (nowMs - m_lastCleanupMs >= s_hourMs) {
+        m_lastCleanupMs = nowMs;
+        if (auto removed = removeExpiredHistory(); !removed)
+            Q_EMIT failed(removed.error());
+    }
+    m_timer.setDeadline(nextWakeUp());
+}
+
+QDateTime AttentionService::nextWakeUp() const
+{
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    std::optional<qint64> next = m_schedule.nextBoundaryAfter(nowMs);
+    const IntervalSet quiet = quietIn(Interval(nowMs, nowMs + CheckInSchedule::HorizonMs));
+    for (const Interval &i : quiet) {
+        const qint64 boundary = i.startMs() > nowMs ? i.startMs() : i.endMs();
+        if (boundary > nowMs && boundary < nowMs + CheckInSchedule::HorizonMs) {
+            next = next ? qMin(*next, boundary) : boundary;
+            break;
+        }
+    }
+    // Expiry of history is checked at least hourly.
+    const qint64 cleanup = m_lastCleanupMs + s_hourMs;
+    if (m_lastCleanupMs > 0 && cleanup > nowMs)
+        next = next ? qMin(*next, cleanup) : cleanup;
+    return next ? QDateTime::fromMSecsSinceEpoch(*next, Qt::UTC) : QDateTime();
+}
+
+bool AttentionService::isWindowOpen() const
+{
+    return m_schedule.isOpenAt(m_clock.now().toMSecsSinceEpoch());
+}
+
+std::optional<Interval> AttentionService::currentWindow() const
+{
+    return m_schedule.windowAt(m_clock.now().toMSecsSinceEpoch());
+}
+
+QDateTime AttentionService::nextWindowStart() const
+{
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    const auto next = m_schedule.nextOpeningAfter(nowMs, {});
+    return next ? QDateTime::fromMSecsSinceEpoch(*next, Qt::UTC) : QDateTime();
+}
+
+Result<Digest> AttentionService::heldSummary() const
+{
+    auto held = m_repo.held();
+    if (!held)
+        return held.error();
+    QList<Notification> list;
+    list.reserve(held->size());
+    for (const InboxItem &item : std::as_const(*held))
+        list.append(item.notification);
+    return buildDigest(list);
+}
+
+Result<QList<InboxItem>> AttentionService::recentItems(int limit, int offset) const
+{
+    return m_repo.recent(limit, offset);
+}
+
+Status AttentionService::peekEarly()
+{
+    const QDateTime now = m_clock.now();
+    if (Status s = m_repo.recordEvent(s_peekEvent, now); !s)
+        return s;
+    auto total = m_repo.countEvents(s_peekEvent, Interval(0, now.toMSecsSinceEpoch() + 1));
+    Q_EMIT peeked(total ? *total : 0);
+    return {};
+}
+
+Result<int> AttentionService::peekCount(const Interval &range) const
+{
+    return m_repo.countEvents(s_peekEvent, range);
+}
+
+Status AttentionService::markDone(qint64 id)
+{
+    if (Status s = m_repo.setState(id, ItemState::Done); !s)
+        return s;
+    Q_EMIT itemChanged(id);
+    if (auto count = m_repo.heldCount())
+        Q_EMIT heldCountChanged(*count);
+    return {};
+}
+
+Status AttentionService::archive(qint64 id)
+{
+    if (Status s = m_repo.setState(id, ItemState::Archived); !s)
+        return s;
+    Q_EMIT itemChanged(id);
+    if (auto count = m_repo.heldCount())
+        Q_EMIT heldCountChanged(*count);
+    return {};
+}
+
+Result<int> AttentionService::removeExpiredHistory()
+{
+    return m_repo.removeOlderThan(m_clock.now().addDays(-m_historyDays));
+}
+
+} // namespace fermata

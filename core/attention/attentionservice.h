@@ -1,0 +1,138 @@
+#pragma once
+
+#include "attention/batchingrules.h"
+#include "attention/checkinschedule.h"
+#include "attention/digest.h"
+#include "attention/inboxitem.h"
+#include "attention/wallclocktimer.h"
+#include "result.h"
+#include "storage/attentionrepository.h"
+#include "storage/repositories.h"
+#include "time/clock.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace fermata {
+
+class Database;
+
+// The heart of the attention engine: decides what arrives (BatchingRules), holds it durably,
+// releases what is due as one digest when a check-in window opens, and says when the desktop
+// should be held (DND). Wakes on wall-clock time (WallClockTimer); a tick releases everything
+// due by now, so a window missed while the app was closed is caught up at the next start and
+// nothing is released twice.
+class AttentionService final : public QObject
+{
+    Q_OBJECT
+public:
+    // Quiet time (focus blocks, focus sessions) overlapping a range, in UTC.
+    using QuietTimeProvider = std::function<IntervalSet(const Interval &range)>;
+
+    AttentionService(Database &db, const Clock &clock, QObject *parent = nullptr);
+    ~AttentionService() override;
+    Q_DISABLE_COPY_MOVE(AttentionService)
+
+    // Reads windows and rules; on first run stores the default windows in `zoneId`.
+    Status load(const QByteArray &zoneId);
+
+    // ---- Check-in windows (Preferences, timeline)
+    const CheckInSchedule &schedule() const { return m_schedule; }
+    QList<CheckInWindow> personalWindows() const;
+    QList<CheckInWindow> teamWindows() const;
+    // Replaces every personal window (ids are assigned anew); team windows stay.
+    Status setPersonalWindows(const QList<CheckInWindow> &windows);
+    // The person moved (Preferences zone changed): personal windows keep their wall-clock
+    // times in the new zone. Re-arms the timers.
+    Status movePersonalWindowsToZone(const QByteArray &zoneId);
+    // Team windows arrive from the team hub; kept in memory and merged into the schedule.
+    void setTeamWindows(const QList<CheckInWindow> &windows);
+    // The merged open time in a range, for drawing the timeline band.
+    IntervalSet windowsIn(const Interval &range) const { return m_schedule.openIn(range); }
+
+    // ---- Rules and history
+    const BatchingConfig &rules() const { return m_rules; }
+    Status setRules(const BatchingConfig &rules);
+    int historyDays() const { return m_historyDays; }
+    Status setHistoryDays(int days); // at least 1
+    void setQuietTimeProvider(QuietTimeProvider provider);
+
+    // ---- Loopback HTTP source (opt-in). The token is made on first enable and kept.
+    bool isHttpEnabled() const;
+    quint16 httpPort() const;
+    QByteArray httpToken() const;
+    Status enableHttp(quint16 port = DefaultHttpPort);
+    Status disableHttp();
+    static constexpr quint16 DefaultHttpPort = 47731;
+
+    // ---- Intake: decide and store every item in one transaction (group commit). Returns
+    // one id per item, in order; a repeated uuid returns the stored id and is not re-decided.
+    Result<QList<qint64>> ingest(QList<InboxItem> items);
+
+    // ---- Time line
+    void start();          // arms the timer and ticks once (catches up what came due)
+    void tick();           // releases what is due, updates window and DND state, re-arms
+    QDateTime nextWakeUp() const;
+    bool isWindowOpen() const;
+    std::optional<Interval> currentWindow() const;
+    QDateTime nextWindowStart() const;   // invalid when there are no windows
+    bool isInQuietTime() const;          // a focus block or session runs now
+    bool isHoldingDesktop() const { return m_holdingDesktop; }
+    WallClockTimer &timer() { return m_timer; }
+
+    // ---- Inbox
+    Result<int> heldCount() const { return m_repo.heldCount(); }
+    Result<QList<InboxItem>> heldItems() const { return m_repo.held(); }
+    Result<Digest> heldSummary() const;  // counts per source/sender for the folded Inbox
+    Result<QList<InboxItem>> recentItems(int limit, int offset = 0) const;
+    bool isInboxFolded() const { return !isWindowOpen(); }
+    // The person confirmed "Peek early": counted, and the Inbox may unfold until the window.
+    Status peekEarly();
+    Result<int> peekCount(const Interval &range) const;
+    Status markDone(qint64 id);
+    Status archive(qint64 id);
+    Result<int> removeExpiredHistory();
+
+    AttentionRepository &repository() { return m_repo; }
+
+Q_SIGNALS:
+    void itemsStored(int held, int delivered, int muted);
+    // Let through now (inside a window or a break-through): show them on the desktop.
+    void notificationsDelivered(const QList<fermata::Notification> &notifications);
+    // A window opened (or quiet time ended inside one) and these were released as one digest.
+    void digestReady(const fermata::Digest &digest, const QList<qint64> &releasedIds);
+    void heldCountChanged(int count);
+    void windowOpened(const fermata::Interval &window);
+    void windowClosed();
+    void desktopHoldChanged(bool hold);
+    void windowsChanged();
+    void rulesChanged();
+    void peeked(int total);
+    void itemChanged(qint64 id);
+    void failed(const fermata::Error &error);
+
+private:
+    IntervalSet quietIn(const Interval &range) const;
+    void rebuildSchedule();
+    Status releaseDue(qint64 nowMs);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AttentionRepository m_repo;
+    CheckInWindowRepository m_windowRepo;
+    QList<CheckInWindow> m_personal;
+    QList<CheckInWindow> m_team;
+    CheckInSchedule m_schedule;
+    BatchingConfig m_rules;
+    int m_historyDays = 30;
+    QuietTimeProvider m_quiet;
+    WallClockTimer m_timer;
+    bool m_windowOpen = false;
+    bool m_holdingDesktop = false;
+    qint64 m_lastCleanupMs = 0;
+    // For heldCountChanged on the intake path without a COUNT per batch; recounted per tick.
+    std::optional<int> m_heldCount;
+};
+
+} // namespace fermata
