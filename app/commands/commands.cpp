@@ -2,6 +2,9 @@
 
 #include "apppaths.h"
 #include "commands/checkcommand.h"
+#include "commands/hubcommand.h"
+#include "commands/outboxcommand.h"
+#include "commands/sendcommand.h"
 #include "commands/inboxcommand.h"
 #include "commands/notifycommand.h"
 #include "commands/servecommand.h"
@@ -34,6 +37,9 @@ const QList<Command> &commands()
         {QStringLiteral("subscribe"), QStringLiteral("Subscribe to a calendar's ICS address"), &runSubscribeCommand},
         {QStringLiteral("subscriptions"), QStringLiteral("List calendar subscriptions, last refresh and errors"), &runSubscriptionsCommand},
         {QStringLiteral("refresh"), QStringLiteral("Fetch every subscribed calendar now"), &runRefreshCommand},
+        {QStringLiteral("hub"), QStringLiteral("Set up, join and sync a team hub (PostgreSQL)"), &runHubCommand},
+        {QStringLiteral("send"), QStringLiteral("Send a teammate a message, held until their check-in window"), &runSendCommand},
+        {QStringLiteral("outbox"), QStringLiteral("List sent messages with their release times"), &runOutboxCommand},
         {QStringLiteral("notify"), QStringLiteral("Hand a notification to Fermata (held until your next check-in)"), &runNotifyCommand},
         {QStringLiteral("inbox"), QStringLiteral("List held and released notifications"), &runInboxCommand},
         {QStringLiteral("serve"), QStringLiteral("Run the attention engine without a window"), &runServeCommand},

@@ -1,0 +1,457 @@
+#include "commands/hubcommand.h"
+
+#include "apppaths.h"
+#include "commands/commands.h"
+#include "team/hubclient.h"
+#include "team/hubschema.h"
+#include "team/hubstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace fermata {
+
+namespace {
+
+const QString s_adminUrlKey = QStringLiteral("admin_url");
+
+QString secretsPath(const AppPaths &paths)
+{
+    return QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json"));
+}
+
+void warnAboutSecrets(const SecretStore &secrets, QTextStream &err)
+{
+    if (!secrets.warning().isEmpty())
+        err << "fermata: warning: " << secrets.warning() << Qt::endl;
+}
+
+// Opens the hub as its administrator: --url (or the one `hub init` remembered), with the
+// password from the URL, FERMATA_HUB_PASSWORD, the keychain (saved by init) or stdin.
+bool openAdmin(HubSession &session, const QString &urlOption, HubClient &client, QTextStream &err)
+{
+    HubStore store(session.core->database());
+    const QString url = urlOption.isEmpty() ? store.state(s_adminUrlKey).value() : urlOption;
+    if (url.isEmpty()) {
+        err << "fermata hub: give the hub's administrator address with --url "
+               "postgresql://ADMIN@HOST:PORT/DB (or run 'fermata hub init' first)." << Qt::endl;
+        return false;
+    }
+    const Result<HubConfig> config = HubConfig::fromUrl(url);
+    if (!config) {
+        err << "fermata hub: " << config.error().message << Qt::endl;
+        return false;
+    }
+    const QString key = QStringLiteral("admin:") + config->accountKey();
+    QString password = config->passwordInUrl;
+    if (password.isEmpty() && qEnvironmentVariableIsSet("FERMATA_HUB_PASSWORD"))
+        password = qEnvironmentVariable("FERMATA_HUB_PASSWORD");
+    if (password.isEmpty()) {
+        const Result<QString> stored = session.secrets->read(key);
+        password = stored ? *stored : readPassword();
+    }
+    if (const Status opened = client.open(*config, password); !opened) {
+        err << "fermata hub: " << opened.error().message << Qt::endl;
+        return false;
+    }
+    (void)session.secrets->write(key, password);
+    HubConfig remembered = *config;
+    remembered.passwordInUrl.clear();
+    (void)store.setState(s_adminUrlKey, remembered.toUrl());
+    return true;
+}
+
+int initHub(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    if (!parser.isSet(QStringLiteral("url"))) {
+        err << "fermata hub init: give the database with --url postgresql://ADMIN@HOST:PORT/DB." << Qt::endl;
+        return ExitUsage;
+    }
+    HubClient client;
+    if (!openAdmin(session, parser.value(QStringLiteral("url")), client, err))
+        return ExitFailure;
+    if (const Status migrated = client.initSchema(); !migrated) {
+        err << "fermata hub init: " << migrated.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << "The team hub at " << client.config().toUrl() << " is ready (schema version "
+        << hubschema::latestVersion() << ")." << Qt::endl
+        << "Add people with: fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE" << Qt::endl;
+    warnAboutSecrets(*session.secrets, err);
+    return ExitOk;
+}
+
+int addMember(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const QString team = parser.value(QStringLiteral("team"));
+    const QString name = parser.value(QStringLiteral("name"));
+    const QString email = parser.value(QStringLiteral("email"));
+    const QString zone = parser.value(QStringLiteral("tz"));
+    if (team.isEmpty() || name.isEmpty() || email.isEmpty() || zone.isEmpty()) {
+        err << "fermata hub add-member: --team, --name, --email and --tz are all needed, e.g.\n"
+               "  fermata hub add-member --team Design --name \"Ada Lovelace\" --email ada@example.com --tz Europe/London"
+            << Qt::endl;
+        return ExitUsage;
+    }
+    for (const auto &[field, value] : {std::pair{QStringLiteral("team"), team}, std::pair{QStringLiteral("name"), name},
+                                      std::pair{QStringLiteral("email"), email}}) {
+        if (!checkCommandLineText(QStringLiteral("hub add-member"), field, value, err))
+            return ExitUsage;
+    }
+    HubClient client;
+    if (!openAdmin(session, parser.value(QStringLiteral("url")), client, err))
+        return ExitFailure;
+    const Result<NewMember> added = client.addMember(team, name, email, zone.toUtf8(),
+                                                     parser.isSet(QStringLiteral("admin")));
+    if (!added) {
+        err << "fermata hub add-member: " << added.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    HubConfig memberConfig = client.config();
+    memberConfig.user = added->role;
+    out << "Added " << name << " <" << email << "> to team " << team << "." << Qt::endl
+        << "Login: " << added->role << Qt::endl
+        << "One-time password: " << added->password << Qt::endl
+        << "They join with: fermata hub join --url " << memberConfig.toUrl() << " --user " << added->role << Qt::endl
+        << "(the password is shown only now; joining replaces it with one kept in their keychain)" << Qt::endl;
+    return ExitOk;
+}
+
+int removeMember(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    QString who = parser.value(QStringLiteral("email"));
+    if (who.isEmpty())
+        who = parser.value(QStringLiteral("user"));
+    if (who.isEmpty())
+        who = parser.positionalArguments().value(1);
+    if (who.isEmpty()) {
+        err << "fermata hub remove-member: say who, with --email EMAIL or --user LOGIN." << Qt::endl;
+        return ExitUsage;
+    }
+    HubClient client;
+    if (!openAdmin(session, parser.value(QStringLiteral("url")), client, err))
+        return ExitFailure;
+    const Result<QString> removed = client.removeMember(who);
+    if (!removed) {
+        err << "fermata hub remove-member: " << removed.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << "Removed " << who << ": the login " << *removed << " can no longer connect." << Qt::endl;
+    return ExitOk;
+}
+
+int join(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const Result<HubConfig> parsed = HubConfig::fromUrl(parser.value(QStringLiteral("url")));
+    if (!parsed) {
+        err << "fermata hub join: " << parsed.error().message << Qt::endl;
+        return ExitUsage;
+    }
+    HubConfig config = *parsed;
+    if (parser.isSet(QStringLiteral("user")))
+        config.user = parser.value(QStringLiteral("user"));
+    if (config.user.isEmpty()) {
+        err << "fermata hub join: give your login with --user (add-member printed it)." << Qt::endl;
+        return ExitUsage;
+    }
+    const QString password = config.passwordInUrl.isEmpty() ? readPassword() : config.passwordInUrl;
+    config.passwordInUrl.clear();
+    if (const Status joined = session.service->join(config, password); !joined) {
+        err << "fermata hub join: " << joined.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    const auto me = session.service->directory().me();
+    out << "Joined the team hub as " << (me ? me->name : config.user) << " ("
+        << (me ? QString::fromUtf8(me->timeZoneId) : QString()) << "); "
+        << session.service->directory().teammates().size() << " teammates." << Qt::endl;
+    warnAboutSecrets(*session.secrets, err);
+    return ExitOk;
+}
+
+QJsonObject windowJson(const HubWindow &w)
+{
+    static const char *days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    QJsonArray dayList;
+    for (int d = 1; d <= 7; ++d) {
+        if (w.rule.appliesOn(Qt::DayOfWeek(d)))
+            dayList.append(QLatin1String(days[d - 1]));
+    }
+    return QJsonObject{{QStringLiteral("days"), dayList},
+                       {QStringLiteral("start"), w.rule.start().toString(u"HH:mm")},
+                       {QStringLiteral("end"), w.rule.end().toString(u"HH:mm")},
+                       {QStringLiteral("tz"), QString::fromUtf8(w.rule.zoneId())},
+                       {QStringLiteral("label"), w.label},
+                       {QStringLiteral("team"), w.isTeamWindow()}};
+}
+
+int showTeam(HubSession &session, bool json, QTextStream &out)
+{
+    const TeamDirectory &directory = session.service->directory();
+    QJsonArray members;
+    for (const HubMember &m : directory.members()) {
+        if (!m.isActive)
+            continue;
+        QJsonArray windows;
+        for (const HubWindow &w : directory.windowsOf(m.id))
+            windows.append(windowJson(w));
+        members.append(QJsonObject{{QStringLiteral("login"), m.role}, {QStringLiteral("name"), m.name},
+                                   {QStringLiteral("email"), m.email},
+                                   {QStringLiteral("tz"), QString::fromUtf8(m.timeZoneId)},
+                                   {QStringLiteral("me"), m.id == directory.myId()},
+                                   {QStringLiteral("windows"), windows}});
+    }
+    QJsonArray teamWindows;
+    for (const HubWindow &w : directory.teamWindows())
+        teamWindows.append(windowJson(w));
+    if (json) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("members"), members},
+                                         {QStringLiteral("team_windows"), teamWindows}})
+                   .toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const QJsonValue &value : members) {
+        const QJsonObject m = value.toObject();
+        out << m.value(QStringLiteral("name")).toString() << " <" << m.value(QStringLiteral("email")).toString()
+            << ">  " << m.value(QStringLiteral("tz")).toString() << "  login " << m.value(QStringLiteral("login")).toString()
+            << '\n';
+        for (const QJsonValue &w : m.value(QStringLiteral("windows")).toArray()) {
+            const QJsonObject o = w.toObject();
+            QStringList days;
+            for (const QJsonValue &d : o.value(QStringLiteral("days")).toArray())
+                days.append(d.toString());
+            out << "    reads " << days.join(QLatin1Char(',')) << ' ' << o.value(QStringLiteral("start")).toString()
+                << '-' << o.value(QStringLiteral("end")).toString() << '\n';
+        }
+    }
+    out.flush();
+    return ExitOk;
+}
+
+// "mon-fri 09:00-09:30", "daily 14:00-14:15", "mon,wed 16:00-16:20".
+std::optional<WeeklyRule> parseWindow(const QString &spec, const QByteArray &zone)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^\\s*([a-z,\\-]+)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})\\s*$"));
+    const QRegularExpressionMatch match = pattern.match(spec.toLower());
+    if (!match.hasMatch())
+        return std::nullopt;
+    static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+                                      QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
+                                      QStringLiteral("sun")};
+    quint8 mask = 0;
+    const QString days = match.captured(1);
+    if (days == u"daily" || days == u"everyday")
+        mask = WeeklyRule::EveryDay;
+    else if (days == u"weekdays")
+        mask = WeeklyRule::Weekdays;
+    else {
+        for (const QString &part : days.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList range = part.split(QLatin1Char('-'));
+            const qsizetype from = names.indexOf(range.value(0).left(3));
+            const qsizetype to = names.indexOf(range.value(range.size() - 1).left(3));
+            if (from < 0 || to < 0 || range.size() > 2)
+                return std::nullopt;
+            for (qsizetype d = from;; d = (d + 1) % 7) {
+                mask |= quint8(1u << d);
+                if (d == to)
+                    break;
+            }
+        }
+    }
+    const QTime start = QTime::fromString(match.captured(2), QStringLiteral("H:mm"));
+    const QTime end = QTime::fromString(match.captured(3), QStringLiteral("H:mm"));
+    const WeeklyRule rule(mask, start, end, zone);
+    return rule.isValid() ? std::optional<WeeklyRule>(rule) : std::nullopt;
+}
+
+int setWindows(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const auto me = session.service->directory().me();
+    const QByteArray zone = parser.isSet(QStringLiteral("tz")) ? parser.value(QStringLiteral("tz")).toUtf8()
+                                                               : (me ? me->timeZoneId : QByteArray());
+    QList<WeeklyRule> rules;
+    for (const QString &spec : parser.values(QStringLiteral("set"))) {
+        const auto rule = parseWindow(spec, zone);
+        if (!rule) {
+            err << "fermata hub windows: cannot read the window '" << spec
+                << "'. Write it like \"mon-fri 09:00-09:30\" or \"daily 14:00-14:15\"." << Qt::endl;
+            return ExitUsage;
+        }
+        rules.append(*rule);
+    }
+    if (!parser.isSet(QStringLiteral("set")) && !parser.isSet(QStringLiteral("clear")))
+        return showTeam(session, parser.isSet(QStringLiteral("json")), out);
+    if (const Status published = session.service->publishWindows(rules); !published) {
+        err << "fermata hub windows: " << published.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << "Published " << rules.size() << " check-in window(s); messages held for you were re-timed." << Qt::endl;
+    return ExitOk;
+}
+
+int syncHub(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    OutboxService &service = *session.service;
+    QList<Message> received;
+    QObject::connect(&service, &OutboxService::messageReceived, &service,
+                     [&](const Message &m) { received.append(m); });
+    const Status synced = service.connectToHub();
+    const int waitSecs = parser.value(QStringLiteral("wait")).toInt();
+    if (synced && waitSecs > 0 && received.isEmpty()) {
+        // Stay connected: the hub's nudges and the next release time wake the service.
+        QEventLoop loop;
+        QObject::connect(&service, &OutboxService::messageReceived, &loop, &QEventLoop::quit);
+        QTimer::singleShot(waitSecs * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    for (const Message &m : received) {
+        const auto sender = service.directory().find(m.from);
+        out << "Received from " << (sender ? sender->name : m.from) << ": " << m.subject << '\n'
+            << m.body << '\n';
+    }
+    const OutboxService::HubStatus status = service.status();
+    if (!synced) {
+        err << "fermata hub sync: " << synced.error().message << Qt::endl;
+        if (!status.text.isEmpty())
+            err << status.text << Qt::endl;
+        return ExitFailure;
+    }
+    out << (status.text.isEmpty() ? QStringLiteral("In sync with the team hub.") : status.text) << Qt::endl;
+    return ExitOk;
+}
+
+int showStatus(HubSession &session, QTextStream &out)
+{
+    OutboxService &service = *session.service;
+    if (!service.isJoined()) {
+        out << "Not part of a team hub. Join one with: fermata hub join --url URL --user USER" << Qt::endl;
+        return ExitOk;
+    }
+    (void)service.connectToHub();
+    const OutboxService::HubStatus status = service.status();
+    out << "Team hub: " << service.account().toUrl() << Qt::endl
+        << (status.text.isEmpty() ? QStringLiteral("Connected; nothing waiting to sync.") : status.text) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+std::unique_ptr<HubSession> HubSession::open(const AppPaths &paths, QTextStream &err)
+{
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return nullptr;
+    }
+    auto session = std::make_unique<HubSession>();
+    session->core = std::move(core).value();
+    session->secrets = makeSecretStore(secretsPath(paths));
+    session->service = std::make_unique<OutboxService>(session->core->database(), *session->secrets,
+                                                       session->core->clock());
+    session->service->setSenderZone(session->core->preferences().timeZone());
+    session->service->setReconnectInterval(0); // one-shot commands do not retry on their own
+    return session;
+}
+
+bool checkCommandLineText(const QString &command, const QString &field, const QString &value, QTextStream &err)
+{
+    if (value.contains(QChar::ReplacementCharacter)) {
+        err << "fermata " << command << ": the " << field
+            << " is not valid UTF-8 text; it was not stored. Check the terminal's encoding." << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+QString readPassword()
+{
+    if (qEnvironmentVariableIsSet("FERMATA_HUB_PASSWORD"))
+        return qEnvironmentVariable("FERMATA_HUB_PASSWORD");
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+int runHubCommand(const QStringList &arguments, const AppPaths &paths)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The team hub: a PostgreSQL database where teammates share check-in windows and\n"
+        "messages wait for the recipient's next window.\n\n"
+        "  fermata hub init --url postgresql://ADMIN@HOST:PORT/DB\n"
+        "  fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE [--admin] [--url URL]\n"
+        "  fermata hub remove-member --email EMAIL | --user LOGIN [--url URL]\n"
+        "  fermata hub join --url postgresql://HOST:PORT/DB --user LOGIN   (password on stdin or FERMATA_HUB_PASSWORD)\n"
+        "  fermata hub status | sync [--wait SECONDS] | team [--json] | leave\n"
+        "  fermata hub windows --set \"mon-fri 09:00-09:30\" [--set ...] [--tz ZONE] | --clear"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("url"), QStringLiteral("The hub database, postgresql://USER@HOST:PORT/DB."), QStringLiteral("url")},
+        {QStringLiteral("user"), QStringLiteral("Your login (join) or the member's (remove-member)."), QStringLiteral("login")},
+        {QStringLiteral("team"), QStringLiteral("Team name."), QStringLiteral("team")},
+        {QStringLiteral("name"), QStringLiteral("The member's name."), QStringLiteral("name")},
+        {QStringLiteral("email"), QStringLiteral("The member's email."), QStringLiteral("email")},
+        {QStringLiteral("tz"), QStringLiteral("IANA time zone, e.g. Europe/Berlin."), QStringLiteral("zone")},
+        {QStringLiteral("admin"), QStringLiteral("The new member may set team windows.")},
+        {QStringLiteral("wait"), QStringLiteral("sync: stay up to SECONDS for a message."), QStringLiteral("seconds")},
+        {QStringLiteral("set"), QStringLiteral("windows: a window like \"mon-fri 09:00-09:30\"."), QStringLiteral("window")},
+        {QStringLiteral("clear"), QStringLiteral("windows: publish no windows.")},
+        {QStringLiteral("json"), QStringLiteral("team: as JSON.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("init, add-member, remove-member, join, leave, status, sync, team, windows"));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString action = parser.positionalArguments().value(0);
+    static const QStringList actions = {QStringLiteral("init"), QStringLiteral("add-member"),
+                                        QStringLiteral("remove-member"), QStringLiteral("join"),
+                                        QStringLiteral("leave"), QStringLiteral("status"),
+                                        QStringLiteral("sync"), QStringLiteral("team"),
+                                        QStringLiteral("windows")};
+    if (!actions.contains(action)) {
+        err << "fermata hub: say what to do: " << actions.join(QStringLiteral(", "))
+            << ". 'fermata hub --help' explains each." << Qt::endl;
+        return ExitUsage;
+    }
+    auto session = HubSession::open(paths, err);
+    if (!session)
+        return ExitFailure;
+    if (action == u"init")
+        return initHub(*session, parser, out, err);
+    if (action == u"add-member")
+        return addMember(*session, parser, out, err);
+    if (action == u"remove-member")
+        return removeMember(*session, parser, out, err);
+    if (action == u"join")
+        return join(*session, parser, out, err);
+    if (action == u"leave") {
+        if (const Status left = session->service->leave(); !left) {
+            err << "fermata hub leave: " << left.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        out << "Left the team hub; messages already here stay." << Qt::endl;
+        return ExitOk;
+    }
+    if (action == u"sync")
+        return syncHub(*session, parser, out, err);
+    if (action == u"team") {
+        (void)session->service->connectToHub(); // fresh when reachable, the cached copy otherwise
+        return showTeam(*session, parser.isSet(QStringLiteral("json")), out);
+    }
+    if (action == u"windows")
+        return setWindows(*session, parser, out, err);
+    return showStatus(*session, out);
+}
+
+} // namespace fermata

@@ -1,0 +1,595 @@
+#include "team/hubclient.h"
+
+#include "team/hubschema.h"
+#include "team/hubsql.h"
+
+#include <QAtomicInt>
+#include <QRandomGenerator>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+namespace fermata {
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+QString uuidText(const QUuid &uuid)
+{
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
+QString uuidArray(const QList<QUuid> &uuids)
+{
+    QStringList items;
+    items.reserve(uuids.size());
+    for (const QUuid &uuid : uuids)
+        items.append(uuidText(uuid));
+    return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+HubMember readMember(const QSqlQuery &q)
+{
+    HubMember m;
+    m.id = q.value(0).toLongLong();
+    m.role = q.value(1).toString();
+    m.name = q.value(2).toString();
+    m.email = q.value(3).toString();
+    m.timeZoneId = q.value(4).toString().toUtf8();
+    m.isAdmin = q.value(5).toBool();
+    m.isActive = q.value(6).toBool();
+    return m;
+}
+
+const QString s_memberColumns = QStringLiteral(
+    "SELECT id, role_name, display_name, email, time_zone, is_admin, active FROM fermata.members ");
+
+} // namespace
+
+HubClient::HubClient(QObject *parent)
+    : QObject(parent)
+    , m_connectionName(QStringLiteral("fermata-hub-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+HubClient::~HubClient()
+{
+    close();
+}
+
+QSqlDatabase HubClient::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool HubClient::isOpen() const
+{
+    return !m_lost && QSqlDatabase::contains(m_connectionName) && connection().isOpen();
+}
+
+Status HubClient::open(const HubConfig &config, const QString &password)
+{
+    close();
+    m_config = config;
+    QSqlError error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        if (!db.isValid()) {
+            db = QSqlDatabase();
+            close();
+            return Status::failure(Error::Code::Io,
+                                   QStringLiteral("The PostgreSQL driver for Qt (QPSQL) is not installed; "
+                                                  "install libqt6sql6-psql to use a team hub."));
+        }
+        db.setHostName(config.host);
+        db.setPort(config.port);
+        db.setDatabaseName(config.database);
+        db.setUserName(config.user);
+        db.setPassword(password);
+        db.setConnectOptions(QStringLiteral("sslmode=%1;connect_timeout=5;application_name=fermata")
+                                 .arg(config.sslMode));
+        if (!db.open())
+            error = db.lastError();
+    }
+    if (error.isValid()) {
+        close();
+        const QString text = error.databaseText() + error.driverText();
+        if (text.contains(QLatin1String("password authentication failed"))
+            || text.contains(QLatin1String("no password supplied")))
+            return Status::failure(Error::Code::Database,
+                                   QStringLiteral("The team hub refused the password for %1. Ask "
+                                                  "the hub's administrator for a new one.")
+                                       .arg(config.user));
+        return Status::failure(Error::Code::Io,
+                               QStringLiteral("The team hub at %1:%2 is unreachable (%3).")
+                                   .arg(config.host).arg(config.port)
+                                   .arg(error.databaseText().trimmed()));
+    }
+    QSqlQuery query(connection());
+    // Instants travel as ms since the epoch; the session zone only matters for logs.
+    if (!query.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
+        return fail(QStringLiteral("set up the session"), query.lastError());
+    return {};
+}
+
+void HubClient::close()
+{
+    m_lost = false;
+    m_cache.clear();
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen() && db.driver())
+            disconnect(db.driver(), nullptr, this, nullptr);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Error HubClient::fail(const QString &what, const QSqlError &error)
+{
+    const Error result = hubsql::error(what, error);
+    if (result.code == Error::Code::Io && !m_lost) {
+        // Closed on the next open(): queries of the caller may still be alive now.
+        m_lost = true;
+        Q_EMIT connectionLost();
+    }
+    return result;
+}
+
+Status HubClient::prepare(QSqlQuery &query, const QString &statement, const QString &what)
+{
+    if (!query.prepare(statement))
+        return fail(what, query.lastError());
+    return {};
+}
+
+QSqlQuery *HubClient::cached(const QString &statement, const QString &what, Status &status)
+{
+    auto found = m_cache.find(statement);
+    if (found != m_cache.end())
+        return found->second.get();
+    auto query = std::make_unique<QSqlQuery>(connection());
+    if (!query->prepare(statement)) {
+        status = fail(what, query->lastError());
+        return nullptr;
+    }
+    return m_cache.emplace(statement, std::move(query)).first->second.get();
+}
+
+Status HubClient::exec(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        return fail(what, query.lastError());
+    return {};
+}
+
+Status HubClient::initSchema()
+{
+    if (!isOpen())
+        return Status::failure(Error::Code::Io, QStringLiteral("Not connected to the team hub."));
+    return hubschema::migrate(connection());
+}
+
+QString HubClient::generatePassword()
+{
+    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    QString password;
+    for (int i = 0; i < 24; ++i)
+        password.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]));
+    return password;
+}
+
+Result<NewMember> HubClient::addMember(const QString &team, const QString &name,
+                                       const QString &email, const QByteArray &zoneId,
+                                       bool teamAdmin)
+{
+    for (const auto &[field, value] : {std::pair{QStringLiteral("team name"), team},
+                                      std::pair{QStringLiteral("name"), name},
+                                      std::pair{QStringLiteral("email"), email}}) {
+        if (Status ok = hubsql::checkText(field, value); !ok)
+            return ok.error();
+    }
+    const QString what = QStringLiteral("add the member %1").arg(email);
+    NewMember member;
+    member.password = generatePassword();
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral("SELECT member_id, role_name FROM "
+                                                  "fermata.admin_add_member(?, ?, ?, ?, ?, ?)"), what); !ok)
+        return ok.error();
+    query.addBindValue(hubsql::text(team));
+    query.addBindValue(hubsql::text(name));
+    query.addBindValue(hubsql::text(email));
+    query.addBindValue(QString::fromUtf8(zoneId));
+    query.addBindValue(hubsql::text(member.password));
+    query.addBindValue(teamAdmin);
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    if (!query.next())
+        return Error{Error::Code::Database, QStringLiteral("The team hub did not return the new member.")};
+    member.id = query.value(0).toLongLong();
+    member.role = query.value(1).toString();
+    return member;
+}
+
+Result<QString> HubClient::removeMember(const QString &who)
+{
+    const QString what = QStringLiteral("remove the member %1").arg(who);
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral("SELECT fermata.admin_remove_member(?)"), what); !ok)
+        return ok.error();
+    query.addBindValue(hubsql::text(who));
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    query.next();
+    return query.value(0).toString();
+}
+
+Result<HubMember> HubClient::me()
+{
+    const QString what = QStringLiteral("find your membership");
+    QSqlQuery query(connection());
+    if (!query.exec(s_memberColumns + QStringLiteral("WHERE id = fermata.my_member_id()")))
+        return fail(what, query.lastError());
+    if (!query.next())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
+    return readMember(query);
+}
+
+Result<qint64> HubClient::myTeamId()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT fermata.my_team_id()")) || !query.next())
+        return fail(QStringLiteral("find your team"), query.lastError());
+    if (query.value(0).isNull())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
+    return query.value(0).toLongLong();
+}
+
+Status HubClient::changePassword(const QString &newPassword)
+{
+    const QString what = QStringLiteral("change your password");
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral("SELECT fermata.change_my_password(?)"), what); !ok)
+        return ok;
+    query.addBindValue(hubsql::text(newPassword));
+    return exec(query, what);
+}
+
+Result<QList<HubMember>> HubClient::teammates()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(s_memberColumns + QStringLiteral("ORDER BY display_name, id")))
+        return fail(QStringLiteral("read your team"), query.lastError());
+    QList<HubMember> members;
+    while (query.next())
+        members.append(readMember(query));
+    return members;
+}
+
+Result<QList<HubWindow>> HubClient::windows()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT id, coalesce(member_id, 0), day_mask, start_minute, "
+                                   "end_minute, time_zone, label FROM fermata.windows ORDER BY id")))
+        return fail(QStringLiteral("read your team's check-in windows"), query.lastError());
+    QList<HubWindow> windows;
+    while (query.next()) {
+        HubWindow w;
+        w.id = query.value(0).toLongLong();
+        w.memberId = query.value(1).toLongLong();
+        w.rule = WeeklyRule(quint8(query.value(2).toInt()), QTime(0, 0).addSecs(query.value(3).toInt() * 60),
+                            QTime(0, 0).addSecs(query.value(4).toInt() * 60),
+                            query.value(5).toString().toUtf8());
+        w.label = query.value(6).toString();
+        windows.append(w);
+    }
+    return windows;
+}
+
+Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
+{
+    const QString what = team ? QStringLiteral("publish the team's check-in windows")
+                              : QStringLiteral("publish your check-in windows");
+    for (const HubWindow &w : windows) {
+        if (!w.rule.isValid())
+            return Status::failure(Error::Code::Invalid,
+                                   QStringLiteral("A check-in window needs days, a start, an end "
+                                                  "and a known time zone."));
+        if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label); !ok)
+            return ok;
+    }
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(what, db.lastError());
+    auto rollback = [&](Status status) {
+        db.rollback();
+        return status;
+    };
+    QSqlQuery query(db);
+    const QString owner = team ? QStringLiteral("member_id IS NULL AND team_id = fermata.my_team_id()")
+                               : QStringLiteral("member_id = fermata.my_member_id()");
+    if (!query.exec(QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner))
+        return rollback(fail(what, query.lastError()));
+    if (Status ok = prepare(query, QStringLiteral(
+            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, "
+            "time_zone, label) VALUES (fermata.my_team_id(), %1, ?, ?, ?, ?, ?)")
+            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), what); !ok)
+        return rollback(ok);
+    for (const HubWindow &w : windows) {
+        query.addBindValue(int(w.rule.dayMask()));
+        query.addBindValue(w.rule.start().msecsSinceStartOfDay() / 60000);
+        query.addBindValue(w.rule.end().msecsSinceStartOfDay() / 60000);
+        query.addBindValue(QString::fromUtf8(w.rule.zoneId()));
+        query.addBindValue(hubsql::text(w.label));
+        if (Status ok = exec(query, what); !ok)
+            return rollback(ok);
+    }
+    if (!db.commit())
+        return rollback(fail(what, db.lastError()));
+    return {};
+}
+
+Status HubClient::setMyWindows(const QList<HubWindow> &windows)
+{
+    return replaceWindows(windows, false);
+}
+
+Status HubClient::setTeamWindows(const QList<HubWindow> &windows)
+{
+    return replaceWindows(windows, true);
+}
+
+Result<QDateTime> HubClient::push(const Message &m, bool urgent)
+{
+    if (m.uuid.isNull())
+        return Error{Error::Code::Invalid, QStringLiteral("A message needs an identifier before it is sent.")};
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), m.subject); !ok)
+        return ok.error();
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), m.body); !ok)
+        return ok.error();
+    const QString what = QStringLiteral("send \"%1\"").arg(m.subject);
+    Status status;
+    // ON CONFLICT: a retry after a lost reply inserts nothing and reads the first insert back.
+    QSqlQuery *query = cached(QStringLiteral(
+        "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) "
+        "SELECT CAST(? AS uuid), fermata.my_member_id(), r.id, ?, ?, ? FROM fermata.members r "
+        "WHERE r.role_name = ? AND r.active ON CONFLICT (uuid) DO NOTHING "
+        "RETURNING (extract(epoch FROM release_at) * 1000)::bigint"), what, status);
+    if (!query)
+        return status.error();
+    query->addBindValue(uuidText(m.uuid));
+    query->addBindValue(hubsql::text(m.subject));
+    query->addBindValue(hubsql::text(m.body));
+    query->addBindValue(urgent);
+    query->addBindValue(hubsql::text(m.to));
+    if (Status ok = exec(*query, what); !ok)
+        return ok.error();
+    if (query->next()) {
+        const QDateTime release = hubsql::fromMs(query->value(0));
+        query->finish();
+        return release;
+    }
+    query->finish();
+    const Result<QList<SentStatus>> sent = sentStatus({m.uuid});
+    if (!sent)
+        return sent.error();
+    if (sent->isEmpty())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("\"%1\" is not an active member of your team.").arg(m.to)};
+    return sent->constFirst().releaseAt;
+}
+
+Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
+{
+    const QString what = QStringLiteral("compute when %1 will read it").arg(recipientRole);
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral(
+            "SELECT fermata.preview_release(id) FROM fermata.members WHERE role_name = ? AND active"),
+            what); !ok)
+        return ok.error();
+    query.addBindValue(hubsql::text(recipientRole));
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    if (!query.next() || query.value(0).isNull())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("\"%1\" is not an active member of your team.").arg(recipientRole)};
+    return hubsql::fromMs(query.value(0));
+}
+
+Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString &body)
+{
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
+        return ok;
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
+        return ok;
+    const QString what = QStringLiteral("edit the message");
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral(
+            "UPDATE fermata.messages SET subject = ?, body = ? WHERE uuid = CAST(? AS uuid)"), what); !ok)
+        return ok;
+    query.addBindValue(hubsql::text(subject));
+    query.addBindValue(hubsql::text(body));
+    query.addBindValue(uuidText(uuid));
+    if (Status ok = exec(query, what); !ok)
+        return ok;
+    if (query.numRowsAffected() != 1)
+        return Status::failure(Error::Code::NotFound,
+                               QStringLiteral("The message was already released (or withdrawn); "
+                                              "it can no longer be edited."));
+    return {};
+}
+
+Status HubClient::withdraw(const QUuid &uuid)
+{
+    const QString what = QStringLiteral("withdraw the message");
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral(
+            "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = CAST(? AS uuid)"), what); !ok)
+        return ok;
+    query.addBindValue(uuidText(uuid));
+    if (Status ok = exec(query, what); !ok)
+        return ok;
+    if (query.numRowsAffected() != 1)
+        return Status::failure(Error::Code::NotFound,
+                               QStringLiteral("The message was already released; it can no longer "
+                                              "be withdrawn."));
+    return {};
+}
+
+Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
+{
+    const QString what = QStringLiteral("read the state of sent messages");
+    Status prepared;
+    QSqlQuery *cachedQuery = cached(QStringLiteral(
+            "SELECT uuid::text, subject, body, (extract(epoch FROM release_at) * 1000)::bigint, "
+            "(extract(epoch FROM delivered_at) * 1000)::bigint, "
+            "(extract(epoch FROM acknowledged_at) * 1000)::bigint, withdrawn_at IS NOT NULL, urgent "
+            "FROM fermata.messages WHERE sender_id = fermata.my_member_id() "
+            "AND uuid = ANY (CAST(? AS uuid[]))"), what, prepared);
+    if (!cachedQuery)
+        return prepared.error();
+    QSqlQuery &query = *cachedQuery;
+    query.addBindValue(uuidArray(uuids));
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    QList<SentStatus> list;
+    while (query.next()) {
+        SentStatus s;
+        s.uuid = QUuid::fromString(query.value(0).toString());
+        s.subject = query.value(1).toString();
+        s.body = query.value(2).toString();
+        s.releaseAt = hubsql::fromMs(query.value(3));
+        s.deliveredAt = hubsql::fromMs(query.value(4));
+        s.acknowledgedAt = hubsql::fromMs(query.value(5));
+        s.withdrawn = query.value(6).toBool();
+        s.urgent = query.value(7).toBool();
+        list.append(s);
+    }
+    return list;
+}
+
+Result<QList<Message>> HubClient::fetchReleased(int limit)
+{
+    const QString what = QStringLiteral("fetch your messages");
+    Status prepared;
+    QSqlQuery *cachedQuery = cached(QStringLiteral(
+            "SELECT m.uuid::text, s.role_name, r.role_name, m.subject, m.body, "
+            "(extract(epoch FROM m.created_at) * 1000)::bigint, "
+            "(extract(epoch FROM m.release_at) * 1000)::bigint "
+            "FROM fermata.messages m JOIN fermata.members s ON s.id = m.sender_id "
+            "JOIN fermata.members r ON r.id = m.recipient_id "
+            "WHERE m.recipient_id = fermata.my_member_id() AND m.delivered_at IS NULL "
+            "AND m.withdrawn_at IS NULL AND m.release_at <= now() "
+            "ORDER BY m.release_at, m.uuid LIMIT ?"), what, prepared);
+    if (!cachedQuery)
+        return prepared.error();
+    QSqlQuery &query = *cachedQuery;
+    query.addBindValue(limit);
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    QList<Message> list;
+    while (query.next()) {
+        Message m;
+        m.uuid = QUuid::fromString(query.value(0).toString());
+        m.from = query.value(1).toString();
+        m.to = query.value(2).toString();
+        m.subject = query.value(3).toString();
+        m.body = query.value(4).toString();
+        m.createdAt = hubsql::fromMs(query.value(5));
+        m.releaseAt = hubsql::fromMs(query.value(6));
+        m.state = Message::State::Delivered;
+        list.append(m);
+    }
+    return list;
+}
+
+Status HubClient::markDelivered(const QList<QUuid> &uuids)
+{
+    if (uuids.isEmpty())
+        return {};
+    const QString what = QStringLiteral("confirm delivery");
+    Status prepared;
+    QSqlQuery *cachedQuery = cached(QStringLiteral(
+            "SELECT fermata.mark_delivered(CAST(? AS uuid[]))"), what, prepared);
+    if (!cachedQuery)
+        return prepared;
+    QSqlQuery &query = *cachedQuery;
+    query.addBindValue(uuidArray(uuids));
+    return exec(query, what);
+}
+
+Status HubClient::acknowledge(const QUuid &uuid)
+{
+    const QString what = QStringLiteral("mark the message read");
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral(
+            "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = CAST(? AS uuid) "
+            "AND acknowledged_at IS NULL"), what); !ok)
+        return ok;
+    query.addBindValue(uuidText(uuid));
+    return exec(query, what);
+}
+
+Result<std::optional<QDateTime>> HubClient::nextRelease()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT fermata.my_next_release()")) || !query.next())
+        return fail(QStringLiteral("ask when your next message arrives"), query.lastError());
+    if (query.value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(hubsql::fromMs(query.value(0)));
+}
+
+Result<ChangeBatch> HubClient::pullChanges(const QString &cursor, int limit)
+{
+    const QString what = QStringLiteral("read what changed");
+    const QStringList parts = cursor.split(QLatin1Char(':'));
+    const QString xid = parts.size() == 2 ? parts.at(0) : QStringLiteral("0");
+    const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong() : 0;
+    QSqlQuery query(connection());
+    if (Status ok = prepare(query, QStringLiteral(
+            "SELECT xid::text, seq, kind, coalesce(member_id, 0), message_uuid::text "
+            "FROM fermata.changes WHERE (xid, seq) > (CAST(? AS xid8), CAST(? AS bigint)) "
+            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT ?"), what); !ok)
+        return ok.error();
+    query.addBindValue(xid);
+    query.addBindValue(seq);
+    query.addBindValue(limit);
+    if (Status ok = exec(query, what); !ok)
+        return ok.error();
+    ChangeBatch batch;
+    batch.cursor = cursor;
+    while (query.next()) {
+        HubChange change;
+        change.kind = query.value(2).toString();
+        change.memberId = query.value(3).toLongLong();
+        if (!query.value(4).isNull())
+            change.message = QUuid::fromString(query.value(4).toString());
+        batch.changes.append(change);
+        batch.cursor = query.value(0).toString() + QLatin1Char(':') + query.value(1).toString();
+    }
+    return batch;
+}
+
+bool HubClient::subscribe(qint64 teamId)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen() || !db.driver())
+        return false;
+    const QString channel = QStringLiteral("fermata_team_%1").arg(teamId);
+    if (db.driver()->subscribedToNotifications().contains(channel))
+        return true;
+    if (db.driver()->subscribedToNotifications().isEmpty()) {
+        connect(db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
+            if (name.startsWith(QLatin1String("fermata_team_")))
+                Q_EMIT nudged();
+        });
+    }
+    return db.driver()->subscribeToNotification(channel);
+}
+
+} // namespace fermata

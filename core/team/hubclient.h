@@ -1,0 +1,101 @@
+#pragma once
+
+#include "model/message.h"
+#include "result.h"
+#include "team/hubconfig.h"
+#include "team/teamtypes.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace fermata {
+
+// One connection to the team hub (QPSQL, a named connection, usable on the opening thread
+// only). Every call is synchronous and uses bound parameters; the hub's row-level security
+// decides what this member may see and do. Errors: Io when the hub is unreachable (try
+// later), Database when it refused, Invalid for input it could never store.
+class HubClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HubClient(QObject *parent = nullptr);
+    ~HubClient() override;
+    Q_DISABLE_COPY_MOVE(HubClient)
+
+    Status open(const HubConfig &config, const QString &password);
+    void close();
+    bool isOpen() const;
+    const HubConfig &config() const { return m_config; }
+    QSqlDatabase connection() const;
+
+    // Administration (as the hub's administrator).
+    Status initSchema();
+    // Creates the member's login role with a fresh random password (returned once).
+    Result<NewMember> addMember(const QString &team, const QString &name, const QString &email,
+                                const QByteArray &zoneId, bool teamAdmin = false);
+    // Revokes the role of a member given by role name or email; returns the role name.
+    Result<QString> removeMember(const QString &who);
+
+    // As a member.
+    Result<HubMember> me();
+    Result<qint64> myTeamId();
+    // Replaces this member's password (the one-time one from add-member).
+    Status changePassword(const QString &newPassword);
+    Result<QList<HubMember>> teammates();          // my team, me included, active or not
+    Result<QList<HubWindow>> windows();            // every window of my team
+    // Replaces my own windows (one transaction; the hub re-times messages held for me).
+    Status setMyWindows(const QList<HubWindow> &windows);
+    // Replaces the team windows (team admins only).
+    Status setTeamWindows(const QList<HubWindow> &windows);
+
+    // Idempotent: sending the same uuid again changes nothing. Returns the hub's release
+    // time for it. `message.to` is the recipient's role.
+    Result<QDateTime> push(const Message &message, bool urgent);
+    // When a message to `recipientRole` would be released if sent now (server clock).
+    Result<QDateTime> previewRelease(const QString &recipientRole);
+    Status edit(const QUuid &uuid, const QString &subject, const QString &body);
+    Status withdraw(const QUuid &uuid);
+    Result<QList<SentStatus>> sentStatus(const QList<QUuid> &uuids);
+
+    // Received messages whose release time has passed and that this client has not yet
+    // marked delivered (state Delivered, from/to as roles).
+    Result<QList<Message>> fetchReleased(int limit = 500);
+    Status markDelivered(const QList<QUuid> &uuids);
+    Status acknowledge(const QUuid &uuid);
+    // When my next held message is released, if any.
+    Result<std::optional<QDateTime>> nextRelease();
+
+    Result<ChangeBatch> pullChanges(const QString &cursor, int limit = 1000);
+
+    // LISTEN for this team's nudges; nudged() fires on each.
+    bool subscribe(qint64 teamId);
+
+    // A random password for a new member role.
+    static QString generatePassword();
+
+Q_SIGNALS:
+    void nudged();
+    // The connection failed (the server went away); callers reopen on their schedule.
+    void connectionLost();
+
+private:
+    Error fail(const QString &what, const QSqlError &error);
+    Status exec(QSqlQuery &query, const QString &what);
+    Status prepare(QSqlQuery &query, const QString &statement, const QString &what);
+    Status replaceWindows(const QList<HubWindow> &windows, bool team);
+    // A prepared statement kept for the connection's life (one round trip per call instead
+    // of PREPARE, EXECUTE and DEALLOCATE); null with `status` set when preparing failed.
+    QSqlQuery *cached(const QString &statement, const QString &what, Status &status);
+
+    QString m_connectionName;
+    HubConfig m_config;
+    bool m_lost = false; // the server went away; reopen before the next call
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_cache;
+};
+
+} // namespace fermata

@@ -1,0 +1,53 @@
+#include "team/hubsql.h"
+
+namespace fermata::hubsql {
+
+bool isConnectionError(const QSqlError &error)
+{
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    // libpq's words when the server went away mid-query.
+    const QString text = error.databaseText() + error.driverText();
+    return text.contains(QLatin1String("server closed the connection"))
+        || text.contains(QLatin1String("no connection to the server"))
+        || text.contains(QLatin1String("connection to server"))
+        || text.contains(QLatin1String("terminating connection"))
+        || text.contains(QLatin1String("Unable to send query"))
+        || text.contains(QLatin1String("could not send data"))
+        || text.contains(QLatin1String("could not receive data"));
+}
+
+Error error(const QString &what, const QSqlError &sqlError)
+{
+    QString detail = sqlError.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = sqlError.driverText().trimmed();
+    detail.remove(QStringLiteral("ERROR:  "));
+    if (isConnectionError(sqlError))
+        return Error{Error::Code::Io,
+                     QStringLiteral("The team hub is unreachable (could not %1: %2).").arg(what, detail)};
+    return Error{Error::Code::Database,
+                 QStringLiteral("The team hub could not %1: %2").arg(what, detail)};
+}
+
+Status checkText(const QString &field, const QString &value)
+{
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c.unicode() == 0)
+            return Status::failure(Error::Code::Invalid,
+                                   QStringLiteral("The %1 contains a NUL character, which the "
+                                                  "team hub cannot store.").arg(field));
+        if (c.isHighSurrogate() && i + 1 < value.size() && value.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
+            return Status::failure(Error::Code::Invalid,
+                                   QStringLiteral("The %1 is not valid text (a broken UTF-16 "
+                                                  "surrogate).").arg(field));
+    }
+    return {};
+}
+
+} // namespace fermata::hubsql

@@ -1,0 +1,218 @@
+#include "hubfixture.h"
+#include "testsupport.h"
+
+#include <QTest>
+#include <QTimeZone>
+#include <QUuid>
+
+using namespace fermata;
+
+// The row-level security matrix: four members in two teams (Alpha: alice, a team admin, and
+// bob; Beta: carol and dave). Every forbidden read and write is tried and must fail (an
+// error or no row); every allowed one must succeed. bob has a window twelve hours away, so
+// messages to him are held; alice and dave have none, so messages to them are released at
+// once.
+class TestHubSecurity : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::pinEnvironment();
+        QVERIFY2(m_hub.start(), qPrintable(m_hub.errorString()));
+        struct Spec { QString key, team, name, email; QByteArray zone; bool admin; };
+        const QList<Spec> specs = {
+            {QStringLiteral("alice"), QStringLiteral("Alpha"), QStringLiteral("Alice"), QStringLiteral("alice@alpha.example"), "Europe/Berlin", true},
+            {QStringLiteral("bob"), QStringLiteral("Alpha"), QStringLiteral("Bob"), QStringLiteral("bob@alpha.example"), "America/New_York", false},
+            {QStringLiteral("carol"), QStringLiteral("Beta"), QStringLiteral("Carol"), QStringLiteral("carol@beta.example"), "Asia/Tokyo", true},
+            {QStringLiteral("dave"), QStringLiteral("Beta"), QStringLiteral("Dave"), QStringLiteral("dave@beta.example"), "UTC", false},
+        };
+        for (const Spec &spec : specs) {
+            const Result<NewMember> added = m_hub.admin().addMember(spec.team, spec.name, spec.email, spec.zone, spec.admin);
+            QVERIFY2(added.isOk(), added.isOk() ? "" : qPrintable(added.error().message));
+            m_ids[spec.key] = added->id;
+            m_roles[spec.key] = added->role;
+            m_passwords[spec.key] = added->password;
+            m_db[spec.key] = m_hub.connect(spec.key, added->role, added->password);
+            QVERIFY(m_db[spec.key].isOpen());
+        }
+        QSqlDatabase admin = m_hub.admin().connection();
+        const auto teams = test::runSql(admin, QStringLiteral("SELECT id FROM fermata.teams WHERE name = ?"), {QStringLiteral("Alpha")});
+        m_vars[QStringLiteral("{A}")] = teams.firstRow.value(0).toString();
+        const auto beta = test::runSql(admin, QStringLiteral("SELECT id FROM fermata.teams WHERE name = ?"), {QStringLiteral("Beta")});
+        m_vars[QStringLiteral("{B}")] = beta.firstRow.value(0).toString();
+        for (auto it = m_ids.cbegin(); it != m_ids.cend(); ++it) {
+            m_vars[QLatin1Char('{') + it.key() + QLatin1Char('}')] = QString::number(it.value());
+            m_vars[QLatin1Char('{') + it.key() + QStringLiteral("_role}")] = m_roles[it.key()];
+        }
+        for (int i = 1; i <= 6; ++i)
+            m_vars[QStringLiteral("{m%1}").arg(i)] = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+        // bob's one-minute window, twelve hours from now in his zone.
+        const QTime start = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("America/New_York")).time().addSecs(12 * 3600);
+        const int minute = start.hour() * 60 + start.minute();
+        const auto window = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral(
+            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
+            "VALUES (%1, %2, 127, %3, %4, 'America/New_York')").arg(m_vars[QStringLiteral("{A}")], m_vars[QStringLiteral("{bob}")])
+            .arg(minute).arg((minute + 1) % 1440));
+        QVERIFY2(window.ok && window.rows == 1, qPrintable(window.error));
+        const auto bobWindow = test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT id FROM fermata.windows WHERE member_id = ?"), {m_ids[QStringLiteral("bob")]});
+        m_vars[QStringLiteral("{bob_window}")] = bobWindow.firstRow.value(0).toString();
+    }
+
+    void matrix_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("allowed");
+        auto row = [](const char *name, const char *who, const char *sql, bool allowed) {
+            QTest::newRow(name) << QString::fromLatin1(who) << QString::fromLatin1(sql) << allowed;
+        };
+        const char *send = "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES ";
+
+        // Members and teams
+        row("alice reads her team", "alice", "SELECT 1 FROM fermata.members WHERE id IN ({alice}, {bob}) HAVING count(*) = 2", true);
+        row("alice reads Beta's members", "alice", "SELECT 1 FROM fermata.members WHERE team_id = {B}", false);
+        row("carol reads Alpha's members", "carol", "SELECT 1 FROM fermata.members WHERE team_id = {A}", false);
+        row("carol reads her team", "carol", "SELECT 1 FROM fermata.members WHERE id IN ({carol}, {dave}) HAVING count(*) = 2", true);
+        row("carol reads the team Alpha", "carol", "SELECT 1 FROM fermata.teams WHERE id = {A}", false);
+        row("alice adds a member row", "alice", "INSERT INTO fermata.members (team_id, role_name, display_name, email, time_zone) VALUES ({A}, 'x', 'X', 'x@x.x', 'UTC')", false);
+        row("alice makes herself admin of Beta", "alice", "UPDATE fermata.members SET team_id = {B} WHERE id = {alice}", false);
+        row("bob makes himself admin", "bob", "UPDATE fermata.members SET is_admin = true WHERE id = {bob}", false);
+        row("alice creates a team", "alice", "INSERT INTO fermata.teams (name) VALUES ('Gamma')", false);
+        row("alice calls admin_add_member", "alice", "SELECT * FROM fermata.admin_add_member('Alpha', 'Eve', 'eve@x.x', 'UTC', 'pw', true)", false);
+        row("alice calls admin_remove_member", "alice", "SELECT fermata.admin_remove_member('{bob_role}')", false);
+        row("carol looks up alice's member id", "carol", "SELECT 1 WHERE fermata.member_id_for('{alice_role}') IS NOT NULL", false);
+        row("carol previews a release for bob", "carol", "SELECT 1 WHERE fermata.preview_release({bob}) IS NOT NULL", false);
+        row("alice previews a release for bob", "alice", "SELECT 1 WHERE fermata.preview_release({bob}) > (extract(epoch FROM now()) * 1000)", true);
+        row("carol computes bob's release directly", "carol", "SELECT fermata.release_for({bob}, now())", false);
+        row("alice changes the schema version", "alice", "UPDATE fermata.hub SET schema_version = 0", false);
+        row("alice creates a table in the hub schema", "alice", "CREATE TABLE fermata.mine (x int)", false);
+
+        // Windows
+        row("alice reads bob's window", "alice", "SELECT 1 FROM fermata.windows WHERE member_id = {bob}", true);
+        row("carol reads Alpha's windows", "carol", "SELECT 1 FROM fermata.windows WHERE team_id = {A}", false);
+        row("alice adds her own window", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, {alice}, 1, 60, 120, 'Europe/Berlin')", true);
+        row("alice edits her own window", "alice", "UPDATE fermata.windows SET label = 'mine' WHERE member_id = {alice}", true);
+        row("alice deletes her own window", "alice", "DELETE FROM fermata.windows WHERE member_id = {alice}", true);
+        row("alice adds a window for bob", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, {bob}, 1, 60, 120, 'UTC')", false);
+        row("alice adds a window in Beta", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({B}, {alice}, 1, 60, 120, 'UTC')", false);
+        row("alice edits bob's window", "alice", "UPDATE fermata.windows SET start_minute = 0 WHERE id = {bob_window}", false);
+        row("alice moves bob's window to her", "alice", "UPDATE fermata.windows SET member_id = {alice} WHERE id = {bob_window}", false);
+        row("alice deletes bob's window", "alice", "DELETE FROM fermata.windows WHERE id = {bob_window}", false);
+        row("carol deletes bob's window", "carol", "DELETE FROM fermata.windows WHERE id = {bob_window}", false);
+        row("bob adds a team window (not admin)", "bob", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, NULL, 1, 60, 120, 'UTC')", false);
+        row("carol adds a team window in Alpha", "carol", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, NULL, 1, 60, 120, 'UTC')", false);
+        row("alice adds a team window (admin)", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone, label) VALUES ({A}, NULL, 64, 0, 1, 'Pacific/Kiritimati', 'team')", true);
+        row("alice removes the team window (admin)", "alice", "DELETE FROM fermata.windows WHERE member_id IS NULL AND team_id = {A}", true);
+
+        // Sending
+        QTest::newRow("alice sends to bob (held)") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m1}', {alice}, {bob}, 's1', 'b1')") << true;
+        QTest::newRow("alice sends another to bob") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m4}', {alice}, {bob}, 's4', 'b4')") << true;
+        QTest::newRow("bob sends to alice (released)") << QStringLiteral("bob") << QString::fromLatin1(send) + QStringLiteral("('{m2}', {bob}, {alice}, 's2', 'b2')") << true;
+        QTest::newRow("carol sends to dave") << QStringLiteral("carol") << QString::fromLatin1(send) + QStringLiteral("('{m3}', {carol}, {dave}, 's3', 'b3')") << true;
+        QTest::newRow("alice sends as bob") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {bob}, {alice}, 'x', 'x')") << false;
+        QTest::newRow("alice sends to carol (other team)") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {alice}, {carol}, 'x', 'x')") << false;
+        QTest::newRow("carol sends to alice (other team)") << QStringLiteral("carol") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {carol}, {alice}, 'x', 'x')") << false;
+        row("alice sets the release time herself", "alice", "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, release_at) VALUES ('{m6}', {alice}, {bob}, 'x', 'x', now())", false);
+        row("alice sets the team herself", "alice", "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, team_id) VALUES ('{m6}', {alice}, {bob}, 'x', 'x', {B})", false);
+        row("alice's retry of m1 adds nothing", "alice", "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES ('{m1}', {alice}, {bob}, 's1', 'b1') ON CONFLICT (uuid) DO NOTHING", false);
+        row("carol overwrites m1 by uuid", "carol", "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES ('{m1}', {carol}, {dave}, 'x', 'x') ON CONFLICT (uuid) DO NOTHING", false);
+
+        // Reading
+        row("alice reads her held message", "alice", "SELECT 1 FROM fermata.messages WHERE uuid = '{m1}'", true);
+        row("bob reads a held message to him", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m1}'", false);
+        row("bob reads held messages in bulk", "bob", "SELECT 1 FROM fermata.messages WHERE recipient_id = {bob}", false);
+        row("alice reads a released message to her", "alice", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}'", true);
+        row("bob reads what he sent", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}'", true);
+        row("carol reads Alpha's messages", "carol", "SELECT 1 FROM fermata.messages WHERE team_id = {A}", false);
+        row("dave reads Alpha's messages", "dave", "SELECT 1 FROM fermata.messages WHERE uuid IN ('{m1}', '{m2}')", false);
+        row("dave reads carol's message to him", "dave", "SELECT 1 FROM fermata.messages WHERE uuid = '{m3}'", true);
+        row("bob learns his next release time", "bob", "SELECT 1 WHERE fermata.my_next_release() IS NOT NULL", true);
+
+        // Editing and withdrawing
+        row("alice edits her held message", "alice", "UPDATE fermata.messages SET body = 'b1 edited' WHERE uuid = '{m1}'", true);
+        row("alice withdraws a held message", "alice", "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = '{m4}'", true);
+        row("alice edits a withdrawn message", "alice", "UPDATE fermata.messages SET body = 'again' WHERE uuid = '{m4}'", false);
+        row("alice moves the release time", "alice", "UPDATE fermata.messages SET release_at = now() WHERE uuid = '{m1}'", false);
+        row("alice re-addresses her message", "alice", "UPDATE fermata.messages SET recipient_id = {alice} WHERE uuid = '{m1}'", false);
+        row("alice deletes her message", "alice", "DELETE FROM fermata.messages WHERE uuid = '{m1}'", false);
+        row("bob edits a message held for him", "bob", "UPDATE fermata.messages SET body = 'x' WHERE uuid = '{m1}'", false);
+        row("bob withdraws a message held for him", "bob", "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = '{m1}'", false);
+        row("bob edits his released message", "bob", "UPDATE fermata.messages SET body = 'x' WHERE uuid = '{m2}'", false);
+        row("bob withdraws his released message", "bob", "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = '{m2}'", false);
+        row("alice edits a message she received", "alice", "UPDATE fermata.messages SET body = 'x' WHERE uuid = '{m2}'", false);
+        row("carol edits alice's held message", "carol", "UPDATE fermata.messages SET body = 'x' WHERE uuid = '{m1}'", false);
+
+        // Delivery and acknowledgement
+        row("bob acknowledges a held message", "bob", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m1}'", false);
+        row("bob marks a held message delivered", "bob", "UPDATE fermata.messages SET delivered_at = now() WHERE uuid = '{m1}'", false);
+        row("alice acknowledges her own sent message", "alice", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m1}'", false);
+        row("bob acknowledges his sent message", "bob", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", false);
+        row("carol acknowledges an Alpha message", "carol", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", false);
+        row("alice marks a received message delivered", "alice", "UPDATE fermata.messages SET delivered_at = now() WHERE uuid = '{m2}'", true);
+        row("alice acknowledges a received message", "alice", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", true);
+        // Allowed to run, but the server keeps its own time: bob checks it below.
+        row("alice backdates her acknowledgement", "alice", "UPDATE fermata.messages SET acknowledged_at = '2000-01-01' WHERE uuid = '{m2}'", true);
+        row("bob sees the acknowledgement", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}' AND acknowledged_at > now() - interval '1 hour'", true);
+
+        // The change feed
+        row("alice reads her feed", "alice", "SELECT 1 FROM fermata.changes WHERE audience_id = {alice}", true);
+        row("bob reads alice's feed", "bob", "SELECT 1 FROM fermata.changes WHERE audience_id = {alice}", false);
+        row("carol reads Alpha's feed", "carol", "SELECT 1 FROM fermata.changes WHERE team_id = {A}", false);
+        row("alice writes to the feed", "alice", "INSERT INTO fermata.changes (team_id, kind) VALUES ({A}, 'x')", false);
+        row("carol reads her team's feed", "carol", "SELECT 1 FROM fermata.changes WHERE team_id = {B}", true);
+    }
+
+    void matrix()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, sql);
+        QFETCH(bool, allowed);
+        for (auto it = m_vars.cbegin(); it != m_vars.cend(); ++it)
+            sql.replace(it.key(), it.value());
+        const test::SqlOutcome outcome = test::runSql(m_db[who], sql);
+        const bool succeeded = outcome.ok && outcome.rows > 0;
+        QVERIFY2(succeeded == allowed,
+                 qPrintable(QStringLiteral("%1 as %2: ok=%3 rows=%4 %5").arg(sql, who)
+                                .arg(outcome.ok).arg(outcome.rows).arg(outcome.error)));
+    }
+
+    void heldMessageStaysHiddenAfterEdits()
+    {
+        const auto row = test::runSql(m_hub.admin().connection(), QStringLiteral(
+            "SELECT body, release_at > now() + interval '11 hours', delivered_at IS NULL FROM fermata.messages WHERE uuid = ?"),
+            {m_vars[QStringLiteral("{m1}")]});
+        QCOMPARE(row.firstRow.value(0).toString(), QStringLiteral("b1 edited"));
+        QVERIFY(row.firstRow.value(1).toBool());
+        QVERIFY(row.firstRow.value(2).toBool());
+    }
+
+    void removedMemberLosesAccess()
+    {
+        const Result<QString> removed = m_hub.admin().removeMember(QStringLiteral("dave@beta.example"));
+        QVERIFY2(removed.isOk(), removed.isOk() ? "" : qPrintable(removed.error().message));
+        QCOMPARE(*removed, m_roles[QStringLiteral("dave")]);
+        // The old session is gone or has no rights left; a new login is refused.
+        const auto read = test::runSql(m_db[QStringLiteral("dave")], QStringLiteral("SELECT 1 FROM fermata.messages"));
+        QVERIFY(!read.ok || read.rows == 0);
+        QSqlDatabase again = m_hub.connect(QStringLiteral("dave-again"), m_roles[QStringLiteral("dave")], m_passwords[QStringLiteral("dave")]);
+        QVERIFY(!again.isOpen());
+        // carol can no longer send to him.
+        const auto send = test::runSql(m_db[QStringLiteral("carol")], QStringLiteral(
+            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'x', 'x')")
+            .arg(m_ids[QStringLiteral("carol")]).arg(m_ids[QStringLiteral("dave")]), {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+        QVERIFY(!send.ok);
+    }
+
+private:
+    test::HubFixture m_hub;
+    QMap<QString, qint64> m_ids;
+    QMap<QString, QString> m_roles;
+    QMap<QString, QString> m_passwords;
+    QMap<QString, QSqlDatabase> m_db;
+    QMap<QString, QString> m_vars;
+};
+
+QTEST_GUILESS_MAIN(TestHubSecurity)
+#include "tst_hubsecurity.moc"

@@ -1,0 +1,231 @@
+#include "pgcluster.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QProcessEnvironment environment(const QString &password = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FERMATA_SECRET_STORE"), QStringLiteral("file"));
+    if (!password.isEmpty())
+        env.insert(QStringLiteral("FERMATA_HUB_PASSWORD"), password);
+    else
+        env.remove(QStringLiteral("FERMATA_HUB_PASSWORD"));
+    return env;
+}
+
+QProcess *startFermata(const QString &dataDir, const QStringList &arguments, const QString &password = {})
+{
+    auto *process = new QProcess;
+    process->setProcessEnvironment(environment(password));
+    process->start(QStringLiteral(FERMATA_EXECUTABLE), QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
+    return process;
+}
+
+Run finish(QProcess *process, int timeoutMs = 60000)
+{
+    process->closeWriteChannel();
+    if (!process->waitForFinished(timeoutMs)) {
+        process->kill();
+        process->waitForFinished();
+    }
+    Run run{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
+            QString::fromUtf8(process->readAllStandardOutput()),
+            QString::fromUtf8(process->readAllStandardError())};
+    delete process;
+    return run;
+}
+
+Run runFermata(const QString &dataDir, const QStringList &arguments, const QString &password = {},
+            const QByteArray &stdinData = {})
+{
+    QProcess *process = startFermata(dataDir, arguments, password);
+    if (!stdinData.isEmpty())
+        process->write(stdinData);
+    return finish(process);
+}
+
+QString field(const QString &text, const QString &label)
+{
+    const QRegularExpression pattern(QRegularExpression::escape(label) + QStringLiteral(":\\s*(\\S+)"));
+    return pattern.match(text).captured(1);
+}
+
+} // namespace
+
+// Two Fermata profiles (separate data folders, separate roles) exchange a message through a
+// real hub: init, add-member, join, a window that opens seconds later, send, outbox, sync.
+class TestHubCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        fermata::test::pinEnvironment();
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.errorString()));
+        m_adminUrl = m_cluster.createHubDatabase(QStringLiteral("team_hub"), QStringLiteral("hub_admin"));
+        QVERIFY2(!m_adminUrl.isEmpty(), qPrintable(m_cluster.errorString()));
+    }
+
+    void initAndAddMembers()
+    {
+        const Run init = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("init"), QStringLiteral("--url"), m_adminUrl},
+                                 m_cluster.adminPassword());
+        QVERIFY2(init.exitCode == 0, qPrintable(init.out + init.err));
+        QVERIFY(init.out.contains(QStringLiteral("is ready (schema version 1)")));
+        const Run again = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("init"), QStringLiteral("--url"), m_adminUrl});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err)); // password from the store
+
+        for (const auto &[who, zone] : {std::pair{QStringLiteral("Alice"), QStringLiteral("Europe/Berlin")},
+                                        std::pair{QStringLiteral("Bob"), QStringLiteral("America/New_York")}}) {
+            const Run added = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("add-member"), QStringLiteral("--team"), QStringLiteral("Alpha"),
+                                                       QStringLiteral("--name"), who, QStringLiteral("--email"), who.toLower() + QStringLiteral("@alpha.example"),
+                                                       QStringLiteral("--tz"), zone});
+            QVERIFY2(added.exitCode == 0, qPrintable(added.out + added.err));
+            m_logins[who] = field(added.out, QStringLiteral("Login"));
+            m_passwords[who] = field(added.out, QStringLiteral("One-time password"));
+            QVERIFY(!m_logins[who].isEmpty() && m_passwords[who].size() >= 16);
+        }
+        const Run badZone = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("add-member"), QStringLiteral("--team"), QStringLiteral("Alpha"),
+                                                     QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--email"), QStringLiteral("x@x.example"),
+                                                     QStringLiteral("--tz"), QStringLiteral("Mars/Olympus")});
+        QCOMPARE(badZone.exitCode, 1);
+        QVERIFY(badZone.err.contains(QStringLiteral("unknown time zone")));
+    }
+
+    void membersJoin()
+    {
+        const QString memberUrl = m_adminUrl;
+        // Password on standard input for alice, in the environment for bob.
+        const Run alice = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("join"), QStringLiteral("--url"), memberUrl,
+                                                   QStringLiteral("--user"), m_logins[QStringLiteral("Alice")]},
+                                  {}, m_passwords[QStringLiteral("Alice")].toUtf8() + '\n');
+        QVERIFY2(alice.exitCode == 0, qPrintable(alice.out + alice.err));
+        QVERIFY(alice.out.contains(QStringLiteral("Joined the team hub as Alice (Europe/Berlin); 1 teammates.")));
+        QVERIFY(alice.err.contains(QStringLiteral("warning: No system keychain")));
+        const Run bob = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("join"), QStringLiteral("--url"), memberUrl,
+                                               QStringLiteral("--user"), m_logins[QStringLiteral("Bob")]},
+                                m_passwords[QStringLiteral("Bob")]);
+        QVERIFY2(bob.exitCode == 0, qPrintable(bob.out + bob.err));
+        // The one-time password is spent.
+        const Run replay = runFermata(m_eve.path(), {QStringLiteral("hub"), QStringLiteral("join"), QStringLiteral("--url"), memberUrl,
+                                                  QStringLiteral("--user"), m_logins[QStringLiteral("Bob")]},
+                                   m_passwords[QStringLiteral("Bob")]);
+        QCOMPARE(replay.exitCode, 1);
+        QVERIFY2(replay.err.contains(QStringLiteral("refused the password")), qPrintable(replay.err));
+    }
+
+    void messageWaitsForTheWindowThenArrivesOnce()
+    {
+        // bob's window opens at the next minute boundary at least 5 s away, in his zone.
+        const QTimeZone newYork("America/New_York");
+        QDateTime opens = QDateTime::currentDateTimeUtc().addSecs(5);
+        opens = opens.addSecs(60 - opens.time().second()).addMSecs(-opens.time().msec());
+        const QTime local = opens.toTimeZone(newYork).time();
+        const QString spec = QStringLiteral("daily %1-%2").arg(local.toString(u"HH:mm"), local.addSecs(600).toString(u"HH:mm"));
+        const Run window = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("windows"), QStringLiteral("--set"), spec});
+        QVERIFY2(window.exitCode == 0, qPrintable(window.out + window.err));
+
+        // bob's Fermata waits, connected; alice sends.
+        QProcess *bob = startFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync"), QStringLiteral("--wait"), QStringLiteral("100")});
+        QVERIFY(bob->waitForStarted());
+        const Run preview = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"), QStringLiteral("--preview")});
+        QVERIFY2(preview.exitCode == 0, qPrintable(preview.err));
+        const Run sent = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob@alpha.example"),
+                                                  QStringLiteral("--subject"), QStringLiteral("Draft \"v2\" ready"),
+                                                  QStringLiteral("--body"), QStringLiteral("It's in the folder; see C:\\docs\\v2 and '; DROP TABLE x; --")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        QCOMPARE(sent.out.trimmed(), preview.out.trimmed());
+        QVERIFY2(sent.out.contains(QStringLiteral("(their ") + local.toString(u"HH:mm") + QLatin1Char(')')), qPrintable(sent.out));
+
+        const Run outbox = runFermata(m_alice.path(), {QStringLiteral("outbox"), QStringLiteral("--json")});
+        QCOMPARE(outbox.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(outbox.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[QStringLiteral("state")].toString(), QStringLiteral("queued"));
+        QCOMPARE(QDateTime::fromString(list.at(0)[QStringLiteral("release")].toString(), Qt::ISODateWithMs), opens);
+        QVERIFY(list.at(0)[QStringLiteral("synced")].toBool());
+
+        const Run received = finish(bob, 120000);
+        const QDateTime arrived = QDateTime::currentDateTimeUtc();
+        QVERIFY2(received.exitCode == 0, qPrintable(received.out + received.err));
+        QVERIFY2(received.out.contains(QStringLiteral("Received from Alice: Draft \"v2\" ready")), qPrintable(received.out));
+        QVERIFY(received.out.contains(QStringLiteral("C:\\docs\\v2 and '; DROP TABLE x; --")));
+        QVERIFY2(arrived >= opens && arrived < opens.addSecs(10),
+                 qPrintable(arrived.toString(Qt::ISODateWithMs) + QStringLiteral(" vs ") + opens.toString(Qt::ISODateWithMs)));
+
+        // Exactly once: a second sync brings nothing; the sender sees it delivered.
+        const Run again = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(!again.out.contains(QStringLiteral("Received")));
+        const Run delivered = runFermata(m_alice.path(), {QStringLiteral("outbox"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(delivered.out.toUtf8()).array().at(0)[QStringLiteral("state")].toString(),
+                 QStringLiteral("delivered"));
+    }
+
+    void offlineSendGoesOutOnReconnect()
+    {
+        QVERIFY(m_cluster.stop());
+        const Run sent = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                  QStringLiteral("--subject"), QStringLiteral("Offline"), QStringLiteral("--body"), QStringLiteral("later")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        QVERIFY2(sent.err.contains(QStringLiteral("Team hub unreachable — 1 message waiting to sync")), qPrintable(sent.err));
+        const Run outbox = runFermata(m_alice.path(), {QStringLiteral("outbox")});
+        QVERIFY(outbox.out.contains(QStringLiteral("Team hub unreachable — 1 message waiting to sync")));
+        QVERIFY(m_cluster.restart());
+        const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+        QVERIFY(synced.out.contains(QStringLiteral("In sync")));
+    }
+
+    void badInputIsRefusedClearly()
+    {
+        const Run notUtf8 = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                     QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"), QStringLiteral("-")},
+                                    {}, QByteArray("caf\xe9 \xff\xfe"));
+        QCOMPARE(notUtf8.exitCode, 2);
+        QVERIFY(notUtf8.err.contains(QStringLiteral("not valid UTF-8")));
+        const Run stranger = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("mallory"),
+                                                      QStringLiteral("--body"), QStringLiteral("x")});
+        QCOMPARE(stranger.exitCode, 1);
+        QVERIFY(stranger.err.contains(QStringLiteral("is not in your team")));
+        const Run notJoined = runFermata(m_eve.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                     QStringLiteral("--body"), QStringLiteral("x")});
+        QCOMPARE(notJoined.exitCode, 1);
+        QVERIFY(notJoined.err.contains(QStringLiteral("has not joined a team hub")));
+    }
+
+    void removedMemberIsLockedOut()
+    {
+        const Run removed = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("remove-member"), QStringLiteral("--email"), QStringLiteral("bob@alpha.example")});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.out + removed.err));
+        const Run sync = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+        QCOMPARE(sync.exitCode, 1);
+        const Run team = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("team"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(team.out.toUtf8()).object()[QStringLiteral("members")].toArray().size(), 1);
+    }
+
+private:
+    fermata::test::PgCluster m_cluster;
+    fermata::test::TempDataDir m_admin, m_alice, m_bob, m_eve;
+    QString m_adminUrl;
+    QMap<QString, QString> m_logins, m_passwords;
+};
+
+QTEST_GUILESS_MAIN(TestHubCli)
+#include "tst_hubcli.moc"
