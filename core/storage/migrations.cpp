@@ -200,26 +200,34 @@ QList<Step> makeSteps()
     return list;
 }
 
-Status runStep(const QSqlDatabase &constDb, const QString &path, const Step &step)
+Status runStep(const QSqlDatabase &db, const QString &path, const Step &step)
 {
-    QSqlDatabase db = constDb;
     const QString what = QStringLiteral("upgrade the data format to version %1").arg(step.version);
-    if (!db.transaction())
-        return sql::databaseError(path, what, db.lastError());
+    // BEGIN IMMEDIATE takes the write lock up front, so processes opening a new file at the
+    // same moment take turns; whoever comes second sees the raised version and skips the step.
+    if (auto error = sql::execDirect(db, QStringLiteral("BEGIN IMMEDIATE"), path, what))
+        return Status(*error);
     auto fail = [&](const Error &error) {
-        db.rollback();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return Status(error);
     };
-    for (const QString &statement : step.statements) {
-        if (auto error = sql::execDirect(db, statement, path, what))
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+        return fail(sql::databaseError(path, what, version.lastError()));
+    const bool alreadyDone = version.value(0).toInt() >= step.version;
+    version.finish();
+    if (!alreadyDone) {
+        for (const QString &statement : step.statements) {
+            if (auto error = sql::execDirect(db, statement, path, what))
+                return fail(*error);
+        }
+        // PRAGMA takes no bound parameters; the version is our own integer.
+        if (auto error = sql::execDirect(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version),
+                                         path, what))
             return fail(*error);
     }
-    // PRAGMA takes no bound parameters; the version is our own integer.
-    if (auto error = sql::execDirect(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version),
-                                     path, what))
+    if (auto error = sql::execDirect(db, QStringLiteral("COMMIT"), path, what))
         return fail(*error);
-    if (!db.commit())
-        return fail(sql::databaseError(path, what, db.lastError()));
     return {};
 }
 

@@ -11,6 +11,8 @@
 #include <QTest>
 
 #include <functional>
+#include <thread>
+#include <vector>
 
 using namespace fermata;
 
@@ -104,6 +106,35 @@ private Q_SLOTS:
                                   "focus_blocks", "checkin_windows", "notifications", "messages",
                                   "contacts"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
+    }
+
+    // Several processes (here: threads with their own connections) opening a brand-new file
+    // at the same moment must take turns upgrading it, not fail with "table already exists".
+    void concurrentFirstOpensAllSucceed()
+    {
+        for (int round = 0; round < 5; ++round) {
+            fermata::test::TempDataDir dir;
+            const QString path = dir.databasePath();
+            constexpr int openers = 6;
+            std::vector<QString> errors(openers);
+            std::vector<int> versions(openers, -1);
+            std::vector<std::thread> threads;
+            for (int i = 0; i < openers; ++i) {
+                threads.emplace_back([&, i] {
+                    auto opened = fermata::Database::open(path);
+                    if (opened)
+                        versions[size_t(i)] = opened.value()->schemaVersion();
+                    else
+                        errors[size_t(i)] = opened.error().message;
+                });
+            }
+            for (std::thread &t : threads)
+                t.join();
+            for (int i = 0; i < openers; ++i) {
+                QVERIFY2(errors[size_t(i)].isEmpty(), qPrintable(errors[size_t(i)]));
+                QCOMPARE(versions[size_t(i)], fermata::Database::latestSchemaVersion());
+            }
+        }
     }
 
     void migratesEmptyFile()
