@@ -25,6 +25,7 @@ AppCore::AppCore(const AppPaths &paths, std::unique_ptr<Database> database)
     , m_calendar(m_eventRepository, m_blockRepository)
     , m_preferences(QSettings::IniFormat, paths.settingsPath())
     , m_attention(std::make_unique<AttentionService>(*m_database, m_clock))
+    , m_planning(std::make_unique<PlanningService>(*m_database, m_tasks, m_preferences, m_clock))
 {
 }
 

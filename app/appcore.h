@@ -4,6 +4,7 @@
 #include "attention/attentionservice.h"
 #include "result.h"
 #include "services/calendarservice.h"
+#include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "storage/database.h"
@@ -32,6 +33,7 @@ public:
     CalendarEventRepository &eventRepository() { return m_eventRepository; }
     FocusBlockRepository &focusBlockRepository() { return m_blockRepository; }
     AttentionService &attention() { return *m_attention; }
+    PlanningService &planning() { return *m_planning; }
 
 private:
     AppCore(const AppPaths &paths, std::unique_ptr<Database> database);
@@ -46,6 +48,7 @@ private:
     CalendarService m_calendar;
     Preferences m_preferences;
     std::unique_ptr<AttentionService> m_attention; // windows, batching, Inbox
+    std::unique_ptr<PlanningService> m_planning;   // focus blocks from tasks and calendar
 };
 
 } // namespace fermata

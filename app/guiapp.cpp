@@ -54,7 +54,8 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
         return showDatabaseError(core.error().message, paths.databasePath());
 
     const UiContext context{core.value()->tasks(), core.value()->calendar(),
-                            core.value()->preferences(), core.value()->clock()};
+                            core.value()->preferences(), core.value()->clock(),
+                            core.value()->planning()};
     MainWindow window(context);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
     if (StartupProbe::isRequested())

@@ -2,6 +2,10 @@
 
 #include "dialogs/preferencesdialog.h"
 #include "models/tasktablemodel.h"
+#include "plancontroller.h"
+#include "services/calendarservice.h"
+#include "services/planningservice.h"
+#include "services/taskservice.h"
 #include "services/preferences.h"
 #include "statusline.h"
 #include "time/clock.h"
@@ -17,8 +21,10 @@
 #include "views/weekview.h"
 #include "widgets/messagebar.h"
 #include "widgets/navigationlist.h"
+#include "widgets/daytimeline.h"
 #include "widgets/themedicon.h"
 #include "widgets/topbar.h"
+#include "time/weeklyrule.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -66,13 +72,21 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     , m_windowState(context.preferences.fileName())
     , m_taskModel(new TaskTableModel(context.tasks, this))
     , m_planAction(new QAction(tr("&Plan"), this))
+    , m_undoAction(new QAction(tr("&Undo"), this))
+    , m_planner(new PlanController(context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Fermata"));
     setWindowIcon(ThemedIcon::appIcon());
     m_taskModel->setTimeZone(context.preferences.timeZone());
 
-    m_planAction->setEnabled(false);
+    m_planAction->setObjectName(QStringLiteral("planAction"));
+    m_planAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_planAction, &QAction::triggered, this, &MainWindow::plan);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    connect(m_undoAction, &QAction::triggered, m_planner, &PlanController::undo);
+    updateUndo();
     m_planAction->setToolTip(tr("Plans the visible range"));
     m_planAction->setStatusTip(tr("Plans the visible range"));
 
@@ -170,6 +184,7 @@ void MainWindow::buildViews()
     m_today = new TodayView(m_context, *m_taskModel, this);
     m_week = new WeekView(m_context, this);
     m_tasks = new TasksView(m_context.tasks, *m_taskModel, this);
+    m_tasks->setTimeSource(&m_context.clock, &m_context.preferences);
     m_inbox = new InboxView(this);
     m_outbox = new OutboxView(this);
     m_team = new TeamView(this);
@@ -228,6 +243,8 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addSeparator();
     edit->addAction(m_tasks->deleteAction());
     edit->addAction(m_planAction);
 
@@ -278,6 +295,33 @@ void MainWindow::connectParts()
     connect(m_week, &WeekView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::infoMessage, this, &MainWindow::showInfo);
+    connect(&m_context.planning, &PlanningService::blocksChanged, this, &MainWindow::updateUndo);
+    connect(m_planner, &PlanController::infoMessage, this, &MainWindow::showInfo);
+    connect(m_planner, &PlanController::errorOccurred, this, &MainWindow::showError);
+    connect(m_planner, &PlanController::replanSuggested, this, [this] {
+        m_messageBar->showAction(tr("Your plan no longer fits: a meeting or task changed."), tr("Re-plan"));
+    });
+    connect(m_messageBar, &MessageBar::actionTriggered, m_planner, &PlanController::replan);
+}
+
+void MainWindow::plan()
+{
+    const QTimeZone zone = m_context.preferences.timeZone();
+    QDate first = m_today->date().isValid() ? m_today->date() : today();
+    int days = 1;
+    if (currentView() == View::Week) {
+        first = m_week->monday().isValid() ? m_week->monday() : today().addDays(1 - today().dayOfWeek());
+        days = 7;
+    }
+    m_planner->plan(Interval::fromDateTimes(resolveWallClock(first, QTime(0, 0), zone),
+                                            resolveWallClock(first.addDays(days), QTime(0, 0), zone)));
+}
+
+void MainWindow::updateUndo()
+{
+    const bool can = m_context.planning.canUndo();
+    m_undoAction->setEnabled(can);
+    m_undoAction->setText(can ? tr("&Undo Plan") : tr("&Undo"));
 }
 
 void MainWindow::showView(View view)

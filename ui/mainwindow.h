@@ -1,9 +1,12 @@
 #pragma once
 
+#include "time/interval.h"
 #include "windowstate.h"
 
 #include <QList>
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -11,6 +14,8 @@ class QSplitter;
 class QStackedWidget;
 
 namespace fermata {
+
+class PlanController;
 
 class InboxView;
 class InsightsView;
@@ -40,8 +45,11 @@ public:
     explicit MainWindow(const UiContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Plans the visible range; disabled until the planner is wired in by the app.
+    // Plans the visible range (Today: the shown day from now; Week: the shown week).
     QAction *planAction() const { return m_planAction; }
+    // Edit > Undo: puts back the blocks the last plan replaced ("Undo Plan").
+    QAction *undoAction() const { return m_undoAction; }
+    void plan();
     void showError(const QString &message);
     void showInfo(const QString &message);
     // Brings the window to the front (single-instance activation, tray "Show Fermata").
@@ -84,6 +92,7 @@ private:
     void showDetails(qint64 taskId);
     void setDetailsVisible(bool visible);
     QDate today() const;
+    void updateUndo();
 
     const UiContext &m_context;
     WindowState m_windowState;
@@ -92,6 +101,8 @@ private:
     QSplitter *m_splitter = nullptr;
     TaskTableModel *m_taskModel = nullptr;
     QAction *m_planAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    PlanController *m_planner = nullptr; // Plan, Re-plan and Undo Plan
     TopBar *m_topBar = nullptr;
     NavigationList *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;

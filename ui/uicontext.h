@@ -4,6 +4,7 @@ namespace fermata {
 
 class CalendarService;
 class Clock;
+class PlanningService;
 class Preferences;
 class TaskService;
 
@@ -15,6 +16,7 @@ struct UiContext
     CalendarService &calendar;
     Preferences &preferences;
     const Clock &clock;
+    PlanningService &planning;
 };
 
 } // namespace fermata

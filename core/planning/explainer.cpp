@@ -47,6 +47,9 @@ QString Explainer::shortage(int task) const
     const SlotTask &t = p.tasks[size_t(task)];
     const int m = p.slotMinutes;
     const int end = t.hasDeadline ? t.deadline : p.slotCount;
+    // A deadline before the planned period was clamped to its start: "before <now>" would mislead.
+    if (t.hasDeadline && t.deadline <= 0)
+        return QStringLiteral("its deadline has passed — set a new deadline to plan it");
     const QString by = t.hasDeadline ? QStringLiteral("before ") + formatSlot(p, t.deadline)
                                      : QStringLiteral("in the planned period");
     const QString needs = QStringLiteral("needs %1 %2").arg(formatMinutes((long long)t.length * m), by);

@@ -225,6 +225,19 @@ Status PlanningService::resize(qint64 blockId, const QDateTime &start, const QDa
     return {};
 }
 
+Result<qint64> PlanningService::addPinned(qint64 taskId, const QDateTime &start, const QDateTime &end)
+{
+    if (!start.isValid() || !end.isValid() || end <= start)
+        return Error{Error::Code::Invalid, QStringLiteral("a focus block must end after it starts")};
+    if (!m_tasks.task(taskId))
+        return Error{Error::Code::NotFound, QStringLiteral("the task no longer exists")};
+    const Result<qint64> id = FocusBlockRepository(m_db).add(FocusBlock{0, taskId, start.toUTC(), end.toUTC(), true});
+    if (!id)
+        return id.error();
+    Q_EMIT blocksChanged();
+    return *id;
+}
+
 Result<QList<FocusBlock>> PlanningService::blocks(const Interval &range) const
 {
     return FocusBlockRepository(m_db).overlapping(range);

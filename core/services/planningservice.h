@@ -49,6 +49,8 @@ public:
     Status unpin(qint64 blockId);
     // New start and end (slot boundaries are not enforced); the block becomes pinned.
     Status resize(qint64 blockId, const QDateTime &start, const QDateTime &end);
+    // A block the person placed by hand (dropped a task on the timeline); stored pinned.
+    Result<qint64> addPinned(qint64 taskId, const QDateTime &start, const QDateTime &end);
 
     Result<QList<FocusBlock>> blocks(const Interval &range) const;
 

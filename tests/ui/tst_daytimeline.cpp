@@ -45,8 +45,8 @@ void TestDayTimeline::init()
     m_timeline->setDay(monday, QTimeZone("UTC"));
     m_timeline->setWorkingHours(IntervalSet{utcSpan(QTime(9, 0), QTime(17, 0))});
     m_timeline->setEntries({
-        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 0), QTime(11, 0)), QStringLiteral("Standup"), 0},
-        {TimelineEntry::Kind::Focus, utcSpan(QTime(13, 0), QTime(15, 0)), QStringLiteral("Report"), 42},
+        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 0), QTime(11, 0)), QStringLiteral("Standup"), 0, 0, false, QString()},
+        {TimelineEntry::Kind::Focus, utcSpan(QTime(13, 0), QTime(15, 0)), QStringLiteral("Report"), 42, 0, false, QString()},
     });
     m_timeline->resize(400, 800);
 }
@@ -67,9 +67,9 @@ void TestDayTimeline::defaultHoursAndLinearMapping()
 void TestDayTimeline::rangeWidensToFitEntries()
 {
     m_timeline->setEntries({{TimelineEntry::Kind::Event, utcSpan(QTime(5, 30), QTime(6, 0)),
-                             QStringLiteral("Early call"), 0},
+                             QStringLiteral("Early call"), 0, 0, false, QString()},
                             {TimelineEntry::Kind::Focus, utcSpan(QTime(20, 0), QTime(21, 15)),
-                             QStringLiteral("Late"), 1}});
+                             QStringLiteral("Late"), 1, 0, false, QString()}});
     QCOMPARE(m_timeline->firstHour(), 5);
     QCOMPARE(m_timeline->lastHour(), 22);
     m_timeline->setEntries({});
@@ -90,9 +90,9 @@ void TestDayTimeline::instantsMapInTheDaysZone()
 void TestDayTimeline::overlappingEntriesShareTheWidth()
 {
     m_timeline->setEntries({
-        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 0), QTime(11, 0)), QStringLiteral("A"), 0},
-        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 30), QTime(12, 0)), QStringLiteral("B"), 0},
-        {TimelineEntry::Kind::Event, utcSpan(QTime(14, 0), QTime(15, 0)), QStringLiteral("C"), 0},
+        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 0), QTime(11, 0)), QStringLiteral("A"), 0, 0, false, QString()},
+        {TimelineEntry::Kind::Event, utcSpan(QTime(10, 30), QTime(12, 0)), QStringLiteral("B"), 0, 0, false, QString()},
+        {TimelineEntry::Kind::Event, utcSpan(QTime(14, 0), QTime(15, 0)), QStringLiteral("C"), 0, 0, false, QString()},
     });
     const QRectF a = m_timeline->entryRect(0);
     const QRectF b = m_timeline->entryRect(1);

@@ -46,7 +46,7 @@ private Q_SLOTS:
     void statusChipShowsTheDay();
     void detailsPanelSavesEdits();
     void deleteKeyRemovesTheSelectedTask();
-    void planActionIsExposedButDisabled();
+    void planActionIsExposedAndEnabled();
     void opensAtInitialSizeAndRestoresGeometry();
     void detailsPanelShowsOnlyWithATask();
     void statusChipIsNeverElided();
@@ -209,11 +209,12 @@ void TestMainWindow::deleteKeyRemovesTheSelectedTask()
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Obsolete")));
 }
 
-void TestMainWindow::planActionIsExposedButDisabled()
+void TestMainWindow::planActionIsExposedAndEnabled()
 {
     QAction *plan = m_window->planAction();
     QVERIFY(plan);
-    QVERIFY(!plan->isEnabled());
+    QVERIFY(plan->isEnabled());
+    QVERIFY(!m_window->undoAction()->isEnabled());
     QCOMPARE(plan->toolTip(), QStringLiteral("Plans the visible range"));
 }
 

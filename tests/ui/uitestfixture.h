@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/calendarservice.h"
+#include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "storage/database.h"
@@ -26,7 +27,8 @@ struct UiServices
         , calendar(eventRepository, blockRepository)
         , preferences(QSettings::IniFormat, dir.filePath(QStringLiteral("fermata.ini")))
         , clock(now)
-        , context{tasks, calendar, preferences, clock}
+        , planning(*database, tasks, preferences, clock)
+        , context{tasks, calendar, preferences, clock, planning}
     {
         if (const Status loaded = tasks.load(); !loaded)
             qFatal("Could not load tasks: %s", qPrintable(loaded.error().message));
@@ -48,6 +50,7 @@ struct UiServices
     CalendarService calendar;
     Preferences preferences;
     FakeClock clock;
+    PlanningService planning;
     UiContext context;
 };
 

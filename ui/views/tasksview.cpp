@@ -1,7 +1,10 @@
 #include "views/tasksview.h"
 
 #include "models/tasktablemodel.h"
+#include "planning/quickadd.h"
+#include "services/preferences.h"
 #include "services/taskservice.h"
+#include "time/clock.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -23,7 +26,7 @@ TasksView::TasksView(TaskService &service, TaskTableModel &model, QWidget *paren
 {
     setObjectName(QStringLiteral("tasksView"));
     m_quickAdd->setObjectName(QStringLiteral("quickAdd"));
-    m_quickAdd->setPlaceholderText(tr("Add a task — type a title and press Enter"));
+    m_quickAdd->setPlaceholderText(tr("Add a task — e.g. Write report 3h by fri p1, or Review PR 45m after \"Write report\""));
     m_quickAdd->setAccessibleName(tr("New task title"));
     m_quickAdd->setClearButtonEnabled(true);
     connect(m_quickAdd, &QLineEdit::returnPressed, this, &TasksView::addFromQuickAdd);
@@ -98,17 +101,49 @@ void TasksView::selectTask(qint64 taskId)
     m_table->setCurrentIndex(m_proxy->mapFromSource(m_model.index(row, TaskTableModel::Title)));
 }
 
+void TasksView::setTimeSource(const Clock *clock, const Preferences *preferences)
+{
+    m_clock = clock;
+    m_preferences = preferences;
+}
+
 void TasksView::addFromQuickAdd()
 {
-    Task task;
-    task.title = m_quickAdd->text().trimmed();
+    if (addFromText(m_quickAdd->text()))
+        m_quickAdd->clear();
+}
+
+bool TasksView::addFromText(const QString &text)
+{
+    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    const QTimeZone zone = m_preferences ? m_preferences->timeZone() : QTimeZone::systemTimeZone();
+    const Result<ParsedTask> parsed = QuickAdd::parse(text.trimmed(), now, zone);
+    if (!parsed) {
+        Q_EMIT errorOccurred(parsed.error().message);
+        return false;
+    }
+    Task task = parsed->toTask();
+    if (!parsed->afterTitle.isEmpty()) {
+        qint64 after = 0;
+        for (const Task &existing : m_service.tasks()) {
+            if (existing.title.compare(parsed->afterTitle, Qt::CaseInsensitive) == 0) {
+                after = existing.id;
+                break;
+            }
+        }
+        if (after == 0) {
+            Q_EMIT errorOccurred(tr("No task called “%1” — check the title").arg(parsed->afterTitle));
+            return false;
+        }
+        task.dependsOn.append(after);
+    }
     const auto added = m_service.add(task);
     if (!added) {
         Q_EMIT errorOccurred(added.error().message);
-        return;
+        return false;
     }
-    m_quickAdd->clear();
     selectTask(added->id);
+    return true;
 }
 
 void TasksView::removeCurrent()

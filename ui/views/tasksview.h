@@ -9,6 +9,8 @@ class QTableView;
 
 namespace fermata {
 
+class Clock;
+class Preferences;
 class TaskService;
 class TaskTableModel;
 
@@ -24,6 +26,10 @@ public:
     QTableView *table() const { return m_table; }
     QAction *deleteAction() const { return m_delete; }
     void focusQuickAdd();
+    // Where quick-add reads "now" and the zone for "by fri"; the system clock and zone if unset.
+    void setTimeSource(const Clock *clock, const Preferences *preferences);
+    // Adds the task a quick-add line describes; false (and errorOccurred) when it cannot.
+    bool addFromText(const QString &text);
     qint64 currentTaskId() const;
     void selectTask(qint64 taskId);
 
@@ -43,6 +49,8 @@ private:
     QLineEdit *m_quickAdd = nullptr;
     QTableView *m_table = nullptr;
     QAction *m_delete = nullptr;
+    const Clock *m_clock = nullptr;
+    const Preferences *m_preferences = nullptr;
 };
 
 } // namespace fermata

@@ -1,6 +1,7 @@
 #include "views/timelinedata.h"
 
 #include "services/calendarservice.h"
+#include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "uicontext.h"
@@ -21,14 +22,15 @@ Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &r
     QList<TimelineEntry> result;
     for (const CalendarEvent &event : *events) {
         if (!event.allDay)
-            result.append({TimelineEntry::Kind::Event, event.interval(), event.title, 0});
+            result.append({TimelineEntry::Kind::Event, event.interval(), event.title, 0, 0, false, QString()});
     }
     for (const FocusBlock &block : *blocks) {
         const auto task = context.tasks.task(block.taskId);
         const QString title = task ? task->title
                                    : QCoreApplication::translate("fermata::TimelineData",
                                                                  "Focus");
-        result.append({TimelineEntry::Kind::Focus, block.interval(), title, block.taskId});
+        result.append({TimelineEntry::Kind::Focus, block.interval(), title, block.taskId, block.id,
+                       block.pinned, context.planning.blockReason(block.id)});
     }
     return result;
 }

@@ -1,7 +1,9 @@
 #include "views/todayview.h"
 
+#include "models/durationtext.h"
 #include "models/tasktablemodel.h"
 #include "services/calendarservice.h"
+#include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "uicontext.h"
@@ -9,11 +11,16 @@
 #include "views/timelinedata.h"
 #include "widgets/daytimeline.h"
 #include "widgets/emptystate.h"
+#include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
 
 #include <QHBoxLayout>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -27,6 +34,72 @@ namespace {
 // The open-tasks column: wide enough for a title and its detail line, the rest goes to the day.
 constexpr int sideColumnWidth = 290;
 constexpr int sideColumnMinimumWidth = 220;
+
+// The open tasks, draggable onto the timeline as task ids.
+class OpenTasksModel final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    Qt::ItemFlags flags(const QModelIndex &index) const override
+    {
+        Qt::ItemFlags f = QSortFilterProxyModel::flags(index);
+        return index.isValid() ? f | Qt::ItemIsDragEnabled : f;
+    }
+    QStringList mimeTypes() const override { return {DayTimeline::taskMimeType()}; }
+    QMimeData *mimeData(const QModelIndexList &indexes) const override
+    {
+        if (indexes.isEmpty())
+            return nullptr;
+        return DayTimeline::taskMimeData(indexes.first().data(TaskTableModel::TaskIdRole).toLongLong());
+    }
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+};
+constexpr int UnplacedTitleRole = Qt::UserRole + 1;
+constexpr int UnplacedReasonRole = Qt::UserRole + 2;
+
+// An unplaced task: its title in bold, the planner's reason below in muted, wrapped text.
+class UnplacedDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : nullptr;
+        if (style)
+            style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        const QRect area = option.rect.adjusted(8, 4, -6, -4);
+        QFont titleFont = option.font;
+        titleFont.setWeight(QFont::DemiBold);
+        const QFontMetrics titleMetrics(titleFont);
+        painter->save();
+        painter->setFont(titleFont);
+        painter->setPen(option.palette.color(QPalette::Text));
+        painter->drawText(area, Qt::AlignLeft | Qt::AlignTop,
+                          titleMetrics.elidedText(index.data(UnplacedTitleRole).toString(), Qt::ElideRight, area.width()));
+        painter->setFont(option.font);
+        painter->setPen(PaletteColors::mutedText(option.palette));
+        painter->drawText(area.adjusted(0, titleMetrics.height() + 1, 0, 0),
+                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                          index.data(UnplacedReasonRole).toString());
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QFont titleFont = option.font;
+        titleFont.setWeight(QFont::DemiBold);
+        const int width = qMax(120, (option.widget ? option.widget->width() : 260) - 14 - 16);
+        const QRect reason = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap,
+                                                             index.data(UnplacedReasonRole).toString());
+        return {width, QFontMetrics(titleFont).height() + 1 + reason.height() + 10};
+    }
+};
 } // namespace
 
 TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *parent)
@@ -34,6 +107,7 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
 {
     setObjectName(QStringLiteral("todayView"));
     m_timeline->setClock(&context.clock);
+    m_timeline->setEditable(true);
 
     // The timeline scrolls vertically once the hours would get shorter than readable.
     m_scroll = new QScrollArea(this);
@@ -65,11 +139,62 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
     connect(&context.calendar, &CalendarService::focusBlocksChanged, this, &TodayView::reload);
     connect(&context.preferences, &Preferences::workingHoursChanged, this, &TodayView::reload);
     connect(&context.tasks, &TaskService::taskChanged, this, &TodayView::reload);
+    connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::reload);
+    connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::updateUnplaced);
+    connect(m_timeline, &DayTimeline::taskDropped, this, &TodayView::pinTaskAt);
+    connect(m_timeline, &DayTimeline::blockResized, this, &TodayView::resizeBlock);
+    connect(m_timeline, &DayTimeline::unpinRequested, this, &TodayView::unpinBlock);
+}
+
+void TodayView::pinTaskAt(qint64 taskId, const QDateTime &start)
+{
+    const auto task = m_context.tasks.task(taskId);
+    if (!task)
+        return;
+    int minutes = task->remainingMinutes > 0 ? task->remainingMinutes : task->estimateMinutes;
+    if (task->maxChunkMinutes > 0)
+        minutes = qMin(minutes, task->maxChunkMinutes);
+    minutes = qMax(minutes, 5);
+    const auto added = m_context.planning.addPinned(taskId, start, start.addSecs(qint64(minutes) * 60));
+    if (!added)
+        Q_EMIT errorOccurred(tr("Could not pin “%1”: %2").arg(task->title, added.error().message));
+}
+
+void TodayView::resizeBlock(qint64 blockId, const QDateTime &start, const QDateTime &end)
+{
+    if (const Status resized = m_context.planning.resize(blockId, start, end); !resized) {
+        Q_EMIT errorOccurred(tr("Could not resize the block: %1").arg(resized.error().message));
+        reload();
+    }
+}
+
+void TodayView::unpinBlock(qint64 blockId)
+{
+    if (const Status unpinned = m_context.planning.unpin(blockId); !unpinned)
+        Q_EMIT errorOccurred(tr("Could not unpin the block: %1").arg(unpinned.error().message));
+}
+
+void TodayView::updateUnplaced()
+{
+    m_unplaced->clear();
+    const QList<TaskReport> reports = m_context.planning.unplacedTasks();
+    for (const TaskReport &report : reports) {
+        const auto task = m_context.tasks.task(report.taskId);
+        const QString title = task ? task->title : tr("A removed task");
+        auto *item = new QListWidgetItem(title + QLatin1Char('\n') + report.reason, m_unplaced);
+        item->setData(Qt::UserRole, report.taskId);
+        item->setData(UnplacedTitleRole, title);
+        item->setData(UnplacedReasonRole, report.reason);
+        item->setToolTip(report.reason);
+    }
+    m_unplacedHeading->setText(tr("Could not be placed (%1)").arg(reports.size()));
+    m_unplacedHeading->setVisible(!reports.isEmpty());
+    m_unplaced->setVisible(!reports.isEmpty());
 }
 
 QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
 {
-    m_openModel = new QSortFilterProxyModel(this);
+    m_openModel = new OpenTasksModel(this);
     m_openModel->setSourceModel(&tasks);
     m_openModel->setFilterRole(TaskTableModel::DoneRole);
     m_openModel->setFilterKeyColumn(TaskTableModel::Title);
@@ -90,6 +215,10 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     m_openTasks->setTextElideMode(Qt::ElideRight);
     m_openTasks->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_openTasks->setUniformItemSizes(true);
+    // Drag a task onto the day to pin a block for it.
+    m_openTasks->setDragEnabled(true);
+    m_openTasks->setDragDropMode(QAbstractItemView::DragOnly);
+    m_openTasks->setDefaultDropAction(Qt::CopyAction);
     // Rows sit on the side column's background, like the navigation on the left.
     m_openTasks->viewport()->setAutoFillBackground(false);
     connect(m_openTasks->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -105,7 +234,7 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     QFont headingFont = heading->font();
     headingFont.setWeight(QFont::DemiBold);
     heading->setFont(headingFont);
-    auto *hint = new QLabel(tr("Most important first. Select one to see its details."), this);
+    auto *hint = new QLabel(tr("Most important first. Drag one onto the day to pin it."), this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -117,6 +246,29 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     listLayout->addWidget(hint);
     listLayout->addSpacing(6);
     listLayout->addWidget(m_openTasks, 1);
+
+    m_unplacedHeading = new QLabel(this);
+    m_unplacedHeading->setObjectName(QStringLiteral("unplacedHeading"));
+    m_unplacedHeading->setFont(headingFont);
+    m_unplaced = new QListWidget(this);
+    m_unplaced->setObjectName(QStringLiteral("unplacedTasks"));
+    m_unplaced->setAccessibleName(tr("Tasks that could not be placed"));
+    m_unplaced->setFrameShape(QFrame::NoFrame);
+    m_unplaced->setWordWrap(true);
+    m_unplaced->setTextElideMode(Qt::ElideRight);
+    m_unplaced->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_unplaced->viewport()->setAutoFillBackground(false);
+    m_unplaced->setMaximumHeight(200);
+    m_unplaced->setItemDelegate(new UnplacedDelegate(m_unplaced));
+    m_unplaced->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    connect(m_unplaced, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        Q_EMIT taskSelected(item->data(Qt::UserRole).toLongLong());
+    });
+    listLayout->addSpacing(6);
+    listLayout->addWidget(m_unplacedHeading);
+    listLayout->addWidget(m_unplaced);
+    m_unplacedHeading->hide();
+    m_unplaced->hide();
 
     m_empty = new EmptyState(ThemedIcon::fromResource(QStringLiteral("tasks")),
                              tr("Nothing planned yet"),

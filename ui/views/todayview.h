@@ -3,7 +3,9 @@
 #include <QDate>
 #include <QWidget>
 
+class QLabel;
 class QListView;
+class QListWidget;
 class QScrollArea;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -30,7 +32,14 @@ public:
     EmptyState *emptyState() const { return m_empty; }
     QListView *openTasks() const { return m_openTasks; }
     QScrollArea *timelineScroll() const { return m_scroll; }
+    // Tasks the last plan could not place, each with the planner's reason.
+    QListWidget *unplacedList() const { return m_unplaced; }
     void reload();
+
+    // A task dropped on the timeline: a pinned block of min(remaining, max chunk) at `start`.
+    void pinTaskAt(qint64 taskId, const QDateTime &start);
+    void resizeBlock(qint64 blockId, const QDateTime &start, const QDateTime &end);
+    void unpinBlock(qint64 blockId);
 
     // The timeline / open-tasks split, for the window to remember across runs.
     QByteArray splitterState() const;
@@ -48,6 +57,7 @@ private:
     void updateSideColumn();
     // Brings the current time (or the start of work) into sight after a date change.
     void scrollToAnchor();
+    void updateUnplaced();
 
     const UiContext &m_context;
     QDate m_date;
@@ -59,6 +69,8 @@ private:
     QListView *m_openTasks = nullptr;
     EmptyState *m_empty = nullptr;
     QStackedWidget *m_side = nullptr;
+    QLabel *m_unplacedHeading = nullptr;
+    QListWidget *m_unplaced = nullptr;
 };
 
 } // namespace fermata

@@ -1,6 +1,7 @@
 #include "views/weekview.h"
 
 #include "services/calendarservice.h"
+#include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "uicontext.h"
@@ -44,6 +45,7 @@ WeekView::WeekView(const UiContext &context, QWidget *parent)
     connect(&context.calendar, &CalendarService::focusBlocksChanged, this, &WeekView::reload);
     connect(&context.preferences, &Preferences::workingHoursChanged, this, &WeekView::reload);
     connect(&context.tasks, &TaskService::taskChanged, this, &WeekView::reload);
+    connect(&context.planning, &PlanningService::blocksChanged, this, &WeekView::reload);
 }
 
 void WeekView::setDate(QDate date)
@@ -64,7 +66,12 @@ void WeekView::reload()
     for (int day = 0; day < m_days.size(); ++day) {
         DayTimeline *timeline = m_days[day];
         timeline->setVisibleHours(DayTimeline::defaultFirstHour, DayTimeline::defaultLastHour);
-        const QString error = TimelineData::load(*timeline, m_context, m_monday.addDays(day));
+        const QDate date = m_monday.addDays(day);
+        const QString error = TimelineData::load(*timeline, m_context, date);
+        bool overloaded = false;
+        for (const DayReport &report : m_context.planning.days())
+            overloaded = overloaded || (report.date == date && report.overloaded);
+        timeline->setOverloaded(overloaded);
         if (!error.isEmpty()) {
             Q_EMIT errorOccurred(error);
             return;

@@ -4,8 +4,11 @@
 #include "time/weeklyrule.h"
 #include "widgets/palettecolors.h"
 
+#include <QDropEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -23,6 +26,8 @@ constexpr int minutesPerDay = 24 * 60;
 constexpr int preferredHourHeight = 48;
 constexpr int rightMargin = 8;
 constexpr qreal entryRadius = 5.0;
+constexpr int snapMinutes = 5;
+constexpr int edgeGrip = 5; // pixels at a block's top and bottom that resize it
 
 // A fixed warm red: the "now" line must stand out from both the accent and the neutrals, and
 // it reads on light and dark bases alike.
@@ -336,30 +341,178 @@ bool DayTimeline::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
+        if (m_overloaded && help->pos().y() < headerHeight()) {
+            QToolTip::showText(help->globalPos(), tr("Overloaded: work due this day does not fit"), this);
+            return true;
+        }
         const qsizetype index = entryAt(help->pos());
         if (index < 0) {
             QToolTip::hideText();
             event->ignore();
             return true;
         }
-        const TimelineEntry &entry = m_entries[index];
-        const QString kind = entry.kind == TimelineEntry::Kind::Focus ? tr("Focus block")
-                                                                       : tr("Meeting");
-        QToolTip::showText(help->globalPos(),
-                           entry.title + QLatin1Char('\n') + timeRangeText(entry.interval)
-                               + QStringLiteral(" · ") + kind,
-                           this);
+        QToolTip::showText(help->globalPos(), toolTipFor(index), this);
         return true;
     }
     return QWidget::event(event);
 }
 
+QString DayTimeline::toolTipFor(qsizetype index) const
+{
+    const TimelineEntry &entry = m_entries.at(index);
+    if (entry.kind == TimelineEntry::Kind::Focus && !entry.reason.isEmpty())
+        return entry.reason;
+    QString kind = entry.kind == TimelineEntry::Kind::Focus ? tr("Focus block") : tr("Meeting");
+    if (entry.kind == TimelineEntry::Kind::Focus && entry.pinned)
+        kind = tr("Pinned focus block");
+    return entry.title + QLatin1Char('\n') + timeRangeText(entry.interval) + QStringLiteral(" · ") + kind;
+}
+
+void DayTimeline::setEditable(bool editable)
+{
+    m_editable = editable;
+    setAcceptDrops(editable);
+    setMouseTracking(editable);
+    setFocusPolicy(editable ? Qt::ClickFocus : Qt::NoFocus);
+}
+
+void DayTimeline::setOverloaded(bool overloaded)
+{
+    if (overloaded == m_overloaded)
+        return;
+    m_overloaded = overloaded;
+    update();
+}
+
+QString DayTimeline::taskMimeType()
+{
+    return QStringLiteral("application/x-fermata-task-id");
+}
+
+QMimeData *DayTimeline::taskMimeData(qint64 taskId)
+{
+    auto *data = new QMimeData;
+    data->setData(taskMimeType(), QByteArray::number(taskId));
+    return data;
+}
+
+QDateTime DayTimeline::timeAt(qreal y) const
+{
+    const QRectF column = columnRect();
+    const qreal span = (m_lastHour - m_firstHour) * 60.0;
+    qreal minutes = m_firstHour * 60.0;
+    if (column.height() > 0)
+        minutes += (y - column.top()) / column.height() * span;
+    int snapped = qRound(minutes / snapMinutes) * snapMinutes;
+    snapped = std::clamp(snapped, 0, minutesPerDay);
+    if (snapped == minutesPerDay)
+        return resolveWallClock(m_date.addDays(1), QTime(0, 0), m_zone);
+    return resolveWallClock(m_date, QTime(snapped / 60, snapped % 60), m_zone);
+}
+
+bool DayTimeline::handleDrop(const QMimeData *mime, const QPointF &pos)
+{
+    if (!mime || !mime->hasFormat(taskMimeType()))
+        return false;
+    bool ok = false;
+    const qint64 taskId = mime->data(taskMimeType()).toLongLong(&ok);
+    if (!ok || taskId <= 0)
+        return false;
+    Q_EMIT taskDropped(taskId, timeAt(pos.y()));
+    return true;
+}
+
+void DayTimeline::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_editable && event->mimeData()->hasFormat(taskMimeType()))
+        event->acceptProposedAction();
+}
+
+void DayTimeline::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_editable && event->mimeData()->hasFormat(taskMimeType()))
+        event->acceptProposedAction();
+}
+
+void DayTimeline::dropEvent(QDropEvent *event)
+{
+    if (m_editable && handleDrop(event->mimeData(), event->position()))
+        event->acceptProposedAction();
+}
+
 void DayTimeline::mousePressEvent(QMouseEvent *event)
 {
-    const qsizetype index = entryAt(event->position().toPoint());
-    if (index >= 0 && m_entries[index].kind == TimelineEntry::Kind::Focus)
+    const QPoint pos = event->position().toPoint();
+    const qsizetype index = entryAt(pos);
+    if (index >= 0 && m_entries[index].kind == TimelineEntry::Kind::Focus) {
+        if (m_editable && event->button() == Qt::LeftButton) {
+            m_selectedBlock = m_entries[index].blockId;
+            const QRectF box = entryRect(index);
+            if (pos.y() <= box.top() + edgeGrip || pos.y() >= box.bottom() - edgeGrip) {
+                m_resizing = index;
+                m_resizingTop = pos.y() <= box.top() + edgeGrip;
+                m_resizeOriginal = m_entries[index].interval;
+            }
+            update();
+        }
         Q_EMIT taskActivated(m_entries[index].taskId);
+    } else if (m_editable && m_selectedBlock != 0) {
+        m_selectedBlock = 0;
+        update();
+    }
     QWidget::mousePressEvent(event);
+}
+
+void DayTimeline::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_resizing >= 0 && m_resizing < m_entries.size()) {
+        TimelineEntry &entry = m_entries[m_resizing];
+        const qint64 at = timeAt(pos.y()).toMSecsSinceEpoch();
+        const qint64 minimum = qint64(snapMinutes) * 60 * 1000;
+        entry.interval = m_resizingTop
+            ? Interval(qMin(at, m_resizeOriginal.endMs() - minimum), m_resizeOriginal.endMs())
+            : Interval(m_resizeOriginal.startMs(), qMax(at, m_resizeOriginal.startMs() + minimum));
+        update();
+        return;
+    }
+    if (m_editable) {
+        const qsizetype index = entryAt(pos);
+        bool onEdge = false;
+        if (index >= 0 && m_entries[index].kind == TimelineEntry::Kind::Focus) {
+            const QRectF box = entryRect(index);
+            onEdge = pos.y() <= box.top() + edgeGrip || pos.y() >= box.bottom() - edgeGrip;
+        }
+        if (onEdge)
+            setCursor(Qt::SizeVerCursor);
+        else
+            unsetCursor();
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void DayTimeline::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_resizing >= 0 && m_resizing < m_entries.size()) {
+        const TimelineEntry entry = m_entries[m_resizing];
+        m_resizing = -1;
+        if (entry.interval != m_resizeOriginal)
+            Q_EMIT blockResized(entry.blockId, entry.interval.start(), entry.interval.end());
+        return;
+    }
+    m_resizing = -1;
+    QWidget::mouseReleaseEvent(event);
+}
+
+void DayTimeline::keyPressEvent(QKeyEvent *event)
+{
+    if (m_editable && m_selectedBlock != 0
+        && (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)) {
+        Q_EMIT unpinRequested(m_selectedBlock);
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void DayTimeline::paintEvent(QPaintEvent *)
@@ -383,6 +536,15 @@ void DayTimeline::paintHeader(QPainter &painter) const
     if (!m_header)
         return;
     const bool isToday = m_clock && m_clock->now().toTimeZone(m_zone).date() == m_date;
+    if (m_overloaded) {
+        // More work due that day than fits: a warning wash behind the day's name.
+        const QRectF badge(gutterWidth() + 2, 2, width() - gutterWidth() - rightMargin - 2, headerHeight() - 4);
+        painter.save();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(PaletteColors::warningFill(palette()));
+        painter.drawRoundedRect(badge, 4, 4);
+        painter.restore();
+    }
     QFont font = painter.font();
     font.setWeight(isToday ? QFont::Bold : QFont::DemiBold);
     painter.setFont(font);
@@ -437,6 +599,32 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
     painter.setPen(focus ? Qt::NoPen : QPen(PaletteColors::neutralOutline(palette()), 1));
     painter.setBrush(focus ? focusColor() : eventColor());
     painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
+    if (focus && entry.pinned) {
+        // Pinned: a solid darker edge on the left and a pin glyph at the top right.
+        const QColor edge = PaletteColors::mix(focusColor(), palette().color(QPalette::Text), 0.45);
+        QPainterPath clip;
+        clip.addRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
+        painter.save();
+        painter.setClipPath(clip);
+        painter.fillRect(QRectF(box.left(), box.top(), 4, box.height()), edge);
+        painter.restore();
+        const qreal r = 3.0;
+        const QPointF head(box.right() - 9, box.top() + 8);
+        painter.save();
+        painter.setPen(QPen(palette().color(QPalette::HighlightedText), 1.5, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(head, head + QPointF(-4, 6));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::HighlightedText));
+        painter.drawEllipse(head, r, r);
+        painter.restore();
+    }
+    if (focus && entry.blockId != 0 && entry.blockId == m_selectedBlock) {
+        painter.save();
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(palette().color(QPalette::Text), 2));
+        painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), entryRadius, entryRadius);
+        painter.restore();
+    }
 
     const QColor ink = palette().color(focus ? QPalette::HighlightedText : QPalette::Text);
     const QFontMetrics metrics = fontMetrics();
@@ -456,7 +644,7 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
                          QFontMetrics(titleFont).elidedText(entry.title + QStringLiteral("  ") + times,
                                                             Qt::ElideRight, line.width()));
     } else {
-        const QRect textBox = box.adjusted(7, 3, -6, -2).toRect();
+        const QRect textBox = box.adjusted(7, 3, entry.pinned ? -16 : -6, -2).toRect();
         painter.setFont(titleFont);
         painter.drawText(textBox, Qt::AlignLeft | Qt::AlignTop,
                          QFontMetrics(titleFont).elidedText(entry.title, Qt::ElideRight,

@@ -7,6 +7,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
+class QMimeData;
 class QTimer;
 
 namespace fermata {
@@ -21,6 +22,9 @@ struct TimelineEntry
     Interval interval;
     QString title;
     qint64 taskId = 0; // focus blocks: the task they reserve time for
+    qint64 blockId = 0; // focus blocks: the stored block
+    bool pinned = false; // focus blocks placed or sized by hand
+    QString reason;      // focus blocks: why the planner put it there (hover text)
     bool operator==(const TimelineEntry &) const = default;
 };
 
@@ -72,8 +76,25 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Dropping tasks, resizing and unpinning blocks (Today); off by default.
+    void setEditable(bool editable);
+    static QString taskMimeType();
+    static QMimeData *taskMimeData(qint64 taskId);
+    // The wall time at a y position, snapped to 5 minutes, as an instant.
+    QDateTime timeAt(qreal y) const;
+    // A drop of task mime data at `pos`: emits taskDropped; false when it carries no task.
+    bool handleDrop(const QMimeData *mime, const QPointF &pos);
+    QString toolTipFor(qsizetype index) const;
+    qsizetype entryAt(const QPoint &pos) const;
+    qint64 selectedBlock() const { return m_selectedBlock; }
+    void setOverloaded(bool overloaded);
+    bool isOverloaded() const { return m_overloaded; }
+
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
+    void taskDropped(qint64 taskId, const QDateTime &start);
+    void blockResized(qint64 blockId, const QDateTime &start, const QDateTime &end);
+    void unpinRequested(qint64 blockId);
     // The shown hours changed on their own (the clock moved past the last hour).
     void hourRangeChanged();
 
@@ -81,6 +102,12 @@ protected:
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     struct Lane
@@ -99,7 +126,6 @@ private:
     int headerHeight() const;
     int topPadding() const;
     QRectF columnRect() const;
-    qsizetype entryAt(const QPoint &pos) const;
     QString timeRangeText(const Interval &interval) const;
     void updateDescription();
 
@@ -122,6 +148,13 @@ private:
     int m_baseLastHour = defaultLastHour;
     int m_firstHour = defaultFirstHour;
     int m_lastHour = defaultLastHour;
+    bool m_editable = false;
+    bool m_overloaded = false;
+    qint64 m_selectedBlock = 0;
+    // A resize in progress: the entry, which edge, and the interval shown meanwhile.
+    qsizetype m_resizing = -1;
+    bool m_resizingTop = false;
+    Interval m_resizeOriginal;
 };
 
 } // namespace fermata

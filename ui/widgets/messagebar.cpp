@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
 
@@ -22,6 +23,7 @@ const QMargins outerMargins(10, 8, 10, 0);
 MessageBar::MessageBar(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
+    , m_action(new QPushButton(this))
     , m_close(new QToolButton(this))
     , m_autoHide(new QTimer(this))
 {
@@ -36,12 +38,20 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setAccessibleName(tr("Dismiss message"));
     connect(m_close, &QToolButton::clicked, this, &MessageBar::dismiss);
 
+    m_action->setObjectName(QStringLiteral("messageAction"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        dismiss();
+        Q_EMIT actionTriggered();
+    });
+
     m_autoHide->setSingleShot(true);
     connect(m_autoHide, &QTimer::timeout, this, &MessageBar::dismiss);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(QMargins(14, 8, 8, 8) + outerMargins);
     layout->addWidget(m_label, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
 }
@@ -49,6 +59,7 @@ MessageBar::MessageBar(QWidget *parent)
 void MessageBar::showMessage(Kind kind, const QString &text)
 {
     m_kind = kind;
+    m_action->hide();
     m_label->setText(text);
     setAccessibleDescription(text);
     if (kind == Kind::Info)
@@ -57,6 +68,14 @@ void MessageBar::showMessage(Kind kind, const QString &text)
         m_autoHide->stop();
     show();
     update();
+}
+
+void MessageBar::showAction(const QString &text, const QString &actionText)
+{
+    showMessage(Kind::Info, text);
+    m_autoHide->stop();
+    m_action->setText(actionText);
+    m_action->show();
 }
 
 void MessageBar::dismiss()

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 class QToolButton;
 
@@ -21,10 +22,16 @@ public:
     void showMessage(Kind kind, const QString &text);
     void showError(const QString &text) { showMessage(Kind::Error, text); }
     void showInfo(const QString &text) { showMessage(Kind::Info, text); }
+    // A message with one action button ("Re-plan"); stays until dismissed or acted on.
+    void showAction(const QString &text, const QString &actionText);
+    QPushButton *actionButton() const { return m_action; }
     void dismiss();
 
     QString text() const;
     Kind kind() const { return m_kind; }
+
+Q_SIGNALS:
+    void actionTriggered();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -32,6 +39,7 @@ protected:
 private:
     Kind m_kind = Kind::Info;
     QLabel *m_label = nullptr;
+    QPushButton *m_action = nullptr;
     QToolButton *m_close = nullptr;
     QTimer *m_autoHide = nullptr;
 };

@@ -240,6 +240,15 @@ private Q_SLOTS:
         QCOMPARE(reportOf(plan, 1)->reason,
                  QStringLiteral("3 h 45 of 6 h planned; needs 6 h before Thu 17:00; only 4 h free — move the 'Sync' meeting or the deadline"));
         QCOMPARE(reportOf(plan, 2)->reason, QStringLiteral("waits for 'Report'"));
+        // A deadline before the planned period says so, instead of naming the period's start.
+        PlanRequest overdue = week(5);
+        overdue.settings.planLateWork = false;
+        Task missed = task(3, 60, Priority::P1, QStringLiteral("Missed"));
+        missed.deadline = at(0, 9, 0).addDays(-3);
+        overdue.tasks << missed;
+        const Plan overduePlan = Planner::plan(overdue);
+        QVERIFY2(reportOf(overduePlan, 3)->reason.contains(QStringLiteral("deadline has passed")),
+                 qPrintable(reportOf(overduePlan, 3)->reason));
         bool flagged = false;
         for (const DayReport &d : plan.days) {
             if (d.date == QDate(2024, 3, 7)) {

@@ -199,6 +199,26 @@ private Q_SLOTS:
         QVERIFY(!m_service->resize(first.id, first.end, first.start).isOk());
     }
 
+    void addPinnedStoresAPinnedBlock()
+    {
+        const qint64 task = addTask(QStringLiteral("Report"), 180, Priority::P1);
+        QSignalSpy changed(m_service.get(), &PlanningService::blocksChanged);
+        const Result<qint64> id = m_service->addPinned(task, utc(0, 10), utc(0, 11, 30));
+        QVERIFY(id.isOk());
+        QCOMPARE(changed.count(), 1);
+        const QList<FocusBlock> blocks = stored();
+        QCOMPARE(blocks.size(), 1);
+        QCOMPARE(blocks.first(), (FocusBlock{*id, task, utc(0, 10), utc(0, 11, 30), true}));
+        QVERIFY(!m_service->addPinned(task, utc(0, 11), utc(0, 10)).isOk());
+        QVERIFY(!m_service->addPinned(task + 100, utc(0, 10), utc(0, 11)).isOk());
+        // Re-planning leaves it where it was put.
+        QVERIFY(m_service->plan(m_week).isOk());
+        bool found = false;
+        for (const FocusBlock &b : stored())
+            found = found || (b.id == *id && b.start == utc(0, 10) && b.pinned);
+        QVERIFY(found);
+    }
+
     void failingWriteKeepsOldBlocks()
     {
         addTask(QStringLiteral("Report"), 180, Priority::P2, utc(3, 17));
