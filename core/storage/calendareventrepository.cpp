@@ -101,17 +101,8 @@ Status CalendarEventRepository::update(const CalendarEvent &event)
 
 Status CalendarEventRepository::remove(qint64 id)
 {
-    const QString what = QStringLiteral("delete an event");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM calendar_events WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The event no longer exists."));
-    return {};
+    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("calendar_events"), id,
+                           QStringLiteral("delete an event"), QStringLiteral("The event no longer exists."));
 }
 
 Result<QList<CalendarEvent>> CalendarEventRepository::overlapping(const Interval &range) const

@@ -80,18 +80,8 @@ Status CheckInWindowRepository::update(const CheckInWindow &window)
 
 Status CheckInWindowRepository::remove(qint64 id)
 {
-    const QString what = QStringLiteral("delete a check-in window");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM checkin_windows WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The check-in window no longer exists."));
-    return {};
+    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("checkin_windows"), id,
+                           QStringLiteral("delete a check-in window"), QStringLiteral("The check-in window no longer exists."));
 }
 
 Result<QList<CheckInWindow>> CheckInWindowRepository::all() const

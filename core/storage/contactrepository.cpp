@@ -53,17 +53,8 @@ Status ContactRepository::update(const Contact &contact)
 
 Status ContactRepository::remove(qint64 id)
 {
-    const QString what = QStringLiteral("delete a contact");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM contacts WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The contact no longer exists."));
-    return {};
+    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("contacts"), id,
+                           QStringLiteral("delete a contact"), QStringLiteral("The contact no longer exists."));
 }
 
 Result<QList<Contact>> ContactRepository::all() const

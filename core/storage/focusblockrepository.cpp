@@ -82,18 +82,8 @@ Status FocusBlockRepository::update(const FocusBlock &block)
 
 Status FocusBlockRepository::remove(qint64 id)
 {
-    const QString what = QStringLiteral("delete a focus block");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM focus_blocks WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The focus block no longer exists."));
-    return {};
+    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("focus_blocks"), id,
+                           QStringLiteral("delete a focus block"), QStringLiteral("The focus block no longer exists."));
 }
 
 Result<QList<FocusBlock>> FocusBlockRepository::overlapping(const Interval &range) const

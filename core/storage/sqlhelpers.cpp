@@ -52,4 +52,18 @@ std::optional<Error> execDirect(const QSqlDatabase &db, const QString &statement
     return std::nullopt;
 }
 
+Status deleteById(const QSqlDatabase &db, const QString &path, QLatin1String table, qint64 id,
+                  const QString &what, const QString &gone)
+{
+    QSqlQuery query(db);
+    if (auto error = prepare(query, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), path, what))
+        return *error;
+    query.bindValue(0, id);
+    if (auto error = exec(query, path, what))
+        return *error;
+    if (query.numRowsAffected() == 0)
+        return Status::failure(Error::Code::NotFound, gone);
+    return {};
+}
+
 } // namespace fermata::sql

@@ -37,5 +37,10 @@ std::optional<Error> exec(QSqlQuery &query, const QString &path, const QString &
 std::optional<Error> execDirect(const QSqlDatabase &db, const QString &statement,
                                 const QString &path, const QString &what);
 
+// Deletes the row with `id` from `table` (a name of ours, never user input). NotFound with
+// `gone` as its message when no such row exists.
+Status deleteById(const QSqlDatabase &db, const QString &path, QLatin1String table, qint64 id,
+                  const QString &what, const QString &gone);
+
 } // namespace sql
 } // namespace fermata
