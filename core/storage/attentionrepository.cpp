@@ -1,28 +1,21 @@
 #include "storage/attentionrepository.h"
 
 #include "storage/database.h"
+#include "storage/notificationrow.h"
 #include "storage/sqlhelpers.h"
 
 namespace fermata {
 
 namespace {
 
-const QString s_itemColumns = QStringLiteral(
-    "SELECT id, source, sender, title, body, urgency, received_ms, released_ms, uuid, state, "
-    "verdict, reason, reason_detail FROM notifications ");
+const QString s_itemColumns =
+    QStringLiteral("SELECT ") + sql::notificationColumns()
+    + QStringLiteral(", uuid, state, verdict, reason, reason_detail FROM notifications ");
 
 InboxItem readItem(const QSqlQuery &query)
 {
     InboxItem item;
-    Notification &n = item.notification;
-    n.id = query.value(0).toLongLong();
-    n.source = query.value(1).toString();
-    n.sender = query.value(2).toString();
-    n.title = query.value(3).toString();
-    n.body = query.value(4).toString();
-    n.urgency = urgencyFromKey(query.value(5).toString()).value_or(Urgency::Normal);
-    n.receivedAt = sql::toDateTime(query.value(6));
-    n.releasedAt = sql::toDateTime(query.value(7));
+    item.notification = sql::notificationFromRow(query);
     item.uuid = query.value(8).toString();
     item.state = itemStateFromKey(query.value(9).toString());
     item.decision.verdict = verdictFromKey(query.value(10).toString());

@@ -1,5 +1,7 @@
 #include "storage/database.h"
 #include "storage/repositories.h"
+
+#include "storage/notificationrow.h"
 #include "storage/sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -13,22 +15,12 @@ Result<QList<Notification>> select(const Database &db, const QString &tail)
     const QString what = QStringLiteral("read notifications");
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, source, sender, title, body, urgency, received_ms, "
-                                   "released_ms FROM notifications ")
-                    + tail))
+    if (!query.exec(QStringLiteral("SELECT ") + sql::notificationColumns()
+                    + QStringLiteral(" FROM notifications ") + tail))
         return sql::databaseError(db.path(), what, query.lastError());
     QList<Notification> notifications;
     while (query.next()) {
-        Notification n;
-        n.id = query.value(0).toLongLong();
-        n.source = query.value(1).toString();
-        n.sender = query.value(2).toString();
-        n.title = query.value(3).toString();
-        n.body = query.value(4).toString();
-        n.urgency = urgencyFromKey(query.value(5).toString()).value_or(Urgency::Normal);
-        n.receivedAt = sql::toDateTime(query.value(6));
-        n.releasedAt = sql::toDateTime(query.value(7));
-        notifications.append(n);
+        notifications.append(sql::notificationFromRow(query));
     }
     return notifications;
 }
