@@ -4,10 +4,12 @@
 #include "storage/sqlhelpers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
 
@@ -160,8 +162,18 @@ std::optional<Error> Database::configure()
             return error;
     }
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
-        return sql::databaseError(m_path, what, query.lastError());
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked" at once,
+    // without its busy handler, when another process opening the same new file holds a shared
+    // one. Retry briefly: the other opener finishes the switch in milliseconds.
+    QElapsedTimer waited;
+    waited.start();
+    while (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()) {
+        const QString code = query.lastError().nativeErrorCode();
+        const bool busy = code == u"5" || code == u"6"; // SQLITE_BUSY, SQLITE_LOCKED
+        if (!busy || waited.elapsed() > 5000)
+            return sql::databaseError(m_path, what, query.lastError());
+        QThread::msleep(5);
+    }
     if (query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         return Error{Error::Code::Database,
                      QStringLiteral("Fermata could not switch %1 to write-ahead logging (the "
