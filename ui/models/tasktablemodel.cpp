@@ -108,7 +108,7 @@ QVariant TaskTableModel::sortData(const Task &task, int column) const
     constexpr qint64 never = std::numeric_limits<qint64>::max();
     switch (column) {
     case Title:
-        return task.title.toLower();
+        return task.title; // the proxy compares case-insensitively, without a copy per comparison
     case Estimate:
         return task.estimateMinutes;
     case Deadline:

@@ -49,8 +49,10 @@ void TasksView::setUpTable()
     m_table->setObjectName(QStringLiteral("taskTable"));
     m_table->setAccessibleName(tr("Tasks"));
     m_table->setModel(m_proxy);
+    // Creation order until a header is clicked. Clear the indicator first: enabling sorting
+    // otherwise sorts every task by title once, only to undo it (slow with thousands of tasks).
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder); // creation order until a header is clicked
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);

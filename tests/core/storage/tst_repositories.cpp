@@ -221,6 +221,32 @@ private Q_SLOTS:
         QTest::newRow("one ms before end") << ms(2024, 3, 4, 11) - 1 << ms(2024, 3, 4, 11) << true;
     }
 
+    // A long event that started well before the range (a conference week, a holiday) still
+    // overlaps it, whatever bound the query uses to skip earlier events.
+    void overlappingFindsLongEventsThatStartedEarlier()
+    {
+        CalendarEventRepository events(*m_db);
+        for (int day = 1; day <= 20; ++day) { // many short events before the range
+            CalendarEvent shortEvent;
+            shortEvent.title = QStringLiteral("Stand-up %1").arg(day);
+            shortEvent.start = utc(2024, 3, day, 9);
+            shortEvent.end = utc(2024, 3, day, 9, 15);
+            ok(events.add(shortEvent));
+        }
+        CalendarEvent conference;
+        conference.title = QStringLiteral("Conference");
+        conference.start = utc(2024, 3, 10, 8);
+        conference.end = utc(2024, 3, 25, 18);
+        conference.id = ok(events.add(conference));
+
+        const QList<CalendarEvent> found = ok(events.overlapping(Interval(ms(2024, 3, 22, 0), ms(2024, 3, 23, 0))));
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.at(0), conference);
+        // Removing the long event makes the bound shrink again; short events are still found.
+        QVERIFY(events.remove(conference.id).isOk());
+        QCOMPARE(ok(events.overlapping(Interval(ms(2024, 3, 20, 9, 10), ms(2024, 3, 20, 10)))).size(), 1);
+    }
+
     void overlappingIsHalfOpen()
     {
         QFETCH(qint64, from);
