@@ -1,5 +1,6 @@
 #include "commands/commands.h"
 
+#include "appcore.h"
 #include "apppaths.h"
 #include "commands/checkcommand.h"
 #include "commands/hubcommand.h"
@@ -19,6 +20,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 namespace fermata {
 
@@ -73,6 +75,16 @@ QString mainUsage()
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(8), command.summary);
     return text;
+}
+
+std::unique_ptr<AppCore> openCore(const AppPaths &paths, QTextStream &err)
+{
+    auto core = AppCore::open(paths);
+    if (!core) {
+        err << core.error().message << Qt::endl;
+        return nullptr;
+    }
+    return std::move(core).value();
 }
 
 } // namespace fermata

@@ -5,9 +5,13 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+
+class QTextStream;
 
 namespace fermata {
 
+class AppCore;
 class AppPaths;
 
 // A command-line subcommand: `fermata [--data-dir DIR] NAME ARGS...`.
@@ -23,6 +27,10 @@ const QList<Command> &commands();
 const Command *findCommand(const QString &name);
 // The top-level help text: what Fermata is and every subcommand.
 QString mainUsage();
+
+// Opens the profile's core for a subcommand; on failure writes the reason to `err` and
+// returns null (the caller exits with ExitFailure).
+std::unique_ptr<AppCore> openCore(const AppPaths &paths, QTextStream &err);
 
 // Exit codes shared by every subcommand.
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };

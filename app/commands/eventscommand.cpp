@@ -93,12 +93,10 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    AppCore &app = *core.value();
+    AppCore &app = *core;
     const QTimeZone zone = app.preferences().timeZone();
     QDateTime from = parser.isSet(QStringLiteral("from"))
         ? parseCommandDate(parser.value(QStringLiteral("from")), zone, false)

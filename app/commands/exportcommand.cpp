@@ -40,12 +40,10 @@ int runExportCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata export: say where to write, e.g. fermata export --ics ~/fermata.ics" << Qt::endl;
         return ExitUsage;
     }
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    AppCore &app = *core.value();
+    AppCore &app = *core;
     CalendarSettings settings = readCalendarSettings(app);
     if (stop) {
         settings.exportPath.clear();

@@ -70,12 +70,10 @@ int runImportCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata import: there is no file " << path << Qt::endl;
         return ExitFailure;
     }
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    AppCore &app = *core.value();
+    AppCore &app = *core;
     if (parser.isSet(QStringLiteral("me"))) {
         CalendarSettings settings = readCalendarSettings(app);
         for (const QString &address : parser.values(QStringLiteral("me"))) {

@@ -61,12 +61,10 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata inbox: --limit takes a number, e.g. --limit 50" << Qt::endl;
         return ExitUsage;
     }
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    AttentionService &attention = core.value()->attention();
+    AttentionService &attention = core->attention();
     auto items = parser.isSet(QStringLiteral("held")) ? attention.heldItems()
                                                       : attention.recentItems(limit == 0 ? -1 : limit);
     if (!items) {
@@ -84,7 +82,7 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
         out << "The inbox is empty. Send something with: fermata notify --source test --title Hello" << Qt::endl;
         return ExitOk;
     }
-    const QTimeZone zone = core.value()->preferences().timeZone();
+    const QTimeZone zone = core->preferences().timeZone();
     auto local = [&](const QDateTime &dt) {
         return dt.isValid() ? dt.toTimeZone(zone).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")) : QStringLiteral("-");
     };

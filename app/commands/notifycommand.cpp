@@ -8,7 +8,6 @@
 
 #include <QCommandLineParser>
 #include <QTextStream>
-#include <QThread>
 #include <QUuid>
 
 namespace fermata {
@@ -19,13 +18,7 @@ namespace {
 // notification the app did commit before it went away is not stored twice.
 int storeDirectly(const AppPaths &paths, const InboxItem &item, QTextStream &out, QTextStream &err)
 {
-    // Several first-time opens at once can race on the schema upgrade; the loser's retry
-    // finds the file upgraded.
     auto core = AppCore::open(paths);
-    for (int attempt = 1; !core && core.error().code == Error::Code::Database && attempt < 5; ++attempt) {
-        QThread::msleep(20 * attempt);
-        core = AppCore::open(paths);
-    }
     if (!core) {
         err << "fermata notify: " << core.error().message << Qt::endl;
         return ExitFailure;

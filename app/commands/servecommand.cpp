@@ -60,12 +60,10 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
     parser.process(arguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    AttentionHost host(*core.value());
+    AttentionHost host(*core);
     QObject::connect(&host, &AttentionHost::warning, [&err](const QString &message) {
         err << "fermata serve: " << message << Qt::endl;
     });

@@ -91,12 +91,10 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata subscribe: give one address, e.g. fermata subscribe https://example.com/work.ics" << Qt::endl;
         return ExitUsage;
     }
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    SubscriptionContext context(*core.value());
+    SubscriptionContext context(*core);
     if (removing) {
         const QString name = parser.value(QStringLiteral("remove"));
         if (Status status = context.subscriptions.unsubscribe(name); !status) {
@@ -140,12 +138,10 @@ int runSubscriptionsCommand(const QStringList &arguments, const AppPaths &paths)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    SubscriptionContext context(*core.value());
+    SubscriptionContext context(*core);
     const auto list = context.subscriptions.subscriptions();
     if (!list) {
         err << "fermata subscriptions: " << list.error().message << Qt::endl;
@@ -198,12 +194,10 @@ int runRefreshCommand(const QStringList &arguments, const AppPaths &paths)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
-    SubscriptionContext context(*core.value());
+    SubscriptionContext context(*core);
     const int failed = runRefreshes(context.subscriptions,
                                     [&] { context.subscriptions.refreshAll(); }, out, err);
     return failed == 0 ? ExitOk : ExitFailure;

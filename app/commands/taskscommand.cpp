@@ -168,16 +168,14 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata tasks: unknown action '" << action << "'. Use list, add or done." << Qt::endl;
         return ExitUsage;
     }
-    auto core = AppCore::open(paths);
-    if (!core) {
-        err << core.error().message << Qt::endl;
+    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    if (!core)
         return ExitFailure;
-    }
     if (action == u"add")
-        return addTask(*core.value(), parser, out, err);
+        return addTask(*core, parser, out, err);
     if (action == u"done")
-        return completeTask(*core.value(), parser, out, err);
-    return listTasks(*core.value(), parser.isSet(QStringLiteral("json")), out);
+        return completeTask(*core, parser, out, err);
+    return listTasks(*core, parser.isSet(QStringLiteral("json")), out);
 }
 
 } // namespace fermata
