@@ -53,16 +53,20 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     if (!core)
         return showDatabaseError(core.error().message, paths.databasePath());
 
-    const UiContext context{core.value()->tasks(), core.value()->calendar(),
-                            core.value()->preferences(), core.value()->clock(),
-                            core.value()->planning()};
+    // Check-in windows, held notifications, digest, DND, focus sessions; started after the
+    // first paint so the window opens at once.
+    AttentionHost attention(*core.value());
+    UiContext context{core.value()->tasks(), core.value()->calendar(),
+                      core.value()->preferences(), core.value()->clock(),
+                      core.value()->planning()};
+    context.attention = &attention.attention();
+    context.focus = &attention.focus();
+    context.dnd = &attention.dnd();
     MainWindow window(context);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
-    // Check-in windows, held notifications, digest, DND, focus sessions (UI views wire later).
-    AttentionHost attention(*core.value());
     window.show();
     QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     return QApplication::exec();

@@ -2,8 +2,11 @@
 
 namespace fermata {
 
+class AttentionService;
 class CalendarService;
 class Clock;
+class DndController;
+class FocusSession;
 class PlanningService;
 class Preferences;
 class TaskService;
@@ -17,6 +20,11 @@ struct UiContext
     Preferences &preferences;
     const Clock &clock;
     PlanningService &planning;
+
+    // Engines the window shows when the app runs them; null where a test leaves them out.
+    AttentionService *attention = nullptr; // check-in windows, held items, Inbox
+    FocusSession *focus = nullptr;         // focus mode (tray countdown, end prompt)
+    const DndController *dnd = nullptr;    // which desktop Do-Not-Disturb is in use
 };
 
 } // namespace fermata

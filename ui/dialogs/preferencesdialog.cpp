@@ -1,5 +1,6 @@
 #include "dialogs/preferencesdialog.h"
 
+#include "dialogs/preferencespage.h"
 #include "widgets/palettecolors.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimeEdit>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -40,12 +42,31 @@ PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
 
+    auto *general = new QWidget(this);
+    general->setObjectName(QStringLiteral("generalPage"));
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(buildHoursGroup(hours));
+    generalLayout->addWidget(buildZoneRow());
+    generalLayout->addStretch(1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("preferencesTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(general, tr("&General"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildHoursGroup(hours));
-    layout->addWidget(buildZoneRow());
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_error);
-    layout->addStretch(1);
     layout->addWidget(m_buttons);
+    revalidate();
+}
+
+void PreferencesDialog::addPage(PreferencesPage *page)
+{
+    page->setParent(this);
+    m_pages.append(page);
+    m_tabs->addTab(page, page->title());
+    connect(page, &PreferencesPage::edited, this, &PreferencesDialog::revalidate);
     revalidate();
 }
 
@@ -124,6 +145,17 @@ WorkingHours PreferencesDialog::workingHours() const
 
 QString PreferencesDialog::validationError() const
 {
+    if (QString problem = generalError(); !problem.isEmpty())
+        return problem;
+    for (const PreferencesPage *page : m_pages) {
+        if (QString problem = page->validationError(); !problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+QString PreferencesDialog::generalError() const
+{
     const QLocale locale;
     for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
         const Row &row = m_rows[index(Qt::DayOfWeek(day))];
@@ -144,9 +176,14 @@ QString PreferencesDialog::validationError() const
 void PreferencesDialog::revalidate()
 {
     const QString problem = validationError();
+    showProblem(problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void PreferencesDialog::showProblem(const QString &problem)
+{
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
 void PreferencesDialog::accept()
@@ -155,6 +192,13 @@ void PreferencesDialog::accept()
     if (!validationError().isEmpty())
         return;
     m_preferences.setWorkingHours(workingHours());
+    for (PreferencesPage *page : std::as_const(m_pages)) {
+        if (Status applied = page->apply(); !applied) {
+            m_tabs->setCurrentWidget(page);
+            showProblem(applied.error().message);
+            return; // pages before this one are saved; this one and later ones stay editable
+        }
+    }
     QDialog::accept();
 }
 

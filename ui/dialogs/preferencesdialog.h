@@ -10,17 +10,26 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QTabWidget;
 class QTimeEdit;
 
 namespace fermata {
 
-// Working hours per weekday and the time zone. OK saves through Preferences::setWorkingHours;
-// a day whose end is not after its start (or an unknown zone) keeps OK disabled and says why.
+class PreferencesPage;
+
+// Tabs: General (working hours per weekday and the time zone) and the pages the window adds
+// (check-in windows, team, calendars). OK validates every page first, then saves General
+// through Preferences::setWorkingHours and each page through its apply(); anything to fix keeps
+// OK disabled, shows the page and says why.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
 public:
     explicit PreferencesDialog(Preferences &preferences, QWidget *parent = nullptr);
+
+    // Adds a tab after General; the dialog takes ownership.
+    void addPage(PreferencesPage *page);
+    QTabWidget *tabs() const { return m_tabs; }
 
     WorkingHours workingHours() const;
     // An empty string when the form can be saved, else what to fix.
@@ -46,10 +55,14 @@ private:
     static size_t index(Qt::DayOfWeek day) { return size_t(day) - 1; }
     QWidget *buildHoursGroup(const WorkingHours &hours);
     QWidget *buildZoneRow();
+    QString generalError() const;
     void revalidate();
+    void showProblem(const QString &problem);
 
     Preferences &m_preferences;
     std::array<Row, 7> m_rows;
+    QTabWidget *m_tabs = nullptr;
+    QList<PreferencesPage *> m_pages;
     QComboBox *m_zone = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
