@@ -4,7 +4,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 FERMATA := $(BUILD_DIR)/app/fermata
 
-.PHONY: all deps configure build run test bench clean help
+.PHONY: all deps configure build run test fuzz bench clean help
 
 all: build
 
@@ -12,6 +12,7 @@ help:
 	@echo "make run    install what is missing, build, and open Fermata"
 	@echo "make test   the same set-up, then the whole test suite"
 	@echo "make bench  start-up and planner benchmarks (prints figures)"
+	@echo "make fuzz   the iCalendar fuzzer (clang, build/fuzz) for FUZZ_SECONDS (default: 60)"
 	@echo "PRESET=dev|ci|asan selects the build (default: $(PRESET))"
 
 deps:
@@ -33,6 +34,13 @@ run: build
 
 test: build
 	tests/run-tests.sh $(BUILD_DIR)
+	tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
+
+# libFuzzer over the iCalendar import, built with clang in its own folder; 'make test' runs it
+# for a minute, 'make fuzz FUZZ_SECONDS=3600' for longer.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: build
 	cmake --build --preset $(PRESET) --target bench

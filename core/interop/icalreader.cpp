@@ -1,5 +1,6 @@
 #include "interop/icalreader.h"
 
+#include "interop/icalrecurrence.h"
 #include "interop/icalzones.h"
 
 #include <QBuffer>
@@ -12,9 +13,12 @@
 #include <libical/ical.h>
 
 #include <algorithm>
+#include <deque>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace fermata {
@@ -98,6 +102,10 @@ constexpr qint64 s_maxComponentBytes = 4 * 1024 * 1024;
 constexpr int s_maxIterationsPerRule = 200000;
 constexpr int s_maxOccurrencesPerSeries = 20000;
 constexpr qint64 s_progressStepBytes = 256 * 1024;
+// Events are prepared (parsed and expanded) in batches on worker threads; a batch ends at
+// this many events or bytes of text, which bounds the memory held by batches in flight.
+constexpr size_t s_batchEvents = 64;
+constexpr qint64 s_batchBytes = 1024 * 1024;
 // Occurrences starting this many days before the horizon are still converted, so events up
 // to that long that end inside the horizon are kept.
 constexpr int s_maxSkippedSpanDays = 35;
@@ -121,6 +129,7 @@ struct Chunk
     Kind kind = Kind::Event;
     QByteArray text;
     qint64 line = 0;
+    qint64 endPos = 0; // where the component ends in the device, for progress
     QString problem; // set when the component was too large or had an over-long line
 };
 
@@ -129,7 +138,10 @@ struct Chunk
 class ComponentScanner
 {
 public:
-    explicit ComponentScanner(QIODevice &device) : m_device(device) {}
+    explicit ComponentScanner(QIODevice &device) : m_device(device)
+    {
+        m_buffer.resize(s_maxLineBytes + 1);
+    }
 
     // The next VEVENT/VTIMEZONE; false at the end of the stream.
     bool next(Chunk &chunk);
@@ -139,28 +151,36 @@ public:
 
 private:
     bool readLine(QByteArray &line, bool &tooLong);
+    qint64 readRaw(); // one line (at most s_maxLineBytes) into m_buffer; <= 0 at the end
 
     QIODevice &m_device;
+    QByteArray m_buffer; // reused: QIODevice::readLine(max) would allocate max bytes a line
     qint64 m_line = 0;
     int m_depth = 0; // nesting of BEGIN/END outside the chunk being collected
     bool m_sawCalendar = false;
     QString m_calendarName;
 };
 
+qint64 ComponentScanner::readRaw()
+{
+    return m_device.readLine(m_buffer.data(), m_buffer.size());
+}
+
 bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
 {
     tooLong = false;
-    line = m_device.readLine(s_maxLineBytes);
-    if (line.isEmpty())
+    const qint64 length = readRaw();
+    if (length <= 0)
         return false;
+    line = QByteArray(m_buffer.constData(), length);
     ++m_line;
-    while (!line.endsWith('\n')) { // an over-long line: drop the rest of it
-        const QByteArray rest = m_device.readLine(s_maxLineBytes);
-        if (rest.isEmpty())
+    bool ended = line.endsWith('\n');
+    while (!ended) { // an over-long line: drop the rest of it
+        const qint64 rest = readRaw();
+        if (rest <= 0)
             break;
         tooLong = true;
-        if (rest.endsWith('\n'))
-            break;
+        ended = m_buffer[rest - 1] == '\n';
     }
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
@@ -250,12 +270,48 @@ struct Occurrence
     std::optional<qint64> endMs; // an RDATE period carries its own end
 };
 
+// What one VEVENT turns into. Prepared on any thread (parsing, zones, expansion), then
+// applied in file order on the reading thread by EventCommitter, which owns the state that
+// depends on order: masters and overrides seen so far, issues reported, the sink.
+struct PreparedEvent
+{
+    struct Issue
+    {
+        qint64 line = 0;
+        QString message;
+        QByteArray unknownZone; // an unknown TZID: reported once per file
+        bool skipped = false;   // the event was skipped for this
+    };
+    enum class Kind { Skipped, Override, Master };
+    Kind kind = Kind::Skipped;
+    qint64 line = 0;
+    qint64 endPos = 0;
+    // An occurrence of a recurring master, made a CalendarEvent when committed: the strings
+    // are then allocated on the committing thread, which keeps the heap from fragmenting.
+    struct Slot
+    {
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+        QDate date; // local date of the start (the key of an all-day occurrence)
+    };
+    QString uid;  // Master: its UID, which only the first master may use
+    QString what; // Master: how the issue of a second master names it
+    std::vector<Issue> issues;
+    size_t issuesBeforeExpansion = 0; // Master: issues found before its occurrences
+    std::vector<CalendarEvent> instances; // an override or a master that does not recur
+    bool recurring = false;               // Master: `base` at each of `occurrences`
+    CalendarEvent base;
+    std::vector<Slot> occurrences;
+};
+
+QString recurrenceKey(const When &when, qint64 startMs);
+
+// Prepares events; one per thread (it collects issues into the event being prepared).
 class EventReader
 {
 public:
-    EventReader(const IcalReadOptions &options, IcalEventSink &sink, IcalReadReport &report,
-                ZoneTable &zones)
-        : m_options(options), m_sink(sink), m_report(report), m_zones(zones)
+    EventReader(const IcalReadOptions &options, ZoneTable &zones)
+        : m_options(options), m_zones(zones)
     {
         for (const QString &address : options.userAddresses)
             m_addresses.insert(normalizeAddress(address.toUtf8()));
@@ -264,8 +320,7 @@ public:
                              .addDays(-s_maxSkippedSpanDays);
     }
 
-    // False when the sink refused (a database error): the read stops.
-    bool readEvent(const Chunk &chunk);
+    PreparedEvent prepare(const Chunk &chunk);
 
 private:
     static QString normalizeAddress(QByteArray address)
@@ -281,7 +336,6 @@ private:
     {
         return m_zones.toUtcMs(*when.zone, when.date, when.isDate ? QTime(0, 0) : when.time);
     }
-    QString recurrenceKey(const When &when, qint64 startMs) const;
     bool isBusy(icalcomponent *event) const;
     bool readSpan(icalcomponent *event, const When &start, qint64 startMs, Span &span,
                   QString &problem);
@@ -290,24 +344,122 @@ private:
                                    qint64 line);
     void expandRule(icalproperty *rrule, const When &start, qint64 line,
                     std::vector<Occurrence> &out);
-    bool deliver(CalendarEvent event);
-    void skip(qint64 line, const QString &what, const QString &why);
+    void addIssue(qint64 line, QString message)
+    {
+        m_out->issues.push_back(PreparedEvent::Issue{line, std::move(message), {}, false});
+    }
+    void skip(qint64 line, const QString &what, const QString &why)
+    {
+        m_out->issues.push_back(PreparedEvent::Issue{
+            line, what.isEmpty() ? why : what + QStringLiteral(": ") + why, {}, true});
+    }
+    void readEvent(const Chunk &chunk);
 
     const IcalReadOptions &m_options;
-    IcalEventSink &m_sink;
-    IcalReadReport &m_report;
     ZoneTable &m_zones;
     QSet<QString> m_addresses;
+    QDate m_earliestDate; // occurrences starting before this local date cannot reach the horizon
+    PreparedEvent *m_out = nullptr; // the event being prepared
+};
+
+PreparedEvent EventReader::prepare(const Chunk &chunk)
+{
+    PreparedEvent prepared;
+    prepared.line = chunk.line;
+    prepared.endPos = chunk.endPos;
+    m_out = &prepared;
+    readEvent(chunk);
+    m_out = nullptr;
+    return prepared;
+}
+
+// Applies prepared events in file order: the masters/overrides bookkeeping and the sink.
+class EventCommitter
+{
+public:
+    EventCommitter(const IcalReadOptions &options, IcalEventSink &sink, IcalReadReport &report)
+        : m_horizon(options.horizon), m_sink(sink), m_report(report)
+    {
+    }
+    // False when the sink refused (a database error): the read stops.
+    bool commit(const PreparedEvent &event);
+
+private:
+    void report(const PreparedEvent::Issue &issue);
+    bool deliver(const CalendarEvent &event);
+
+    Interval m_horizon;
+    IcalEventSink &m_sink;
+    IcalReadReport &m_report;
     QSet<QString> m_masters;      // UIDs whose master has been read
     QSet<QString> m_overrideKeys; // UID/RECURRENCE-ID of every override read so far
     QSet<QByteArray> m_reportedZones;
-    QDate m_earliestDate; // occurrences starting before this local date cannot reach the horizon
 };
 
-void EventReader::skip(qint64 line, const QString &what, const QString &why)
+void EventCommitter::report(const PreparedEvent::Issue &issue)
 {
-    ++m_report.eventsSkipped;
-    m_report.addIssue(line, what.isEmpty() ? why : what + QStringLiteral(": ") + why);
+    if (!issue.unknownZone.isNull()) {
+        if (m_reportedZones.contains(issue.unknownZone))
+            return;
+        m_reportedZones.insert(issue.unknownZone);
+    }
+    if (issue.skipped)
+        ++m_report.eventsSkipped;
+    m_report.addIssue(issue.line, issue.message);
+}
+
+bool EventCommitter::deliver(const CalendarEvent &event)
+{
+    const bool inHorizon = event.end > event.start
+        ? Interval::fromDateTimes(event.start, event.end).overlaps(m_horizon)
+        : m_horizon.contains(event.start.toMSecsSinceEpoch());
+    if (!inHorizon)
+        return m_sink.remove(event.uid);
+    return m_sink.upsert(event);
+}
+
+bool EventCommitter::commit(const PreparedEvent &event)
+{
+    const size_t before = event.kind == PreparedEvent::Kind::Master ? event.issuesBeforeExpansion
+                                                                     : event.issues.size();
+    for (size_t i = 0; i < before; ++i)
+        report(event.issues[i]);
+    switch (event.kind) {
+    case PreparedEvent::Kind::Skipped:
+        return true;
+    case PreparedEvent::Kind::Override:
+        m_overrideKeys.insert(event.instances.front().uid);
+        ++m_report.eventsImported;
+        return deliver(event.instances.front());
+    case PreparedEvent::Kind::Master:
+        break;
+    }
+    if (m_masters.contains(event.uid)) {
+        report(PreparedEvent::Issue{
+            event.line,
+            event.what + QStringLiteral(": a second event with the UID \"%1\"; the first is kept")
+                             .arg(event.uid.left(80)),
+            {}, true});
+        return true;
+    }
+    m_masters.insert(event.uid);
+    ++m_report.eventsImported;
+    for (size_t i = before; i < event.issues.size(); ++i)
+        report(event.issues[i]);
+    if (!event.recurring)
+        return deliver(event.instances.front());
+    CalendarEvent instance = event.base;
+    for (const PreparedEvent::Slot &slot : event.occurrences) {
+        const When local{slot.date, QTime(), event.base.allDay, nullptr};
+        instance.uid = event.uid + QLatin1Char('/') + recurrenceKey(local, slot.startMs);
+        if (m_overrideKeys.contains(instance.uid))
+            continue;
+        instance.start = QDateTime::fromMSecsSinceEpoch(slot.startMs, Qt::UTC);
+        instance.end = QDateTime::fromMSecsSinceEpoch(slot.endMs, Qt::UTC);
+        if (!deliver(instance))
+            return false;
+    }
+    return true;
 }
 
 std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype value, qint64 line)
@@ -330,11 +482,12 @@ std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype v
         const QByteArray tzid(icalparameter_get_tzid(tz) ? icalparameter_get_tzid(tz) : "");
         bool known = false;
         when.zone = &m_zones.lookup(tzid, &known);
-        if (!known && !m_reportedZones.contains(tzid)) {
-            m_reportedZones.insert(tzid);
-            m_report.addIssue(line, QStringLiteral("unknown time zone \"%1\"; read as %2 time")
-                                        .arg(QString::fromUtf8(tzid),
-                                             QString::fromUtf8(m_zones.floatingZone().id())));
+        if (!known) {
+            m_out->issues.push_back(PreparedEvent::Issue{
+                line,
+                QStringLiteral("unknown time zone \"%1\"; read as %2 time")
+                    .arg(QString::fromUtf8(tzid), QString::fromUtf8(m_zones.floatingZone().id())),
+                tzid.isNull() ? QByteArray("") : tzid, false});
         }
     } else {
         when.zone = &m_zones.floating();
@@ -343,7 +496,7 @@ std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype v
 }
 
 // "20260302" or "20260302T090000Z", written by hand: QDateTime::toString is slow in bulk.
-QString EventReader::recurrenceKey(const When &when, qint64 startMs) const
+QString recurrenceKey(const When &when, qint64 startMs)
 {
     char text[17];
     auto put = [&text](int at, int value, int width) {
@@ -483,11 +636,11 @@ void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line
 {
     icalrecurrencetype rule = icalproperty_get_rrule(rrule);
     if (rule.freq == ICAL_NO_RECURRENCE) {
-        m_report.addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
+        addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
         return;
     }
     if (neverOccurs(rule)) {
-        m_report.addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
+        addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
                                                "only its first date is used"));
         return;
     }
@@ -528,14 +681,18 @@ void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line
         limit.is_date = start.isDate;
         rule.until = limit;
     }
-    icalrecur_iterator *it = icalrecur_iterator_new(rule, first);
-    if (!it) {
-        m_report.addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
+    // The common rules in plain date arithmetic; the rest through libical (ICU, slow).
+    std::optional<ical::SimpleRecurrence> simple;
+    if (ical::SimpleRecurrence::enabled())
+        simple = ical::SimpleRecurrence::create(rule, first);
+    icalrecur_iterator *it = simple ? nullptr : icalrecur_iterator_new(rule, first);
+    if (!simple && !it) {
+        addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
         return;
     }
     int produced = 0;
     for (int i = 0; i < s_maxIterationsPerRule; ++i) {
-        const icaltimetype t = icalrecur_iterator_next(it);
+        const icaltimetype t = simple ? simple->next() : icalrecur_iterator_next(it);
         if (icaltime_is_null_time(t))
             break;
         Occurrence o;
@@ -557,13 +714,14 @@ void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line
             break;
         out.push_back(o);
         if (++produced >= s_maxOccurrencesPerSeries) {
-            m_report.addIssue(line, QStringLiteral("a rule repeats more than %1 times in the range; "
+            addIssue(line, QStringLiteral("a rule repeats more than %1 times in the range; "
                                                    "later occurrences are left out")
                                         .arg(s_maxOccurrencesPerSeries));
             break;
         }
     }
-    icalrecur_iterator_free(it);
+    if (it)
+        icalrecur_iterator_free(it);
 }
 
 std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &start,
@@ -580,7 +738,7 @@ std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &st
         const bool isPeriod = !icaltime_is_null_time(rdate.period.start);
         const auto when = readWhen(p, isPeriod ? rdate.period.start : rdate.time, line);
         if (!when) {
-            m_report.addIssue(line, QStringLiteral("an RDATE cannot be read"));
+            addIssue(line, QStringLiteral("an RDATE cannot be read"));
             continue;
         }
         Occurrence o{utcMs(*when), when->date, when->time, std::nullopt};
@@ -625,16 +783,6 @@ std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &st
     return occurrences;
 }
 
-bool EventReader::deliver(CalendarEvent event)
-{
-    const Interval horizon = m_options.horizon;
-    const bool inHorizon = event.end > event.start
-        ? Interval::fromDateTimes(event.start, event.end).overlaps(horizon)
-        : horizon.contains(event.start.toMSecsSinceEpoch());
-    if (!inHorizon)
-        return m_sink.remove(event.uid);
-    return m_sink.upsert(event);
-}
 
 // libical drops a property whose value it cannot parse and leaves an X-LIC-ERROR naming it.
 bool hasParseError(icalcomponent *event, const char *propertyName)
@@ -648,11 +796,11 @@ bool hasParseError(icalcomponent *event, const char *propertyName)
     return false;
 }
 
-bool EventReader::readEvent(const Chunk &chunk)
+void EventReader::readEvent(const Chunk &chunk)
 {
     if (!chunk.problem.isEmpty()) {
         skip(chunk.line, QString(), chunk.problem);
-        return true;
+        return;
     }
     ComponentPtr root(icalparser_parse_string(chunk.text.constData()));
     icalcomponent *event = root.get();
@@ -660,7 +808,7 @@ bool EventReader::readEvent(const Chunk &chunk)
         event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
     if (!event) {
         skip(chunk.line, QString(), QStringLiteral("the event cannot be read"));
-        return true;
+        return;
     }
 
     const QString title = QString::fromUtf8(icalcomponent_get_summary(event));
@@ -673,7 +821,7 @@ bool EventReader::readEvent(const Chunk &chunk)
             + QString::fromLatin1(QCryptographicHash::hash(chunk.text, QCryptographicHash::Sha1)
                                       .toHex()
                                       .left(16));
-        m_report.addIssue(chunk.line, what + QStringLiteral(": no UID; identified by its content"));
+        addIssue(chunk.line, what + QStringLiteral(": no UID; identified by its content"));
     }
 
     icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
@@ -683,14 +831,14 @@ bool EventReader::readEvent(const Chunk &chunk)
         skip(chunk.line, what, dtstart || hasParseError(event, "DTSTART")
                                    ? QStringLiteral("DTSTART cannot be read")
                                    : QStringLiteral("DTSTART missing"));
-        return true;
+        return;
     }
     const qint64 startMs = utcMs(*start);
     Span span;
     QString problem;
     if (!readSpan(event, *start, startMs, span, problem)) {
         skip(chunk.line, what, problem);
-        return true;
+        return;
     }
 
     CalendarEvent base;
@@ -704,24 +852,21 @@ bool EventReader::readEvent(const Chunk &chunk)
         const auto original = readWhen(rid, icalproperty_get_recurrenceid(rid), chunk.line);
         if (!original) {
             skip(chunk.line, what, QStringLiteral("RECURRENCE-ID cannot be read"));
-            return true;
+            return;
         }
-        const QString key = uid + QLatin1Char('/') + recurrenceKey(*original, utcMs(*original));
-        m_overrideKeys.insert(key);
-        ++m_report.eventsImported;
-        base.uid = key;
+        base.uid = uid + QLatin1Char('/') + recurrenceKey(*original, utcMs(*original));
         base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
         base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
-        return deliver(base);
+        m_out->kind = PreparedEvent::Kind::Override;
+        m_out->instances.push_back(std::move(base));
+        return;
     }
 
-    if (m_masters.contains(uid)) {
-        skip(chunk.line, what, QStringLiteral("a second event with the UID \"%1\"; the first is kept")
-                                   .arg(uid.left(80)));
-        return true;
-    }
-    m_masters.insert(uid);
-    ++m_report.eventsImported;
+    // A master: whether it is the first with its UID is known only in file order (commit).
+    m_out->kind = PreparedEvent::Kind::Master;
+    m_out->uid = uid;
+    m_out->what = what;
+    m_out->issuesBeforeExpansion = m_out->issues.size();
 
     const bool recurring = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
         || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
@@ -729,22 +874,18 @@ bool EventReader::readEvent(const Chunk &chunk)
         base.uid = uid;
         base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
         base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
-        return deliver(base);
+        m_out->instances.push_back(std::move(base));
+        return;
     }
-    for (const Occurrence &o : expand(event, *start, startMs, chunk.line)) {
+    m_out->recurring = true;
+    m_out->base = base;
+    const std::vector<Occurrence> occurrences = expand(event, *start, startMs, chunk.line);
+    m_out->occurrences.reserve(occurrences.size());
+    for (const Occurrence &o : occurrences) {
         const When local{o.date, o.time, start->isDate, start->zone};
-        const QString key = uid + QLatin1Char('/') + recurrenceKey(local, o.startMs);
-        if (m_overrideKeys.contains(key))
-            continue;
-        CalendarEvent instance = base;
-        instance.uid = key;
-        instance.start = QDateTime::fromMSecsSinceEpoch(o.startMs, Qt::UTC);
-        instance.end = QDateTime::fromMSecsSinceEpoch(o.endMs ? *o.endMs : endMs(local, o.startMs, span),
-                                                      Qt::UTC);
-        if (!deliver(instance))
-            return false;
+        m_out->occurrences.push_back(PreparedEvent::Slot{
+            o.startMs, o.endMs ? *o.endMs : endMs(local, o.startMs, span), o.date});
     }
-    return true;
 }
 
 } // namespace
@@ -782,26 +923,66 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     if (!device.seek(origin))
         return Result<IcalReadReport>::failure(Error::Code::Io,
                                                QStringLiteral("The calendar cannot be re-read."));
-    EventReader reader(options, sink, report, zones);
     ComponentScanner scan(device);
+    EventCommitter committer(options, sink, report);
     qint64 lastProgress = 0;
+    // Applies one prepared batch in file order; an error or a cancel ends the read.
+    auto commitBatch = [&](const std::vector<PreparedEvent> &batch) -> std::optional<Result<IcalReadReport>> {
+        for (const PreparedEvent &event : batch) {
+            if (!committer.commit(event))
+                return Result<IcalReadReport>::failure(
+                    Error::Code::Database,
+                    QStringLiteral("The events could not be saved (stopped at line %1).").arg(event.line));
+            const qint64 done = event.endPos - origin;
+            if (progress && done - lastProgress >= s_progressStepBytes) {
+                lastProgress = done;
+                if (!progress(done, total)) {
+                    report.cancelled = true;
+                    report.instances = sink.size();
+                    return report;
+                }
+            }
+        }
+        return std::nullopt;
+    };
+    auto prepareBatch = [&options, &zones](std::vector<Chunk> chunks) {
+        EventReader reader(options, zones);
+        std::vector<PreparedEvent> prepared;
+        prepared.reserve(chunks.size());
+        for (const Chunk &chunk : chunks)
+            prepared.push_back(reader.prepare(chunk));
+        return prepared;
+    };
+    // Batches are prepared on worker threads while this thread scans and commits; a few
+    // batches in flight keep both cores busy and memory bounded.
+    const size_t maxInFlight = std::clamp(std::thread::hardware_concurrency(), 2u, 8u);
+    std::deque<std::future<std::vector<PreparedEvent>>> inFlight;
+    std::vector<Chunk> batch;
+    qint64 batchBytes = 0;
     for (Chunk chunk; scan.next(chunk);) {
         if (chunk.kind != Chunk::Kind::Event)
             continue;
-        if (!reader.readEvent(chunk))
-            return Result<IcalReadReport>::failure(
-                Error::Code::Database,
-                QStringLiteral("The events could not be saved (stopped at line %1).").arg(chunk.line));
-        const qint64 done = device.pos() - origin;
-        if (progress && done - lastProgress >= s_progressStepBytes) {
-            lastProgress = done;
-            if (!progress(done, total)) {
-                report.cancelled = true;
-                report.instances = sink.size();
-                return report;
-            }
+        chunk.endPos = device.pos();
+        batchBytes += chunk.text.size();
+        batch.push_back(std::move(chunk));
+        if (batch.size() < s_batchEvents && batchBytes < s_batchBytes)
+            continue;
+        inFlight.push_back(std::async(std::launch::async | std::launch::deferred, prepareBatch,
+                                      std::exchange(batch, {})));
+        batchBytes = 0;
+        while (inFlight.size() >= maxInFlight) {
+            const auto prepared = inFlight.front().get();
+            inFlight.pop_front();
+            if (auto stop = commitBatch(prepared))
+                return *stop;
         }
     }
+    for (; !inFlight.empty(); inFlight.pop_front()) {
+        if (auto stop = commitBatch(inFlight.front().get()))
+            return *stop;
+    }
+    if (auto stop = commitBatch(prepareBatch(std::move(batch)))) // the last one, here
+        return *stop;
     if (progress && !progress(total, total))
         report.cancelled = true;
     report.instances = sink.size();

@@ -138,6 +138,7 @@ bool ZoneTable::addVtimezone(icalcomponent *vtimezone)
 
 const Zone &ZoneTable::lookup(const QByteArray &tzid, bool *known)
 {
+    const std::lock_guard lock(m_cacheMutex);
     if (auto it = m_cache.constFind(tzid); it != m_cache.constEnd()) {
         *known = it.value() != m_unknown;
         return *it.value();
@@ -178,6 +179,7 @@ qint64 ZoneTable::toUtcMs(const Zone &zone, QDate date, QTime time) const
         tt.hour = time.hour();
         tt.minute = time.minute();
         tt.second = time.second();
+        const std::lock_guard lock(m_embeddedMutex);
         return qint64(icaltime_as_timet_with_zone(tt, zone.embedded)) * 1000;
     }
     case Zone::Kind::Floating:

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 struct _icaltimezone;
@@ -63,6 +64,8 @@ public:
     bool addVtimezone(icalcomponent_impl *vtimezone);
 
     // The zone for `tzid`; `known` is false when nothing matched and the time is read floating.
+    // lookup() and toUtcMs() may be called from several threads (events are prepared in
+    // parallel); the returned zone stays valid as long as the table.
     const Zone &lookup(const QByteArray &tzid, bool *known);
     const Zone &floating() const { return m_floating; }
     const Zone &utc() const { return m_utc; }
@@ -81,6 +84,8 @@ private:
     QHash<QByteArray, QByteArray> m_embeddedLocation; // TZID -> X-LIC-LOCATION
     QHash<QByteArray, std::shared_ptr<Zone>> m_cache;
     std::shared_ptr<Zone> m_unknown;
+    std::mutex m_cacheMutex;            // guards m_cache
+    mutable std::mutex m_embeddedMutex; // libical fills a zone's transitions lazily
 };
 
 } // namespace fermata::ical

@@ -3,7 +3,10 @@
 // and expanded over a year. Prints figures; never a pass/fail test. Target: expansion and
 // the whole import (SQLite, one transaction) each within 1 s.
 //
-//   cmake --build build --target bench_ical      (or: icalbench [--series N] [--keep FILE])
+//   cmake --build build --target bench_ical
+//   icalbench [--series N] [--keep FILE] [--weekly] [--expand-only] [--runs N]
+// --runs N repeats the parse + expand step N times and reports the medians (the machine is
+// shared: single runs vary).
 #include "interop/icalreader.h"
 #include "services/calendarinteropservice.h"
 #include "storage/database.h"
@@ -18,6 +21,9 @@
 #include <QTextStream>
 
 #include <sys/resource.h>
+
+#include <algorithm>
+#include <vector>
 
 using namespace fermata;
 
@@ -122,6 +128,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     int series = 5000;
+    int runs = 1;
     QString keep;
     const QStringList args = app.arguments();
     const bool expandOnly = args.contains(QStringLiteral("--expand-only"));
@@ -133,6 +140,8 @@ int main(int argc, char **argv)
             series = args[i + 1].toInt();
         else if (args[i] == u"--keep")
             keep = args[i + 1];
+        else if (args[i] == u"--runs")
+            runs = qMax(1, args[i + 1].toInt());
     }
     QTemporaryDir dir;
     const QString path = keep.isEmpty() ? dir.filePath(QStringLiteral("bench.ics")) : keep;
@@ -153,17 +162,31 @@ int main(int argc, char **argv)
     options.source = QStringLiteral("bench");
     options.horizon = Interval::fromDateTimes(clock.now(), clock.now().addDays(365));
     options.floatingZone = QTimeZone("Europe/Berlin");
-    CountingSink sink;
+    std::vector<qint64> walls;
+    std::vector<qint64> cpus;
     QElapsedTimer timer;
-    timer.start();
-    qint64 cpu = cpuMs();
-    const auto report = IcalReader::readFile(path, options, sink);
-    const qint64 expandMs = timer.elapsed();
-    const qint64 expandCpuMs = cpuMs() - cpu;
-    if (!report) {
-        out << "failed: " << report.error().message << Qt::endl;
-        return 1;
+    qint64 cpu = 0;
+    Result<IcalReadReport> report = Result<IcalReadReport>::failure(Error::Code::Invalid, QString());
+    for (int run = 0; run < runs; ++run) {
+        CountingSink sink;
+        timer.start();
+        cpu = cpuMs();
+        report = IcalReader::readFile(path, options, sink);
+        walls.push_back(timer.elapsed());
+        cpus.push_back(cpuMs() - cpu);
+        if (!report) {
+            out << "failed: " << report.error().message << Qt::endl;
+            return 1;
+        }
     }
+    auto median = [](std::vector<qint64> values) {
+        std::sort(values.begin(), values.end());
+        return values[values.size() / 2];
+    };
+    const qint64 expandMs = median(walls);
+    const qint64 expandCpuMs = median(cpus);
+    if (runs > 1)
+        out << "  (medians of " << runs << " runs)\n";
     out << "  parse + expand one year:          " << expandMs << " ms wall, " << expandCpuMs
         << " ms CPU  (" << report->instances
         << " occurrences, " << report->eventsImported << " events, " << report->issueCount << " issues)\n";
@@ -209,7 +232,7 @@ int main(int argc, char **argv)
     out << "  planner query, one week:          " << timer.elapsed() << " ms  ("
         << (week ? week->size() : -1) << " instances)\n";
     out << "  peak RSS overall:                 " << peakRssKb() / 1024 << " MiB\n";
-    out << "  target: parse + expand <= 1000 ms: " << (expandCpuMs <= 1000 ? "met" : "MISSED")
-        << " (CPU time)" << Qt::endl;
+    out << "  target: parse + expand <= 1000 ms: " << (expandMs <= 1000 ? "met" : "MISSED")
+        << " (wall time; CPU " << expandCpuMs << " ms over all threads)" << Qt::endl;
     return 0;
 }
