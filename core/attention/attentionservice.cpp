@@ -1,5 +1,6 @@
 #include "attention/attentionservice.h"
 
+#include "attention/intakewriter.h"
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -215,7 +216,7 @@ QByteArray AttentionService::httpToken() const
 
 Status AttentionService::enableHttp(quint16 port)
 {
-    return m_db.inTransaction([&]() -> Status {
+    const Status stored = m_db.inTransaction([&]() -> Status {
         if (httpToken().isEmpty()) {
             // 32 random bytes from the system source, as URL-safe text.
             QByteArray bytes(32, Qt::Uninitialized);
@@ -228,11 +229,17 @@ Status AttentionService::enableHttp(quint16 port)
             return s;
         return m_repo.setValue(s_httpEnabledKey, QStringLiteral("1"));
     });
+    if (stored)
+        Q_EMIT httpSettingsChanged();
+    return stored;
 }
 
 Status AttentionService::disableHttp()
 {
-    return m_repo.setValue(s_httpEnabledKey, QStringLiteral("0"));
+    const Status stored = m_repo.setValue(s_httpEnabledKey, QStringLiteral("0"));
+    if (stored)
+        Q_EMIT httpSettingsChanged();
+    return stored;
 }
 
 IntervalSet AttentionService::quietIn(const Interval &range) const
@@ -248,14 +255,46 @@ bool AttentionService::isInQuietTime() const
 
 Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
 {
+    if (Status decided = decideIntake(items); !decided)
+        return decided.error();
+    QList<qint64> ids;
+    const Status stored = m_db.inTransaction([&]() -> Status {
+        auto added = m_repo.add(items);
+        if (!added)
+            return added.error();
+        ids = std::move(added).value();
+        return {};
+    });
+    intakeFinished(items, stored ? Result<QList<qint64>>(ids) : Result<QList<qint64>>(stored.error()));
+    if (!stored)
+        return stored.error();
+    return ids;
+}
+
+void AttentionService::ingest(QList<InboxItem> items, IntakeWriter &writer,
+                              std::function<void(Result<QList<qint64>>)> done)
+{
+    if (Status decided = decideIntake(items); !decided) {
+        done(decided.error());
+        return;
+    }
+    QList<InboxItem> decided = items;
+    writer.submit(std::move(items), [this, decided = std::move(decided), done = std::move(done)](Result<QList<qint64>> ids) {
+        intakeFinished(decided, ids);
+        done(std::move(ids));
+    });
+}
+
+Status AttentionService::decideIntake(QList<InboxItem> &items)
+{
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
     if (!breaks)
         return breaks.error();
-    BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks};
-    int held = 0;
-    int muted = 0;
+    // Break-throughs decided but not committed yet count too, so the hourly cap holds while
+    // batches are on their way to the disk (one just committed may count twice: stricter).
+    BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks + m_uncommittedBreakThroughs};
     for (InboxItem &item : items) {
         Notification &n = item.notification;
         n.receivedAt = now;
@@ -268,34 +307,46 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
             break;
         case Verdict::Hold:
             item.state = ItemState::Held;
-            ++held;
             break;
         case Verdict::Mute:
             item.state = ItemState::Muted;
-            ++muted;
             break;
         }
-        if (item.decision.isBreakThrough())
+        if (item.decision.isBreakThrough()) {
             ++context.breakThroughsLastHour;
-    }
-    QList<qint64> ids;
-    const Status stored = m_db.inTransaction([&]() -> Status {
-        auto added = m_repo.add(items);
-        if (!added)
-            return added.error();
-        ids = std::move(added).value();
-        return {};
-    });
-    if (!stored)
-        return stored.error();
-
-    QList<Notification> delivered;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (items[i].state == ItemState::Released) {
-            items[i].notification.id = ids[i];
-            delivered.append(items[i].notification);
+            ++m_uncommittedBreakThroughs;
         }
     }
+    return {};
+}
+
+void AttentionService::intakeFinished(QList<InboxItem> items, const Result<QList<qint64>> &ids)
+{
+    int held = 0;
+    int muted = 0;
+    QList<Notification> delivered;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (items[i].decision.isBreakThrough())
+            --m_uncommittedBreakThroughs;
+        if (!ids)
+            continue;
+        switch (items[i].state) {
+        case ItemState::Released:
+            items[i].notification.id = ids->at(i);
+            delivered.append(items[i].notification);
+            break;
+        case ItemState::Held:
+            ++held;
+            break;
+        case ItemState::Muted:
+            ++muted;
+            break;
+        default:
+            break;
+        }
+    }
+    if (!ids)
+        return;
     Q_EMIT itemsStored(held, int(delivered.size()), muted);
     if (!delivered.isEmpty())
         Q_EMIT notificationsDelivered(delivered);
@@ -308,8 +359,14 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
         }
         if (m_heldCount)
             Q_EMIT heldCountChanged(*m_heldCount);
+        // Held just before a window opened and committed after that window's tick ran:
+        // release it now rather than at the next window.
+        const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+        if (m_schedule.isOpenAt(nowMs)) {
+            if (Status s = releaseDue(nowMs); !s)
+                Q_EMIT failed(s.error());
+        }
     }
-    return ids;
 }
 
 void AttentionService::start()

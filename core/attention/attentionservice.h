@@ -17,6 +17,7 @@
 namespace fermata {
 
 class Database;
+class IntakeWriter;
 
 // The heart of the attention engine: decides what arrives (BatchingRules), holds it durably,
 // releases what is due as one digest when a check-in window opens, and says when the desktop
@@ -69,6 +70,10 @@ public:
     // ---- Intake: decide and store every item in one transaction (group commit). Returns
     // one id per item, in order; a repeated uuid returns the stored id and is not re-decided.
     Result<QList<qint64>> ingest(QList<InboxItem> items);
+    // The same, pipelined: decides now, lets `writer` store (its own connection and thread),
+    // then signals and calls `done` on this thread once committed.
+    void ingest(QList<InboxItem> items, IntakeWriter &writer,
+                std::function<void(Result<QList<qint64>>)> done);
 
     // ---- Time line
     void start();          // arms the timer and ticks once (catches up what came due)
@@ -108,6 +113,8 @@ Q_SIGNALS:
     void desktopHoldChanged(bool hold);
     void windowsChanged();
     void rulesChanged();
+    // enableHttp()/disableHttp() stored a change: the running endpoint should follow it.
+    void httpSettingsChanged();
     void peeked(int total);
     void itemChanged(qint64 id);
     void failed(const fermata::Error &error);
@@ -116,6 +123,10 @@ private:
     IntervalSet quietIn(const Interval &range) const;
     void rebuildSchedule();
     Status releaseDue(qint64 nowMs);
+    // Intake in two halves around the store: decisions (and times) on arrival; signals,
+    // counts and a catch-up release once committed (or the failure is known).
+    Status decideIntake(QList<InboxItem> &items);
+    void intakeFinished(QList<InboxItem> items, const Result<QList<qint64>> &ids);
 
     Database &m_db;
     const Clock &m_clock;
@@ -133,6 +144,7 @@ private:
     qint64 m_lastCleanupMs = 0;
     // For heldCountChanged on the intake path without a COUNT per batch; recounted per tick.
     std::optional<int> m_heldCount;
+    int m_uncommittedBreakThroughs = 0; // decided, still on their way to the disk
 };
 
 } // namespace fermata

@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <deque>
 #include <functional>
+#include <memory>
 
 class QLocalServer;
 class QLocalSocket;
@@ -18,14 +20,20 @@ namespace fermata {
 //   -> {"title": "...", "source": "...", ...}\n        (see notificationrequest.h)
 //   <- ok ID\n   once the notification is committed    |   error MESSAGE\n
 // Group commit: everything that arrived in one event-loop turn is stored in one transaction
-// before any of it is acknowledged, so many senders share one fsync.
+// before any of it is acknowledged, so many senders share one fsync. With an AsyncSink the
+// store runs elsewhere (IntakeWriter) and the next turn's lines are read and decided while
+// the previous commit waits for the disk; replies still leave in arrival order.
 class LocalIntakeServer final : public QObject
 {
     Q_OBJECT
 public:
     using Sink = std::function<Result<QList<qint64>>(QList<InboxItem> items)>;
+    // Stores the items and then calls `done` on this thread (later, or at once).
+    using Stored = std::function<void(Result<QList<qint64>> ids)>;
+    using AsyncSink = std::function<void(QList<InboxItem> items, Stored done)>;
 
     explicit LocalIntakeServer(Sink sink, QObject *parent = nullptr);
+    explicit LocalIntakeServer(AsyncSink sink, QObject *parent = nullptr);
     ~LocalIntakeServer() override;
 
     // The socket name for a profile's instance key (next to the single-instance socket).
@@ -49,12 +57,21 @@ private:
     };
     void handleConnection();
     void readLines(QLocalSocket *socket);
+    // A flushed batch waiting for its commit; answered only after every earlier batch.
+    struct InFlight
+    {
+        QList<Pending> lines;
+        std::optional<Result<QList<qint64>>> ids; // set once stored
+    };
     void scheduleFlush();
     void flush();
+    void answerFinished();
+    void answer(const QList<Pending> &lines, const Result<QList<qint64>> &ids);
 
-    Sink m_sink;
+    AsyncSink m_sink;
     QLocalServer *m_server = nullptr;
     QList<Pending> m_pending;
+    std::deque<std::shared_ptr<InFlight>> m_inFlight;
     bool m_flushScheduled = false;
     int m_maxBatch = 4096;
     QString m_error;

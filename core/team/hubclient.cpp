@@ -477,11 +477,13 @@ Result<QList<Message>> HubClient::fetchReleased(int limit)
     const QString what = QStringLiteral("fetch your messages");
     Status prepared;
     QSqlQuery *cachedQuery = cached(QStringLiteral(
-            "SELECT m.uuid::text, s.role_name, r.role_name, m.subject, m.body, "
+            "SELECT m.uuid::text, "
+            "(SELECT s.role_name FROM fermata.members s WHERE s.id = m.sender_id), "
+            "(SELECT r.role_name FROM fermata.members r WHERE r.id = m.recipient_id), "
+            "m.subject, m.body, "
             "(extract(epoch FROM m.created_at) * 1000)::bigint, "
             "(extract(epoch FROM m.release_at) * 1000)::bigint "
-            "FROM fermata.messages m JOIN fermata.members s ON s.id = m.sender_id "
-            "JOIN fermata.members r ON r.id = m.recipient_id "
+            "FROM fermata.messages m "
             "WHERE m.recipient_id = fermata.my_member_id() AND m.delivered_at IS NULL "
             "AND m.withdrawn_at IS NULL AND m.release_at <= now() "
             "ORDER BY m.release_at, m.uuid LIMIT ?"), what, prepared);

@@ -16,7 +16,7 @@ constexpr qint64 s_migrationLock = 0x4665726d617461;
 
 int latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 QString stepSql(int version)

@@ -1,4 +1,5 @@
 #include "pgcluster.h"
+#include "team/hubschema.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -87,7 +88,8 @@ private Q_SLOTS:
         const Run init = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("init"), QStringLiteral("--url"), m_adminUrl},
                                  m_cluster.adminPassword());
         QVERIFY2(init.exitCode == 0, qPrintable(init.out + init.err));
-        QVERIFY(init.out.contains(QStringLiteral("is ready (schema version 1)")));
+        QVERIFY2(init.out.contains(QStringLiteral("is ready (schema version %1)").arg(fermata::hubschema::latestVersion())),
+                 qPrintable(init.out));
         const Run again = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("init"), QStringLiteral("--url"), m_adminUrl});
         QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err)); // password from the store
 

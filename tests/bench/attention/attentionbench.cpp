@@ -6,12 +6,16 @@
 //  3. RSS of a process that opened the service over 100,000 notifications in history,
 //     against one over an empty database (each measured in a fresh child process).
 // Each figure is the median of several rounds.
+//
+//   attention_bench [--windows 1,2,4,8,16,32,64] [--per-sender 5000] [--rounds 5] [--ingest-only] [--writer]
 #include "attention/attentionservice.h"
 #include "attention/digest.h"
+#include "attention/intakewriter.h"
 #include "attention/localintakeserver.h"
 #include "attention/notificationrequest.h"
 #include "storage/database.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -111,7 +115,7 @@ void sender(const QString &name, int index, int count, int window, std::vector<d
     }
 }
 
-IngestResult ingestRound(int senders, int perSender, int window)
+IngestResult ingestRound(int senders, int perSender, int window, bool pipelined)
 {
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
@@ -120,7 +124,16 @@ IngestResult ingestRound(int senders, int perSender, int window)
     SystemClock clock;
     AttentionService service(*db.value(), clock);
     (void)service.load(QByteArrayLiteral("UTC"));
-    LocalIntakeServer server([&](QList<InboxItem> items) { return service.ingest(std::move(items)); });
+    // Pipelined (--writer): decisions here, the store on the writer's thread and connection;
+    // otherwise everything on this thread, the fsync included, as the app does.
+    IntakeWriter writer(dir.filePath(QStringLiteral("bench.sqlite")));
+    if (pipelined && !writer.start())
+        qFatal("the intake writer could not open the database");
+    LocalIntakeServer server = pipelined
+        ? LocalIntakeServer(LocalIntakeServer::AsyncSink([&](QList<InboxItem> items, LocalIntakeServer::Stored done) {
+              service.ingest(std::move(items), writer, std::move(done));
+          }))
+        : LocalIntakeServer(LocalIntakeServer::Sink([&](QList<InboxItem> items) { return service.ingest(std::move(items)); }));
     const QString name = QStringLiteral("fermata-bench-%1").arg(QCoreApplication::applicationPid());
     if (!server.listen(name))
         qFatal("listen: %s", qPrintable(server.errorString()));
@@ -232,17 +245,32 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() == 3 && args[1] == u"--rss-probe")
         return rssProbe(args[2]);
-    const int rounds = 5;
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("windows"), QStringLiteral("In-flight levels per sender, comma-separated."),
+                        QStringLiteral("list"), QStringLiteral("1,2,4,8,16,32,64")},
+                       {QStringLiteral("per-sender"), QStringLiteral("Notifications per sender and round."),
+                        QStringLiteral("n"), QStringLiteral("5000")},
+                       {QStringLiteral("rounds"), QStringLiteral("Rounds per figure (the median is printed)."),
+                        QStringLiteral("n"), QStringLiteral("5")},
+                       {QStringLiteral("ingest-only"), QStringLiteral("Skip the digest and memory figures.")},
+                       {QStringLiteral("writer"), QStringLiteral("Store on an IntakeWriter thread (pipelined) instead of the socket's thread, as the app does.")}});
+    parser.process(app);
+    const int rounds = std::max(1, parser.value(QStringLiteral("rounds")).toInt());
+    const int perSender = std::max(1, parser.value(QStringLiteral("per-sender")).toInt());
+    const bool pipelined = parser.isSet(QStringLiteral("writer"));
 
-    out << "attention_bench (medians of " << rounds << " rounds)\n";
-    // A wide window shows throughput (big group commits); a narrow one shows latency when
-    // the disk's fsync is the floor of every acknowledgement.
-    for (const int window : {64, 2}) {
-        const int senders = 8, perSender = window > 8 ? 5000 : 500;
+    out << "attention_bench (medians of " << rounds << " rounds; intake stored "
+        << (pipelined ? "by the IntakeWriter thread" : "on the socket's thread, as the app does") << ")\n";
+    // The curve: in flight per sender against throughput and acknowledgement latency. A wide
+    // window shows throughput (big group commits); a narrow one shows latency when the disk's
+    // fsync is the floor of every acknowledgement.
+    for (const QString &level : parser.value(QStringLiteral("windows")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int window = std::max(1, level.toInt());
+        const int senders = 8;
         std::vector<double> rates, p50s, p99s;
         int failures = 0;
         for (int r = 0; r < rounds; ++r) {
-            const IngestResult result = ingestRound(senders, perSender, window);
+            const IngestResult result = ingestRound(senders, perSender, window, pipelined);
             rates.push_back(result.perSecond);
             p50s.push_back(result.p50Ms);
             p99s.push_back(result.p99Ms);
@@ -255,6 +283,8 @@ int main(int argc, char **argv)
                    .arg(failures);
         out.flush();
     }
+    if (parser.isSet(QStringLiteral("ingest-only")))
+        return 0;
     {
         const QList<Notification> held = heldNotifications(10000);
         std::vector<double> ms;

@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -59,6 +60,62 @@ void fail(const QString &what)
     std::exit(1);
 }
 
+// The plans of member 0's fetch (as that member, under row-level security) and of a confirm
+// of everything released to them (as the owner, rolled back), just after the window opened.
+void explainRelease(const HubConfig &config, const NewMember &member, HubClient &admin, const QDateTime &opens)
+{
+    HubClient client;
+    HubConfig c = config;
+    c.user = member.role;
+    if (!client.open(c, member.password))
+        fail(QStringLiteral("explain: cannot connect"));
+    auto show = [](QSqlQuery &q, const QString &sql) {
+        if (!q.exec(sql))
+            fail(q.lastError().text());
+        while (q.next())
+            std::printf("    %s\n", qPrintable(q.value(0).toString()));
+    };
+    QSqlQuery q(client.connection());
+    // The send path, as member 0 (rolled back): 200 single-row inserts to one teammate,
+    // the way clients send them, and the plan of the last.
+    q.exec(QStringLiteral("BEGIN"));
+    QElapsedTimer inserts;
+    inserts.start();
+    for (int i = 0; i < 200; ++i)
+        q.exec(QStringLiteral("INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) "
+                              "SELECT gen_random_uuid(), fermata.my_member_id(), r.id, 's', 'b', false "
+                              "FROM fermata.members r WHERE r.id = (SELECT max(id) FROM fermata.members) "
+                              "ON CONFLICT (uuid) DO NOTHING RETURNING (extract(epoch FROM release_at) * 1000)::bigint"));
+    std::printf("  200 inserts in one transaction: %.2f ms each\n", double(inserts.nsecsElapsed()) / 1e6 / 200);
+    std::printf("  insert plan (rolled back):\n");
+    show(q, QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) "
+                           "SELECT gen_random_uuid(), fermata.my_member_id(), r.id, 's', 'b', false "
+                           "FROM fermata.members r WHERE r.id = (SELECT max(id) FROM fermata.members) "
+                           "ON CONFLICT (uuid) DO NOTHING RETURNING (extract(epoch FROM release_at) * 1000)::bigint"));
+    q.exec(QStringLiteral("ROLLBACK"));
+    std::this_thread::sleep_until(std::chrono::system_clock::time_point(
+        std::chrono::milliseconds(opens.toMSecsSinceEpoch() + 2)));
+    std::printf("  fetch plan (member %s):\n", qPrintable(member.role));
+    show(q, QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) SELECT m.uuid::text, "
+                           "(SELECT s.role_name FROM fermata.members s WHERE s.id = m.sender_id), "
+                           "(SELECT r.role_name FROM fermata.members r WHERE r.id = m.recipient_id), "
+                           "m.subject, m.body, "
+                           "(extract(epoch FROM m.created_at) * 1000)::bigint, "
+                           "(extract(epoch FROM m.release_at) * 1000)::bigint "
+                           "FROM fermata.messages m "
+                           "WHERE m.recipient_id = fermata.my_member_id() AND m.delivered_at IS NULL "
+                           "AND m.withdrawn_at IS NULL AND m.release_at <= now() "
+                           "ORDER BY m.release_at, m.uuid LIMIT 500"));
+    QSqlQuery a(admin.connection());
+    a.exec(QStringLiteral("BEGIN"));
+    std::printf("  confirm plan (rolled back):\n");
+    show(a, QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) UPDATE fermata.messages m SET delivered_at = now() "
+                           "WHERE m.uuid = ANY (ARRAY(SELECT uuid FROM fermata.messages WHERE recipient_id = %1)) "
+                           "AND m.recipient_id = %1 AND m.release_at <= now() "
+                           "AND m.delivered_at IS NULL AND m.withdrawn_at IS NULL").arg(member.id));
+    a.exec(QStringLiteral("ROLLBACK"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -67,11 +124,13 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({{QStringLiteral("members"), QStringLiteral("Members."), QStringLiteral("n"), QStringLiteral("200")},
                        {QStringLiteral("messages"), QStringLiteral("Messages."), QStringLiteral("n"), QStringLiteral("20000")},
+                       {QStringLiteral("explain"), QStringLiteral("Also print the plans of the recipient's fetch and confirm (disturbs the lag figures).")},
                        {QStringLiteral("threads"), QStringLiteral("Client threads (default: one per member, as separate clients)."), QStringLiteral("n"), QStringLiteral("0")}});
     parser.process(app);
     const int memberCount = parser.value(QStringLiteral("members")).toInt();
     const int messageCount = parser.value(QStringLiteral("messages")).toInt();
     const int threadsWanted = parser.value(QStringLiteral("threads")).toInt();
+    const bool explain = parser.isSet(QStringLiteral("explain"));
     const int threadCount = std::clamp(threadsWanted > 0 ? threadsWanted : memberCount, 1, memberCount);
 
     test::PgCluster cluster;
@@ -126,6 +185,9 @@ int main(int argc, char **argv)
     std::atomic<int> pushed{0}, retried{0}, failures{0};
     std::mutex resultsMutex;
     QList<qint64> lagsMs;
+    // Where the lag goes, per client (ms after the window opened): first query sent, first
+    // fetch answered, deliveries confirmed.
+    QList<qint64> fetchStartMs, fetchMs, confirmMs;
     QSet<QUuid> received;
     qint64 duplicates = 0;
     quint64 receivedChecksum = 0;
@@ -175,9 +237,17 @@ int main(int argc, char **argv)
         std::this_thread::sleep_until(std::chrono::system_clock::time_point(
             std::chrono::milliseconds(opens.toMSecsSinceEpoch() + 20)));
         for (auto &client : clients) {
+            const qint64 began = QDateTime::currentMSecsSinceEpoch();
+            bool first = true;
             for (;;) {
                 const Result<QList<Message>> batch = client->fetchReleased(500);
                 const qint64 at = QDateTime::currentMSecsSinceEpoch();
+                if (first) {
+                    const std::lock_guard lock(resultsMutex);
+                    fetchStartMs.append(began - opens.toMSecsSinceEpoch());
+                    fetchMs.append(at - began);
+                    first = false;
+                }
                 if (!batch) {
                     ++failures;
                     break;
@@ -196,8 +266,13 @@ int main(int argc, char **argv)
                         lagsMs.append(at - m.releaseAt.toMSecsSinceEpoch());
                     }
                 }
+                const qint64 confirming = QDateTime::currentMSecsSinceEpoch();
                 if (!client->markDelivered(uuids))
                     ++failures;
+                {
+                    const std::lock_guard lock(resultsMutex);
+                    confirmMs.append(QDateTime::currentMSecsSinceEpoch() - confirming);
+                }
                 if (batch->size() < 500)
                     break;
             }
@@ -215,14 +290,18 @@ int main(int argc, char **argv)
     sync.arrive_and_wait();
     const qint64 sendMs = sendTimer.elapsed();
     const bool sentBeforeWindow = QDateTime::currentDateTimeUtc() < opens;
+    if (explain)
+        explainRelease(config, members.constFirst().account, admin, opens);
     sync.arrive_and_wait();
     for (auto &thread : threads)
         thread.join();
 
     std::sort(lagsMs.begin(), lagsMs.end());
-    auto percentile = [&](double p) {
-        return lagsMs.isEmpty() ? -1 : lagsMs.at(std::min<qsizetype>(lagsMs.size() - 1, qsizetype(p * lagsMs.size())));
+    auto percentileOf = [](QList<qint64> &values, double p) -> qint64 {
+        std::sort(values.begin(), values.end());
+        return values.isEmpty() ? -1 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
     };
+    auto percentile = [&](double p) { return percentileOf(lagsMs, p); };
     QSqlQuery count(admin.connection());
     count.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE delivered_at IS NOT NULL) FROM fermata.messages"));
     count.next();
@@ -238,6 +317,11 @@ int main(int argc, char **argv)
                 receivedChecksum == sentChecksum ? "matches" : "MISMATCH");
     std::printf("  release lag after window p50 %lld ms, p99 %lld ms, max %lld ms (target p99 <= 1000 ms)\n",
                 percentile(0.50), percentile(0.99), lagsMs.isEmpty() ? -1 : lagsMs.constLast());
+    std::printf("  where it goes (p50/p99/max ms): query sent after open %lld/%lld/%lld, first fetch %lld/%lld/%lld, "
+                "confirm %lld/%lld/%lld\n",
+                percentileOf(fetchStartMs, 0.5), percentileOf(fetchStartMs, 0.99), percentileOf(fetchStartMs, 1),
+                percentileOf(fetchMs, 0.5), percentileOf(fetchMs, 0.99), percentileOf(fetchMs, 1),
+                percentileOf(confirmMs, 0.5), percentileOf(confirmMs, 0.99), percentileOf(confirmMs, 1));
     std::printf("  errors                   %d\n", failures.load());
     const bool ok = received.size() == messageCount && duplicates == 0 && receivedChecksum == sentChecksum
         && count.value(0).toInt() == messageCount && count.value(1).toInt() == messageCount
