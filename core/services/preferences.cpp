@@ -1,5 +1,7 @@
 #include "services/preferences.h"
 
+#include "time/weeklyrule.h"
+
 #include <QTimeZone>
 
 namespace fermata {
@@ -61,7 +63,7 @@ Preferences::Preferences(QSettings::Format format, const QString &fileName, QObj
 QByteArray Preferences::timeZoneId() const
 {
     const QByteArray id = m_settings.value(s_zoneKey).toString().toUtf8();
-    if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
+    if (isKnownTimeZoneId(id))
         return id;
     return QTimeZone::systemTimeZoneId();
 }

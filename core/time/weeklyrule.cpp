@@ -22,6 +22,11 @@ int offsetAt(const QTimeZone &zone, qint64 utcMs)
 
 } // namespace
 
+bool isKnownTimeZoneId(const QByteArray &id)
+{
+    return !id.isEmpty() && QTimeZone(id).isValid();
+}
+
 QDateTime resolveWallClock(QDate date, QTime time, const QTimeZone &zone)
 {
     // Qt 6.4 gives an invalid QDateTime inside a gap and makes no promise about overlaps,

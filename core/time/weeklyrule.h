@@ -46,6 +46,10 @@ private:
 // The UTC instant of a wall-clock date and time in `zone`, under the DST policy above.
 QDateTime resolveWallClock(QDate date, QTime time, const QTimeZone &zone);
 
+// Whether `id` names a zone this system can use. Wider than QTimeZone::availableTimeZoneIds():
+// aliases such as "Etc/UTC" (many servers' system zone) are valid but not listed there.
+bool isKnownTimeZoneId(const QByteArray &id);
+
 QDebug operator<<(QDebug debug, const WeeklyRule &rule);
 
 } // namespace fermata

@@ -1,4 +1,5 @@
 #include "dialogs/preferencesdialog.h"
+#include "dialogs/preferencespage.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -8,9 +9,37 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTabWidget>
 #include <QTimeEdit>
 
 using namespace fermata;
+
+namespace {
+
+// A page whose validation and saving the test controls.
+class ScriptedPage final : public PreferencesPage
+{
+public:
+    QString title() const override { return QStringLiteral("Scripted"); }
+    QString validationError() const override { return problem; }
+    Status apply() override
+    {
+        ++applied;
+        return failOnApply ? Status::failure(Error::Code::Io, QStringLiteral("The disk is full."))
+                           : Status();
+    }
+    void edit(const QString &newProblem)
+    {
+        problem = newProblem;
+        Q_EMIT edited();
+    }
+
+    QString problem;
+    bool failOnApply = false;
+    int applied = 0;
+};
+
+} // namespace
 
 class TestPreferencesDialog : public QObject
 {
@@ -23,6 +52,9 @@ private Q_SLOTS:
     void acceptingSavesAnEditedDay();
     void endBeforeStartBlocksOk();
     void unknownZoneBlocksOk();
+    void zoneAliasesAreAccepted();
+    void aPageProblemBlocksOk();
+    void aFailedPageKeepsTheDialogOpenOnIt();
 
 private:
     QPushButton *okButton() const { return m_dialog->buttons()->button(QDialogButtonBox::Ok); }
@@ -104,6 +136,43 @@ void TestPreferencesDialog::unknownZoneBlocksOk()
     m_dialog->timeZoneBox()->setCurrentText(QStringLiteral("Mars/Olympus_Mons"));
     QVERIFY(!okButton()->isEnabled());
     QVERIFY(m_dialog->errorLabel()->text().contains(QStringLiteral("Mars/Olympus_Mons")));
+}
+
+void TestPreferencesDialog::zoneAliasesAreAccepted()
+{
+    // Etc/UTC is many servers' system zone; Qt does not list it as available, yet it is valid.
+    m_dialog->timeZoneBox()->setCurrentText(QStringLiteral("Etc/UTC"));
+    QVERIFY(okButton()->isEnabled());
+    m_dialog->accept();
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(m_preferences->timeZoneId(), QByteArrayLiteral("Etc/UTC"));
+}
+
+void TestPreferencesDialog::aPageProblemBlocksOk()
+{
+    auto *page = new ScriptedPage;
+    m_dialog->addPage(page);
+    QCOMPARE(m_dialog->tabs()->count(), 2);
+    QVERIFY(okButton()->isEnabled());
+    page->edit(QStringLiteral("A check-in window needs at least one day."));
+    QVERIFY(!okButton()->isEnabled());
+    QCOMPARE(m_dialog->errorLabel()->text(), QStringLiteral("A check-in window needs at least one day."));
+    m_dialog->accept();
+    QCOMPARE(page->applied, 0);
+    page->edit({});
+    QVERIFY(okButton()->isEnabled());
+}
+
+void TestPreferencesDialog::aFailedPageKeepsTheDialogOpenOnIt()
+{
+    auto *page = new ScriptedPage;
+    page->failOnApply = true;
+    m_dialog->addPage(page);
+    m_dialog->accept();
+    QCOMPARE(page->applied, 1);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->tabs()->currentWidget(), page);
+    QCOMPARE(m_dialog->errorLabel()->text(), QStringLiteral("The disk is full."));
 }
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -1,6 +1,7 @@
 #include "dialogs/preferencesdialog.h"
 
 #include "dialogs/preferencespage.h"
+#include "time/weeklyrule.h"
 #include "widgets/palettecolors.h"
 
 #include <QCheckBox>
@@ -113,6 +114,9 @@ QWidget *PreferencesDialog::buildZoneRow()
     QStringList ids;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         ids.append(QString::fromLatin1(id));
+    const QString current = QString::fromLatin1(m_preferences.timeZoneId());
+    if (!ids.contains(current))
+        ids.prepend(current); // a valid alias the list leaves out, e.g. Etc/UTC
     m_zone->addItems(ids);
     m_zone->setCurrentText(QString::fromLatin1(m_preferences.timeZoneId()));
     m_zone->completer()->setCompletionMode(QCompleter::PopupCompletion);
@@ -166,7 +170,7 @@ QString PreferencesDialog::generalError() const
                      row.start->time().toString(QStringLiteral("HH:mm")));
     }
     const QByteArray zone = m_zone->currentText().trimmed().toLatin1();
-    if (!QTimeZone::isTimeZoneIdAvailable(zone))
+    if (!isKnownTimeZoneId(zone))
         return tr("“%1” is not a time zone this system knows. Pick one from the list, "
                   "e.g. Europe/Berlin.")
             .arg(m_zone->currentText());
