@@ -2,6 +2,8 @@
 
 #include "appcore.h"
 #include "attention/httpintake.h"
+#include "services/calendarservice.h"
+#include "services/planningservice.h"
 
 namespace fermata {
 
@@ -44,10 +46,15 @@ void AttentionHost::wire()
 {
     AttentionService &attention = m_core.attention();
     attention.setQuietTimeProvider([this](const Interval &range) { return m_focus.quietIn(range); });
-    m_focus.setPlannedBlocks([this](const Interval &range) {
+    const FocusSession::PlannedBlocks planned = [this](const Interval &range) {
         auto blocks = m_core.focusBlockRepository().overlapping(range);
         return blocks ? blocks.value() : QList<FocusBlock>();
-    });
+    };
+    m_focus.setPlannedBlocks(planned);
+    // A plan made or changed while the app runs re-arms the timer for the next block's start.
+    const auto rearm = [this, planned] { m_focus.setPlannedBlocks(planned); };
+    connect(&m_core.calendar(), &CalendarService::focusBlocksChanged, this, rearm);
+    connect(&m_core.planning(), &PlanningService::blocksChanged, this, rearm);
     connect(&m_focus, &FocusSession::changed, &attention, &AttentionService::tick);
     connect(&attention, &AttentionService::desktopHoldChanged, this, [this](bool hold) {
         if (Status s = m_dnd->setHeld(hold); !s)
@@ -73,6 +80,8 @@ void AttentionHost::wire()
         if (Status s = m_core.attention().movePersonalWindowsToZone(m_core.preferences().timeZoneId()); !s)
             warn(s.error().message);
     });
+    // Preferences turned the HTTP endpoint on or off, or moved its port.
+    connect(&attention, &AttentionService::httpSettingsChanged, this, &AttentionHost::applyHttpSettings);
     connect(&attention, &AttentionService::failed, this,
             [this](const Error &error) { warn(error.message); });
 }

@@ -2,13 +2,17 @@
 
 #include "appcore.h"
 #include "attentionhost.h"
+#include "calendarhost.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
+#include "team/teamattentionbridge.h"
+#include "team/teamworker.h"
 #include "uicontext.h"
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
@@ -62,6 +66,14 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     context.attention = &attention.attention();
     context.focus = &attention.focus();
     context.dnd = &attention.dnd();
+    CalendarHost calendars(*core.value()); // imports and subscription refreshes off the GUI thread
+    context.calendarSync = &calendars.sync();
+    // The team hub on its own thread and database connection: its calls wait on the network.
+    TeamWorker team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
+                     core.value()->preferences().timeZone()},
+                    core.value()->clock());
+    TeamAttentionBridge teamInbox(team, attention.attention(), core.value()->clock());
+    context.team = &team;
     MainWindow window(context);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
     if (StartupProbe::isRequested())
@@ -69,6 +81,10 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
 
     window.show();
     QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
+    QTimer::singleShot(0, &calendars, &CalendarHost::start);
+    QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, &window, &MainWindow::showError);
+    QObject::connect(&teamInbox, &TeamAttentionBridge::failed, &window, &MainWindow::showError);
+    QTimer::singleShot(0, &team, &TeamWorker::start);
     return QApplication::exec();
 }
 

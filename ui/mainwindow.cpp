@@ -1,6 +1,15 @@
 #include "mainwindow.h"
 
+#include "dialogs/calendarspage.h"
+#include "dialogs/exportcalendardialog.h"
+#include "dialogs/checkinpage.h"
 #include "dialogs/preferencesdialog.h"
+#include "focuscontroller.h"
+#include "dialogs/teampage.h"
+#include "team/teamworker.h"
+#include "teamstatuspresenter.h"
+#include "importcontroller.h"
+#include "services/calendarsync.h"
 #include "models/tasktablemodel.h"
 #include "plancontroller.h"
 #include "services/calendarservice.h"
@@ -74,6 +83,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     , m_planAction(new QAction(tr("&Plan"), this))
     , m_undoAction(new QAction(tr("&Undo"), this))
     , m_planner(new PlanController(context, this))
+    , m_importer(new ImportController(context.calendarSync, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Fermata"));
@@ -91,6 +101,9 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     m_planAction->setStatusTip(tr("Plans the visible range"));
 
     m_topBar = new TopBar(m_planAction, this);
+    if (context.focus)
+        m_focus = new FocusController(context, this);
+    m_importer->acceptDrops(this);
     buildViews();
     buildMenus();
 
@@ -185,9 +198,9 @@ void MainWindow::buildViews()
     m_week = new WeekView(m_context, this);
     m_tasks = new TasksView(m_context.tasks, *m_taskModel, this);
     m_tasks->setTimeSource(&m_context.clock, &m_context.preferences);
-    m_inbox = new InboxView(this);
-    m_outbox = new OutboxView(this);
-    m_team = new TeamView(this);
+    m_inbox = new InboxView(m_context, this);
+    m_outbox = new OutboxView(m_context, this);
+    m_team = new TeamView(m_context, this);
     m_insights = new InsightsView(this);
 
     m_stack = new QStackedWidget(this);
@@ -234,6 +247,11 @@ void MainWindow::buildMenus()
     QAction *newTaskAction = file->addAction(tr("&New Task"), this, &MainWindow::newTask);
     newTaskAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     file->addSeparator();
+    file->addAction(m_importer->importAction());
+    QAction *exportAction = file->addAction(tr("&Export Calendar…"), this, &MainWindow::exportCalendar);
+    exportAction->setObjectName(QStringLiteral("exportCalendarAction"));
+    exportAction->setEnabled(m_context.calendarSync != nullptr);
+    file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -249,6 +267,12 @@ void MainWindow::buildMenus()
     edit->addAction(m_planAction);
 
     buildViewActions(menuBar()->addMenu(tr("&View")));
+
+    if (m_focus) {
+        QMenu *focus = menuBar()->addMenu(tr("F&ocus"));
+        focus->addAction(m_focus->startAction());
+        focus->addAction(m_focus->stopAction());
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Fermata"), this, &MainWindow::showAbout);
@@ -295,8 +319,32 @@ void MainWindow::connectParts()
     connect(m_week, &WeekView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::infoMessage, this, &MainWindow::showInfo);
+    connect(m_inbox, &InboxView::errorOccurred, this, &MainWindow::showError);
+    if (m_focus) {
+        connect(m_focus, &FocusController::infoMessage, this, &MainWindow::showInfo);
+        connect(m_focus, &FocusController::errorOccurred, this, &MainWindow::showError);
+        connect(m_details, &TaskDetailsPanel::taskShown, m_focus, &FocusController::setSelectedTask);
+        if (m_tray) {
+            m_tray->addFocusActions({m_focus->startAction(), m_focus->stopAction()});
+            connect(m_focus, &FocusController::countdownChanged, m_tray, &TrayIcon::setCountdownText);
+        }
+    }
+    connect(m_inbox, &InboxView::heldCountChanged, this, [this](int held) {
+        m_navigation->setBadge(int(View::Inbox), held, tr("%n held", nullptr, held));
+    });
+    m_navigation->setBadge(int(View::Inbox), qMax(0, m_inbox->heldCount()), tr("%n held", nullptr, m_inbox->heldCount()));
+    connect(m_topBar, &TopBar::dateChanged, m_team, &TeamView::setDate);
+    if (m_context.team) {
+        new TeamStatusPresenter(*m_context.team, *m_messageBar, this);
+        connect(m_context.team, &TeamWorker::outboxChanged, this, [this] {
+            const int queued = m_context.team->snapshot().heldCount();
+            m_navigation->setBadge(int(View::Outbox), queued, tr("%n queued", nullptr, queued));
+        });
+    }
     connect(&m_context.planning, &PlanningService::blocksChanged, this, &MainWindow::updateUndo);
     connect(m_planner, &PlanController::infoMessage, this, &MainWindow::showInfo);
+    connect(m_importer, &ImportController::infoMessage, this, &MainWindow::showInfo);
+    connect(m_importer, &ImportController::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::replanSuggested, this, [this] {
         m_messageBar->showAction(tr("Your plan no longer fits: a meeting or task changed."), tr("Re-plan"));
@@ -379,7 +427,21 @@ void MainWindow::newTask()
 void MainWindow::openPreferences()
 {
     PreferencesDialog dialog(m_context.preferences, this);
+    if (m_context.attention)
+        dialog.addPage(new CheckInPage(*m_context.attention, m_context.preferences, m_context.dnd));
+    if (m_context.calendarSync)
+        dialog.addPage(new CalendarsPage(*m_context.calendarSync, m_context.clock, m_context.preferences.timeZone()));
+    dialog.addPage(new TeamPage(m_context.team));
     dialog.exec();
+}
+
+void MainWindow::exportCalendar()
+{
+    if (!m_context.calendarSync)
+        return;
+    ExportCalendarDialog dialog(m_context.calendarSync->interop(), today(), m_context.preferences.timeZone(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        showInfo(dialog.resultMessage());
 }
 
 void MainWindow::showAbout()

@@ -15,7 +15,9 @@ class QStackedWidget;
 
 namespace fermata {
 
+class ImportController;
 class PlanController;
+class FocusController;
 
 class InboxView;
 class InsightsView;
@@ -67,6 +69,8 @@ public:
     WeekView *weekView() const { return m_week; }
     TasksView *tasksView() const { return m_tasks; }
     TrayIcon *trayIcon() const { return m_tray; }
+    InboxView *inboxView() const { return m_inbox; }
+    FocusController *focusController() const { return m_focus; } // null without focus sessions
 
     QSize sizeHint() const override;
     // The size a first run opens at: sizeHint(), bounded by the screen's available area. Set
@@ -86,6 +90,7 @@ private:
     void connectParts();
     void newTask();
     void openPreferences();
+    void exportCalendar();
     void showAbout();
     void refreshStatus(const QString &text);
     void restoreWindowState();
@@ -103,6 +108,7 @@ private:
     QAction *m_planAction = nullptr;
     QAction *m_undoAction = nullptr;
     PlanController *m_planner = nullptr; // Plan, Re-plan and Undo Plan
+    ImportController *m_importer = nullptr; // File > Import Calendar…, .ics drops
     TopBar *m_topBar = nullptr;
     NavigationList *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -118,6 +124,7 @@ private:
     QActionGroup *m_viewActions = nullptr;
     StatusLine *m_statusLine = nullptr;
     TrayIcon *m_tray = nullptr;
+    FocusController *m_focus = nullptr;
 };
 
 } // namespace fermata

@@ -1,5 +1,6 @@
 #include "statusline.h"
 
+#include "attentionstatus.h"
 #include "services/calendarservice.h"
 #include "services/daystatus.h"
 #include "services/preferences.h"
@@ -15,8 +16,9 @@ constexpr qint64 msPerDay = qint64(24) * 3600 * 1000;
 }
 
 StatusLine::StatusLine(const UiContext &context, QObject *parent)
-    : QObject(parent), m_context(context), m_timer(new QTimer(this))
+    : QObject(parent), m_context(context), m_timer(new QTimer(this)), m_attention(new AttentionStatus(context, this))
 {
+    connect(m_attention, &AttentionStatus::changed, this, &StatusLine::refresh);
     m_timer->setInterval(60 * 1000);
     connect(m_timer, &QTimer::timeout, this, &StatusLine::refresh);
     connect(&context.preferences, &Preferences::workingHoursChanged, this, &StatusLine::refresh);
@@ -31,8 +33,8 @@ void StatusLine::refresh()
     const qint64 nowMs = now.toMSecsSinceEpoch();
     // A failed read only loses the "focus" detail; the working-hours part still holds.
     const auto blocks = m_context.calendar.focusBlocks(Interval(nowMs - msPerDay, nowMs + msPerDay));
-    const QString text = DayStatus::text(m_context.preferences.workingHours(), now,
-                                         blocks ? *blocks : QList<FocusBlock>{});
+    const QString text = m_attention->text(DayStatus::text(m_context.preferences.workingHours(), now,
+                                                           blocks ? *blocks : QList<FocusBlock>{}));
     if (text == m_text)
         return;
     m_text = text;

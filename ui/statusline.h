@@ -7,6 +7,8 @@ class QTimer;
 
 namespace fermata {
 
+class AttentionStatus;
+
 struct UiContext;
 
 // Keeps the one-line day status (DayStatus) current: recomputed each minute and whenever the
@@ -26,6 +28,7 @@ Q_SIGNALS:
 private:
     const UiContext &m_context;
     QTimer *m_timer = nullptr;
+    AttentionStatus *m_attention = nullptr; // focus and check-in part of the text
     QString m_text;
 };
 

@@ -13,6 +13,9 @@ TrayIcon::TrayIcon(QObject *parent)
     m_icon->setIcon(ThemedIcon::appIcon());
     m_icon->setToolTip(tr("Fermata"));
 
+    m_countdown = m_menu->addAction(QString());
+    m_countdown->setEnabled(false);
+    m_countdown->setVisible(false);
     m_menu->addAction(tr("Show Fermata"), this, &TrayIcon::showRequested);
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
@@ -32,7 +35,25 @@ TrayIcon::~TrayIcon()
 
 void TrayIcon::setStatusText(const QString &text)
 {
-    m_icon->setToolTip(text.isEmpty() ? tr("Fermata") : tr("Fermata — %1").arg(text));
+    m_status = text;
+    QString tip = text.isEmpty() ? tr("Fermata") : tr("Fermata — %1").arg(text);
+    if (m_countdown->isVisible())
+        tip += QLatin1Char('\n') + m_countdown->text();
+    m_icon->setToolTip(tip);
+}
+
+void TrayIcon::addFocusActions(const QList<QAction *> &actions)
+{
+    QAction *before = m_menu->actions().value(1); // after the countdown line
+    m_menu->insertActions(before, actions);
+    m_menu->insertSeparator(before);
+}
+
+void TrayIcon::setCountdownText(const QString &text)
+{
+    m_countdown->setText(text);
+    m_countdown->setVisible(!text.isEmpty());
+    setStatusText(m_status);
 }
 
 QString TrayIcon::statusText() const

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QAction;
 class QMenu;
 class QSystemTrayIcon;
 
@@ -20,6 +21,11 @@ public:
 
     void setStatusText(const QString &text);
     QString statusText() const;
+    // Focus mode: actions listed above "Show Fermata", and a countdown ("Focus · 24 min left")
+    // shown at the top of the menu and in the tooltip; empty hides it.
+    void addFocusActions(const QList<QAction *> &actions);
+    void setCountdownText(const QString &text);
+    QMenu *menu() const { return m_menu.get(); }
 
 Q_SIGNALS:
     void showRequested();
@@ -28,6 +34,8 @@ Q_SIGNALS:
 private:
     std::unique_ptr<QMenu> m_menu; // a top-level menu: nobody else would delete it
     QSystemTrayIcon *m_icon = nullptr;
+    QAction *m_countdown = nullptr; // disabled: a line of text, not a command
+    QString m_status;
 };
 
 } // namespace fermata

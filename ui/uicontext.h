@@ -4,12 +4,14 @@ namespace fermata {
 
 class AttentionService;
 class CalendarService;
+class CalendarSync;
 class Clock;
 class DndController;
 class FocusSession;
 class PlanningService;
 class Preferences;
 class TaskService;
+class TeamWorker;
 
 // The core services the front end observes and asks to act; built by the app's
 // composition root and outliving every widget.
@@ -25,6 +27,8 @@ struct UiContext
     AttentionService *attention = nullptr; // check-in windows, held items, Inbox
     FocusSession *focus = nullptr;         // focus mode (tray countdown, end prompt)
     const DndController *dnd = nullptr;    // which desktop Do-Not-Disturb is in use
+    CalendarSync *calendarSync = nullptr;  // imports, subscriptions, export (calendar worker)
+    TeamWorker *team = nullptr;            // team hub: outbox, directory (own thread)
 };
 
 } // namespace fermata

@@ -1,23 +1,277 @@
 #include "views/inboxview.h"
 
+#include "attention/attentionservice.h"
+#include "models/inboxmodel.h"
+#include "models/whentext.h"
+#include "services/preferences.h"
+#include "time/clock.h"
+#include "time/weeklyrule.h"
+#include "uicontext.h"
+#include "views/inboxfoldedpanel.h"
+#include "views/inboxfolding.h"
 #include "widgets/emptystate.h"
+#include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
 
+#include <QAction>
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace fermata {
 
-InboxView::InboxView(QWidget *parent)
+namespace {
+
+QString shortcutHint(const QString &text, const QAction *action)
+{
+    return QCoreApplication::translate("fermata::InboxView", "%1 (%2)")
+        .arg(text, action->shortcut().toString(QKeySequence::NativeText));
+}
+
+} // namespace
+
+InboxView::InboxView(const UiContext &context, QWidget *parent)
     : QWidget(parent)
-    , m_empty(new EmptyState(ThemedIcon::fromResource(QStringLiteral("inbox")),
-                             tr("Nothing held for you"),
-                             tr("Notifications that arrive outside your check-in windows will wait here, grouped by sender, until your next check-in."),
+    , m_context(context)
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(ThemedIcon::fromResource(QStringLiteral("inbox")), tr("Nothing held for you"),
+                             tr("Notifications that arrive outside your check-in windows wait here, "
+                                "grouped by sender, until your next check-in. They come from other "
+                                "apps on this desktop, from scripts with\n"
+                                "fermata notify --source build --title \"Tests passed\"\n"
+                                "and, once you turn it on in Preferences → Check-in, over HTTP "
+                                "on this computer."),
                              this))
 {
     setObjectName(QStringLiteral("inboxView"));
+    m_empty->setObjectName(QStringLiteral("inboxEmptyState"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_empty);
+    layout->addWidget(m_stack);
+    m_stack->addWidget(m_empty);
+    if (!context.attention)
+        return;
+
+    AttentionService &attention = *context.attention;
+    m_model = new InboxModel(attention, context.clock, this);
+    m_model->setTimeZone(context.preferences.timeZone());
+    m_folding = new InboxFolding(attention, this);
+    m_folded = new InboxFoldedPanel(this);
+    m_stack->addWidget(m_folded);
+    m_stack->addWidget(buildList());
+    buildActions();
+
+    connect(m_folded, &InboxFoldedPanel::peekRequested, this, &InboxView::peekEarly);
+    connect(m_folding, &InboxFolding::foldedChanged, this, &InboxView::refresh);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::refresh);
+    connect(m_model, &InboxModel::errorOccurred, this, &InboxView::errorOccurred);
+    connect(&attention, &AttentionService::heldCountChanged, this, &InboxView::refresh);
+    connect(&attention, &AttentionService::windowsChanged, this, &InboxView::refresh);
+    connect(&attention, &AttentionService::windowOpened, this, &InboxView::refresh);
+    connect(&context.preferences, &Preferences::workingHoursChanged, this, [this] {
+        m_model->setTimeZone(m_context.preferences.timeZone());
+        refresh();
+    });
+    refresh();
+}
+
+InboxView::~InboxView() = default;
+
+QWidget *InboxView::buildList()
+{
+    m_list = new QWidget(this);
+    m_list->setObjectName(QStringLiteral("inboxList"));
+    m_listHeader = new QLabel(m_list);
+    m_listHeader->setObjectName(QStringLiteral("inboxListHeader"));
+    m_listHeader->setWordWrap(true);
+
+    m_tree = new QTreeView(m_list);
+    m_tree->setObjectName(QStringLiteral("inboxTree"));
+    m_tree->setAccessibleName(tr("Inbox items"));
+    m_tree->setModel(m_model);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(InboxModel::Title, QHeaderView::Stretch);
+    for (int column : {InboxModel::Sender, InboxModel::Received, InboxModel::State})
+        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    m_doneButton = new QToolButton(m_list);
+    m_doneButton->setObjectName(QStringLiteral("inboxDoneButton"));
+    m_doneButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_archiveButton = new QToolButton(m_list);
+    m_archiveButton->setObjectName(QStringLiteral("inboxArchiveButton"));
+    m_archiveButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_listHeader, 1);
+    bar->addWidget(m_doneButton);
+    bar->addWidget(m_archiveButton);
+    auto *layout = new QVBoxLayout(m_list);
+    layout->setContentsMargins(12, 10, 12, 12);
+    layout->addLayout(bar);
+    layout->addWidget(m_tree, 1);
+    return m_list;
+}
+
+void InboxView::buildActions()
+{
+    m_doneAction = new QAction(tr("Mark &Done"), this);
+    m_doneAction->setObjectName(QStringLiteral("inboxDoneAction"));
+    m_doneAction->setShortcut(QKeySequence(Qt::Key_D));
+    m_archiveAction = new QAction(tr("&Archive"), this);
+    m_archiveAction->setObjectName(QStringLiteral("inboxArchiveAction"));
+    m_archiveAction->setShortcut(QKeySequence::Delete);
+    for (QAction *action : {m_doneAction, m_archiveAction}) {
+        // Only while the Inbox has focus: D and Delete mean other things elsewhere.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(shortcutHint(action->text().remove(QLatin1Char('&')), action));
+        m_list->addAction(action);
+    }
+    m_doneButton->setDefaultAction(m_doneAction);
+    m_archiveButton->setDefaultAction(m_archiveAction);
+    connect(m_doneAction, &QAction::triggered, this, &InboxView::markSelectedDone);
+    connect(m_archiveAction, &QAction::triggered, this, &InboxView::archiveSelected);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxView::updateActions);
+    // A reload drops the selection without saying so.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::updateActions);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(m_doneAction);
+        menu.addAction(m_archiveAction);
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
+    updateActions();
+}
+
+bool InboxView::isFolded() const
+{
+    return m_folding && m_folding->isFolded();
+}
+
+QString InboxView::nextCheckInText() const
+{
+    return WhenText::format(m_context.attention->nextWindowStart(), m_context.preferences.timeZone(),
+                            m_context.clock.now());
+}
+
+void InboxView::refresh()
+{
+    AttentionService &attention = *m_context.attention;
+    const auto held = attention.heldSummary();
+    if (!held) {
+        Q_EMIT errorOccurred(tr("The Inbox could not be read: %1").arg(held.error().message));
+        return;
+    }
+    const int count = held->notificationCount;
+    const QString next = nextCheckInText();
+    if (isFolded() && count > 0) {
+        m_folded->setSummary(*held, next);
+        m_stack->setCurrentWidget(m_folded);
+    } else if (isFolded() || m_model->itemCount() == 0) {
+        m_empty->setTitle(next.isEmpty() ? tr("Nothing held for you")
+                                         : tr("Nothing held for you · next check-in %1").arg(next));
+        m_stack->setCurrentWidget(m_empty);
+    } else {
+        const auto window = attention.currentWindow();
+        const QString header = window
+            ? tr("Check-in open until %1")
+                  .arg(WhenText::format(window->end(), m_context.preferences.timeZone(), m_context.clock.now()))
+            : tr("Peeking early · folds again after your next check-in (%1)").arg(next);
+        m_listHeader->setText(count > 0 ? tr("%1 · %n held", nullptr, count).arg(header) : header);
+        m_stack->setCurrentWidget(m_list);
+        m_tree->expandAll();
+    }
+    if (count != m_heldCount) {
+        m_heldCount = count;
+        Q_EMIT heldCountChanged(count);
+    }
+}
+
+void InboxView::updateActions()
+{
+    const bool any = m_tree && m_tree->selectionModel()->hasSelection();
+    m_doneAction->setEnabled(any);
+    m_archiveAction->setEnabled(any);
+}
+
+void InboxView::peekEarly()
+{
+    if (!m_folding || !isFolded() || !confirmPeek())
+        return;
+    if (Status s = m_folding->peek(); !s)
+        Q_EMIT errorOccurred(tr("Could not open the Inbox early: %1").arg(s.error().message));
+}
+
+bool InboxView::confirmPeek()
+{
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const QDateTime now = m_context.clock.now();
+    const QDate today = now.toTimeZone(zone).date();
+    const QDateTime monday = resolveWallClock(today.addDays(1 - today.dayOfWeek()), QTime(0, 0), zone);
+    const auto peeks = m_context.attention->peekCount(Interval(monday.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() + 1));
+    const int done = peeks ? *peeks : 0;
+    const QString next = nextCheckInText();
+
+    QMessageBox box(QMessageBox::Question, tr("Peek early?"),
+                    next.isEmpty() ? tr("Open the Inbox before a check-in window?")
+                                   : tr("Your next check-in: %1. Open the Inbox now?").arg(next),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("peekConfirmation"));
+    QString sofar = tr("You have peeked early %n times this week.", nullptr, done);
+    if (done == 0)
+        sofar = tr("You have not peeked early this week.");
+    else if (done == 1)
+        sofar = tr("You have peeked early once this week.");
+    box.setInformativeText(sofar + QLatin1Char(' ') + tr("This peek will be counted."));
+    QPushButton *peek = box.addButton(tr("&Peek Now"), QMessageBox::AcceptRole);
+    peek->setObjectName(QStringLiteral("peekConfirmButton"));
+    QPushButton *wait = box.addButton(tr("&Wait for Check-in"), QMessageBox::RejectRole);
+    wait->setObjectName(QStringLiteral("peekCancelButton"));
+    box.setDefaultButton(wait); // the calm choice is the default
+    box.setEscapeButton(wait);
+    box.exec();
+    return box.clickedButton() == peek;
+}
+
+void InboxView::markSelectedDone()
+{
+    applyToSelection(false);
+}
+
+void InboxView::archiveSelected()
+{
+    applyToSelection(true);
+}
+
+void InboxView::applyToSelection(bool archive)
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_tree->selectionModel()->selectedRows()) {
+        for (qint64 id : m_model->idsAt(row)) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    AttentionService &attention = *m_context.attention;
+    for (qint64 id : std::as_const(ids)) {
+        const Status s = archive ? attention.archive(id) : attention.markDone(id);
+        if (!s) {
+            Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
+            break;
+        }
+    }
+    m_model->reload();
 }
 
 } // namespace fermata

@@ -2,20 +2,72 @@
 
 #include <QWidget>
 
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
+
 namespace fermata {
 
 class EmptyState;
+class InboxFoldedPanel;
+class InboxFolding;
+class InboxModel;
+struct UiContext;
 
-// Inbox: what was held for the person. Shows an honest empty state until the attention engine delivers held items.
+// Inbox: what was held for the person, grouped by source and sender. Outside a check-in window
+// it stays folded (counts only) unless the person deliberately peeks; inside one, or after a
+// peek, it lists the items, which can be marked done (D) or archived (Delete). Without the
+// attention engine (tests that leave it out) it shows only its teaching empty state.
 class InboxView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit InboxView(QWidget *parent = nullptr);
+    explicit InboxView(const UiContext &context, QWidget *parent = nullptr);
+    ~InboxView() override;
+
     EmptyState *emptyState() const { return m_empty; }
+    InboxFoldedPanel *foldedPanel() const { return m_folded; }
+    QTreeView *tree() const { return m_tree; }
+    InboxModel *model() const { return m_model; }
+    QAction *doneAction() const { return m_doneAction; }
+    QAction *archiveAction() const { return m_archiveAction; }
+    bool isFolded() const;
+    int heldCount() const { return m_heldCount; }
+
+    // Asks "Peek early?" (saying how many peeks this week) and peeks when confirmed.
+    void peekEarly();
+    void markSelectedDone();
+    void archiveSelected();
+
+Q_SIGNALS:
+    void heldCountChanged(int count);
+    void errorOccurred(const QString &message);
 
 private:
+    QWidget *buildList();
+    void buildActions();
+    bool confirmPeek();
+    void refresh();
+    void updateActions();
+    void applyToSelection(bool archive);
+    QString nextCheckInText() const;
+
+    const UiContext &m_context;
+    InboxModel *m_model = nullptr;
+    InboxFolding *m_folding = nullptr;
+    QStackedWidget *m_stack = nullptr;
     EmptyState *m_empty = nullptr;
+    InboxFoldedPanel *m_folded = nullptr;
+    QWidget *m_list = nullptr;
+    QLabel *m_listHeader = nullptr;
+    QTreeView *m_tree = nullptr;
+    QAction *m_doneAction = nullptr;
+    QAction *m_archiveAction = nullptr;
+    QToolButton *m_doneButton = nullptr;
+    QToolButton *m_archiveButton = nullptr;
+    int m_heldCount = -1;
 };
 
 } // namespace fermata

@@ -1,23 +1,140 @@
 #include "views/teamview.h"
 
+#include "services/preferences.h"
+#include "team/deliverypolicy.h"
+#include "team/teamworker.h"
+#include "time/clock.h"
+#include "time/intervalset.h"
+#include "time/weeklyrule.h"
+#include "uicontext.h"
 #include "widgets/emptystate.h"
+#include "widgets/teamwindowschart.h"
 #include "widgets/themedicon.h"
 
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedLayout>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fermata {
 
-TeamView::TeamView(QWidget *parent)
+namespace {
+
+// The full hours of a day in `zone`, as (instant, wall-clock hour) pairs.
+QList<QPair<qint64, int>> hourMarks(const Interval &day, const QTimeZone &zone)
+{
+    QList<QPair<qint64, int>> marks;
+    for (qint64 ms = day.startMs(); ms <= day.endMs(); ms += 3600 * 1000) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(zone);
+        marks.append({ms, ms == day.endMs() ? 24 : local.time().hour()});
+    }
+    return marks;
+}
+
+QString windowsText(const QList<Interval> &windows, const QTimeZone &mine)
+{
+    if (windows.isEmpty())
+        return TeamView::tr("no check-in windows this day: messages reach them at once");
+    QStringList parts;
+    for (const Interval &w : windows)
+        parts.append(TeamView::tr("%1–%2").arg(w.start().toTimeZone(mine).toString(QStringLiteral("HH:mm")),
+                                               w.end().toTimeZone(mine).toString(QStringLiteral("HH:mm"))));
+    return TeamView::tr("reads %1 your time").arg(parts.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+TeamView::TeamView(const UiContext &context, QWidget *parent)
     : QWidget(parent)
+    , m_context(context)
+    , m_team(context.team)
     , m_empty(new EmptyState(ThemedIcon::fromResource(QStringLiteral("team")),
                              tr("No teammates yet"),
-                             tr("When you join a team, each teammate's check-in windows appear here in your time zone. Fermata never shows who is online."),
+                             tr("Join a team in Preferences → Team (or with fermata hub join) to see when "
+                                "each teammate reads, in your time. Never who is online."),
                              this))
+    , m_heading(new QLabel(this))
+    , m_chart(new TeamWindowsChart(this))
+    , m_clockTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("teamView"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_empty);
+    m_heading->setObjectName(QStringLiteral("teamHeading"));
+    m_heading->setWordWrap(true);
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(16, 12, 16, 12);
+    contentLayout->addWidget(m_heading);
+    auto *scroll = new QScrollArea(content);
+    scroll->setWidget(m_chart);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    contentLayout->addWidget(scroll, 1);
+
+    m_stack = new QStackedLayout(this);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(content);
+
+    // Their local time moves on; once a minute is enough.
+    m_clockTimer->setInterval(30 * 1000);
+    connect(m_clockTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    m_clockTimer->start();
+    if (m_team)
+        connect(m_team, &TeamWorker::directoryChanged, this, &TeamView::refresh);
+    refresh();
+}
+
+void TeamView::setDate(const QDate &date)
+{
+    m_date = date;
+    refresh();
+}
+
+void TeamView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void TeamView::refresh()
+{
+    const QList<HubMember> teammates = m_team ? m_team->snapshot().teammates() : QList<HubMember>();
+    if (teammates.isEmpty()) {
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    const QTimeZone mine = m_context.preferences.timeZone();
+    const QDateTime now = m_context.clock.now();
+    const QDate date = m_date.isValid() ? m_date : now.toTimeZone(mine).date();
+    const Interval day = Interval::fromDateTimes(resolveWallClock(date, QTime(0, 0), mine),
+                                                 resolveWallClock(date.addDays(1), QTime(0, 0), mine));
+    const TeamSnapshot &team = m_team->snapshot();
+    QList<TeamChartRow> rows;
+    for (const HubMember &member : teammates) {
+        const QTimeZone theirs(member.timeZoneId);
+        TeamChartRow row;
+        row.name = member.name;
+        row.detail = tr("%1 · %2 there")
+                         .arg(QString::fromUtf8(member.timeZoneId),
+                              now.toTimeZone(theirs).toString(QStringLiteral("HH:mm")));
+        IntervalSet open;
+        for (const WeeklyRule &rule : deliverypolicy::rulesFor(member.id, team.windows))
+            open = open.united(rule.expand(day));
+        row.windows = open.intervals();
+        row.windowsText = windowsText(row.windows, mine);
+        rows.append(row);
+    }
+    m_heading->setText(tr("%1 — check-in windows in your time (%2). Messages you send wait for the "
+                          "recipient's next window.")
+                           .arg(QLocale().toString(date, QStringLiteral("dddd d MMMM")),
+                                QString::fromUtf8(mine.id())));
+    m_chart->setDay(day, hourMarks(day, mine));
+    m_chart->setRows(rows);
+    m_chart->setNow(now.toMSecsSinceEpoch());
+    m_stack->setCurrentIndex(1);
 }
 
 } // namespace fermata

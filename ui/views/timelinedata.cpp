@@ -1,10 +1,12 @@
 #include "views/timelinedata.h"
 
+#include "attention/attentionservice.h"
 #include "services/calendarservice.h"
 #include "services/planningservice.h"
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "uicontext.h"
+#include "widgets/calendarcolors.h"
 
 #include <QCoreApplication>
 
@@ -21,8 +23,14 @@ Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &r
 
     QList<TimelineEntry> result;
     for (const CalendarEvent &event : *events) {
-        if (!event.allDay)
-            result.append({TimelineEntry::Kind::Event, event.interval(), event.title, 0, 0, false, QString()});
+        if (event.allDay)
+            continue;
+        TimelineEntry entry{TimelineEntry::Kind::Event, event.interval(), event.title, 0, 0, false, QString()};
+        if (event.source != u"local") {
+            entry.calendar = event.source;
+            entry.color = CalendarColors::forSource(event.source);
+        }
+        result.append(entry);
     }
     for (const FocusBlock &block : *blocks) {
         const auto task = context.tasks.task(block.taskId);
@@ -41,6 +49,7 @@ QString load(DayTimeline &timeline, const UiContext &context, QDate date)
     timeline.setDay(date, context.preferences.timeZone());
     const Interval day = timeline.dayRange();
     timeline.setWorkingHours(hours.expand(day));
+    timeline.setCheckInWindows(context.attention ? context.attention->windowsIn(day) : IntervalSet());
     const auto loaded = entries(context, day);
     timeline.setEntries(loaded ? *loaded : QList<TimelineEntry>{});
     return loaded ? QString() : loaded.error().message;

@@ -1,5 +1,6 @@
 #include "views/todayview.h"
 
+#include "attention/attentionservice.h"
 #include "models/durationtext.h"
 #include "models/tasktablemodel.h"
 #include "services/calendarservice.h"
@@ -140,6 +141,8 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
     connect(&context.preferences, &Preferences::workingHoursChanged, this, &TodayView::reload);
     connect(&context.tasks, &TaskService::taskChanged, this, &TodayView::reload);
     connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::reload);
+    if (context.attention)
+        connect(context.attention, &AttentionService::windowsChanged, this, &TodayView::reload);
     connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::updateUnplaced);
     connect(m_timeline, &DayTimeline::taskDropped, this, &TodayView::pinTaskAt);
     connect(m_timeline, &DayTimeline::blockResized, this, &TodayView::resizeBlock);

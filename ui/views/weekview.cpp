@@ -1,5 +1,6 @@
 #include "views/weekview.h"
 
+#include "attention/attentionservice.h"
 #include "services/calendarservice.h"
 #include "services/planningservice.h"
 #include "services/preferences.h"
@@ -46,6 +47,8 @@ WeekView::WeekView(const UiContext &context, QWidget *parent)
     connect(&context.preferences, &Preferences::workingHoursChanged, this, &WeekView::reload);
     connect(&context.tasks, &TaskService::taskChanged, this, &WeekView::reload);
     connect(&context.planning, &PlanningService::blocksChanged, this, &WeekView::reload);
+    if (context.attention)
+        connect(context.attention, &AttentionService::windowsChanged, this, &WeekView::reload);
 }
 
 void WeekView::setDate(QDate date)

@@ -2,6 +2,7 @@
 
 #include "time/clock.h"
 #include "time/weeklyrule.h"
+#include "widgets/calendarcolors.h"
 #include "widgets/palettecolors.h"
 
 #include <QDropEvent>
@@ -68,6 +69,21 @@ void DayTimeline::setWorkingHours(const IntervalSet &hours)
 {
     m_workingHours = hours;
     relayout();
+}
+
+void DayTimeline::setCheckInWindows(const IntervalSet &windows)
+{
+    if (windows == m_checkIns)
+        return;
+    m_checkIns = windows;
+    update();
+}
+
+QColor DayTimeline::checkInColor() const
+{
+    // A fixed teal mixed into the palette: apart from the accent (focus, working hours) and
+    // the neutrals (meetings), readable on light and dark bases.
+    return PaletteColors::mix(QColor(0x1f, 0x9e, 0x89), palette().color(QPalette::Text), 0.15);
 }
 
 void DayTimeline::setEntries(const QList<TimelineEntry> &entries)
@@ -346,6 +362,10 @@ bool DayTimeline::event(QEvent *event)
             return true;
         }
         const qsizetype index = entryAt(help->pos());
+        if (const auto window = checkInAt(help->pos()); index < 0 && window) {
+            QToolTip::showText(help->globalPos(), tr("Check-in window %1").arg(timeRangeText(*window)), this);
+            return true;
+        }
         if (index < 0) {
             QToolTip::hideText();
             event->ignore();
@@ -365,6 +385,8 @@ QString DayTimeline::toolTipFor(qsizetype index) const
     QString kind = entry.kind == TimelineEntry::Kind::Focus ? tr("Focus block") : tr("Meeting");
     if (entry.kind == TimelineEntry::Kind::Focus && entry.pinned)
         kind = tr("Pinned focus block");
+    if (entry.kind == TimelineEntry::Kind::Event && !entry.calendar.isEmpty())
+        kind = tr("Calendar: %1").arg(entry.calendar);
     return entry.title + QLatin1Char('\n') + timeRangeText(entry.interval) + QStringLiteral(" · ") + kind;
 }
 
@@ -522,6 +544,7 @@ void DayTimeline::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     paintHeader(painter);
     paintWorkingHours(painter);
+    paintCheckIns(painter);
     paintHourGrid(painter);
     const Interval day = dayRange();
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
@@ -572,6 +595,47 @@ void DayTimeline::paintWorkingHours(QPainter &painter) const
     }
 }
 
+void DayTimeline::paintCheckIns(QPainter &painter) const
+{
+    const QRectF column = columnRect();
+    const QColor color = checkInColor();
+    const QColor wash = PaletteColors::mix(palette().color(QPalette::Base), color, 0.16);
+    const QColor hatch = PaletteColors::mix(palette().color(QPalette::Base), color, 0.55);
+    const QFont small = compactFont();
+    const QFontMetrics metrics(small);
+    for (const Interval &window : m_checkIns) {
+        const Interval part = window.intersected(dayRange());
+        if (part.isEmpty())
+            continue;
+        const QRectF band(column.left(), yFor(part.start()), column.width(), yFor(part.end()) - yFor(part.start()));
+        painter.fillRect(band, wash);
+        painter.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+        painter.fillRect(QRectF(band.right() - 3, band.top(), 3, band.height()), color);
+        // Labelled at the right, where entries rarely reach; short windows get the small font.
+        if (band.height() >= metrics.height() - 2 && band.width() > 90) {
+            painter.save();
+            painter.setFont(small);
+            painter.setPen(PaletteColors::mix(color, palette().color(QPalette::Text), 0.35));
+            painter.drawText(band.adjusted(0, 0, -8, 0), Qt::AlignRight | Qt::AlignVCenter, tr("Check-in"));
+            painter.restore();
+        }
+    }
+}
+
+std::optional<Interval> DayTimeline::checkInAt(const QPoint &pos) const
+{
+    const QRectF column = columnRect();
+    for (const Interval &window : m_checkIns) {
+        const Interval part = window.intersected(dayRange());
+        if (part.isEmpty())
+            continue;
+        const QRectF band(column.left(), yFor(part.start()), column.width(), yFor(part.end()) - yFor(part.start()));
+        if (band.contains(pos))
+            return window;
+    }
+    return std::nullopt;
+}
+
 void DayTimeline::paintHourGrid(QPainter &painter) const
 {
     const QRectF column = columnRect();
@@ -597,8 +661,17 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
     const bool focus = entry.kind == TimelineEntry::Kind::Focus;
     const QRectF box = entryRect(index);
     painter.setPen(focus ? Qt::NoPen : QPen(PaletteColors::neutralOutline(palette()), 1));
-    painter.setBrush(focus ? focusColor() : eventColor());
+    painter.setBrush(focus ? focusColor() : CalendarColors::fill(entry.color, palette()));
     painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
+    if (!focus && entry.color.isValid()) {
+        // The calendar's colour as a solid edge on the left, like calendar apps do.
+        QPainterPath clip;
+        clip.addRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
+        painter.save();
+        painter.setClipPath(clip);
+        painter.fillRect(QRectF(box.left(), box.top(), 4, box.height()), entry.color);
+        painter.restore();
+    }
     if (focus && entry.pinned) {
         // Pinned: a solid darker edge on the left and a pin glyph at the top right.
         const QColor edge = PaletteColors::mix(focusColor(), palette().color(QPalette::Text), 0.45);

@@ -7,6 +7,8 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include <optional>
+
 class QMimeData;
 class QTimer;
 
@@ -25,6 +27,8 @@ struct TimelineEntry
     qint64 blockId = 0; // focus blocks: the stored block
     bool pinned = false; // focus blocks placed or sized by hand
     QString reason;      // focus blocks: why the planner put it there (hover text)
+    QString calendar{};  // events: the imported calendar's name (hover text); empty for local
+    QColor color{};      // events: the calendar's colour; invalid draws the neutral tone
     bool operator==(const TimelineEntry &) const = default;
 };
 
@@ -47,6 +51,10 @@ public:
     Interval dayRange() const;
 
     void setWorkingHours(const IntervalSet &hours);
+    // Check-in windows: their own hatched band behind the entries, with a label and tooltip.
+    void setCheckInWindows(const IntervalSet &windows);
+    const IntervalSet &checkInWindows() const { return m_checkIns; }
+    QColor checkInColor() const;
     void setEntries(const QList<TimelineEntry> &entries);
     const QList<TimelineEntry> &entries() const { return m_entries; }
     // Draws the current-time line from this clock, refreshed each minute; null hides it. On
@@ -131,6 +139,8 @@ private:
 
     void paintHeader(QPainter &painter) const;
     void paintWorkingHours(QPainter &painter) const;
+    void paintCheckIns(QPainter &painter) const;
+    std::optional<Interval> checkInAt(const QPoint &pos) const;
     void paintHourGrid(QPainter &painter) const;
     void paintEntry(QPainter &painter, qsizetype index) const;
     void paintNowLine(QPainter &painter) const;
@@ -138,6 +148,7 @@ private:
     QDate m_date;
     QTimeZone m_zone;
     IntervalSet m_workingHours;
+    IntervalSet m_checkIns;
     QList<TimelineEntry> m_entries;
     QList<Lane> m_lanes;
     const Clock *m_clock = nullptr;

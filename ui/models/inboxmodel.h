@@ -1,0 +1,86 @@
+#pragma once
+
+#include "attention/inboxitem.h"
+#include "result.h"
+
+#include <QAbstractItemModel>
+#include <QTimeZone>
+
+namespace fermata {
+
+class AttentionService;
+class Clock;
+
+// The Inbox as a two-level tree over AttentionService: groups by source and sender (with a
+// count), and under each group one row per title, duplicates (same source and title) collapsed
+// with a count. Shows held and released items and those marked done; archived and muted ones
+// are left out. Reloads itself when the engine stores, releases or changes items.
+class InboxModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { Title, Sender, Received, State, ColumnCount };
+    enum Role {
+        IdsRole = Qt::UserRole + 1, // QList<qint64>: every stored item behind the row
+        CountRole,                  // int: items in the group or collapsed row
+        IsGroupRole,                // bool
+        StateRole,                  // int (ItemState) of the newest item; groups: none
+        ReasonRole,                 // QString: the recorded decision, in words
+    };
+
+    InboxModel(AttentionService &attention, const Clock &clock, QObject *parent = nullptr);
+    ~InboxModel() override;
+
+    void setTimeZone(const QTimeZone &zone);
+    // Reads the engine again; errors go to errorOccurred and leave the model empty.
+    void reload();
+    int itemCount() const { return m_itemCount; }
+    QList<qint64> idsAt(const QModelIndex &index) const;
+
+    static QString reasonText(const Decision &decision);
+    static QString stateText(ItemState state);
+    // How many items the Inbox keeps in view (newest first); held ones are always included.
+    static constexpr int RecentLimit = 2000;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void errorOccurred(const QString &message);
+
+private:
+    struct Entry
+    {
+        QString title;
+        QList<InboxItem> items; // newest first
+    };
+    struct Group
+    {
+        QString source;
+        QString sender;
+        int count = 0;
+        QList<Entry> entries;
+        QDateTime latest;
+    };
+
+    void scheduleReload();
+    Result<QList<InboxItem>> load() const;
+    void rebuild(const QList<InboxItem> &items);
+    QVariant groupData(const Group &group, int column, int role) const;
+    QVariant entryData(const Entry &entry, int column, int role) const;
+    QString timeText(const QDateTime &instant) const;
+
+    AttentionService &m_attention;
+    const Clock &m_clock;
+    QTimeZone m_zone = QTimeZone(QByteArrayLiteral("UTC"));
+    QList<Group> m_groups;
+    int m_itemCount = 0;
+    bool m_reloadPending = false;
+};
+
+} // namespace fermata

@@ -1,0 +1,129 @@
+#include "models/outboxmodel.h"
+
+#include "team/deliverypolicy.h"
+#include "team/teamworker.h"
+#include "time/clock.h"
+
+#include <algorithm>
+
+namespace fermata {
+
+OutboxModel::OutboxModel(TeamWorker *team, const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_team(team), m_clock(clock)
+{
+    if (m_team)
+        connect(m_team, &TeamWorker::outboxChanged, this, &OutboxModel::reload);
+    reload();
+}
+
+void OutboxModel::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ReleaseColumn), index(int(m_rows.size()) - 1, ReleaseColumn));
+}
+
+void OutboxModel::reload()
+{
+    beginResetModel();
+    m_rows = m_team ? m_team->snapshot().outbox : QList<OutboxService::OutgoingMessage>();
+    std::reverse(m_rows.begin(), m_rows.end()); // newest first
+    endResetModel();
+}
+
+int OutboxModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OutboxModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString OutboxModel::stateText(const OutboxService::OutgoingMessage &out)
+{
+    switch (out.message.state) {
+    case Message::State::Queued:
+        if (!out.onHub)
+            return tr("Waiting to sync");
+        return out.urgent ? tr("Sent as urgent") : tr("Held");
+    case Message::State::Delivered:
+        return tr("Delivered");
+    case Message::State::Acknowledged:
+        return tr("Read");
+    case Message::State::Withdrawn:
+        return tr("Withdrawn");
+    case Message::State::Draft:
+        return tr("Draft");
+    }
+    return {};
+}
+
+QString OutboxModel::releaseText(const OutboxService::OutgoingMessage &out) const
+{
+    const Message &m = out.message;
+    if (m.state == Message::State::Withdrawn || !m.releaseAt.isValid())
+        return QStringLiteral("—");
+    QTimeZone theirs = m_zone;
+    if (m_team) {
+        for (const HubMember &member : m_team->snapshot().members) {
+            if (member.role == m.to)
+                theirs = QTimeZone(member.timeZoneId);
+        }
+    }
+    return deliverypolicy::describe(m.releaseAt, m_clock.now(), m_zone, theirs);
+}
+
+QVariant OutboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const OutboxService::OutgoingMessage &out = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case RecipientColumn:
+            return out.recipientName;
+        case SubjectColumn:
+            return out.message.subject;
+        case ReleaseColumn:
+            return releaseText(out);
+        case StateColumn:
+            return stateText(out);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return out.message.body;
+    case UuidRole:
+        return out.message.uuid;
+    case HeldRole:
+        return out.message.state == Message::State::Queued && !out.urgent;
+    case SubjectRole:
+        return out.message.subject;
+    case BodyRole:
+        return out.message.body;
+    case RecipientRole:
+        return out.recipientName;
+    }
+    return {};
+}
+
+QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case RecipientColumn:
+        return tr("To");
+    case SubjectColumn:
+        return tr("Subject");
+    case ReleaseColumn:
+        return tr("When they get it");
+    case StateColumn:
+        return tr("State");
+    }
+    return {};
+}
+
+} // namespace fermata

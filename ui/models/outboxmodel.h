@@ -1,0 +1,44 @@
+#pragma once
+
+#include "team/outboxservice.h"
+
+#include <QAbstractTableModel>
+#include <QTimeZone>
+
+namespace fermata {
+
+class Clock;
+class TeamWorker;
+
+// What I sent, newest first: recipient, subject, when they get it (in my time and theirs) and
+// its state (held, waiting to sync, delivered, read, withdrawn). A thin adapter over the team
+// worker's snapshot.
+class OutboxModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { RecipientColumn, SubjectColumn, ReleaseColumn, StateColumn, ColumnCount };
+    enum Role { UuidRole = Qt::UserRole + 1, HeldRole, SubjectRole, BodyRole, RecipientRole };
+
+    OutboxModel(TeamWorker *team, const Clock &clock, QObject *parent = nullptr);
+    void setTimeZone(const QTimeZone &zone);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const OutboxService::OutgoingMessage &message(int row) const { return m_rows.at(row); }
+    static QString stateText(const OutboxService::OutgoingMessage &message);
+
+private:
+    void reload();
+    QString releaseText(const OutboxService::OutgoingMessage &message) const;
+
+    TeamWorker *m_team = nullptr;
+    const Clock &m_clock;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QList<OutboxService::OutgoingMessage> m_rows;
+};
+
+} // namespace fermata

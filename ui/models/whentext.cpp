@@ -1,0 +1,27 @@
+#include "models/whentext.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace fermata::WhenText {
+
+QString format(const QDateTime &instant, const QTimeZone &zone, const QDateTime &now)
+{
+    if (!instant.isValid())
+        return {};
+    const QDateTime local = instant.toTimeZone(zone);
+    const QDate today = now.toTimeZone(zone).date();
+    const QString time = local.time().toString(QStringLiteral("HH:mm"));
+    const qint64 days = today.daysTo(local.date());
+    if (days == 0)
+        return time;
+    if (days == 1)
+        return QCoreApplication::translate("fermata::WhenText", "tomorrow %1").arg(time);
+    if (days > 1 && days < 7)
+        return QCoreApplication::translate("fermata::WhenText", "%1 %2")
+            .arg(QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat), time);
+    return QCoreApplication::translate("fermata::WhenText", "%1 %2")
+        .arg(QLocale().toString(local.date(), QStringLiteral("d MMM")), time);
+}
+
+} // namespace fermata::WhenText

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace fermata {
+
+struct Digest;
+
+// The folded Inbox: counts only ("12 held from 4 sources · next check-in 14:00"), the sources
+// with their counts, and a deliberate "Peek early…" button. No titles, no senders: reading
+// them is what the check-in window is for.
+class InboxFoldedPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InboxFoldedPanel(QWidget *parent = nullptr);
+
+    // `nextCheckIn` is already worded ("14:00", "tomorrow 09:00"); empty when none is set.
+    void setSummary(const Digest &held, const QString &nextCheckIn);
+    QString summaryText() const;
+    QPushButton *peekButton() const { return m_peek; }
+
+Q_SIGNALS:
+    void peekRequested();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QWidget *m_column = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_next = nullptr;
+    QString m_summaryText;
+    QLabel *m_sources = nullptr;
+    QLabel *m_hint = nullptr;
+    QPushButton *m_peek = nullptr;
+};
+
+} // namespace fermata

@@ -1,0 +1,199 @@
+#include "views/messagecomposer.h"
+
+#include "widgets/palettecolors.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+
+namespace fermata {
+
+MessageComposer::MessageComposer(TeamWorker *team, QWidget *parent)
+    : QWidget(parent)
+    , m_team(team)
+    , m_recipient(new QComboBox(this))
+    , m_subject(new QLineEdit(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_preview(new QLabel(this))
+    , m_urgentCount(new QLabel(this))
+    , m_send(new QPushButton(tr("&Send"), this))
+    , m_sendUrgent(new QPushButton(tr("Send &now (urgent)…"), this))
+{
+    setObjectName(QStringLiteral("messageComposer"));
+    m_recipient->setObjectName(QStringLiteral("composerRecipient"));
+    m_recipient->setAccessibleName(tr("Recipient"));
+    m_subject->setObjectName(QStringLiteral("composerSubject"));
+    m_subject->setPlaceholderText(tr("What is it about?"));
+    m_body->setObjectName(QStringLiteral("composerBody"));
+    m_body->setAccessibleName(tr("Message"));
+    m_body->setPlaceholderText(tr("Write it once, calmly: they read it at their next check-in."));
+    m_body->setTabChangesFocus(true);
+    m_body->setMaximumHeight(110);
+    m_preview->setObjectName(QStringLiteral("composerPreview"));
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_preview->font();
+    bold.setBold(true);
+    m_preview->setFont(bold);
+    m_urgentCount->setObjectName(QStringLiteral("composerUrgentCount"));
+    QPalette muted = m_urgentCount->palette();
+    muted.setColor(QPalette::WindowText, PaletteColors::mutedText(palette()));
+    m_urgentCount->setPalette(muted);
+    m_send->setObjectName(QStringLiteral("composerSend"));
+    m_send->setDefault(true);
+    m_send->setToolTip(tr("Holds the message until their next check-in window (Ctrl+Return)"));
+    m_sendUrgent->setObjectName(QStringLiteral("composerSendUrgent"));
+    m_sendUrgent->setToolTip(tr("Delivers at once and interrupts them; counted"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&To:"), m_recipient);
+    form->addRow(tr("S&ubject:"), m_subject);
+    form->addRow(tr("&Message:"), m_body);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_preview, 1);
+    buttons->addWidget(m_urgentCount);
+    buttons->addWidget(m_sendUrgent);
+    buttons->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &MessageComposer::send);
+    connect(m_send, &QPushButton::clicked, this, &MessageComposer::send);
+    connect(m_sendUrgent, &QPushButton::clicked, this, &MessageComposer::sendUrgent);
+    connect(m_recipient, &QComboBox::currentIndexChanged, this, &MessageComposer::requestPreview);
+    connect(m_subject, &QLineEdit::textChanged, this, &MessageComposer::updateButtons);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &MessageComposer::updateButtons);
+    if (m_team) {
+        connect(m_team, &TeamWorker::directoryChanged, this, &MessageComposer::reloadRecipients);
+        connect(m_team, &TeamWorker::outboxChanged, this, &MessageComposer::updateUrgentCount);
+        connect(m_team, &TeamWorker::previewReady, this, &MessageComposer::showPreview);
+        connect(m_team, &TeamWorker::previewFailed, this, &MessageComposer::showPreviewError);
+        connect(m_team, &TeamWorker::finished, this,
+                [this](TeamWorker::Operation op, bool ok) { handleFinished(op, ok); });
+    }
+    reloadRecipients();
+    updateUrgentCount();
+}
+
+QString MessageComposer::previewText() const
+{
+    return m_preview->text();
+}
+
+QString MessageComposer::selectedRecipient() const
+{
+    return m_recipient->currentData().toString();
+}
+
+void MessageComposer::reloadRecipients()
+{
+    const QString selected = selectedRecipient();
+    {
+        const QSignalBlocker blocker(m_recipient);
+        m_recipient->clear();
+        if (m_team) {
+            for (const HubMember &m : m_team->snapshot().teammates())
+                m_recipient->addItem(tr("%1 (%2)").arg(m.name, QString::fromUtf8(m.timeZoneId)), m.role);
+        }
+        const int index = m_recipient->findData(selected);
+        m_recipient->setCurrentIndex(index >= 0 ? index : (m_recipient->count() > 0 ? 0 : -1));
+    }
+    requestPreview(); // their windows may have changed too
+}
+
+void MessageComposer::requestPreview()
+{
+    const QString role = selectedRecipient();
+    updateButtons();
+    if (!m_team || role.isEmpty()) {
+        m_preview->clear();
+        return;
+    }
+    m_preview->setText(tr("Working out when they will read it…"));
+    m_team->requestPreview(role);
+}
+
+void MessageComposer::showPreview(const QString &recipient, const OutboxService::ReleasePreview &preview)
+{
+    if (recipient != selectedRecipient())
+        return; // an answer for an earlier choice
+    m_preview->setText(preview.fromHub ? preview.text
+                                       : tr("%1 (from their last known windows)").arg(preview.text));
+}
+
+void MessageComposer::showPreviewError(const QString &recipient, const QString &message)
+{
+    if (recipient == selectedRecipient())
+        m_preview->setText(message);
+}
+
+void MessageComposer::updateButtons()
+{
+    const bool ready = m_team && !m_sending && !selectedRecipient().isEmpty()
+        && !m_subject->text().trimmed().isEmpty();
+    m_send->setEnabled(ready);
+    m_sendUrgent->setEnabled(ready);
+}
+
+void MessageComposer::updateUrgentCount()
+{
+    const int count = m_team ? m_team->snapshot().urgentThisWeek : 0;
+    m_urgentCount->setText(count > 0 ? tr("%n urgent this week", nullptr, count) : QString());
+}
+
+void MessageComposer::send()
+{
+    if (!m_send->isEnabled())
+        return;
+    m_sending = true;
+    updateButtons();
+    m_team->send(selectedRecipient(), m_subject->text().trimmed(), m_body->toPlainText());
+}
+
+void MessageComposer::sendUrgent()
+{
+    if (!m_sendUrgent->isEnabled() || !confirmUrgent(m_recipient->currentText()))
+        return;
+    m_sending = true;
+    updateButtons();
+    m_team->send(selectedRecipient(), m_subject->text().trimmed(), m_body->toPlainText(), true);
+}
+
+bool MessageComposer::confirmUrgent(const QString &name)
+{
+    if (m_confirmUrgent)
+        return m_confirmUrgent(name);
+    QMessageBox box(QMessageBox::Question, tr("Send now?"),
+                    tr("Send this to %1 now, outside their check-in window?").arg(name),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(tr("It interrupts them at once. Urgent messages are counted, so you "
+                              "can see how often you break through."));
+    QPushButton *sendNow = box.addButton(tr("Interrupt and Send"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == sendNow;
+}
+
+void MessageComposer::handleFinished(TeamWorker::Operation operation, bool ok)
+{
+    if (operation != TeamWorker::Operation::Send || !m_sending)
+        return;
+    m_sending = false;
+    if (ok) { // kept on failure, so nothing typed is lost
+        m_subject->clear();
+        m_body->clear();
+    }
+    updateButtons();
+    requestPreview();
+}
+
+} // namespace fermata
