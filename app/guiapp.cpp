@@ -74,6 +74,8 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
                     core.value()->clock());
     TeamAttentionBridge teamInbox(team, attention.attention(), core.value()->clock());
     context.team = &team;
+    QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
+                     [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });
     MainWindow window(context);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
     if (StartupProbe::isRequested())

@@ -184,6 +184,14 @@ public:
                                .arg(published.error().message));
     }
 
+    void setSenderZone(const QTimeZone &zone)
+    {
+        m_options.senderZone = zone;
+        if (m_service)
+            m_service->setSenderZone(zone);
+        publishSoon();
+    }
+
     void sync()
     {
         if (!m_service || !m_service->isJoined())
@@ -378,6 +386,11 @@ void TeamWorker::publishWindows(const QList<WeeklyRule> &rules)
 void TeamWorker::syncNow()
 {
     post([](TeamWorkerBackend &b) { b.sync(); });
+}
+
+void TeamWorker::setSenderZone(const QTimeZone &zone)
+{
+    post([zone](TeamWorkerBackend &b) { b.setSenderZone(zone); });
 }
 
 } // namespace fermata

@@ -72,6 +72,8 @@ public:
     void withdraw(const QUuid &uuid);
     void publishWindows(const QList<WeeklyRule> &rules);
     void syncNow();
+    // The person moved (Preferences zone changed): previews say "Delivered …" in the new zone.
+    void setSenderZone(const QTimeZone &zone);
 
 Q_SIGNALS:
     void snapshotChanged();

@@ -232,6 +232,20 @@ private Q_SLOTS:
         recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Bob")].role));
         QTRY_COMPARE_WITH_TIMEOUT(view.composer()->previewText(), previewed, 20000);
 
+        // The sender moves (Preferences zone): "Delivered …" follows, their time stays.
+        m_alice.team.setSenderZone(QTimeZone("Asia/Kolkata"));
+        recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Carol")].role));
+        recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Bob")].role));
+        // Their side keeps its time (with a weekday when the two dates differ).
+        const QString theirTime = m_bobLocal.toString(u"HH:mm") + QLatin1Char(')');
+        QTRY_VERIFY2_WITH_TIMEOUT(view.composer()->previewText() != previewed
+                                      && view.composer()->previewText().contains(theirTime),
+                                  qPrintable(view.composer()->previewText()), 20000);
+        m_alice.team.setSenderZone(QTimeZone("UTC"));
+        recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Carol")].role));
+        recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Bob")].role));
+        QTRY_COMPARE_WITH_TIMEOUT(view.composer()->previewText(), previewed, 20000);
+
         QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("composerSubject")), QStringLiteral("Draft \"v2\" ready"));
         QTest::keyClicks(view.findChild<QPlainTextEdit *>(QStringLiteral("composerBody")), QStringLiteral("See C:\\docs\\v2; DROP TABLE x; --"));
         QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("composerSend")), Qt::LeftButton);
