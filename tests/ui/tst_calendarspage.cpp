@@ -159,7 +159,7 @@ void TestCalendarsPage::addFetchesAndShowsStatusPerSubscription()
     m_page->refreshSelected();
     QCOMPARE(statusOf(QStringLiteral("Ops")), QStringLiteral("Refreshing…"));
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Ops")),
-                              QStringLiteral("Unreachable — showing the copy from Tue 09:12"), 20000);
+                              QStringLiteral("Not refreshed — showing the copy from Tue 09:12"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Team")), QStringLiteral("Refreshed today 09:12 · 2 events"), 20000);
     QCOMPARE(m_page->errorsLabel()->text(),
              QStringLiteral("Ops: the server answered 404 Not Found (tried today 09:12)."));

@@ -270,8 +270,8 @@ QString CalendarsPage::statusText(const CalendarSubscription &subscription) cons
 {
     if (!subscription.lastError.isEmpty()) {
         if (subscription.lastSuccess.isValid())
-            return tr("Unreachable — showing the copy from %1").arg(timeText(subscription.lastSuccess));
-        return tr("Unreachable — no copy yet");
+            return tr("Not refreshed — showing the copy from %1").arg(timeText(subscription.lastSuccess));
+        return tr("Not refreshed — no copy yet");
     }
     if (!subscription.lastSuccess.isValid())
         return tr("Not fetched yet");

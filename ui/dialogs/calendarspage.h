@@ -42,7 +42,7 @@ public:
     void refreshSelected();
     void reload();
     // One subscription's status in words ("Refreshed Tue 09:12 · 120 events",
-    // "Unreachable — showing the copy from Tue 09:12"; errorsLabel() says why).
+    // "Not refreshed — showing the copy from Tue 09:12"; errorsLabel() says why).
     QString statusText(const CalendarSubscription &subscription) const;
 
     QTreeView *list() const { return m_list; }
