@@ -1,6 +1,5 @@
 #include "attention/attentionservice.h"
 
-#include "attention/intakewriter.h"
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -271,20 +270,6 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
     return ids;
 }
 
-void AttentionService::ingest(QList<InboxItem> items, IntakeWriter &writer,
-                              std::function<void(Result<QList<qint64>>)> done)
-{
-    if (Status decided = decideIntake(items); !decided) {
-        done(decided.error());
-        return;
-    }
-    QList<InboxItem> decided = items;
-    writer.submit(std::move(items), [this, decided = std::move(decided), done = std::move(done)](Result<QList<qint64>> ids) {
-        intakeFinished(decided, ids);
-        done(std::move(ids));
-    });
-}
-
 Status AttentionService::decideIntake(QList<InboxItem> &items)
 {
     const QDateTime now = m_clock.now();
@@ -292,9 +277,7 @@ Status AttentionService::decideIntake(QList<InboxItem> &items)
     auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
     if (!breaks)
         return breaks.error();
-    // Break-throughs decided but not committed yet count too, so the hourly cap holds while
-    // batches are on their way to the disk (one just committed may count twice: stricter).
-    BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks + m_uncommittedBreakThroughs};
+    BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks};
     for (InboxItem &item : items) {
         Notification &n = item.notification;
         n.receivedAt = now;
@@ -312,10 +295,8 @@ Status AttentionService::decideIntake(QList<InboxItem> &items)
             item.state = ItemState::Muted;
             break;
         }
-        if (item.decision.isBreakThrough()) {
+        if (item.decision.isBreakThrough())
             ++context.breakThroughsLastHour;
-            ++m_uncommittedBreakThroughs;
-        }
     }
     return {};
 }
@@ -326,8 +307,6 @@ void AttentionService::intakeFinished(QList<InboxItem> items, const Result<QList
     int muted = 0;
     QList<Notification> delivered;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        if (items[i].decision.isBreakThrough())
-            --m_uncommittedBreakThroughs;
         if (!ids)
             continue;
         switch (items[i].state) {

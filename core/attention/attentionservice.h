@@ -17,7 +17,6 @@
 namespace fermata {
 
 class Database;
-class IntakeWriter;
 
 // The heart of the attention engine: decides what arrives (BatchingRules), holds it durably,
 // releases what is due as one digest when a check-in window opens, and says when the desktop
@@ -70,10 +69,6 @@ public:
     // ---- Intake: decide and store every item in one transaction (group commit). Returns
     // one id per item, in order; a repeated uuid returns the stored id and is not re-decided.
     Result<QList<qint64>> ingest(QList<InboxItem> items);
-    // The same, pipelined: decides now, lets `writer` store (its own connection and thread),
-    // then signals and calls `done` on this thread once committed.
-    void ingest(QList<InboxItem> items, IntakeWriter &writer,
-                std::function<void(Result<QList<qint64>>)> done);
 
     // ---- Time line
     void start();          // arms the timer and ticks once (catches up what came due)
@@ -144,7 +139,6 @@ private:
     qint64 m_lastCleanupMs = 0;
     // For heldCountChanged on the intake path without a COUNT per batch; recounted per tick.
     std::optional<int> m_heldCount;
-    int m_uncommittedBreakThroughs = 0; // decided, still on their way to the disk
 };
 
 } // namespace fermata

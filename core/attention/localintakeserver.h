@@ -21,8 +21,8 @@ namespace fermata {
 //   <- ok ID\n   once the notification is committed    |   error MESSAGE\n
 // Group commit: everything that arrived in one event-loop turn is stored in one transaction
 // before any of it is acknowledged, so many senders share one fsync. With an AsyncSink the
-// store runs elsewhere (IntakeWriter) and the next turn's lines are read and decided while
-// the previous commit waits for the disk; replies still leave in arrival order.
+// store may run elsewhere while the next turn's lines are read; replies still leave in
+// arrival order.
 class LocalIntakeServer final : public QObject
 {
     Q_OBJECT

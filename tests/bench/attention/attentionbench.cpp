@@ -7,10 +7,9 @@
 //     against one over an empty database (each measured in a fresh child process).
 // Each figure is the median of several rounds.
 //
-//   attention_bench [--windows 1,2,4,8,16,32,64] [--per-sender 5000] [--rounds 5] [--ingest-only] [--writer]
+//   attention_bench [--windows 1,2,4,8,16,32,64] [--per-sender 5000] [--rounds 5] [--ingest-only]
 #include "attention/attentionservice.h"
 #include "attention/digest.h"
-#include "attention/intakewriter.h"
 #include "attention/localintakeserver.h"
 #include "attention/notificationrequest.h"
 #include "storage/database.h"
@@ -115,7 +114,7 @@ void sender(const QString &name, int index, int count, int window, std::vector<d
     }
 }
 
-IngestResult ingestRound(int senders, int perSender, int window, bool pipelined)
+IngestResult ingestRound(int senders, int perSender, int window)
 {
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
@@ -124,16 +123,8 @@ IngestResult ingestRound(int senders, int perSender, int window, bool pipelined)
     SystemClock clock;
     AttentionService service(*db.value(), clock);
     (void)service.load(QByteArrayLiteral("UTC"));
-    // Pipelined (--writer): decisions here, the store on the writer's thread and connection;
-    // otherwise everything on this thread, the fsync included, as the app does.
-    IntakeWriter writer(dir.filePath(QStringLiteral("bench.sqlite")));
-    if (pipelined && !writer.start())
-        qFatal("the intake writer could not open the database");
-    LocalIntakeServer server = pipelined
-        ? LocalIntakeServer(LocalIntakeServer::AsyncSink([&](QList<InboxItem> items, LocalIntakeServer::Stored done) {
-              service.ingest(std::move(items), writer, std::move(done));
-          }))
-        : LocalIntakeServer(LocalIntakeServer::Sink([&](QList<InboxItem> items) { return service.ingest(std::move(items)); }));
+    // Everything on this thread, the fsync included, as the app does.
+    LocalIntakeServer server([&](QList<InboxItem> items) { return service.ingest(std::move(items)); });
     const QString name = QStringLiteral("fermata-bench-%1").arg(QCoreApplication::applicationPid());
     if (!server.listen(name))
         qFatal("listen: %s", qPrintable(server.errorString()));
@@ -252,15 +243,13 @@ int main(int argc, char **argv)
                         QStringLiteral("n"), QStringLiteral("5000")},
                        {QStringLiteral("rounds"), QStringLiteral("Rounds per figure (the median is printed)."),
                         QStringLiteral("n"), QStringLiteral("5")},
-                       {QStringLiteral("ingest-only"), QStringLiteral("Skip the digest and memory figures.")},
-                       {QStringLiteral("writer"), QStringLiteral("Store on an IntakeWriter thread (pipelined) instead of the socket's thread, as the app does.")}});
+                       {QStringLiteral("ingest-only"), QStringLiteral("Skip the digest and memory figures.")}});
     parser.process(app);
     const int rounds = std::max(1, parser.value(QStringLiteral("rounds")).toInt());
     const int perSender = std::max(1, parser.value(QStringLiteral("per-sender")).toInt());
-    const bool pipelined = parser.isSet(QStringLiteral("writer"));
 
-    out << "attention_bench (medians of " << rounds << " rounds; intake stored "
-        << (pipelined ? "by the IntakeWriter thread" : "on the socket's thread, as the app does") << ")\n";
+    out << "attention_bench (medians of " << rounds << " rounds; intake stored on the socket's "
+           "thread, as the app does)\n";
     // The curve: in flight per sender against throughput and acknowledgement latency. A wide
     // window shows throughput (big group commits); a narrow one shows latency when the disk's
     // fsync is the floor of every acknowledgement.
@@ -270,7 +259,7 @@ int main(int argc, char **argv)
         std::vector<double> rates, p50s, p99s;
         int failures = 0;
         for (int r = 0; r < rounds; ++r) {
-            const IngestResult result = ingestRound(senders, perSender, window, pipelined);
+            const IngestResult result = ingestRound(senders, perSender, window);
             rates.push_back(result.perSecond);
             p50s.push_back(result.p50Ms);
             p99s.push_back(result.p99Ms);
