@@ -96,16 +96,8 @@ void explainRelease(const HubConfig &config, const NewMember &member, HubClient 
     std::this_thread::sleep_until(std::chrono::system_clock::time_point(
         std::chrono::milliseconds(opens.toMSecsSinceEpoch() + 2)));
     std::printf("  fetch plan (member %s):\n", qPrintable(member.role));
-    show(q, QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) SELECT m.uuid::text, "
-                           "(SELECT s.role_name FROM fermata.members s WHERE s.id = m.sender_id), "
-                           "(SELECT r.role_name FROM fermata.members r WHERE r.id = m.recipient_id), "
-                           "m.subject, m.body, "
-                           "(extract(epoch FROM m.created_at) * 1000)::bigint, "
-                           "(extract(epoch FROM m.release_at) * 1000)::bigint "
-                           "FROM fermata.messages m "
-                           "WHERE m.recipient_id = fermata.my_member_id() AND m.delivered_at IS NULL "
-                           "AND m.withdrawn_at IS NULL AND m.release_at <= now() "
-                           "ORDER BY m.release_at, m.uuid LIMIT 500"));
+    show(q, QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) ") + HubClient::releasedMessagesSql()
+                 + QStringLiteral(" LIMIT 500"));
     QSqlQuery a(admin.connection());
     a.exec(QStringLiteral("BEGIN"));
     std::printf("  confirm plan (rolled back):\n");
