@@ -1,5 +1,6 @@
 #include "interop/icalreader.h"
 
+#include "interop/icalcomponentscanner.h"
 #include "interop/icalrecurrence.h"
 #include "interop/icalzones.h"
 
@@ -93,12 +94,13 @@ QList<CalendarEvent> IcalEventCollector::events() const
 
 namespace {
 
+using ical::Chunk;
+using ical::ComponentScanner;
+using ical::startsWithNoCase;
 using ical::Zone;
 using ical::ZoneTable;
 
 // Limits that keep hostile input from exhausting memory or time.
-constexpr qint64 s_maxLineBytes = 256 * 1024;
-constexpr qint64 s_maxComponentBytes = 4 * 1024 * 1024;
 constexpr int s_maxIterationsPerRule = 200000;
 constexpr int s_maxOccurrencesPerSeries = 20000;
 constexpr qint64 s_progressStepBytes = 256 * 1024;
@@ -120,130 +122,6 @@ void initLibical()
 {
     static std::once_flag once;
     std::call_once(once, [] { icalerror_set_errors_are_fatal(0); });
-}
-
-// One VEVENT or VTIMEZONE as text, with the line it begins on.
-struct Chunk
-{
-    enum class Kind { Event, Timezone };
-    Kind kind = Kind::Event;
-    QByteArray text;
-    qint64 line = 0;
-    qint64 endPos = 0; // where the component ends in the device, for progress
-    QString problem; // set when the component was too large or had an over-long line
-};
-
-// Splits the stream at top-level component boundaries. It never interprets properties:
-// libical parses each component.
-class ComponentScanner
-{
-public:
-    explicit ComponentScanner(QIODevice &device) : m_device(device)
-    {
-        m_buffer.resize(s_maxLineBytes + 1);
-    }
-
-    // The next VEVENT/VTIMEZONE; false at the end of the stream.
-    bool next(Chunk &chunk);
-    bool sawCalendar() const { return m_sawCalendar; }
-    QString calendarName() const { return m_calendarName; }
-    qint64 line() const { return m_line; }
-
-private:
-    bool readLine(QByteArray &line, bool &tooLong);
-    qint64 readRaw(); // one line (at most s_maxLineBytes) into m_buffer; <= 0 at the end
-
-    QIODevice &m_device;
-    QByteArray m_buffer; // reused: QIODevice::readLine(max) would allocate max bytes a line
-    qint64 m_line = 0;
-    int m_depth = 0; // nesting of BEGIN/END outside the chunk being collected
-    bool m_sawCalendar = false;
-    QString m_calendarName;
-};
-
-qint64 ComponentScanner::readRaw()
-{
-    return m_device.readLine(m_buffer.data(), m_buffer.size());
-}
-
-bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
-{
-    tooLong = false;
-    const qint64 length = readRaw();
-    if (length <= 0)
-        return false;
-    line = QByteArray(m_buffer.constData(), length);
-    ++m_line;
-    bool ended = line.endsWith('\n');
-    while (!ended) { // an over-long line: drop the rest of it
-        const qint64 rest = readRaw();
-        if (rest <= 0)
-            break;
-        tooLong = true;
-        ended = m_buffer[rest - 1] == '\n';
-    }
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    if (m_line == 1 && line.startsWith("\xEF\xBB\xBF"))
-        line.remove(0, 3);
-    return true;
-}
-
-bool startsWithNoCase(const QByteArray &line, const char *prefix)
-{
-    const qsizetype n = qsizetype(qstrlen(prefix));
-    return line.size() >= n && qstrnicmp(line.constData(), prefix, n) == 0;
-}
-
-QByteArray componentName(const QByteArray &line, qsizetype prefixLength)
-{
-    return line.mid(prefixLength).trimmed().toUpper();
-}
-
-bool ComponentScanner::next(Chunk &chunk)
-{
-    QByteArray line;
-    bool tooLong = false;
-    while (readLine(line, tooLong)) {
-        if (startsWithNoCase(line, "BEGIN:")) {
-            const QByteArray name = componentName(line, 6);
-            if (name == "VCALENDAR")
-                m_sawCalendar = true;
-            if (m_depth == 1 && (name == "VEVENT" || name == "VTIMEZONE")) {
-                chunk = Chunk{};
-                chunk.kind = name == "VEVENT" ? Chunk::Kind::Event : Chunk::Kind::Timezone;
-                chunk.line = m_line;
-                chunk.text = line + '\n';
-                int depth = 1;
-                while (depth > 0 && readLine(line, tooLong)) {
-                    if (tooLong && chunk.problem.isEmpty())
-                        chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
-                    if (startsWithNoCase(line, "BEGIN:"))
-                        ++depth;
-                    else if (startsWithNoCase(line, "END:"))
-                        --depth;
-                    if (chunk.text.size() + line.size() > s_maxComponentBytes) {
-                        if (chunk.problem.isEmpty())
-                            chunk.problem = QStringLiteral("the event is larger than 4 MB");
-                        continue;
-                    }
-                    chunk.text += line;
-                    chunk.text += '\n';
-                }
-                if (depth > 0 && chunk.problem.isEmpty())
-                    chunk.problem = QStringLiteral("the file ends inside the event");
-                return true;
-            }
-            ++m_depth;
-        } else if (startsWithNoCase(line, "END:")) {
-            m_depth = qMax(0, m_depth - 1);
-        } else if (m_depth == 1 && startsWithNoCase(line, "X-WR-CALNAME")) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0)
-                m_calendarName = QString::fromUtf8(line.mid(colon + 1)).trimmed();
-        }
-    }
-    return false;
 }
 
 // A time as the file writes it: a local date/time in a zone, or a date.

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QIODevice;
+
+namespace fermata::ical {
+
+// One VEVENT or VTIMEZONE as text, with the line it begins on.
+struct Chunk
+{
+    enum class Kind { Event, Timezone };
+    Kind kind = Kind::Event;
+    QByteArray text;
+    qint64 line = 0;
+    qint64 endPos = 0; // where the component ends in the device, for progress
+    QString problem; // set when the component was too large or had an over-long line
+};
+
+// Splits the stream at top-level component boundaries. It never interprets properties:
+// libical parses each component.
+class ComponentScanner
+{
+public:
+    // Longest line and component kept; longer ones are cut and reported in Chunk::problem.
+    static constexpr qint64 maxLineBytes = 256 * 1024;
+    static constexpr qint64 maxComponentBytes = 4 * 1024 * 1024;
+
+    explicit ComponentScanner(QIODevice &device);
+
+    // The next VEVENT/VTIMEZONE; false at the end of the stream.
+    bool next(Chunk &chunk);
+    bool sawCalendar() const { return m_sawCalendar; }
+    QString calendarName() const { return m_calendarName; }
+    qint64 line() const { return m_line; }
+
+private:
+    bool readLine(QByteArray &line, bool &tooLong);
+    qint64 readRaw(); // one line (at most maxLineBytes) into m_buffer; <= 0 at the end
+
+    QIODevice &m_device;
+    QByteArray m_buffer; // reused: QIODevice::readLine(max) would allocate max bytes a line
+    qint64 m_line = 0;
+    int m_depth = 0; // nesting of BEGIN/END outside the chunk being collected
+    bool m_sawCalendar = false;
+    QString m_calendarName;
+};
+
+// Whether `line` begins with `prefix`, ignoring ASCII case (iCalendar names are case-blind).
+bool startsWithNoCase(const QByteArray &line, const char *prefix);
+
+} // namespace fermata::ical
