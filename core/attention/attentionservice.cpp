@@ -254,30 +254,14 @@ bool AttentionService::isInQuietTime() const
 
 Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
 {
-    if (Status decided = decideIntake(items); !decided)
-        return decided.error();
-    QList<qint64> ids;
-    const Status stored = m_db.inTransaction([&]() -> Status {
-        auto added = m_repo.add(items);
-        if (!added)
-            return added.error();
-        ids = std::move(added).value();
-        return {};
-    });
-    intakeFinished(items, stored ? Result<QList<qint64>>(ids) : Result<QList<qint64>>(stored.error()));
-    if (!stored)
-        return stored.error();
-    return ids;
-}
-
-Status AttentionService::decideIntake(QList<InboxItem> &items)
-{
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
     if (!breaks)
         return breaks.error();
     BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks};
+    int held = 0;
+    int muted = 0;
     for (InboxItem &item : items) {
         Notification &n = item.notification;
         n.receivedAt = now;
@@ -290,42 +274,34 @@ Status AttentionService::decideIntake(QList<InboxItem> &items)
             break;
         case Verdict::Hold:
             item.state = ItemState::Held;
+            ++held;
             break;
         case Verdict::Mute:
             item.state = ItemState::Muted;
+            ++muted;
             break;
         }
         if (item.decision.isBreakThrough())
             ++context.breakThroughsLastHour;
     }
-    return {};
-}
+    QList<qint64> ids;
+    const Status stored = m_db.inTransaction([&]() -> Status {
+        auto added = m_repo.add(items);
+        if (!added)
+            return added.error();
+        ids = std::move(added).value();
+        return {};
+    });
+    if (!stored)
+        return stored.error();
 
-void AttentionService::intakeFinished(QList<InboxItem> items, const Result<QList<qint64>> &ids)
-{
-    int held = 0;
-    int muted = 0;
     QList<Notification> delivered;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        if (!ids)
-            continue;
-        switch (items[i].state) {
-        case ItemState::Released:
-            items[i].notification.id = ids->at(i);
+        if (items[i].state == ItemState::Released) {
+            items[i].notification.id = ids[i];
             delivered.append(items[i].notification);
-            break;
-        case ItemState::Held:
-            ++held;
-            break;
-        case ItemState::Muted:
-            ++muted;
-            break;
-        default:
-            break;
         }
     }
-    if (!ids)
-        return;
     Q_EMIT itemsStored(held, int(delivered.size()), muted);
     if (!delivered.isEmpty())
         Q_EMIT notificationsDelivered(delivered);
@@ -338,14 +314,8 @@ void AttentionService::intakeFinished(QList<InboxItem> items, const Result<QList
         }
         if (m_heldCount)
             Q_EMIT heldCountChanged(*m_heldCount);
-        // Held just before a window opened and committed after that window's tick ran:
-        // release it now rather than at the next window.
-        const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-        if (m_schedule.isOpenAt(nowMs)) {
-            if (Status s = releaseDue(nowMs); !s)
-                Q_EMIT failed(s.error());
-        }
     }
+    return ids;
 }
 
 void AttentionService::start()

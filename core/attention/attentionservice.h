@@ -118,10 +118,6 @@ private:
     IntervalSet quietIn(const Interval &range) const;
     void rebuildSchedule();
     Status releaseDue(qint64 nowMs);
-    // Intake in two halves around the store: decisions (and times) on arrival; signals,
-    // counts and a catch-up release once committed (or the failure is known).
-    Status decideIntake(QList<InboxItem> &items);
-    void intakeFinished(QList<InboxItem> items, const Result<QList<qint64>> &ids);
 
     Database &m_db;
     const Clock &m_clock;

@@ -9,14 +9,6 @@
 namespace fermata {
 
 LocalIntakeServer::LocalIntakeServer(Sink sink, QObject *parent)
-    : LocalIntakeServer(AsyncSink([sink = std::move(sink)](QList<InboxItem> items, Stored done) {
-                            done(sink(std::move(items)));
-                        }),
-                        parent)
-{
-}
-
-LocalIntakeServer::LocalIntakeServer(AsyncSink sink, QObject *parent)
     : QObject(parent), m_sink(std::move(sink))
 {
 }
@@ -104,43 +96,20 @@ void LocalIntakeServer::flush()
     m_flushScheduled = false;
     if (m_pending.isEmpty())
         return;
-    auto batch = std::make_shared<InFlight>();
-    batch->lines.swap(m_pending);
+    QList<Pending> batch;
+    batch.swap(m_pending);
     QList<InboxItem> items;
-    for (const Pending &p : std::as_const(batch->lines)) {
+    for (const Pending &p : std::as_const(batch)) {
         if (p.item)
             items.append(*p.item);
     }
-    m_inFlight.push_back(batch);
-    if (items.isEmpty()) {
-        batch->ids = QList<qint64>();
-        answerFinished();
-        return;
-    }
-    const QPointer<LocalIntakeServer> self(this);
-    m_sink(std::move(items), [self, batch](Result<QList<qint64>> ids) {
-        batch->ids = std::move(ids);
-        if (self)
-            self->answerFinished();
-    });
-}
-
-void LocalIntakeServer::answerFinished()
-{
-    while (!m_inFlight.empty() && m_inFlight.front()->ids) {
-        const std::shared_ptr<InFlight> batch = m_inFlight.front();
-        m_inFlight.pop_front();
-        answer(batch->lines, *batch->ids);
-    }
-}
-
-void LocalIntakeServer::answer(const QList<Pending> &lines, const Result<QList<qint64>> &ids)
-{
+    Result<QList<qint64>> ids = items.isEmpty() ? Result<QList<qint64>>(QList<qint64>())
+                                                : m_sink(items);
     const QByteArray failure = ids ? QByteArray()
                                    : "error " + ids.error().message.toUtf8().replace('\n', ' ') + '\n';
     qsizetype next = 0;
     QList<QLocalSocket *> touched;
-    for (const Pending &p : lines) {
+    for (const Pending &p : std::as_const(batch)) {
         QByteArray reply = p.reply;
         if (p.item)
             reply = ids ? "ok " + QByteArray::number(ids->at(next++)) + '\n' : failure;
@@ -152,8 +121,8 @@ void LocalIntakeServer::answer(const QList<Pending> &lines, const Result<QList<q
     }
     for (QLocalSocket *socket : std::as_const(touched))
         socket->flush();
-    if (ids && next > 0)
-        Q_EMIT batchCommitted(int(next));
+    if (ids)
+        Q_EMIT batchCommitted(int(items.size()));
 }
 
 } // namespace fermata
