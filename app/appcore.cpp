@@ -1,13 +1,27 @@
 #include "appcore.h"
 
+#include "storage/privatefiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
 namespace fermata {
 
 Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths)
 {
-    auto database = Database::open(paths.databasePath());
-    if (!database)
-        return database.error();
-    std::unique_ptr<AppCore> core(new AppCore(paths, std::move(database).value()));
+    // Installs from before everything was private: their folders and files become so now.
+    const QString data = paths.dataDir();
+    const QString database = paths.databasePath();
+    const QStringList madePrivate = privatefiles::tighten(
+        {data, QFileInfo(paths.settingsPath()).absolutePath(), QDir(data).filePath(QStringLiteral("calendars"))},
+        {database, database + QStringLiteral("-wal"), database + QStringLiteral("-shm"),
+         paths.settingsPath(), QDir(data).filePath(QStringLiteral("hub-secrets.json"))});
+    auto opened = Database::open(database);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<AppCore> core(new AppCore(paths, std::move(opened).value()));
+    core->m_madePrivate = madePrivate;
     if (Status loaded = core->m_tasks.load(); !loaded)
         return loaded.error();
     if (Status loaded = core->m_attention->load(core->m_preferences.timeZoneId()); !loaded)
@@ -26,7 +40,36 @@ AppCore::AppCore(const AppPaths &paths, std::unique_ptr<Database> database)
     , m_preferences(QSettings::IniFormat, paths.settingsPath())
     , m_attention(std::make_unique<AttentionService>(*m_database, m_clock))
     , m_planning(std::make_unique<PlanningService>(*m_database, m_tasks, m_preferences, m_clock))
+    , m_changes(*m_database)
 {
+}
+
+QString AppCore::privacyNotice() const
+{
+    if (m_madePrivate.isEmpty())
+        return {};
+    return QCoreApplication::translate("fermata", "Your Fermata data is now private to you: other users "
+                                                  "on this computer could read %1 until now.")
+        .arg(m_madePrivate.join(QStringLiteral(", ")));
+}
+
+void AppCore::followOtherProcesses()
+{
+    QObject::connect(&m_changes, &DataChangeWatcher::tasksChanged, &m_tasks, [this] {
+        if (Status s = m_tasks.reloadChanges(); !s)
+            qWarning("%s", qPrintable(s.error().message));
+    });
+    QObject::connect(&m_changes, &DataChangeWatcher::calendarChanged, &m_calendar, [this] {
+        Q_EMIT m_calendar.eventsChanged();
+        Q_EMIT m_calendar.focusBlocksChanged();
+    });
+    QObject::connect(&m_changes, &DataChangeWatcher::inboxChanged, m_attention.get(),
+                     &AttentionService::takeInboxChanges);
+    QObject::connect(&m_changes, &DataChangeWatcher::attentionChanged, m_attention.get(), [this] {
+        if (Status s = m_attention->takeSettingsChanges(); !s)
+            Q_EMIT m_attention->failed(s.error());
+    });
+    m_changes.start();
 }
 
 AppCore::~AppCore() = default;

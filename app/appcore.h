@@ -8,6 +8,7 @@
 #include "services/preferences.h"
 #include "services/taskservice.h"
 #include "storage/database.h"
+#include "storage/datachangewatcher.h"
 #include "storage/repositories.h"
 #include "time/clock.h"
 
@@ -34,6 +35,15 @@ public:
     FocusBlockRepository &focusBlockRepository() { return m_blockRepository; }
     AttentionService &attention() { return *m_attention; }
     PlanningService &planning() { return *m_planning; }
+    DataChangeWatcher &changes() { return m_changes; }
+
+    // For long-running processes (the window, `fermata serve`): from now on, what other
+    // processes write to the shared database reaches the services within a second.
+    void followOtherProcesses();
+    // Folders and files that other users could read and that open() made private (0700/0600).
+    const QStringList &madePrivate() const { return m_madePrivate; }
+    // One sentence about madePrivate(), empty when nothing changed.
+    QString privacyNotice() const;
 
 private:
     AppCore(const AppPaths &paths, std::unique_ptr<Database> database);
@@ -49,6 +59,8 @@ private:
     Preferences m_preferences;
     std::unique_ptr<AttentionService> m_attention; // windows, batching, Inbox
     std::unique_ptr<PlanningService> m_planning;   // focus blocks from tasks and calendar
+    DataChangeWatcher m_changes;
+    QStringList m_madePrivate;
 };
 
 } // namespace fermata

@@ -19,6 +19,9 @@ struct Error
         NotADatabase,  // the file is not a SQLite database
         Damaged,       // the database failed its integrity check
         NewerSchema,   // the file was written by a newer Fermata
+        ReadOnly,      // the disk or folder cannot be written
+        DiskFull,      // no room left on the disk
+        Denied,        // another user owns what Fermata was about to use (a folder, a socket)
     };
     Code code = Code::Invalid;
     QString message;

@@ -84,6 +84,8 @@ std::unique_ptr<AppCore> openCore(const AppPaths &paths, QTextStream &err)
         err << core.error().message << Qt::endl;
         return nullptr;
     }
+    if (const QString notice = core.value()->privacyNotice(); !notice.isEmpty())
+        err << "fermata: " << notice << Qt::endl;
     return std::move(core).value();
 }
 

@@ -50,6 +50,7 @@ AttentionService::~AttentionService() = default;
 
 Status AttentionService::load(const QByteArray &zoneId)
 {
+    m_zoneId = zoneId;
     auto windows = m_windowRepo.all();
     if (!windows)
         return windows.error();
@@ -316,6 +317,28 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
             Q_EMIT heldCountChanged(*m_heldCount);
     }
     return ids;
+}
+
+void AttentionService::takeInboxChanges()
+{
+    tick(); // releases what another process held while a window is open
+    auto count = m_repo.heldCount();
+    if (!count) {
+        Q_EMIT failed(count.error());
+        return;
+    }
+    m_heldCount = *count;
+    Q_EMIT heldCountChanged(*count);
+}
+
+Status AttentionService::takeSettingsChanges()
+{
+    if (Status loaded = load(m_zoneId); !loaded)
+        return loaded;
+    Q_EMIT windowsChanged();
+    Q_EMIT rulesChanged();
+    tick();
+    return {};
 }
 
 void AttentionService::start()

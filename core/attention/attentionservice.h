@@ -70,6 +70,12 @@ public:
     // one id per item, in order; a repeated uuid returns the stored id and is not re-decided.
     Result<QList<qint64>> ingest(QList<InboxItem> items);
 
+    // ---- Another process (or a worker thread's connection) wrote to the database
+    // Notifications were added or changed there: recount, release what is due, tell the views.
+    void takeInboxChanges();
+    // Windows or rules were changed there: re-read them, re-arm the timers, tell the views.
+    Status takeSettingsChanges();
+
     // ---- Time line
     void start();          // arms the timer and ticks once (catches up what came due)
     void tick();           // releases what is due, updates window and DND state, re-arms
@@ -126,6 +132,7 @@ private:
     QList<CheckInWindow> m_personal;
     QList<CheckInWindow> m_team;
     CheckInSchedule m_schedule;
+    QByteArray m_zoneId; // from load(), for re-reading settings changed elsewhere
     BatchingConfig m_rules;
     int m_historyDays = 30;
     QuietTimeProvider m_quiet;

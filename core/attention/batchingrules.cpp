@@ -10,7 +10,7 @@ namespace fermata {
 
 namespace {
 
-constexpr std::array<std::pair<DecisionReason, const char *>, 10> s_reasons = {{
+constexpr std::array<std::pair<DecisionReason, const char *>, 11> s_reasons = {{
     {DecisionReason::InsideWindow, "inside-window"},
     {DecisionReason::OutsideWindow, "outside-window"},
     {DecisionReason::FocusBlock, "focus"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<DecisionReason, const char *>, 10> s_reasons = {{
     {DecisionReason::VipBreakThrough, "vip"},
     {DecisionReason::KeywordBreakThrough, "keyword"},
     {DecisionReason::BreakThroughCapReached, "break-through-cap"},
+    {DecisionReason::TeamMessage, "team-message"},
 }};
 
 // The first break-through that matches, if any.

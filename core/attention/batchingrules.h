@@ -51,6 +51,7 @@ enum class DecisionReason {
     VipBreakThrough,
     KeywordBreakThrough,
     BreakThroughCapReached,
+    TeamMessage, // a teammate's message the team hub released for my window
 };
 
 // One decision and why, stored with the notification.

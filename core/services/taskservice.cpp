@@ -2,6 +2,8 @@
 
 #include "storage/repositories.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace fermata {
@@ -18,6 +20,37 @@ Status TaskService::load()
         return loaded.error();
     m_tasks = std::move(loaded).value();
     Q_EMIT tasksReset();
+    return {};
+}
+
+Status TaskService::reloadChanges()
+{
+    auto loaded = m_repository.all();
+    if (!loaded)
+        return loaded.error();
+    QList<Task> fresh = std::move(loaded).value();
+    QSet<qint64> present;
+    for (const Task &task : fresh)
+        present.insert(task.id);
+    for (qsizetype i = m_tasks.size() - 1; i >= 0; --i) {
+        if (!present.contains(m_tasks.at(i).id)) {
+            const qint64 id = m_tasks.at(i).id;
+            m_tasks.removeAt(i);
+            Q_EMIT taskRemoved(id);
+        }
+    }
+    for (const Task &task : fresh) { // both lists are in id order
+        const qsizetype index = indexOf(task.id);
+        if (index < 0) {
+            const auto at = std::lower_bound(m_tasks.begin(), m_tasks.end(), task.id,
+                                             [](const Task &t, qint64 id) { return t.id < id; });
+            m_tasks.insert(at, task);
+            Q_EMIT taskAdded(task);
+        } else if (!(m_tasks.at(index) == task)) {
+            m_tasks[index] = task;
+            Q_EMIT taskChanged(task);
+        }
+    }
     return {};
 }
 

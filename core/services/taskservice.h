@@ -20,6 +20,9 @@ public:
 
     // Loads every task from storage (call once after construction).
     Status load();
+    // Another process changed the tasks: re-reads them and announces only the differences
+    // (added, changed, removed), so views keep their selection and scroll position.
+    Status reloadChanges();
 
     const QList<Task> &tasks() const { return m_tasks; }
     std::optional<Task> task(qint64 id) const;

@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/databasefile.h"
 #include "storage/migrations.h"
 #include "storage/sqlhelpers.h"
 
@@ -12,6 +13,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <cerrno>
+#include <sys/stat.h>
 
 namespace fermata {
 
@@ -25,59 +28,25 @@ QString uniqueConnectionName(QLatin1String purpose)
     return QStringLiteral("fermata-%1-%2").arg(purpose).arg(++s_counter);
 }
 
-Error notADatabase(const QString &path, const QString &why)
+// Makes the data folder when it is missing, private to the user (0700) from the start.
+std::optional<Error> makePrivateFolder(const QString &folder, const QString &file)
 {
-    return Error{Error::Code::NotADatabase,
-                 QStringLiteral("%1 is not a Fermata database (%2). Fermata left it untouched: "
-                                "move it away, or start Fermata with --data-dir pointing at "
-                                "another folder.")
-                     .arg(path, why)};
-}
-
-Error damaged(const QString &path, const QString &problem)
-{
-    return Error{Error::Code::Damaged,
-                 QStringLiteral("%1 is damaged (integrity check: %2). Fermata left it untouched: "
-                                "restore it from a backup or move it away.")
-                     .arg(path, problem)};
-}
-
-Error newerSchema(const QString &path, int version)
-{
-    return Error{Error::Code::NewerSchema,
-                 QStringLiteral("%1 was written by a newer Fermata (data format %2; this version "
-                                "reads up to %3). Fermata left it untouched: update Fermata to "
-                                "open it.")
-                     .arg(path)
-                     .arg(version)
-                     .arg(migrations::latestVersion())};
-}
-
-Error ioError(const QString &path, const QString &why)
-{
-    return Error{Error::Code::Io,
-                 QStringLiteral("Fermata could not open %1 (%2). Check that you may read and "
-                                "write there, or start Fermata with --data-dir pointing at "
-                                "another folder.")
-                     .arg(path, why)};
-}
-
-// The first problem SQLite reports, or std::nullopt when the check says "ok".
-std::optional<QString> integrityProblem(const QSqlDatabase &db)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
-        const QString text = query.lastError().databaseText();
-        return text.isEmpty() ? query.lastError().text() : text;
-    }
-    QStringList lines;
-    while (query.next())
-        lines.append(query.value(0).toString());
-    if (query.lastError().isValid())
-        return query.lastError().databaseText();
-    if (lines == QStringList{QStringLiteral("ok")})
+    if (QFileInfo(folder).isDir())
         return std::nullopt;
-    return lines.isEmpty() ? QStringLiteral("no result") : lines.constFirst();
+    const QFileInfo leaf(folder);
+    const bool made = QDir().mkpath(leaf.absolutePath())
+        && (::mkdir(QFile::encodeName(folder).constData(), 0700) == 0 || errno == EEXIST);
+    if (made && QFileInfo(folder).isDir())
+        return std::nullopt;
+    if (errno == EROFS)
+        return databasefile::readOnly(file);
+    if (errno == ENOSPC || errno == EDQUOT)
+        return databasefile::diskFull(file);
+    return Error{Error::Code::Io,
+                 QStringLiteral("Fermata could not create the folder %1 for %2. Check that you "
+                                "may write there, or start Fermata with --data-dir pointing at "
+                                "another folder.")
+                     .arg(folder, file)};
 }
 
 std::optional<int> userVersion(const QSqlDatabase &db)
@@ -120,37 +89,6 @@ int Database::schemaVersion() const
     return userVersion(connection()).value_or(-1);
 }
 
-std::optional<Error> Database::checkExisting(const QString &path)
-{
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return ioError(path, file.errorString());
-        if (file.read(16) != QByteArray("SQLite format 3", 16)) // 15 letters + NUL
-            return notADatabase(path, QStringLiteral("it is not a SQLite file"));
-    }
-
-    const QString name = uniqueConnectionName(QLatin1String("check"));
-    std::optional<Error> refusal;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(s_driver, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            refusal = ioError(path, db.lastError().text());
-        } else if (const auto problem = integrityProblem(db)) {
-            refusal = damaged(path, *problem);
-        } else if (const auto version = userVersion(db); !version) {
-            refusal = damaged(path, QStringLiteral("the data format version is unreadable"));
-        } else if (*version > migrations::latestVersion()) {
-            refusal = newerSchema(path, *version);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return refusal;
-}
-
 std::optional<Error> Database::configure()
 {
     const QSqlDatabase db = connection();
@@ -171,7 +109,7 @@ std::optional<Error> Database::configure()
         const QString code = query.lastError().nativeErrorCode();
         const bool busy = code == u"5" || code == u"6"; // SQLITE_BUSY, SQLITE_LOCKED
         if (!busy || waited.elapsed() > 5000)
-            return sql::databaseError(m_path, what, query.lastError());
+            return databasefile::describeFailure(m_path, what, query.lastError());
         QThread::msleep(5);
     }
     if (query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
@@ -194,17 +132,29 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
                           QStringLiteral("Fermata cannot open %1: the Qt SQLite driver (QSQLITE) "
                                          "is not installed. Reinstall Fermata.")
                               .arg(file));
-    if (!QDir().mkpath(info.absolutePath()))
-        return R::failure(Error::Code::Io,
-                          QStringLiteral("Fermata could not create the folder %1 for %2. Check "
-                                         "that you may write there, or start Fermata with "
-                                         "--data-dir pointing at another folder.")
-                              .arg(info.absolutePath(), file));
+    if (auto error = makePrivateFolder(info.absolutePath(), file))
+        return R(*error);
     if (info.isDir())
-        return R(ioError(file, QStringLiteral("it is a folder")));
-    if (info.exists() && info.size() > 0) {
-        if (auto refusal = checkExisting(file))
-            return R(*refusal);
+        return R::failure(Error::Code::Io,
+                          QStringLiteral("Fermata could not open %1: it is a folder. Move it "
+                                         "away, or start Fermata with --data-dir pointing at "
+                                         "another folder.")
+                              .arg(file));
+    if (!info.exists()) {
+        // Made whole under another name and moved into place, so no process (this one
+        // included) ever finds an empty or half-migrated file here.
+        auto created = databasefile::createAtomically(file, [](const QSqlDatabase &db, const QString &name) {
+            return migrations::migrate(db, name, 0);
+        });
+        if (!created)
+            return R(created.error());
+    } else if (info.size() == 0) {
+        // Fermata never leaves an empty file behind (see above), so this one is someone else's.
+        return R(databasefile::notFermata(file, QStringLiteral("it is empty (0 bytes); if you "
+                                                              "emptied it yourself, delete it "
+                                                              "and Fermata will start afresh")));
+    } else if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion())) {
+        return R(*refusal);
     }
 
     std::unique_ptr<Database> database(new Database(file, uniqueConnectionName(QLatin1String("rw"))));
@@ -212,15 +162,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
         QSqlDatabase db = QSqlDatabase::addDatabase(s_driver, database->m_connectionName);
         db.setDatabaseName(file);
         if (!db.open())
-            return R(ioError(file, db.lastError().text()));
+            return R(databasefile::describeFailure(file, QStringLiteral("open"), db.lastError()));
     }
     if (auto error = database->configure())
         return R(*error);
     const int version = database->schemaVersion();
     if (version < 0)
-        return R(damaged(file, QStringLiteral("the data format version is unreadable")));
+        return R(databasefile::damaged(file, QStringLiteral("the data format version is unreadable")));
     if (version > latestSchemaVersion()) // it changed between the check and now
-        return R(newerSchema(file, version));
+        return R(databasefile::newerSchema(file, version, latestSchemaVersion()));
     if (Status status = migrations::migrate(database->connection(), file, version); !status)
         return R(status.error());
     return R(std::move(database));

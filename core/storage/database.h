@@ -13,8 +13,10 @@ namespace fermata {
 
 // The embedded SQLite store: WAL, foreign keys on, synchronous=FULL (a write that returned
 // success survives a crash), schema version in PRAGMA user_version, ordered migrations each
-// in one transaction. A file that is damaged, not SQLite, or from a newer schema is refused
-// and left byte-for-byte untouched.
+// in one transaction. A new file is made whole under another name and moved into place, and
+// carries Fermata's application id; a file that is empty, another program's, damaged, or from a
+// newer schema is refused and left byte-for-byte untouched. The folder is private to the user
+// (0700) and the files 0600. Only SQLite ever opens the file (see databasefile.h for why).
 class Database final
 {
 public:
@@ -22,7 +24,7 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     // Opens (creating if missing) and migrates the file at `path`. Errors: NotADatabase,
-    // Damaged, NewerSchema, Io, Database — each with a message naming the file.
+    // Damaged, NewerSchema, ReadOnly, DiskFull, Io, Database — each naming the file.
     static Result<std::unique_ptr<Database>> open(const QString &path);
 
     static int latestSchemaVersion();
@@ -38,9 +40,6 @@ public:
 private:
     Database(QString path, QString connectionName);
 
-    // Checks an existing file through a read-only connection, so a refused file is never
-    // written to. Returns the error that refuses it, if any.
-    static std::optional<Error> checkExisting(const QString &path);
     std::optional<Error> configure();
 
     QString m_path;

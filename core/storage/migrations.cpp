@@ -1,5 +1,6 @@
 #include "storage/migrations.h"
 
+#include "storage/databasefile.h"
 #include "storage/sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -7,6 +8,44 @@
 namespace fermata::migrations {
 
 namespace {
+
+// v6: Fermata's application id, for databases made before it was stamped; and one change
+// counter per topic, raised by triggers in the writer's own transaction, so every process
+// (window, `fermata serve`, commands) can tell what another one changed and reload only that.
+QStringList changeTrackingStatements()
+{
+    QStringList statements{
+        QStringLiteral("PRAGMA application_id = %1").arg(databasefile::applicationId),
+        QStringLiteral("CREATE TABLE data_changes ("
+                       " topic TEXT PRIMARY KEY NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+    };
+    const QList<std::pair<QString, QStringList>> topics = {
+        {QStringLiteral("tasks"), {QStringLiteral("tasks"), QStringLiteral("task_dependencies"),
+                                   QStringLiteral("task_tags")}},
+        {QStringLiteral("calendar"), {QStringLiteral("calendar_events"), QStringLiteral("focus_blocks"),
+                                      QStringLiteral("calendar_subscriptions")}},
+        {QStringLiteral("inbox"), {QStringLiteral("notifications")}},
+        {QStringLiteral("attention"), {QStringLiteral("checkin_windows"), QStringLiteral("attention_state")}},
+        {QStringLiteral("focus"), {QStringLiteral("focus_sessions")}},
+        {QStringLiteral("team"), {QStringLiteral("messages"), QStringLiteral("hub_sync"),
+                                  QStringLiteral("hub_members"), QStringLiteral("hub_windows"),
+                                  QStringLiteral("contacts")}},
+    };
+    for (const auto &[topic, tables] : topics) {
+        statements.append(QStringLiteral("INSERT INTO data_changes (topic) VALUES ('%1')").arg(topic));
+        for (const QString &table : tables) {
+            for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                        QStringLiteral("DELETE")}) {
+                statements.append(QStringLiteral("CREATE TRIGGER %1_%2_changed AFTER %3 ON %1 "
+                                                 "BEGIN UPDATE data_changes SET version = version + 1 "
+                                                 "WHERE topic = '%4'; END")
+                                      .arg(table, event.toLower(), event, topic));
+            }
+        }
+    }
+    return statements;
+}
 
 QList<Step> makeSteps()
 {
@@ -202,6 +241,7 @@ QList<Step> makeSteps()
     list.append(Step{5, {
         QStringLiteral("CREATE INDEX calendar_events_length ON calendar_events(end_ms - start_ms)"),
     }});
+    list.append(Step{6, changeTrackingStatements()});
     return list;
 }
 

@@ -1,5 +1,7 @@
 #include "storage/sqlhelpers.h"
 
+#include "storage/databasefile.h"
+
 namespace fermata::sql {
 
 QVariant fromDateTime(const QDateTime &dt)
@@ -24,8 +26,8 @@ QVariant text(const QString &value)
 
 Error databaseError(const QString &path, const QString &what, const QSqlError &error)
 {
-    return Error{Error::Code::Database,
-                 QStringLiteral("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
+    // A full or read-only disk is named as such, never mistaken for a damaged file.
+    return databasefile::describeFailure(path, what, error);
 }
 
 std::optional<Error> prepare(QSqlQuery &query, const QString &statement, const QString &path,

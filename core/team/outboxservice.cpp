@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "team/deliverypolicy.h"
+#include "team/teaminbox.h"
 #include "team/hubsql.h"
 #include "team/secretstore.h"
 #include "time/clock.h"
@@ -22,7 +23,7 @@ constexpr qint64 s_maxPullDelayMs = 15 * 60 * 1000;
 } // namespace
 
 OutboxService::OutboxService(Database &db, SecretStore &secrets, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_messages(db), m_store(db), m_secrets(secrets), m_clock(clock)
+    : QObject(parent), m_db(db), m_messages(db), m_inbox(db), m_store(db), m_secrets(secrets), m_clock(clock)
 {
     m_pullTimer.setSingleShot(true);
     connect(&m_pullTimer, &QTimer::timeout, this, [this] { (void)sync(); });
@@ -337,10 +338,15 @@ Status OutboxService::receive()
                 return known.error();
             if (known->has_value())
                 continue; // stored before, its confirmation was lost: never announce twice
-            // Stored before it is confirmed, so a crash in between only causes a re-fetch.
+            // Stored, and put in the Inbox, in one transaction before it is confirmed: a crash
+            // in between only causes a re-fetch, and whichever process fetched it (the window,
+            // `fermata serve`, `hub sync`) the Inbox gets it exactly once.
             const Status stored = m_db.inTransaction([&]() -> Status {
                 if (Status saved = m_messages.save(m); !saved)
                     return saved;
+                const InboxItem item = teaminbox::itemFor(m, m_directory, m_clock.now());
+                if (auto added = m_inbox.add({item}); !added)
+                    return added.error();
                 return m_store.track({m.uuid, false, false, HubStore::Pending::None});
             });
             if (!stored)

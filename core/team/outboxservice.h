@@ -2,6 +2,7 @@
 
 #include "model/message.h"
 #include "result.h"
+#include "storage/attentionrepository.h"
 #include "storage/repositories.h"
 #include "team/hubclient.h"
 #include "team/hubstore.h"
@@ -20,7 +21,8 @@ class SecretStore;
 // Messages to teammates, local-first. A message is written to the local outbox (SQLite)
 // before anything else, then pushed to the hub with an idempotent insert; without the hub
 // everything still works and the outbox goes out on reconnect. Received messages are
-// stored, confirmed to the hub and announced once through messageReceived(). The client
+// stored and put in the Inbox (one transaction), confirmed to the hub and announced once
+// through messageReceived(). The client
 // pulls on a nudge (LISTEN/NOTIFY), on reconnect and when its next message is due.
 class OutboxService final : public QObject
 {
@@ -133,6 +135,7 @@ private:
 
     Database &m_db;
     MessageRepository m_messages;
+    AttentionRepository m_inbox; // received messages enter the Inbox with their storing
     HubStore m_store;
     SecretStore &m_secrets;
     const Clock &m_clock;

@@ -36,7 +36,6 @@ TeamAttentionBridge::TeamAttentionBridge(TeamWorker &team, AttentionService &att
                                          QObject *parent)
     : QObject(parent), m_team(team), m_attention(attention), m_clock(clock)
 {
-    connect(&m_team, &TeamWorker::messagesReceived, this, &TeamAttentionBridge::ingest);
     connect(&m_team, &TeamWorker::directoryChanged, this, [this] {
         takeTeamWindows();
         publishIfChanged();
@@ -48,35 +47,6 @@ TeamAttentionBridge::TeamAttentionBridge(TeamWorker &team, AttentionService &att
         m_publishing.clear(); // try again on the next directory refresh (reconnect)
         Q_EMIT failed(text);
     });
-}
-
-QString TeamAttentionBridge::inboxUuid(const Message &message)
-{
-    return QStringLiteral("team:") + message.uuid.toString(QUuid::WithoutBraces);
-}
-
-void TeamAttentionBridge::ingest(const QList<Message> &messages)
-{
-    const TeamSnapshot &team = m_team.snapshot();
-    QList<InboxItem> items;
-    for (const Message &m : messages) {
-        InboxItem item;
-        item.uuid = inboxUuid(m);
-        item.notification.source = QLatin1String(source);
-        item.notification.sender = m.from;
-        for (const HubMember &member : team.members) {
-            if (member.role == m.from)
-                item.notification.sender = member.name;
-        }
-        item.notification.title = m.subject;
-        item.notification.body = m.body;
-        item.notification.receivedAt = m_clock.now();
-        items.append(item);
-    }
-    if (items.isEmpty())
-        return;
-    if (const auto stored = m_attention.ingest(items); !stored)
-        Q_EMIT failed(tr("Messages from your team could not be stored: %1").arg(stored.error().message));
 }
 
 void TeamAttentionBridge::publishIfChanged()

@@ -54,11 +54,7 @@ public:
         connect(m_service.get(), &OutboxService::statusChanged, this, &TeamWorkerBackend::publishSoon);
         connect(m_service.get(), &OutboxService::outboxChanged, this, &TeamWorkerBackend::publishSoon);
         connect(&m_service->directory(), &TeamDirectory::changed, this, &TeamWorkerBackend::publishSoon);
-        connect(m_service.get(), &OutboxService::messageReceived, this, [this](const Message &m) {
-            m_received.append(m);
-            publishSoon();
-        });
-        queueRecentUnread();
+        connect(m_service.get(), &OutboxService::messageReceived, this, &TeamWorkerBackend::publishSoon);
         publish();
         if (m_service->isJoined())
             reportIfFailed(TeamWorker::Operation::Sync, m_service->connectToHub());
@@ -223,20 +219,6 @@ private:
             report(operation, false, status.error().message);
     }
 
-    // Received messages released in the last two days and not yet read: a crash between
-    // storing one and handing it to the Inbox must not lose it.
-    void queueRecentUnread()
-    {
-        const Result<QList<Message>> received = m_service->received();
-        if (!received)
-            return;
-        const QDateTime since = m_clock.now().addDays(-2);
-        for (const Message &m : *received) {
-            if (m.state == Message::State::Delivered && m.releaseAt >= since)
-                m_received.append(m);
-        }
-    }
-
     // Several service signals arrive per operation; copy the state once for all of them.
     void publishSoon()
     {
@@ -263,13 +245,11 @@ private:
         if (const Result<int> urgent = m_service->urgentCount(m_clock.now().addDays(-7)))
             s.urgentThisWeek = *urgent;
         QMetaObject::invokeMethod(m_facade, [f = m_facade, s] { f->applySnapshot(s); }, Qt::QueuedConnection);
-        if (!m_received.isEmpty()) {
-            QMetaObject::invokeMethod(m_facade, [f = m_facade, list = m_received] {
-                Q_EMIT f->messagesReceived(list);
-            }, Qt::QueuedConnection);
-            m_received.clear();
-        }
     }
+
+public:
+    // Another process wrote the outbox or the team directory: copy the state again.
+    void reload() { publishSoon(); }
 
     TeamWorker *m_facade;
     TeamWorker::Options m_options;
@@ -277,7 +257,6 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<OutboxService> m_service;
-    QList<Message> m_received;
     bool m_publishQueued = false;
 };
 
@@ -309,6 +288,12 @@ void TeamWorker::post(Work work)
         start();
     QMetaObject::invokeMethod(m_backend, [backend = m_backend, work = std::move(work)] { work(*backend); },
                               Qt::QueuedConnection);
+}
+
+void TeamWorker::reloadFromStorage()
+{
+    if (m_thread.isRunning())
+        post([](TeamWorkerBackend &backend) { backend.reload(); });
 }
 
 void TeamWorker::start()

@@ -72,6 +72,8 @@ public:
     void withdraw(const QUuid &uuid);
     void publishWindows(const QList<WeeklyRule> &rules);
     void syncNow();
+    // Another process changed the outbox or the team's copy in the database: show it.
+    void reloadFromStorage();
     // The person moved (Preferences zone changed): previews say "Delivered …" in the new zone.
     void setSenderZone(const QTimeZone &zone);
 
@@ -84,9 +86,6 @@ Q_SIGNALS:
     void previewFailed(const QString &recipient, const QString &message);
     // A request ended; `message` says what happened, in words for the message bar.
     void finished(fermata::TeamWorker::Operation operation, bool ok, const QString &message);
-    // Released to me: new ones, and at start those of the last two days not yet read
-    // (ingesting by uuid makes a repeat harmless).
-    void messagesReceived(const QList<fermata::Message> &messages);
 
 private:
     friend class TeamWorkerBackend;

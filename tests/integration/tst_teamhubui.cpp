@@ -7,6 +7,7 @@
 #include "models/outboxmodel.h"
 #include "team/hubclient.h"
 #include "team/teamattentionbridge.h"
+#include "team/teaminbox.h"
 #include "team/teamworker.h"
 #include "mainwindow.h"
 #include "views/messagecomposer.h"
@@ -396,7 +397,7 @@ private:
         const auto recent = profile.attention.recentItems(100);
         if (recent) {
             for (const InboxItem &item : *recent) {
-                if (item.notification.source == QLatin1String(TeamAttentionBridge::source))
+                if (item.notification.source == QLatin1String(teaminbox::source))
                     found.append(item);
             }
         }

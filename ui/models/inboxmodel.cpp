@@ -364,6 +364,8 @@ QString InboxModel::reasonText(const Decision &decision)
                                 : tr("Broke through: it matched the keyword “%1”.").arg(detail);
     case DecisionReason::BreakThroughCapReached:
         return tr("Held: it could have broken through, but this hour's limit was reached.");
+    case DecisionReason::TeamMessage:
+        return tr("From your team: released for your check-in window.");
     }
     return {};
 }

@@ -1,0 +1,302 @@
+#include "storage/databasefile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace fermata::databasefile {
+
+namespace {
+
+// SQLite's primary result codes (the QSQLITE driver reports them as the native error code).
+enum SqliteCode {
+    SqlitePerm = 3,
+    SqliteReadOnly = 8,
+    SqliteIoErr = 10,
+    SqliteCorrupt = 11,
+    SqliteFull = 13,
+    SqliteCantOpen = 14,
+    SqliteNotADb = 26,
+};
+
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+// What the disk holding `path` says about itself; both false when it cannot tell.
+struct DiskState
+{
+    bool readOnly = false;
+    bool full = false;
+};
+
+DiskState diskState(const QString &path)
+{
+    QFileInfo info(path);
+    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    struct statvfs fs = {};
+    if (::statvfs(QFile::encodeName(folder).constData(), &fs) != 0)
+        return {};
+    // A few pages is as good as none: SQLite needs room for the WAL and its index.
+    return {(fs.f_flag & ST_RDONLY) != 0, qulonglong(fs.f_bavail) * fs.f_frsize < 64 * 1024};
+}
+
+QString uniqueName()
+{
+    static std::atomic<quint64> s_counter{0};
+    return QStringLiteral("fermata-file-%1").arg(++s_counter);
+}
+
+Error ioError(const QString &path, const QString &why)
+{
+    return Error{Error::Code::Io,
+                 QStringLiteral("Fermata could not open %1 (%2). Check that you may read and "
+                                "write there, or start Fermata with --data-dir pointing at "
+                                "another folder.")
+                     .arg(path, why)};
+}
+
+Error fromErrno(const QString &path, int error)
+{
+    if (error == EROFS)
+        return readOnly(path);
+    if (error == ENOSPC || error == EDQUOT)
+        return diskFull(path);
+    return ioError(path, QString::fromLocal8Bit(std::strerror(error)));
+}
+
+// The first problem the integrity check reports, or std::nullopt when it says "ok". A check
+// that could not run at all is a failure to read, not damage: `readFailure` gets it.
+std::optional<QString> integrityProblem(const QSqlDatabase &db, std::optional<QSqlError> &readFailure)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        readFailure = query.lastError();
+        return std::nullopt;
+    }
+    QStringList lines;
+    while (query.next())
+        lines.append(query.value(0).toString());
+    if (query.lastError().isValid()) {
+        readFailure = query.lastError();
+        return std::nullopt;
+    }
+    if (lines == QStringList{QStringLiteral("ok")})
+        return std::nullopt;
+    return lines.isEmpty() ? QStringLiteral("no result") : lines.constFirst();
+}
+
+// Tables every Fermata database has had since data format 1; a file without an application id
+// (made before it was stamped) is Fermata's only if it has all of them.
+bool hasFermataTables(const QStringList &tables)
+{
+    for (const auto *table : {"tasks", "focus_blocks", "checkin_windows", "notifications"}) {
+        if (!tables.contains(QLatin1String(table)))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int latestVersion)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
+        if (sqliteCode(query.lastError()) == SqliteNotADb)
+            return notFermata(path, QStringLiteral("it is not a SQLite database, or its header "
+                                                   "is damaged"));
+        return describeFailure(path, QStringLiteral("read"), query.lastError());
+    }
+    const qint32 id = query.value(0).toInt();
+    query.finish();
+    if (id != applicationId) {
+        if (id != 0)
+            return notFermata(path, QStringLiteral("it belongs to another program: its "
+                                                   "application id is 0x%1")
+                                        .arg(quint32(id), 8, 16, QLatin1Char('0')));
+        QStringList tables;
+        if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name")))
+            return describeFailure(path, QStringLiteral("read"), query.lastError());
+        while (query.next())
+            tables.append(query.value(0).toString());
+        if (tables.isEmpty())
+            return notFermata(path, QStringLiteral("it is an empty SQLite database that Fermata "
+                                                   "did not make"));
+        if (!hasFermataTables(tables)) {
+            const QStringList shown = tables.mid(0, 4);
+            return notFermata(path, QStringLiteral("it is another program's SQLite database, "
+                                                   "with the tables %1%2")
+                                        .arg(shown.join(QStringLiteral(", ")),
+                                             tables.size() > shown.size() ? QStringLiteral(" …")
+                                                                          : QString()));
+        }
+    }
+    std::optional<QSqlError> readFailure;
+    if (const auto problem = integrityProblem(db, readFailure))
+        return damaged(path, *problem);
+    if (readFailure)
+        return describeFailure(path, QStringLiteral("check"), *readFailure);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return describeFailure(path, QStringLiteral("read"), query.lastError());
+    if (const int version = query.value(0).toInt(); version > latestVersion)
+        return newerSchema(path, version, latestVersion);
+    return std::nullopt;
+}
+
+} // namespace
+
+Error notFermata(const QString &path, const QString &why)
+{
+    return Error{Error::Code::NotADatabase,
+                 QStringLiteral("%1 is not a Fermata database (%2). Fermata left it untouched: "
+                                "move it away, or start Fermata with --data-dir pointing at "
+                                "another folder.")
+                     .arg(path, why)};
+}
+
+Error damaged(const QString &path, const QString &problem)
+{
+    return Error{Error::Code::Damaged,
+                 QStringLiteral("%1 is damaged (integrity check: %2). Fermata left it untouched: "
+                                "restore it from a backup or move it away.")
+                     .arg(path, problem)};
+}
+
+Error readOnly(const QString &path)
+{
+    return Error{Error::Code::ReadOnly,
+                 QStringLiteral("Fermata cannot write to %1: the disk or folder holding it is "
+                                "read-only. Nothing was changed. Make it writable (or mount the "
+                                "disk read-write), or start Fermata with --data-dir pointing at "
+                                "another folder.")
+                     .arg(path)};
+}
+
+Error diskFull(const QString &path)
+{
+    return Error{Error::Code::DiskFull,
+                 QStringLiteral("The disk holding %1 is full. Nothing was changed and the saved "
+                                "data is intact. Free some space on that disk and try again, or "
+                                "start Fermata with --data-dir pointing at another folder.")
+                     .arg(path)};
+}
+
+Error newerSchema(const QString &path, int version, int latest)
+{
+    return Error{Error::Code::NewerSchema,
+                 QStringLiteral("%1 was written by a newer Fermata (data format %2; this version "
+                                "reads up to %3). Fermata left it untouched: update Fermata to "
+                                "open it.")
+                     .arg(path)
+                     .arg(version)
+                     .arg(latest)};
+}
+
+Error describeFailure(const QString &path, const QString &what, const QSqlError &error)
+{
+    const int code = sqliteCode(error);
+    const DiskState disk = diskState(path);
+    if (code == SqliteReadOnly || (disk.readOnly && (code == SqliteCantOpen || code == SqliteIoErr)))
+        return readOnly(path);
+    if (code == SqliteFull || (disk.full && (code == SqliteIoErr || code == SqliteCantOpen)))
+        return diskFull(path);
+    if (code == SqliteCorrupt)
+        return damaged(path, error.databaseText());
+    if (code == SqliteCantOpen || code == SqlitePerm)
+        return ioError(path, error.databaseText().isEmpty() ? error.text() : error.databaseText());
+    return Error{Error::Code::Database,
+                 QStringLiteral("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
+}
+
+std::optional<Error> checkExisting(const QString &path, int latestVersion)
+{
+    const QString name = uniqueName();
+    std::optional<Error> refusal;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        refusal = db.open() ? inspect(db, path, latestVersion)
+                            : describeFailure(path, QStringLiteral("open"), db.lastError());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return refusal;
+}
+
+Result<bool> createAtomically(const QString &path,
+                              const std::function<Status(const QSqlDatabase &, const QString &)> &prepare)
+{
+    const QFileInfo info(path);
+    QByteArray temp = QFile::encodeName(
+        QDir(info.absolutePath()).filePath(QStringLiteral(".%1.new-XXXXXX").arg(info.fileName())));
+    // mkstemp makes the file 0600 whatever the umask: SQLite's -wal and -shm copy its mode.
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return fromErrno(path, errno);
+    ::close(fd); // a file nobody else has opened: closing it drops no one's locks
+    const QString tempPath = QFile::decodeName(temp);
+    const auto removeTemp = qScopeGuard([&] {
+        for (const auto *suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(tempPath + QLatin1String(suffix));
+    });
+
+    std::optional<Error> failure;
+    const QString name = uniqueName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(tempPath);
+        if (!db.open()) {
+            failure = describeFailure(path, QStringLiteral("create the database"), db.lastError());
+        } else {
+            QSqlQuery query(db);
+            for (const auto *pragma : {"PRAGMA synchronous = FULL", "PRAGMA journal_mode = WAL"}) {
+                if (!failure && !query.exec(QString::fromLatin1(pragma)))
+                    failure = describeFailure(path, QStringLiteral("create the database"), query.lastError());
+            }
+            query.finish();
+            if (!failure) {
+                if (Status prepared = prepare(db, path); !prepared)
+                    failure = prepared.error();
+            }
+        }
+        db.close(); // the last connection: SQLite checkpoints and removes the temporary WAL
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (failure)
+        return *failure;
+
+    // Into place only if the name is still free; RENAME_NOREPLACE makes that one atomic step.
+    const QByteArray target = QFile::encodeName(info.absoluteFilePath());
+    int moved = ::renameat2(AT_FDCWD, temp.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE);
+    if (moved != 0 && (errno == EINVAL || errno == ENOSYS)) // a file system without it
+        moved = ::link(temp.constData(), target.constData());
+    if (moved != 0) {
+        if (errno == EEXIST)
+            return false; // another process made it first; theirs is as good as ours
+        return fromErrno(path, errno);
+    }
+    // The new name must survive a crash too.
+    if (const int dir = ::open(QFile::encodeName(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+        dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+} // namespace fermata::databasefile
