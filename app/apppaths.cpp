@@ -1,5 +1,7 @@
 #include "apppaths.h"
 
+#include "attention/privatesocket.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QStandardPaths>
@@ -34,7 +36,7 @@ QString AppPaths::instanceKey() const
 {
     const QByteArray identity = m_dataDir.toUtf8() + '\0' + qgetenv("USER");
     const QByteArray hash = QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex();
-    return QStringLiteral("fermata-") + QString::fromLatin1(hash.left(16));
+    return PrivateSocket::path(QStringLiteral("fermata-") + QString::fromLatin1(hash.left(16)));
 }
 
 } // namespace fermata

@@ -16,7 +16,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString databasePath() const { return m_databasePath; }
     QString settingsPath() const { return m_settingsPath; }
-    // A name unique to this profile and user, for the single-instance socket.
+    // The single-instance socket's full path, unique to this profile, in the user's private
+    // socket folder ($XDG_RUNTIME_DIR or a 0700 <temp>/fermata-<uid>; see PrivateSocket).
     QString instanceKey() const;
 
 private:

@@ -1,5 +1,7 @@
 #include "singleinstance.h"
 
+#include "attention/privatesocket.h"
+
 #include <QLocalServer>
 #include <QLocalSocket>
 
@@ -19,10 +21,18 @@ SingleInstance::~SingleInstance() = default;
 
 bool SingleInstance::activateRunningInstance(int timeoutMs)
 {
+    const QString path = PrivateSocket::path(m_key);
+    if (!PrivateSocket::checkFolder(path))
+        return false; // listen() says why
     QLocalSocket socket;
-    socket.connectToServer(m_key);
+    socket.connectToServer(path);
     if (!socket.waitForConnected(timeoutMs))
         return false;
+    // Another user's process on our name is not our window: ask it nothing.
+    if (Status peer = PrivateSocket::checkPeer(socket, path); !peer) {
+        m_error = peer.error().message;
+        return false;
+    }
     socket.write(activateRequest);
     if (!socket.waitForBytesWritten(timeoutMs))
         return false;
@@ -33,14 +43,11 @@ bool SingleInstance::activateRunningInstance(int timeoutMs)
 bool SingleInstance::listen()
 {
     m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(m_key)) {
-        // A socket file left by a crashed instance: nobody answered above, so take it over.
-        QLocalServer::removeServer(m_key);
-        if (!m_server->listen(m_key)) {
-            m_error = m_server->errorString();
-            return false;
-        }
+    // A socket file of ours left by a crashed instance is taken over (nobody answered above);
+    // one of another user is refused.
+    if (Status s = PrivateSocket::listen(*m_server, PrivateSocket::path(m_key)); !s) {
+        m_error = s.error().message;
+        return false;
     }
     connect(m_server, &QLocalServer::newConnection, this, &SingleInstance::handleConnection);
     return true;
@@ -49,6 +56,11 @@ bool SingleInstance::listen()
 void SingleInstance::handleConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        if (!PrivateSocket::checkPeer(*socket, m_server->fullServerName())) {
+            socket->abort(); // only this user may bring our window to the front
+            socket->deleteLater();
+            continue;
+        }
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
             // A request is one short line; anything longer is not ours.

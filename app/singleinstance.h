@@ -8,7 +8,8 @@ class QLocalServer;
 namespace fermata {
 
 // One window per profile: the first launch listens on a local socket named after the
-// profile; a second launch asks it to come to the front and exits.
+// profile (in the user's private socket folder, see PrivateSocket); a second launch asks it to
+// come to the front and exits. Only processes of the same user are listened to.
 class SingleInstance final : public QObject
 {
     Q_OBJECT

@@ -87,6 +87,11 @@ int runNotifyCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata notify: " << sent.error().message << Qt::endl;
         return ExitUsage;
     }
+    // Another user holds the socket or its folder: nothing went there. The notification is
+    // kept all the same, stored directly in the (private) database, where a running engine sees
+    // it within a second; the warning says what to remove.
+    if (sent.error().code == Error::Code::Denied)
+        err << "fermata notify: warning: " << sent.error().message << Qt::endl;
     return storeDirectly(paths, item, out, err);
 }
 

@@ -1,6 +1,7 @@
 #include "attention/localintakeclient.h"
 
 #include "attention/notificationrequest.h"
+#include "attention/privatesocket.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -13,11 +14,22 @@ Result<QList<qint64>> LocalIntakeClient::send(const QString &socketName, const Q
 {
     using R = Result<QList<qint64>>;
     QDeadlineTimer deadline(timeoutMs);
+    const QString path = PrivateSocket::path(socketName);
+    const auto notRunning = [](const QString &why) {
+        return R::failure(Error::Code::NotFound, QStringLiteral("Fermata is not running (%1).").arg(why));
+    };
+    if (Status folder = PrivateSocket::checkFolder(path); !folder) {
+        if (folder.error().code == Error::Code::NotFound)
+            return notRunning(folder.error().message);
+        return R::failure(folder.error().code, folder.error().message + QStringLiteral(" Fermata sent nothing."));
+    }
     QLocalSocket socket;
-    socket.connectToServer(socketName);
+    socket.connectToServer(path);
     if (!socket.waitForConnected(int(qMax<qint64>(1, deadline.remainingTime()))))
-        return R::failure(Error::Code::NotFound, QStringLiteral("Fermata is not running (%1).")
-                                                      .arg(socket.errorString()));
+        return notRunning(socket.errorString());
+    // Who answers is checked before a byte leaves: another user must not receive notifications.
+    if (Status peer = PrivateSocket::checkPeer(socket, path); !peer)
+        return R(peer.error());
     QByteArray request;
     for (const InboxItem &item : items)
         request += QJsonDocument(notificationrequest::toJson(item)).toJson(QJsonDocument::Compact) + '\n';

@@ -10,7 +10,8 @@ namespace fermata {
 
 // The sending side of LocalIntakeServer, for `fermata notify` and tests: sends every item on
 // one connection and waits for each acknowledgement. NotFound: nobody listens (the app is not
-// running); Io: the connection broke before every item was acknowledged.
+// running); Denied: the socket or its folder belongs to another user (nothing was sent);
+// Io: the connection broke before every item was acknowledged.
 class LocalIntakeClient final
 {
 public:

@@ -1,6 +1,7 @@
 #include "attention/localintakeserver.h"
 
 #include "attention/notificationrequest.h"
+#include "attention/privatesocket.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -22,24 +23,26 @@ QString LocalIntakeServer::socketName(const QString &instanceKey)
 
 bool LocalIntakeServer::listen(const QString &name)
 {
+    const QString path = PrivateSocket::path(name);
+    if (Status folder = PrivateSocket::checkFolder(path); !folder && folder.error().code != Error::Code::NotFound) {
+        m_error = folder.error().message;
+        return false;
+    }
     {
         // Someone answering means another Fermata serves this profile: never steal its socket.
         QLocalSocket probe;
-        probe.connectToServer(name);
+        probe.connectToServer(path);
         if (probe.waitForConnected(200)) {
-            m_error = QStringLiteral("another Fermata already takes notifications for this profile");
+            const Status peer = PrivateSocket::checkPeer(probe, path);
+            m_error = peer ? QStringLiteral("another Fermata already takes notifications for this profile")
+                           : peer.error().message;
             return false;
         }
     }
     m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(name)) {
-        // A socket file left by a crashed instance: nobody serves it, so take it over.
-        QLocalServer::removeServer(name);
-        if (!m_server->listen(name)) {
-            m_error = m_server->errorString();
-            return false;
-        }
+    if (Status s = PrivateSocket::listen(*m_server, path); !s) {
+        m_error = s.error().message;
+        return false;
     }
     connect(m_server, &QLocalServer::newConnection, this, &LocalIntakeServer::handleConnection);
     return true;
@@ -48,6 +51,12 @@ bool LocalIntakeServer::listen(const QString &name)
 void LocalIntakeServer::handleConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        // Only this user's processes may hand us notifications, whatever the folder allows.
+        if (!PrivateSocket::checkPeer(*socket, m_server->fullServerName())) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { readLines(socket); });
         readLines(socket);

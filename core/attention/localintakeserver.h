@@ -31,6 +31,8 @@ public:
     // The socket name for a profile's instance key (next to the single-instance socket).
     static QString socketName(const QString &instanceKey);
 
+    // Listens on `name`, a name in PrivateSocket::folder() or an absolute path in a folder only
+    // this user can open. Connections from other users' processes are dropped unread.
     bool listen(const QString &name);
     QString errorString() const { return m_error; }
     void setMaxBatch(int items) { m_maxBatch = qMax(1, items); }

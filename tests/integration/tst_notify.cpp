@@ -148,6 +148,28 @@ private Q_SLOTS:
         QCOMPARE(notifyConcurrently(dir.path(), QStringLiteral("after"), 1, &outputs).size(), 1);
         QCOMPARE(titleCounts(inbox(dir.path())).size(), 49);
     }
+
+    // SIGKILL leaves the socket file behind; the next serve of the same user takes it over.
+    void aKilledServeLeavesNothingInTheWay()
+    {
+        fermata::test::TempDataDir dir;
+        for (int round = 0; round < 2; ++round) {
+            QProcess serve;
+            serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            serve.start(s_fermata, {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("serve")});
+            QVERIFY(serve.waitForStarted());
+            QByteArray output;
+            QTRY_VERIFY_WITH_TIMEOUT((output += serve.readAllStandardOutput()).contains("ready")
+                                         || serve.state() != QProcess::Running,
+                                     30000);
+            QVERIFY2(serve.state() == QProcess::Running, qPrintable(QStringLiteral("round %1").arg(round)));
+            QStringList outputs;
+            QCOMPARE(notifyConcurrently(dir.path(), QStringLiteral("round%1").arg(round), 1, &outputs).size(), 1);
+            QVERIFY2(outputs.value(0).startsWith(QStringLiteral("Fermata took notification")), qPrintable(outputs.value(0)));
+            serve.kill();
+            QVERIFY(serve.waitForFinished(30000));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotify)

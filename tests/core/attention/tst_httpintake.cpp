@@ -11,7 +11,10 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <sys/resource.h>
 
 using namespace fermata;
 
@@ -22,6 +25,35 @@ struct Answer
     int status = 0;
     QJsonObject json;
 };
+
+// A client that writes raw bytes and records what comes back, for what QNetworkAccessManager
+// will not send: a body announced and never sent, headers that never end, idle connections.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port, const QByteArray &bytes = {})
+    {
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, [this] { received += m_socket.readAll(); });
+        QObject::connect(&m_socket, &QTcpSocket::disconnected, [this] { closed = true; });
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!bytes.isEmpty())
+            m_socket.write(bytes);
+    }
+    QTcpSocket &socket() { return m_socket; }
+    bool hasAnswer() const { return received.contains("\r\n\r\n"); }
+    int status() const { return received.startsWith("HTTP/1.1 ") ? received.mid(9, 3).toInt() : 0; }
+
+    QByteArray received;
+    bool closed = false;
+
+private:
+    QTcpSocket m_socket;
+};
+
+QByteArray head(const QByteArray &lines)
+{
+    return "POST /v1/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\n" + lines + "\r\n";
+}
 
 } // namespace
 
@@ -112,6 +144,103 @@ private Q_SLOTS:
     {
         QCOMPARE(post(R"({"title": "x"})", "Bearer " + m_token, QStringLiteral("/v1/other")).status, 404);
         QCOMPARE(storedCount(), 0);
+    }
+
+    // The decision comes from the headers: the body announced is never waited for.
+    void refusedFromTheHeadersWhileTheBodyIsStillComing_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no token") << QByteArray("Content-Length: 314572800\r\n") << 401;
+        QTest::newRow("wrong token") << QByteArray("Authorization: Bearer nope\r\nContent-Length: 1000\r\n") << 401;
+        QTest::newRow("over the cap") << QByteArray("Content-Length: 314572800\r\n") << 413;
+        QTest::newRow("no length") << QByteArray() << 411;
+        QTest::newRow("chunked") << QByteArray("Transfer-Encoding: chunked\r\n") << 411;
+        QTest::newRow("bad length") << QByteArray("Content-Length: -5\r\n") << 400;
+    }
+
+    void refusedFromTheHeadersWhileTheBodyIsStillComing()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        const QByteArray token = status == 401 ? QByteArray() : "Authorization: Bearer " + m_token + "\r\n";
+        RawClient client(m_http->port(), head(token + headers) + QByteArray("{\"title\": \"par"));
+        // Well before the request timeout: the answer does not wait for the rest of the body.
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasAnswer(), 3000);
+        QCOMPARE(client.status(), status);
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 3000);
+        QCOMPARE(storedCount(), 0);
+    }
+
+    void headersThatNeverEndAreCutOff()
+    {
+        HttpIntake http([](QList<InboxItem>) { return Result<QList<qint64>>(QList<qint64>{}); }, m_token);
+        http.setRequestTimeout(300);
+        QVERIFY(http.listen(0) != 0);
+        RawClient slow(http.port(), "POST /v1/notif");
+        QTRY_VERIFY_WITH_TIMEOUT(slow.closed, 5000);
+        QCOMPARE(slow.status(), 408);
+
+        RawClient huge(http.port(), head("X-Filler: " + QByteArray(HttpIntake::MaxHeaderBytes, 'x') + "\r\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(huge.closed, 5000);
+        QCOMPARE(huge.status(), 431);
+    }
+
+    void connectionsAreCapped()
+    {
+        HttpIntake http([](QList<InboxItem>) { return Result<QList<qint64>>(QList<qint64>{}); }, m_token);
+        http.setMaxConnections(4);
+        http.setRequestTimeout(30000);
+        QVERIFY(http.listen(0) != 0);
+        std::vector<std::unique_ptr<RawClient>> idle;
+        for (int i = 0; i < 4; ++i)
+            idle.push_back(std::make_unique<RawClient>(http.port(), QByteArray("POST /v1/notifications HTTP/1.1\r\n")));
+        RawClient fifth(http.port(), head("Content-Length: 2\r\n") + "{}");
+        QTRY_VERIFY_WITH_TIMEOUT(fifth.closed, 5000);
+        QCOMPARE(fifth.status(), 503);
+        for (const auto &c : idle)
+            QVERIFY(!c->closed && !c->hasAnswer());
+
+        idle.front()->socket().abort(); // a slot comes free once the intake sees the close
+        QTRY_VERIFY_WITH_TIMEOUT(([&http] {
+            RawClient next(http.port(), head("Content-Length: 2\r\n") + "{}");
+            return QTest::qWaitFor([&next] { return next.hasAnswer(); }, 2000) && next.status() == 401;
+        })(), 10000);
+    }
+
+    // A thousand clients connecting at once all get in (none waits for a SYN retry) even while
+    // the event loop is busy; past the connection cap they are answered 503.
+    void aBurstOfAThousandClientsFitsTheBacklog()
+    {
+        constexpr int clients = 1000;
+        rlimit files = {};
+        QVERIFY(getrlimit(RLIMIT_NOFILE, &files) == 0);
+        if (files.rlim_cur < 3 * clients) {
+            files.rlim_cur = qMin<rlim_t>(files.rlim_max, 4 * clients);
+            QVERIFY2(setrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur >= 3 * clients,
+                     "this test needs 3000 open files (ulimit -n)");
+        }
+        HttpIntake http([](QList<InboxItem>) { return Result<QList<qint64>>(QList<qint64>{}); }, m_token);
+        QVERIFY(http.listen(0) != 0);
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < clients; ++i) {
+            // waitForConnected runs no event loop: the intake accepts nothing meanwhile.
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, http.port());
+            QVERIFY2(socket->waitForConnected(2000), qPrintable(QStringLiteral("client %1 of %2 did not get in: %3")
+                                                                  .arg(i + 1)
+                                                                  .arg(clients)
+                                                                  .arg(socket->errorString())));
+            sockets.push_back(std::move(socket));
+        }
+        int refused = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            refused = 0;
+            for (const auto &socket : sockets)
+                refused += socket->state() != QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0;
+            return refused >= clients - HttpIntake::DefaultMaxConnections;
+        })(), 20000);
+        QCOMPARE(refused, clients - HttpIntake::DefaultMaxConnections);
     }
 
     void validRequestIsHeldAndReleasedAtTheWindow()
