@@ -56,6 +56,9 @@ void AttentionHost::wire()
     connect(&m_core.calendar(), &CalendarService::focusBlocksChanged, this, rearm);
     connect(&m_core.planning(), &PlanningService::blocksChanged, this, rearm);
     connect(&m_focus, &FocusSession::changed, &attention, &AttentionService::tick);
+    connect(&m_focus, &FocusSession::failed, this, [this](const Error &error) {
+        warn(QStringLiteral("Fermata could not start or end a focus session: %1").arg(error.message));
+    });
     connect(&attention, &AttentionService::desktopHoldChanged, this, [this](bool hold) {
         if (Status s = m_dnd->setHeld(hold); !s)
             warn(s.error().message);

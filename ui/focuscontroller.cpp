@@ -43,6 +43,7 @@ FocusController::FocusController(const UiContext &context, QWidget *window)
                                ? tr("Focus until %1: notifications wait until then.").arg(until)
                                : tr("Focus on “%1” until %2: notifications wait until then.").arg(task, until));
     });
+    m_focus.setAnswerer(this); // the prompt below answers; without a window sessions end by themselves
     connect(&m_focus, &FocusSession::finished, this, [this] {
         if (m_prompt)
             m_prompt->hide();

@@ -16,7 +16,8 @@ struct UiContext;
 
 // Focus mode in the window and tray: "Focus for 50 min…" (length and task chosen in a small
 // dialog), "Stop Focus", a countdown text for the tray, and the "Done / 15 more minutes / Stop"
-// prompt at the planned end. Sessions started by a planned focus block are shown the same way.
+// prompt at the planned end. Sessions started by a planned focus block, or restored after a
+// restart, are shown and stopped the same way.
 class FocusController final : public QObject
 {
     Q_OBJECT

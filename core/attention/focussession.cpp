@@ -6,7 +6,18 @@ namespace fermata {
 
 namespace {
 constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
+constexpr qint64 s_retrySecs = 60; // after a failed write, instead of retrying every loop turn
+
+QString outcomeText(FocusSession::Outcome outcome)
+{
+    switch (outcome) {
+    case FocusSession::Outcome::Done: return QStringLiteral("done");
+    case FocusSession::Outcome::Stopped: return QStringLiteral("stopped");
+    case FocusSession::Outcome::Ended: return QStringLiteral("ended");
+    }
+    return {};
 }
+} // namespace
 
 FocusSession::FocusSession(AttentionRepository &repo, const Clock &clock, QObject *parent)
     : QObject(parent), m_repo(repo), m_clock(clock), m_timer(clock)
@@ -21,8 +32,16 @@ Status FocusSession::restore()
     if (!running)
         return running.error();
     m_current = *running;
-    if (m_current)
-        m_lastPlannedStartMs = m_current->start.toMSecsSinceEpoch();
+    if (!m_current) {
+        arm();
+        return {};
+    }
+    m_lastPlannedStartMs = qMax(m_lastPlannedStartMs, m_current->start.toMSecsSinceEpoch());
+    Q_EMIT changed(); // without it the window shows no session to stop (Focus › Stop greyed out)
+    if (m_clock.now() >= m_current->plannedEnd) {
+        if (Status s = reachEnd(); !s)
+            return s;
+    }
     arm();
     return {};
 }
@@ -59,6 +78,7 @@ Status FocusSession::begin(FocusSessionRecord record)
         return id.error();
     record.id = *id;
     m_current = record;
+    m_askedEndMs = 0;
     arm();
     Q_EMIT started(record);
     Q_EMIT changed();
@@ -83,11 +103,16 @@ Status FocusSession::extend(int minutes)
 
 Status FocusSession::finish(Outcome outcome)
 {
+    return finishAt(m_clock.now(), outcome);
+}
+
+Status FocusSession::finishAt(const QDateTime &end, Outcome outcome)
+{
     if (!m_current)
         return Status::failure(Error::Code::Invalid, QStringLiteral("No focus session is running."));
     FocusSessionRecord record = *m_current;
-    record.end = m_clock.now();
-    record.outcome = outcome == Outcome::Done ? QStringLiteral("done") : QStringLiteral("stopped");
+    record.end = end;
+    record.outcome = outcomeText(outcome);
     if (Status s = m_repo.updateFocusSession(record); !s)
         return s;
     m_current.reset();
@@ -117,6 +142,16 @@ IntervalSet FocusSession::quietIn(const Interval &range) const
             quiet.add(Interval::fromDateTimes(s.start, end).intersected(range));
         }
     }
+    // A planned block still to start a session is quiet from its start, so the instant one
+    // session hands over to the next block never lets the desktop's DND drop in between.
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    if (m_planned && range.endMs() > nowMs) { // the past is what sessions recorded
+        for (const FocusBlock &block : m_planned(Interval(qMax(range.startMs(), nowMs), range.endMs()))) {
+            const Interval planned = block.interval();
+            if (planned.startMs() > m_lastPlannedStartMs)
+                quiet.add(Interval(qMax(planned.startMs(), nowMs), planned.endMs()).intersected(range));
+        }
+    }
     return quiet;
 }
 
@@ -125,20 +160,49 @@ Result<QHash<qint64, qint64>> FocusSession::minutesByTask() const
     return m_repo.focusMinutesByTask();
 }
 
+// Asks "Done / 15 more / Stop" once per planned end, or ends the session there when nobody
+// can answer (it was the block's end, whenever this process notices).
+Status FocusSession::reachEnd()
+{
+    if (!m_answerer)
+        return finishAt(m_current->plannedEnd, Outcome::Ended);
+    const qint64 endMs = m_current->plannedEnd.toMSecsSinceEpoch();
+    if (m_askedEndMs == endMs)
+        return {};
+    m_askedEndMs = endMs;
+    Q_EMIT endReached(*m_current);
+    Q_EMIT changed();
+    return {};
+}
+
+// The planned block that should run now and has not started a session yet. A running session
+// keeps its time; once past its end, the block takes over (nobody answered the prompt).
+std::optional<FocusBlock> FocusSession::duePlannedBlock(const QDateTime &now) const
+{
+    if (!m_planned || (m_current && now < m_current->plannedEnd))
+        return std::nullopt;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    for (const FocusBlock &block : m_planned(Interval(nowMs - s_dayMs, nowMs + s_dayMs))) {
+        if (block.start <= now && block.end > now && block.start.toMSecsSinceEpoch() > m_lastPlannedStartMs)
+            return block;
+    }
+    return std::nullopt;
+}
+
 void FocusSession::arm()
 {
     const QDateTime now = m_clock.now();
     QDateTime next;
     if (m_current && m_current->plannedEnd > now)
         next = m_current->plannedEnd;
-    if (!m_current && m_planned) {
+    if (m_planned) {
+        // A block is due at its start, or at the running session's end if that is later.
+        const QDateTime free = m_current ? qMax(now, m_current->plannedEnd) : now;
         const qint64 nowMs = now.toMSecsSinceEpoch();
         for (const FocusBlock &block : m_planned(Interval(nowMs - s_dayMs, nowMs + 2 * s_dayMs))) {
-            const qint64 startMs = block.start.toMSecsSinceEpoch();
-            if (startMs <= m_lastPlannedStartMs || block.end <= now)
+            if (block.start.toMSecsSinceEpoch() <= m_lastPlannedStartMs || block.end <= free)
                 continue;
-            // A block already running (the app started late) starts now.
-            const QDateTime due = startMs <= nowMs ? now : block.start.toUTC();
+            const QDateTime due = qMax(block.start.toUTC(), free); // already running: starts now
             if (!next.isValid() || due < next)
                 next = due;
         }
@@ -149,22 +213,19 @@ void FocusSession::arm()
 void FocusSession::onTimer(const QDateTime &)
 {
     const QDateTime now = m_clock.now();
-    if (m_current) {
-        if (now >= m_current->plannedEnd) {
-            Q_EMIT endReached(*m_current);
-            Q_EMIT changed();
-        }
-        arm();
-        return;
+    Status status;
+    if (const auto block = duePlannedBlock(now)) {
+        if (m_current) // past its end and unanswered: it ended when it was planned to
+            status = finishAt(m_current->plannedEnd, Outcome::Ended);
+        if (status)
+            status = startPlanned(*block); // arms for its end
+    } else if (m_current && now >= m_current->plannedEnd) {
+        status = reachEnd();
     }
-    if (m_planned) {
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        for (const FocusBlock &block : m_planned(Interval(nowMs - s_dayMs, nowMs + s_dayMs))) {
-            if (block.start <= now && block.end > now && block.start.toMSecsSinceEpoch() > m_lastPlannedStartMs) {
-                (void)startPlanned(block);
-                return;
-            }
-        }
+    if (!status) {
+        Q_EMIT failed(status.error());
+        m_timer.setDeadline(now.addSecs(s_retrySecs));
+        return;
     }
     arm();
 }

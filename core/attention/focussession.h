@@ -7,6 +7,7 @@
 #include "time/intervalset.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -17,21 +18,30 @@ class AttentionRepository;
 
 // Focus mode: started by hand ("Focus for 50 min") or at a planned focus block's start; while
 // it runs everything is held and the desktop's DND is on (AttentionService asks quietIn()).
-// At the planned end it asks "Done / 15 more minutes / Stop" (endReached); the answer is
-// finish() or extend(). Every session is recorded, so actual focus minutes per task are known.
+// At the planned end it asks "Done / 15 more minutes / Stop" (endReached) when someone can
+// answer (setAnswerer); the answer is finish() or extend(). With nobody to ask (`fermata serve`)
+// a session ends by itself at its planned end. The next planned block takes over from a
+// session past its end. Every session is recorded, so actual focus minutes per task are known.
 class FocusSession final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Outcome { Done, Stopped };
+    // Ended: reached its planned end with nobody answering ("ended" in the record).
+    enum class Outcome { Done, Stopped, Ended };
     // Planned focus blocks overlapping a range (the planner's output).
     using PlannedBlocks = std::function<QList<FocusBlock>(const Interval &range)>;
 
     FocusSession(AttentionRepository &repo, const Clock &clock, QObject *parent = nullptr);
 
-    // Picks up a session left running by a previous start (or a crash) and arms the timer.
+    // Picks up a session left running by a previous start (or a crash), announces it (changed)
+    // so it shows and stops like any other, and arms the timer; one already past its end is
+    // asked about or ended at once.
     Status restore();
     void setPlannedBlocks(PlannedBlocks blocks);
+    // Whoever answers at a session's end (the window's FocusController). While there is none,
+    // or it is gone, sessions end at their planned end: nobody would ever answer.
+    void setAnswerer(QObject *answerer) { m_answerer = answerer; }
+    bool hasAnswerer() const { return !m_answerer.isNull(); }
 
     Status start(int minutes, qint64 taskId = 0);
     Status startPlanned(const FocusBlock &block);
@@ -45,7 +55,7 @@ public:
     qint64 remainingSeconds() const;   // for the tray countdown; 0 when none or overdue
 
     // Time held by sessions: recorded ones up to their actual end (or planned end, if sooner),
-    // the running one up to its planned end.
+    // the running one up to its planned end; from now on also planned blocks still to start.
     IntervalSet quietIn(const Interval &range) const;
     Result<QHash<qint64, qint64>> minutesByTask() const;
     WallClockTimer &timer() { return m_timer; }
@@ -55,10 +65,14 @@ Q_SIGNALS:
     void endReached(const fermata::FocusSessionRecord &session);
     void extended(const fermata::FocusSessionRecord &session);
     void finished(const fermata::FocusSessionRecord &session, fermata::FocusSession::Outcome outcome);
-    void changed(); // any of the above: re-evaluate holding
+    void changed(); // any of the above (and a restored session): re-evaluate holding
+    void failed(const fermata::Error &error); // a session the timer started or ended was not recorded
 
 private:
     Status begin(FocusSessionRecord record);
+    Status finishAt(const QDateTime &end, Outcome outcome);
+    Status reachEnd();
+    std::optional<FocusBlock> duePlannedBlock(const QDateTime &now) const;
     void onTimer(const QDateTime &due);
     void arm();
 
@@ -67,6 +81,8 @@ private:
     PlannedBlocks m_planned;
     std::optional<FocusSessionRecord> m_current;
     qint64 m_lastPlannedStartMs = 0; // a planned block starts a session once
+    qint64 m_askedEndMs = 0;         // endReached once per planned end
+    QPointer<QObject> m_answerer;
     WallClockTimer m_timer;
 };
 

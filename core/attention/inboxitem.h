@@ -34,7 +34,7 @@ struct FocusSessionRecord
     QDateTime start;
     QDateTime plannedEnd;
     QDateTime end;     // invalid while running
-    QString outcome;   // "done", "stopped", "" while running
+    QString outcome;   // "done", "stopped", "ended" (at its planned end, nobody to ask), "" while running
 
     bool isRunning() const { return !end.isValid(); }
     qint64 actualMinutes() const { return end.isValid() ? start.secsTo(end) / 60 : 0; }

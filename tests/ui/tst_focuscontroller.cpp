@@ -157,6 +157,45 @@ private Q_SLOTS:
         QVERIFY(focus.stopAction()->isEnabled());
     }
 
+    // The window is built first and the engine restores a session left by a killed run after
+    // the first paint: it shows, holds and stops like any other.
+    void aSessionRestoredAfterTheWindowOpenedCanBeStopped()
+    {
+        test::TempDataDir dir;
+        AttentionUiServices s(dir, utc(2026, 3, 2, 10, 0));
+        QVERIFY(s.attention.repository().startFocusSession(
+            {0, 0, utc(2026, 3, 2, 9, 30), utc(2026, 3, 2, 10, 20), {}, {}})); // the killed run's
+        QWidget window;
+        FocusController focus(s.context, &window);
+        QVERIFY(!focus.stopAction()->isEnabled());
+        QVERIFY(s.focus.restore());
+        QVERIFY(focus.stopAction()->isEnabled());
+        QVERIFY(!focus.startAction()->isEnabled());
+        QCOMPARE(focus.countdownText(), QStringLiteral("Focus · 20 min left"));
+        QVERIFY(s.attention.isHoldingDesktop());
+        QCOMPARE(AttentionStatus(s.context).text(QString()), QStringLiteral("Focus until 10:20"));
+
+        focus.stopAction()->trigger();
+        QVERIFY(!s.focus.isActive());
+        QVERIFY(!s.attention.isHoldingDesktop()); // DND lifted
+        QVERIFY(focus.startAction()->isEnabled());
+    }
+
+    void aSessionRestoredPastItsEndAsksAtOnce()
+    {
+        test::TempDataDir dir;
+        AttentionUiServices s(dir, utc(2026, 3, 2, 10, 30));
+        QVERIFY(s.attention.repository().startFocusSession(
+            {0, 0, utc(2026, 3, 2, 9, 30), utc(2026, 3, 2, 10, 20), {}, {}}));
+        QWidget window;
+        FocusController focus(s.context, &window);
+        QVERIFY(s.focus.restore());
+        QTRY_VERIFY(focus.prompt() && focus.prompt()->isVisible()); // the window answers, not the engine
+        QVERIFY(s.focus.isOverdue());
+        focus.prompt()->doneButton()->click();
+        QVERIFY(!s.focus.isActive());
+    }
+
     void trayShowsTheActionsAndTheCountdown()
     {
         test::TempDataDir dir;

@@ -14,6 +14,52 @@ QDateTime at(int h, int m)
 {
     return QDateTime(QDate(2026, 3, 2), QTime(h, m), Qt::UTC);
 }
+
+FocusSession::PlannedBlocks plannedBlocks(const QList<FocusBlock> &blocks)
+{
+    return [blocks](const Interval &range) {
+        QList<FocusBlock> overlapping;
+        for (const FocusBlock &block : blocks) {
+            if (block.interval().overlaps(range))
+                overlapping.append(block);
+        }
+        return overlapping;
+    };
+}
+
+// The sessions recorded in a day, as (start, end, outcome) for short comparisons.
+QStringList recorded(const AttentionRepository &repo)
+{
+    QStringList rows;
+    const auto sessions = repo.focusSessions(Interval::fromDateTimes(at(0, 0), at(23, 59)));
+    for (const FocusSessionRecord &s : sessions.value())
+        rows.append(s.start.toString(u"HH:mm") + u'-'
+                    + (s.end.isValid() ? s.end.toString(u"HH:mm") : QStringLiteral("running")) + u' '
+                    + s.outcome);
+    return rows;
+}
+
+// The engine as AttentionHost wires it, on its own database: sessions decide the quiet time.
+struct Engine
+{
+    explicit Engine(const QDateTime &now) : clock(now)
+    {
+        db = std::move(Database::open(dir.databasePath())).value();
+        attention = std::make_unique<AttentionService>(*db, clock);
+        if (!attention->load(QByteArrayLiteral("UTC")))
+            qFatal("attention did not load");
+        focus = std::make_unique<FocusSession>(attention->repository(), clock);
+        focus->timer().setSliceMs(5);
+        attention->setQuietTimeProvider([this](const Interval &r) { return focus->quietIn(r); });
+        QObject::connect(focus.get(), &FocusSession::changed, attention.get(), &AttentionService::tick);
+    }
+
+    test::TempDataDir dir;
+    FakeClock clock;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<AttentionService> attention;
+    std::unique_ptr<FocusSession> focus;
+};
 } // namespace
 
 class TestFocusSession : public QObject
@@ -44,6 +90,8 @@ private Q_SLOTS:
         QVERIFY(attention.load(QByteArrayLiteral("UTC")));
         FocusSession focus(attention.repository(), clock);
         focus.timer().setSliceMs(5);
+        QObject window; // someone answers at the end (the window's FocusController)
+        focus.setAnswerer(&window);
         attention.setQuietTimeProvider([&](const Interval &r) { return focus.quietIn(r); });
         connect(&focus, &FocusSession::changed, &attention, &AttentionService::tick);
         QSignalSpy started(&focus, &FocusSession::started);
@@ -118,6 +166,101 @@ private Q_SLOTS:
         QSignalSpy started(&again, &FocusSession::started);
         QTest::qWait(30);
         QCOMPARE(started.size(), 0);
+    }
+
+    // `fermata serve`: nobody answers "Done / 15 more / Stop", so each planned block's session
+    // ends at the block's end and the next block starts its own; DND follows each one.
+    void withNobodyToAskPlannedBlocksRunOneAfterAnother()
+    {
+        Engine e(at(8, 50));
+        QSignalSpy hold(e.attention.get(), &AttentionService::desktopHoldChanged);
+        QSignalSpy finished(e.focus.get(), &FocusSession::finished);
+        QSignalSpy endReached(e.focus.get(), &FocusSession::endReached);
+        e.focus->setPlannedBlocks(plannedBlocks({{1, 0, at(9, 0), at(10, 0), false},
+                                                 {2, 0, at(10, 30), at(11, 0), false},
+                                                 {3, 0, at(11, 0), at(11, 45), false}})); // back to back
+        e.clock.setNow(at(9, 0));
+        QTRY_VERIFY(e.focus->isActive());
+        QCOMPARE(hold.size(), 1);
+        e.clock.setNow(at(10, 0));
+        QTRY_VERIFY(!e.focus->isActive());
+        QCOMPARE(finished.at(0).at(1).value<FocusSession::Outcome>(), FocusSession::Outcome::Ended);
+        QCOMPARE(hold.size(), 2);
+        QCOMPARE(hold.at(1).at(0).toBool(), false); // DND back between blocks
+        e.clock.setNow(at(10, 30));
+        QTRY_VERIFY(e.focus->isActive());
+        QCOMPARE(e.focus->endsAt(), at(11, 0));
+        e.clock.setNow(at(11, 0)); // the third block follows straight on: DND stays on
+        QTRY_COMPARE(e.focus->endsAt(), at(11, 45));
+        QCOMPARE(hold.size(), 3);
+        // Noticed late (suspend): it still ended when the block did.
+        e.clock.setNow(at(12, 10));
+        QTRY_VERIFY(!e.focus->isActive());
+        QCOMPARE(hold.size(), 4);
+        QCOMPARE(endReached.size(), 0);
+        QCOMPARE(recorded(e.attention->repository()),
+                 QStringList({QStringLiteral("09:00-10:00 ended"), QStringLiteral("10:30-11:00 ended"),
+                              QStringLiteral("11:00-11:45 ended")}));
+    }
+
+    // The window asked and nobody answered before the next block: that block takes over, and
+    // the unanswered session is recorded as ended at its planned end.
+    void theNextPlannedBlockTakesOverFromAnUnansweredPrompt()
+    {
+        Engine e(at(8, 59));
+        QObject window;
+        e.focus->setAnswerer(&window);
+        QSignalSpy endReached(e.focus.get(), &FocusSession::endReached);
+        e.focus->setPlannedBlocks(plannedBlocks({{1, 0, at(9, 0), at(10, 0), false},
+                                                 {2, 0, at(10, 30), at(11, 0), false}}));
+        e.clock.setNow(at(9, 0));
+        QTRY_VERIFY(e.focus->isActive());
+        e.clock.setNow(at(10, 0));
+        QTRY_COMPARE(endReached.size(), 1);
+        QVERIFY(e.focus->isOverdue()); // waiting for an answer
+        QTest::qWait(20);
+        QCOMPARE(endReached.size(), 1); // asked once, not on every wake-up
+        e.clock.setNow(at(10, 30));
+        QTRY_COMPARE(e.focus->endsAt(), at(11, 0));
+        QCOMPARE(recorded(e.attention->repository()),
+                 QStringList({QStringLiteral("09:00-10:00 ended"), QStringLiteral("10:30-running ")}));
+    }
+
+    // A session restored after a crash is announced (the window enables Stop on `changed`) and
+    // stops like any other; one already past its end is asked about, or ended with nobody to ask.
+    void aRestoredSessionIsAnnouncedAndEndsLikeAnyOther()
+    {
+        Engine e(at(9, 0));
+        QVERIFY(e.focus->start(60));
+        e.focus.reset(); // killed: the session stays open in the database
+
+        e.clock.setNow(at(9, 20));
+        FocusSession window(e.attention->repository(), e.clock);
+        QObject answerer;
+        window.setAnswerer(&answerer);
+        QSignalSpy changed(&window, &FocusSession::changed);
+        QVERIFY(window.restore());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(window.isActive());
+        QVERIFY(window.finish(FocusSession::Outcome::Stopped));
+
+        QVERIFY(window.start(30)); // 09:20-09:50, then killed again and restarted late
+        e.clock.setNow(at(10, 0));
+        {
+            FocusSession asked(e.attention->repository(), e.clock);
+            asked.setAnswerer(&answerer);
+            QSignalSpy endReached(&asked, &FocusSession::endReached);
+            QVERIFY(asked.restore());
+            QCOMPARE(endReached.size(), 1);
+            QVERIFY(asked.isOverdue());
+        }
+        FocusSession serve(e.attention->repository(), e.clock);
+        QSignalSpy finished(&serve, &FocusSession::finished);
+        QVERIFY(serve.restore());
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!serve.isActive());
+        QCOMPARE(recorded(e.attention->repository()),
+                 QStringList({QStringLiteral("09:00-09:20 stopped"), QStringLiteral("09:20-09:50 ended")}));
     }
 };
 
