@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "closetotray.h"
 #include "dialogs/calendarspage.h"
 #include "dialogs/exportcalendardialog.h"
 #include "dialogs/checkinpage.h"
@@ -44,7 +45,6 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace fermata {
@@ -116,11 +116,6 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     setCentralWidget(central);
 
     m_statusLine = new StatusLine(context, this);
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new TrayIcon(this);
-        connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::raiseAndActivate);
-        connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
-    }
     connectParts();
 
     refreshStatus(m_statusLine->text());
@@ -257,6 +252,7 @@ void MainWindow::buildMenus()
     preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QCoreApplication::quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -324,10 +320,6 @@ void MainWindow::connectParts()
         connect(m_focus, &FocusController::infoMessage, this, &MainWindow::showInfo);
         connect(m_focus, &FocusController::errorOccurred, this, &MainWindow::showError);
         connect(m_details, &TaskDetailsPanel::taskShown, m_focus, &FocusController::setSelectedTask);
-        if (m_tray) {
-            m_tray->addFocusActions({m_focus->startAction(), m_focus->stopAction()});
-            connect(m_focus, &FocusController::countdownChanged, m_tray, &TrayIcon::setCountdownText);
-        }
     }
     connect(m_inbox, &InboxView::heldCountChanged, this, [this](int held) {
         m_navigation->setBadge(int(View::Inbox), held, tr("%n held", nullptr, held));
@@ -350,6 +342,21 @@ void MainWindow::connectParts()
         m_messageBar->showAction(tr("Your plan no longer fits: a meeting or task changed."), tr("Re-plan"));
     });
     connect(m_messageBar, &MessageBar::actionTriggered, m_planner, &PlanController::replan);
+}
+
+void MainWindow::attachTray(TrayIcon *tray)
+{
+    Q_ASSERT(!m_tray);
+    m_tray = tray;
+    m_tray->setParent(this);
+    connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::raiseAndActivate);
+    connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    if (m_focus) {
+        m_tray->addFocusActions({m_focus->startAction(), m_focus->stopAction()});
+        connect(m_focus, &FocusController::countdownChanged, m_tray, &TrayIcon::setCountdownText);
+    }
+    m_tray->setStatusText(m_statusLine->text());
+    new CloseToTray(*this, *m_tray, m_context.preferences.fileName());
 }
 
 void MainWindow::plan()
@@ -427,6 +434,7 @@ void MainWindow::newTask()
 void MainWindow::openPreferences()
 {
     PreferencesDialog dialog(m_context.preferences, this);
+    dialog.setAutostart(m_autostart);
     if (m_context.attention)
         dialog.addPage(new CheckInPage(*m_context.attention, m_context.preferences, m_context.dnd));
     if (m_context.calendarSync)

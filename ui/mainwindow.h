@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace fermata {
 
+class AutostartEntry;
 class ImportController;
 class PlanController;
 class FocusController;
@@ -54,8 +55,14 @@ public:
     void plan();
     void showError(const QString &message);
     void showInfo(const QString &message);
-    // Brings the window to the front (single-instance activation, tray "Show Fermata").
+    // Brings the window to the front, hidden or not (single-instance activation, tray "Show Fermata").
     void raiseAndActivate();
+    // The app calls this where the desktop has a tray (QSystemTrayIcon::isSystemTrayAvailable()):
+    // the tray then shows the status and focus actions, and closing the window hides it instead
+    // of quitting. The window takes ownership.
+    void attachTray(TrayIcon *tray);
+    // Preferences → General then offers "Start Fermata when I log in"; null leaves it out.
+    void setAutostart(const AutostartEntry *autostart) { m_autostart = autostart; }
 
     void showView(View view);
     View currentView() const;
@@ -124,6 +131,7 @@ private:
     QActionGroup *m_viewActions = nullptr;
     StatusLine *m_statusLine = nullptr;
     TrayIcon *m_tray = nullptr;
+    const AutostartEntry *m_autostart = nullptr;
     FocusController *m_focus = nullptr;
 };
 

@@ -16,9 +16,10 @@ TrayIcon::TrayIcon(QObject *parent)
     m_countdown = m_menu->addAction(QString());
     m_countdown->setEnabled(false);
     m_countdown->setVisible(false);
-    m_menu->addAction(tr("Show Fermata"), this, &TrayIcon::showRequested);
+    m_menu->addAction(tr("Show Fermata"), this, &TrayIcon::showRequested)
+        ->setObjectName(QStringLiteral("trayShowAction"));
     m_menu->addSeparator();
-    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
+    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested)->setObjectName(QStringLiteral("trayQuitAction"));
     m_icon->setContextMenu(m_menu.get());
 
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -54,6 +55,12 @@ void TrayIcon::setCountdownText(const QString &text)
     m_countdown->setText(text);
     m_countdown->setVisible(!text.isEmpty());
     setStatusText(m_status);
+}
+
+void TrayIcon::showNotice(const QString &title, const QString &text)
+{
+    m_icon->showMessage(title, text, ThemedIcon::appIcon());
+    Q_EMIT noticeShown(title, text);
 }
 
 QString TrayIcon::statusText() const

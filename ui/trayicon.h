@@ -26,10 +26,13 @@ public:
     void addFocusActions(const QList<QAction *> &actions);
     void setCountdownText(const QString &text);
     QMenu *menu() const { return m_menu.get(); }
+    // A one-off message from the tray icon (a balloon, or a desktop notification).
+    void showNotice(const QString &title, const QString &text);
 
 Q_SIGNALS:
     void showRequested();
     void quitRequested();
+    void noticeShown(const QString &title, const QString &text);
 
 private:
     std::unique_ptr<QMenu> m_menu; // a top-level menu: nobody else would delete it

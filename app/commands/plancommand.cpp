@@ -7,6 +7,8 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -29,11 +31,23 @@ Result<QByteArray> readInput(const QString &path)
     return file.readAll();
 }
 
+// A file is replaced whole (QSaveFile: a temporary next to it, flushed, then renamed over it), so
+// a reader or a run killed mid-write sees the old plan or the new one, never a truncated one.
+// "-" and what is not a regular file (a pipe, /dev/stdout) are written straight through.
 bool writeOutput(const QString &path, const QByteArray &bytes)
 {
-    QFile file(path);
-    const bool ok = path == u"-" ? file.open(stdout, QIODevice::WriteOnly) : file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (!ok || file.write(bytes) != bytes.size()) {
+    const QFileInfo target(path);
+    if (path == u"-" || (target.exists() && !target.isFile())) {
+        QFile stream(path);
+        const bool ok = path == u"-" ? stream.open(stdout, QIODevice::WriteOnly) : stream.open(QIODevice::WriteOnly);
+        if (!ok || stream.write(bytes) != bytes.size() || !stream.flush()) {
+            complain(QStringLiteral("cannot write %1: %2").arg(path, stream.errorString()));
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         complain(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
         return false;
     }

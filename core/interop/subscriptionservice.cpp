@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 namespace fermata {
 
@@ -61,6 +62,23 @@ struct SubscriptionService::Fetch
 };
 
 namespace {
+
+// The download becomes the cached copy through QSaveFile (flushed, renamed over the old copy), so
+// a crash leaves the previous copy or the new one, never none or half of one. The .part file goes.
+void keepAsCache(const QString &partPath, const QString &cache)
+{
+    QFile part(partPath);
+    QSaveFile copy(cache);
+    bool copied = part.open(QIODevice::ReadOnly) && copy.open(QIODevice::WriteOnly);
+    while (copied && !part.atEnd()) {
+        const QByteArray chunk = part.read(1 << 20);
+        copied = !chunk.isEmpty() && copy.write(chunk) == chunk.size();
+    }
+    if (copied)
+        (void)copy.commit(); // failing, the previous copy stays: it is only a cache
+    part.close();
+    QFile::remove(partPath);
+}
 
 QString describe(QNetworkReply::NetworkError error, int timeoutMs)
 {
@@ -317,10 +335,7 @@ RefreshOutcome SubscriptionService::complete(Fetch &fetch)
         return fail(subscription, QStringLiteral("the address did not return a calendar: %1")
                                       .arg(report.error().message));
     }
-    const QString cache = cachePath(subscription.id);
-    QFile::remove(cache);
-    if (!QFile::rename(partPath, cache))
-        dropPart();
+    keepAsCache(partPath, cachePath(subscription.id));
     subscription.etag = QString::fromLatin1(reply->rawHeader("ETag"));
     subscription.lastModified = QString::fromLatin1(reply->rawHeader("Last-Modified"));
     subscription.lastSuccess = subscription.lastAttempt;

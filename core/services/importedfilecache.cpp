@@ -37,16 +37,20 @@ Status ImportedFileCache::remember(const QString &source, const QString &path, c
         return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not create %1.").arg(m_directory));
     const QString copy = copyPath(source);
     if (QFileInfo(path).absoluteFilePath() != QFileInfo(copy).absoluteFilePath()) {
-        const QString part = copy + QStringLiteral(".part");
-        QFile::remove(part);
-        if (!QFile::copy(path, part))
+        // Replaced whole and flushed (QSaveFile): the previous copy stays until the new one is on disk.
+        QFile in(path);
+        QSaveFile out(copy);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
             return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not keep a copy of %1 in %2.")
                                                         .arg(QFileInfo(path).fileName(), m_directory));
-        QFile::remove(copy);
-        if (!QFile::rename(part, copy)) {
-            QFile::remove(part);
-            return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write %1.").arg(copy));
+        bool copied = true;
+        while (copied && !in.atEnd()) {
+            const QByteArray chunk = in.read(1 << 20);
+            copied = !chunk.isEmpty() && out.write(chunk) == chunk.size();
         }
+        if (!copied || !out.commit())
+            return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write %1 (%2).")
+                                                        .arg(copy, out.errorString()));
     }
     QList<Entry> all = entries();
     all.erase(std::remove_if(all.begin(), all.end(), [&](const Entry &e) { return e.source == source; }),

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "trayicon.h"
 #include "uitestfixture.h"
 #include "views/taskdetailspanel.h"
 #include "views/tasksview.h"
@@ -10,6 +11,11 @@
 #include "widgets/topbar.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QScreen>
 #include <QSplitter>
 #include <QLineEdit>
@@ -17,6 +23,8 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+
+#include <functional>
 
 using namespace fermata;
 using test::UiServices;
@@ -28,6 +36,52 @@ const QStringList viewNames{
     QStringLiteral("inboxView"), QStringLiteral("outboxView"), QStringLiteral("teamView"),
     QStringLiteral("insightsView"),
 };
+
+// Quitting happens only inside QCoreApplication::exec(), so the close/quit tests run it.
+enum LoopEnd { StepDone = 41, Stuck = 42 };
+
+// Sees the Quit event the application gets when it is asked to quit (Quit actions, or the
+// last window closing while quitOnLastWindowClosed is on).
+class QuitWatcher final : public QObject
+{
+public:
+    QuitWatcher() { qApp->installEventFilter(this); }
+    bool sawQuit = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == qApp && event->type() == QEvent::Quit)
+            sawQuit = true;
+        return false;
+    }
+};
+
+struct LoopRun
+{
+    bool quitRequested = false;
+    int exitCode = 0;
+};
+
+// Runs `step` inside the application's event loop. ExitAfterStep ends the loop once the events
+// the step posted (a Quit, a deferred notice) have been handled; WaitForQuit leaves it to the
+// step to end the app, with a guard that returns Stuck if it never does.
+enum class Then { ExitAfterStep, WaitForQuit };
+LoopRun runInEventLoop(const std::function<void()> &step, Then then)
+{
+    QuitWatcher watcher;
+    QTimer guard;
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, qApp, [] { QCoreApplication::exit(Stuck); });
+    guard.start(10000);
+    QTimer::singleShot(0, qApp, [&step, then] {
+        step();
+        if (then == Then::ExitAfterStep)
+            QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(StepDone); }); // after what step posted
+    });
+    const int code = QCoreApplication::exec();
+    return {watcher.sawQuit, code};
+}
 
 } // namespace
 
@@ -50,9 +104,14 @@ private Q_SLOTS:
     void opensAtInitialSizeAndRestoresGeometry();
     void detailsPanelShowsOnlyWithATask();
     void statusChipIsNeverElided();
+    void closingWithATrayHidesAndKeepsRunning();
+    void closingWithoutATrayQuits();
+    void quitActionsEndTheApp_data();
+    void quitActionsEndTheApp();
 
 private:
     void openWindow();
+    TrayIcon *attachTray();
     QLineEdit *quickAdd() const { return m_window->tasksView()->quickAdd(); }
 
     std::unique_ptr<test::TempDataDir> m_dir;
@@ -265,6 +324,90 @@ void TestMainWindow::statusChipIsNeverElided()
     QCOMPARE(chip->minimumSizeHint(), chip->sizeHint());
     const QFontMetricsF metrics(chip->font());
     QVERIFY(chip->sizeHint().width() > metrics.horizontalAdvance(chip->text()) + 2 * 12);
+}
+
+// Offscreen has no system tray (QSystemTrayIcon::isSystemTrayAvailable() is false here), so these
+// tests attach a TrayIcon as the app does where the desktop has one: a stand-in for the desktop
+// shell. Its QSystemTrayIcon stays inert; the window, the app's quit and the notice are real.
+TrayIcon *TestMainWindow::attachTray()
+{
+    auto *tray = new TrayIcon;
+    m_window->attachTray(tray);
+    return tray;
+}
+
+void TestMainWindow::closingWithATrayHidesAndKeepsRunning()
+{
+    QPointer<TrayIcon> tray = attachTray();
+    QSignalSpy notices(tray.data(), &TrayIcon::noticeShown);
+
+    const LoopRun closed = runInEventLoop([this] { m_window->close(); }, Then::ExitAfterStep);
+    QVERIFY2(!closed.quitRequested, "closing the window asked the app to quit: the engine would stop");
+    QCOMPARE(closed.exitCode, int(StepDone));
+    QVERIFY(m_window->isHidden());
+    QVERIFY(tray);
+    QVERIFY(tray->findChild<QSystemTrayIcon *>()->isVisible());
+    // The first time, one notice says Fermata keeps running and how to quit.
+    QCOMPARE(notices.count(), 1);
+    QCOMPARE(notices.at(0).at(0).toString(), QStringLiteral("Fermata is still running"));
+    QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("Quit")));
+    QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("Ctrl+Q")));
+
+    // The tray brings the window back; closing it again says nothing more.
+    tray->menu()->findChild<QAction *>(QStringLiteral("trayShowAction"))->trigger();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const LoopRun again = runInEventLoop([this] { m_window->close(); }, Then::ExitAfterStep);
+    QVERIFY(!again.quitRequested);
+    QVERIFY(m_window->isHidden());
+    QCOMPARE(notices.count(), 1);
+
+    // Remembered in the profile's settings: a later run does not repeat it either.
+    m_window.reset();
+    openWindow();
+    tray = attachTray();
+    QSignalSpy laterNotices(tray.data(), &TrayIcon::noticeShown);
+    const LoopRun later = runInEventLoop([this] { m_window->close(); }, Then::ExitAfterStep);
+    QVERIFY(!later.quitRequested);
+    QCOMPARE(laterNotices.count(), 0);
+}
+
+void TestMainWindow::closingWithoutATrayQuits()
+{
+    // No tray (what offscreen reports): nothing could bring a hidden window back, so close quits.
+    QVERIFY(!m_window->trayIcon());
+    const LoopRun run = runInEventLoop([this] { m_window->close(); }, Then::ExitAfterStep);
+    QVERIFY(run.quitRequested);
+}
+
+void TestMainWindow::quitActionsEndTheApp_data()
+{
+    QTest::addColumn<bool>("fromTray");
+    QTest::newRow("File > Quit") << false;
+    QTest::newRow("tray menu Quit") << true;
+}
+
+void TestMainWindow::quitActionsEndTheApp()
+{
+    QFETCH(bool, fromTray);
+    TrayIcon *tray = attachTray();
+    QSignalSpy notices(tray, &TrayIcon::noticeShown);
+    QAction *quit = fromTray ? tray->menu()->findChild<QAction *>(QStringLiteral("trayQuitAction"))
+                             : m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quit);
+    if (!fromTray)
+        QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    QSignalSpy aboutToQuit(qApp, &QCoreApplication::aboutToQuit);
+
+    // With the window open: Quit closes it on the way out, and that close must not turn into a
+    // hide that keeps the app alive (the loop would then run until the guard).
+    const LoopRun run = runInEventLoop([quit] { quit->trigger(); }, Then::WaitForQuit);
+    QVERIFY(run.quitRequested);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(aboutToQuit.count(), 1);
+    QVERIFY(m_window->isHidden());
+    // Quitting is not "still running": nothing the close left queued may say so on the way out.
+    QCoreApplication::processEvents();
+    QCOMPARE(notices.count(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

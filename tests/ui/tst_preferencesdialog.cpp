@@ -1,9 +1,12 @@
+#include "autostartentry.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/preferencespage.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -39,6 +42,14 @@ public:
     int applied = 0;
 };
 
+// FERMATA_SCREENSHOT_DIR=DIR keeps a picture of what a test shows, for a person to look at.
+void saveShot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("FERMATA_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(name));
+}
+
 } // namespace
 
 class TestPreferencesDialog : public QObject
@@ -55,6 +66,9 @@ private Q_SLOTS:
     void zoneAliasesAreAccepted();
     void aPageProblemBlocksOk();
     void aFailedPageKeepsTheDialogOpenOnIt();
+    void startAtLoginIsOfferedOnlyWithAnEntry();
+    void startAtLoginWritesAndRemovesTheEntry();
+    void startAtLoginFailureKeepsTheDialogOpen();
 
 private:
     QPushButton *okButton() const { return m_dialog->buttons()->button(QDialogButtonBox::Ok); }
@@ -173,6 +187,57 @@ void TestPreferencesDialog::aFailedPageKeepsTheDialogOpenOnIt()
     QVERIFY(m_dialog->isVisible());
     QCOMPARE(m_dialog->tabs()->currentWidget(), page);
     QCOMPARE(m_dialog->errorLabel()->text(), QStringLiteral("The disk is full."));
+}
+
+void TestPreferencesDialog::startAtLoginIsOfferedOnlyWithAnEntry()
+{
+    QVERIFY(m_dialog->autostartBox()->isHidden()); // a window without an app behind it
+    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, m_dir->filePath(QStringLiteral("autostart")));
+    m_dialog->setAutostart(&entry);
+    QVERIFY(m_dialog->autostartBox()->isVisible());
+    QCOMPARE(m_dialog->autostartBox()->text(), QStringLiteral("&Start Fermata when I log in"));
+    QVERIFY(!m_dialog->autostartBox()->isChecked());
+}
+
+void TestPreferencesDialog::startAtLoginWritesAndRemovesTheEntry()
+{
+    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), m_dir->path(),
+                               m_dir->filePath(QStringLiteral("autostart")));
+    m_dialog->setAutostart(&entry);
+    QTest::mouseClick(m_dialog->autostartBox(), Qt::LeftButton);
+    saveShot(*m_dialog, QStringLiteral("preferences-general-autostart.png"));
+    QTest::mouseClick(okButton(), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(QFile::exists(entry.filePath()));
+    const QByteArray exec = "Exec=/usr/bin/fermata --data-dir " + m_dir->path().toUtf8() + " --tray\n";
+    QVERIFY(test::fileBytes(entry.filePath()).contains(exec));
+
+    // Opened again, the box shows the entry is there; unticking it removes the file.
+    m_dialog = std::make_unique<PreferencesDialog>(*m_preferences);
+    m_dialog->setAutostart(&entry);
+    m_dialog->show();
+    QVERIFY(m_dialog->autostartBox()->isChecked());
+    QTest::mouseClick(m_dialog->autostartBox(), Qt::LeftButton);
+    QTest::mouseClick(okButton(), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!QFile::exists(entry.filePath()));
+}
+
+void TestPreferencesDialog::startAtLoginFailureKeepsTheDialogOpen()
+{
+    // A file where the autostart folder should be: the entry cannot be written.
+    const QString blocker = m_dir->filePath(QStringLiteral("blocker"));
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, blocker + QStringLiteral("/autostart"));
+    m_dialog->setAutostart(&entry);
+    m_dialog->autostartBox()->setChecked(true);
+    m_dialog->accept();
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->tabs()->currentIndex(), 0);
+    QVERIFY(m_dialog->errorLabel()->isVisible());
+    QVERIFY(m_dialog->errorLabel()->text().contains(QStringLiteral("could not write")));
 }
 
 QTEST_MAIN(TestPreferencesDialog)

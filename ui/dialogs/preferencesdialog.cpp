@@ -1,5 +1,6 @@
 #include "dialogs/preferencesdialog.h"
 
+#include "autostartentry.h"
 #include "dialogs/preferencespage.h"
 #include "time/weeklyrule.h"
 #include "widgets/palettecolors.h"
@@ -48,6 +49,7 @@ PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
     auto *generalLayout = new QVBoxLayout(general);
     generalLayout->addWidget(buildHoursGroup(hours));
     generalLayout->addWidget(buildZoneRow());
+    generalLayout->addWidget(buildStartupRow());
     generalLayout->addStretch(1);
 
     m_tabs = new QTabWidget(this);
@@ -131,6 +133,23 @@ QWidget *PreferencesDialog::buildZoneRow()
     return row;
 }
 
+QWidget *PreferencesDialog::buildStartupRow()
+{
+    m_autostartBox = new QCheckBox(tr("&Start Fermata when I log in"), this);
+    m_autostartBox->setObjectName(QStringLiteral("autostart"));
+    m_autostartBox->setToolTip(tr("Fermata starts in the tray, without its window, and holds "
+                                  "notifications from the moment you log in."));
+    m_autostartBox->hide(); // until setAutostart()
+    return m_autostartBox;
+}
+
+void PreferencesDialog::setAutostart(const AutostartEntry *autostart)
+{
+    m_autostart = autostart;
+    m_autostartBox->setChecked(autostart && autostart->isEnabled());
+    m_autostartBox->setVisible(autostart != nullptr);
+}
+
 WorkingHours PreferencesDialog::workingHours() const
 {
     WorkingHours hours;
@@ -196,6 +215,13 @@ void PreferencesDialog::accept()
     if (!validationError().isEmpty())
         return;
     m_preferences.setWorkingHours(workingHours());
+    if (m_autostart && m_autostartBox->isChecked() != m_autostart->isEnabled()) {
+        if (Status written = m_autostart->setEnabled(m_autostartBox->isChecked()); !written) {
+            m_tabs->setCurrentIndex(0);
+            showProblem(written.error().message);
+            return;
+        }
+    }
     for (PreferencesPage *page : std::as_const(m_pages)) {
         if (Status applied = page->apply(); !applied) {
             m_tabs->setCurrentWidget(page);

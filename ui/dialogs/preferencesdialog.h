@@ -15,9 +15,10 @@ class QTimeEdit;
 
 namespace fermata {
 
+class AutostartEntry;
 class PreferencesPage;
 
-// Tabs: General (working hours per weekday and the time zone) and the pages the window adds
+// Tabs: General (working hours per weekday, the time zone, start at login) and the pages the window adds
 // (check-in windows, team, calendars). OK validates every page first, then saves General
 // through Preferences::setWorkingHours and each page through its apply(); anything to fix keeps
 // OK disabled, shows the page and says why.
@@ -29,6 +30,9 @@ public:
 
     // Adds a tab after General; the dialog takes ownership.
     void addPage(PreferencesPage *page);
+    // Shows "Start Fermata when I log in" on General, checked when the entry exists; OK writes
+    // or removes it. Without this call the option is not offered.
+    void setAutostart(const AutostartEntry *autostart);
     QTabWidget *tabs() const { return m_tabs; }
 
     WorkingHours workingHours() const;
@@ -39,6 +43,7 @@ public:
     QTimeEdit *startEdit(Qt::DayOfWeek day) const { return m_rows[index(day)].start; }
     QTimeEdit *endEdit(Qt::DayOfWeek day) const { return m_rows[index(day)].end; }
     QComboBox *timeZoneBox() const { return m_zone; }
+    QCheckBox *autostartBox() const { return m_autostartBox; }
     QLabel *errorLabel() const { return m_error; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
@@ -55,6 +60,7 @@ private:
     static size_t index(Qt::DayOfWeek day) { return size_t(day) - 1; }
     QWidget *buildHoursGroup(const WorkingHours &hours);
     QWidget *buildZoneRow();
+    QWidget *buildStartupRow();
     QString generalError() const;
     void revalidate();
     void showProblem(const QString &problem);
@@ -64,6 +70,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QList<PreferencesPage *> m_pages;
     QComboBox *m_zone = nullptr;
+    const AutostartEntry *m_autostart = nullptr;
+    QCheckBox *m_autostartBox = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
