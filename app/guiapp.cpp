@@ -2,12 +2,14 @@
 
 #include "appcore.h"
 #include "attentionhost.h"
+#include "autostartentry.h"
 #include "calendarhost.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
 #include "team/teamattentionbridge.h"
 #include "team/teamworker.h"
+#include "trayicon.h"
 #include "uicontext.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QUrl>
 
@@ -41,7 +44,7 @@ int showDatabaseError(const QString &message, const QString &databasePath)
 
 } // namespace
 
-int runGuiApp(int &argc, char **argv, const AppPaths &paths)
+int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
 {
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fermata.svg")));
@@ -76,17 +79,30 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths)
     context.team = &team;
     QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
                      [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });
+    const bool defaultDataDir = paths.dataDir() == AppPaths::standard().dataDir();
+    const AutostartEntry autostart(QCoreApplication::applicationFilePath(), defaultDataDir ? QString() : paths.dataDir());
     MainWindow window(context);
+    window.setAutostart(&autostart);
+    // With a tray, closing the window only hides it and the engine keeps holding until Quit.
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        window.attachTray(new TrayIcon);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
-    window.show();
+    if (!startInTray || !window.trayIcon())
+        window.show(); // --tray without a tray: a hidden window could not be reached
     QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     QTimer::singleShot(0, &calendars, &CalendarHost::start);
     QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, &window, &MainWindow::showError);
     QObject::connect(&teamInbox, &TeamAttentionBridge::failed, &window, &MainWindow::showError);
     QTimer::singleShot(0, &team, &TeamWorker::start);
+    // What `fermata` commands, `serve` and the worker threads write shows here within a second.
+    QObject::connect(&core.value()->changes(), &DataChangeWatcher::teamChanged, &team,
+                     &TeamWorker::reloadFromStorage);
+    core.value()->followOtherProcesses();
+    if (const QString notice = core.value()->privacyNotice(); !notice.isEmpty())
+        QTimer::singleShot(0, &window, [&window, notice] { window.showInfo(notice); });
     return QApplication::exec();
 }
 

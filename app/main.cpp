@@ -1,5 +1,6 @@
 // fermata: opens the window, or runs one command-line subcommand on the same core.
 #include "apppaths.h"
+#include "autostartentry.h"
 #include "commands/commands.h"
 #include "guiapp.h"
 
@@ -7,6 +8,7 @@
 #include <QTextStream>
 
 #include <cstring>
+#include <sys/stat.h>
 
 using namespace fermata;
 
@@ -49,6 +51,9 @@ void setApplicationIdentity()
 
 int main(int argc, char **argv)
 {
+    // Everything Fermata makes (database, settings, secrets, sockets, caches) is for this
+    // user only; files a person exports keep the permissions of a file they replace.
+    ::umask(077);
     setApplicationIdentity();
     const GlobalOptions options = parseGlobalOptions(argc, argv);
     QTextStream err(stderr);
@@ -83,5 +88,6 @@ int main(int argc, char **argv)
 
     const AppPaths paths = options.dataDir.isEmpty() ? AppPaths::standard()
                                                      : AppPaths::inDirectory(options.dataDir);
-    return runGuiApp(argc, argv, paths);
+    const bool startInTray = options.arguments.contains(QString::fromUtf16(AutostartEntry::trayOption));
+    return runGuiApp(argc, argv, paths, startInTray);
 }

@@ -13,5 +13,7 @@ export QT_QPA_PLATFORM=offscreen
 # Tests write their own temp folders; keep stray settings out of the user's home.
 export XDG_CONFIG_HOME="$runtime/config" XDG_DATA_HOME="$runtime/data" XDG_CACHE_HOME="$runtime/cache"
 
+# Notification daemons on the private bus (dunst is activatable) must not reach a real display.
+unset DISPLAY WAYLAND_DISPLAY
 jobs=$(nproc 2>/dev/null || echo 2)
 exec dbus-run-session -- ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"

@@ -68,6 +68,7 @@ QString mainUsage()
         "\n"
         "Options:\n"
         "  --data-dir DIR   keep the database and settings in DIR (also after the command)\n"
+        "  --tray           start in the tray without opening the window (as at login)\n"
         "  -h, --help       show this help; 'fermata COMMAND --help' for a command\n"
         "  -v, --version    show the version\n"
         "\n"

@@ -55,6 +55,7 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
         "Runs the attention engine without a window until interrupted: takes notifications\n"
         "from `fermata notify` (and HTTP, if enabled), holds them outside check-in windows,\n"
         "shows the digest when a window opens and switches the desktop's Do Not Disturb.\n"
+        "Starts a focus session at each planned focus block and ends it at the block's end.\n"
         "Prints \"ready\" once it takes notifications."));
     parser.addHelpOption();
     parser.process(arguments);
@@ -68,6 +69,7 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata serve: " << message << Qt::endl;
     });
     host.start();
+    core->followOtherProcesses(); // tasks, plans and Inbox items written by other processes
     if (!host.intake().errorString().isEmpty())
         return ExitFailure;
     quitOnSignals();

@@ -9,21 +9,41 @@ namespace fermata {
 DataChangeWatcher::DataChangeWatcher(Database &db, QObject *parent)
     : QObject(parent), m_db(db)
 {
-    // Coarse: a change may show up to a few per cent of the interval later, and the process
-    // wakes together with its other timers instead of on its own.
-    m_timer.setTimerType(Qt::CoarseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &DataChangeWatcher::check);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(SettleMs);
+    connect(&m_settle, &QTimer::timeout, this, &DataChangeWatcher::check);
+    connect(&m_walWatch, &QFileSystemWatcher::fileChanged, this, &DataChangeWatcher::onWalChanged);
+    m_rewatch.setInterval(1000);
+    connect(&m_rewatch, &QTimer::timeout, this, &DataChangeWatcher::onWalChanged);
 }
 
-void DataChangeWatcher::start(int intervalMs)
+void DataChangeWatcher::start()
 {
     check();
-    m_timer.start(intervalMs);
+    onWalChanged();
 }
 
 void DataChangeWatcher::stop()
 {
-    m_timer.stop();
+    m_walWatch.removePaths(m_walWatch.files());
+    m_settle.stop();
+    m_rewatch.stop();
+}
+
+void DataChangeWatcher::onWalChanged()
+{
+    const QString wal = m_db.path() + QStringLiteral("-wal");
+    // While this process has the database open the WAL stays, but a watch ends when the file
+    // is replaced; watch it again, and check once in case a write came in between.
+    if (!m_walWatch.files().contains(wal)) {
+        if (!m_walWatch.addPath(wal)) {
+            m_rewatch.start();
+            return;
+        }
+        m_rewatch.stop();
+    }
+    if (!m_settle.isActive())
+        m_settle.start();
 }
 
 bool DataChangeWatcher::readDataVersion(qint64 &version) const

@@ -67,6 +67,17 @@ QString field(const QString &text, const QString &label)
     return pattern.match(text).captured(1);
 }
 
+// How often the Inbox of `dataDir` holds an item titled `title`.
+int inboxCount(const QString &dataDir, const QString &title)
+{
+    const Run inbox = runFermata(dataDir, {QStringLiteral("inbox"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                                           QStringLiteral("0")});
+    int count = 0;
+    for (const QJsonValue &item : QJsonDocument::fromJson(inbox.out.toUtf8()).array())
+        count += item[QStringLiteral("title")].toString() == title ? 1 : 0;
+    return count;
+}
+
 } // namespace
 
 // Two Fermata profiles (separate data folders, separate roles) exchange a message through a
@@ -173,13 +184,39 @@ private Q_SLOTS:
         QVERIFY2(arrived >= opens && arrived < opens.addSecs(10),
                  qPrintable(arrived.toString(Qt::ISODateWithMs) + QStringLiteral(" vs ") + opens.toString(Qt::ISODateWithMs)));
 
+        // In bob's Inbox, though no window or engine of his ran: `hub sync` put it there.
+        QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Draft \"v2\" ready")), 1);
+
         // Exactly once: a second sync brings nothing; the sender sees it delivered.
         const Run again = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(!again.out.contains(QStringLiteral("Received")));
+        QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Draft \"v2\" ready")), 1);
         const Run delivered = runFermata(m_alice.path(), {QStringLiteral("outbox"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(delivered.out.toUtf8()).array().at(0)[QStringLiteral("state")].toString(),
                  QStringLiteral("delivered"));
+    }
+
+    // `hub windows --set` re-times bob's messages and fetches what is due: that one reaches
+    // his Inbox too, once, however often he fetches again.
+    void messageFetchedBySettingWindowsReachesTheInbox()
+    {
+        const QTimeZone newYork("America/New_York");
+        const QTime now = QDateTime::currentDateTimeUtc().toTimeZone(newYork).time();
+        // Open from a minute ago for ten minutes (within the day): a message sent now is due at once.
+        const QTime from = now < QTime(0, 1) ? QTime(0, 0) : now.addSecs(-60);
+        const QTime to = now > QTime(23, 49) ? QTime(23, 59) : now.addSecs(600);
+        const QString spec = QStringLiteral("daily %1-%2").arg(from.toString(u"HH:mm"), to.toString(u"HH:mm"));
+        const Run sent = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                     QStringLiteral("--subject"), QStringLiteral("Agenda for Friday"),
+                                                     QStringLiteral("--body"), QStringLiteral("three items")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        const Run windows = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("windows"), QStringLiteral("--set"), spec});
+        QVERIFY2(windows.exitCode == 0, qPrintable(windows.out + windows.err));
+        QTRY_COMPARE_WITH_TIMEOUT(inboxCount(m_bob.path(), QStringLiteral("Agenda for Friday")), 1, 20000);
+        const Run again = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Agenda for Friday")), 1);
     }
 
     void offlineSendGoesOutOnReconnect()
