@@ -51,8 +51,8 @@ void setApplicationIdentity()
 
 int main(int argc, char **argv)
 {
-    // Everything Fermata makes (database, settings, secrets, sockets, caches) is for this
-    // user only; files a person exports keep the permissions of a file they replace.
+    // Everything Fermata makes (database, settings, secrets, sockets, caches, new exports) is
+    // for this user only; an exported file that replaces another keeps that file's permissions.
     ::umask(077);
     setApplicationIdentity();
     const GlobalOptions options = parseGlobalOptions(argc, argv);
