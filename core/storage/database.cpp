@@ -150,9 +150,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
             return R(created.error());
     } else if (info.size() == 0) {
         // Fermata never leaves an empty file behind (see above), so this one is someone else's.
-        return R(databasefile::notFermata(file, QStringLiteral("it is empty (0 bytes); if you "
-                                                              "emptied it yourself, delete it "
-                                                              "and Fermata will start afresh")));
+        return R(databasefile::notFermata(file, QStringLiteral("it is empty, 0 bytes")));
     } else if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion())) {
         return R(*refusal);
     }

@@ -143,8 +143,7 @@ private Q_SLOTS:
         QVERIFY(!db);
         QCOMPARE(db.error().code, Error::Code::NotADatabase);
         QCOMPARE(db.error().message,
-                 QStringLiteral("%1 is not a Fermata database (it is empty (0 bytes); if you emptied it "
-                                "yourself, delete it and Fermata will start afresh). Fermata left it "
+                 QStringLiteral("%1 is not a Fermata database (it is empty, 0 bytes). Fermata left it "
                                 "untouched: move it away, or start Fermata with --data-dir pointing at "
                                 "another folder.")
                      .arg(path));
