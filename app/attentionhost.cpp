@@ -2,8 +2,8 @@
 
 #include "appcore.h"
 #include "attention/httpintake.h"
-#include "services/calendarservice.h"
-#include "services/planningservice.h"
+#include "calendar/calendarservice.h"
+#include "planning/planningservice.h"
 
 namespace fermata {
 

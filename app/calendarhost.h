@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/calendarsync.h"
+#include "calendar/calendarsync.h"
 
 #include <QObject>
 

@@ -7,8 +7,8 @@
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
-#include "team/teamattentionbridge.h"
-#include "team/teamworker.h"
+#include "messaging/teamattentionbridge.h"
+#include "messaging/teamworker.h"
 #include "trayicon.h"
 #include "uicontext.h"
 

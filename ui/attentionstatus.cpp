@@ -3,7 +3,7 @@
 #include "attention/attentionservice.h"
 #include "attention/focussession.h"
 #include "models/whentext.h"
-#include "services/preferences.h"
+#include "settings/preferences.h"
 #include "time/clock.h"
 #include "uicontext.h"
 

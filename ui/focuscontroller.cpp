@@ -3,8 +3,8 @@
 #include "attention/attentionservice.h"
 #include "dialogs/focusstartdialog.h"
 #include "models/whentext.h"
-#include "services/preferences.h"
-#include "services/taskservice.h"
+#include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "time/clock.h"
 #include "uicontext.h"
 

@@ -1,7 +1,7 @@
 #include "importcontroller.h"
 
-#include "services/calendarinteropservice.h"
-#include "services/calendarsync.h"
+#include "calendar/calendarinteropservice.h"
+#include "calendar/calendarsync.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/calendarworker.h"
+#include "calendar/calendarworker.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
 #include "plancontroller.h"
 
 #include "models/durationtext.h"
-#include "services/calendarservice.h"
-#include "services/planningservice.h"
-#include "services/taskservice.h"
+#include "calendar/calendarservice.h"
+#include "planning/planningservice.h"
+#include "tasks/taskservice.h"
 #include "time/clock.h"
 
 namespace fermata {

@@ -1,9 +1,9 @@
 #include "statusline.h"
 
 #include "attentionstatus.h"
-#include "services/calendarservice.h"
-#include "services/daystatus.h"
-#include "services/preferences.h"
+#include "calendar/calendarservice.h"
+#include "planning/daystatus.h"
+#include "settings/preferences.h"
 #include "time/clock.h"
 #include "uicontext.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "team/teamworker.h"
+#include "messaging/teamworker.h"
 
 #include <QObject>
 

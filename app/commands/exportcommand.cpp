@@ -4,7 +4,7 @@
 #include "commands/commands.h"
 #include "commands/eventscommand.h"
 #include "commands/importcommand.h"
-#include "services/calendarinteropservice.h"
+#include "calendar/calendarinteropservice.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

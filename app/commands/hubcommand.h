@@ -1,7 +1,7 @@
 #pragma once
 
 #include "appcore.h"
-#include "team/outboxservice.h"
+#include "messaging/outboxservice.h"
 #include "team/secretstore.h"
 
 #include <QStringList>

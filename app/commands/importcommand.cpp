@@ -2,7 +2,7 @@
 
 #include "appcore.h"
 #include "commands/commands.h"
-#include "services/calendarinteropservice.h"
+#include "calendar/calendarinteropservice.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "commands/plancommand.h"
 
-#include "interop/focusbench.h"
-#include "interop/planjson.h"
+#include "planning/focusbench.h"
+#include "planning/planjson.h"
 #include "planning/planner.h"
 #include "planning/solver.h"
 

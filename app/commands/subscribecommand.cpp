@@ -3,8 +3,8 @@
 #include "appcore.h"
 #include "commands/commands.h"
 #include "commands/importcommand.h"
-#include "interop/subscriptionservice.h"
-#include "services/calendarinteropservice.h"
+#include "calendar/subscriptionservice.h"
+#include "calendar/calendarinteropservice.h"
 
 #include <QCommandLineParser>
 #include <QDir>

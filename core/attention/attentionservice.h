@@ -3,7 +3,7 @@
 #include "attention/batchingrules.h"
 #include "attention/checkinschedule.h"
 #include "attention/digest.h"
-#include "attention/inboxitem.h"
+#include "model/inboxitem.h"
 #include "attention/wallclocktimer.h"
 #include "result.h"
 #include "storage/attentionrepository.h"

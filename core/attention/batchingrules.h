@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/decision.h"
 #include "model/notification.h"
 
 #include <QHash>
@@ -38,43 +39,12 @@ struct BatchingContext
     int breakThroughsLastHour = 0;
 };
 
-enum class Verdict { Deliver, Hold, Mute };
-
-enum class DecisionReason {
-    InsideWindow,
-    OutsideWindow,
-    FocusBlock,
-    SourceAlwaysHold,
-    SourceAlwaysAllow,
-    SourceMuted,
-    CriticalBreakThrough,
-    VipBreakThrough,
-    KeywordBreakThrough,
-    BreakThroughCapReached,
-    TeamMessage, // a teammate's message the team hub released for my window
-};
-
-// One decision and why, stored with the notification.
-struct Decision
-{
-    Verdict verdict = Verdict::Hold;
-    DecisionReason reason = DecisionReason::OutsideWindow;
-    QString detail; // e.g. the keyword or the VIP that matched
-
-    bool isBreakThrough() const;
-    bool operator==(const Decision &) const = default;
-};
-
 // The batching rules as a pure function: same notification, config and context, same decision.
 // Order: mute, always allow, always hold, then inside a window (and not in focus) deliver;
 // otherwise hold unless a break-through matches and the hourly cap is not reached.
 Decision decide(const Notification &notification, const BatchingConfig &config,
                 const BatchingContext &context);
 
-QString verdictKey(Verdict verdict);                  // "deliver", "hold", "mute"
-Verdict verdictFromKey(const QString &key);
-QString reasonKey(DecisionReason reason);             // "inside-window", ...
-DecisionReason reasonFromKey(const QString &key);
 QString sourcePolicyKey(SourcePolicy policy);         // "default", "hold", "allow", "mute"
 SourcePolicy sourcePolicyFromKey(const QString &key);
 

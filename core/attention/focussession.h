@@ -1,6 +1,6 @@
 #pragma once
 
-#include "attention/inboxitem.h"
+#include "model/inboxitem.h"
 #include "attention/wallclocktimer.h"
 #include "model/focusblock.h"
 #include "result.h"

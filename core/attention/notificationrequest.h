@@ -1,6 +1,6 @@
 #pragma once
 
-#include "attention/inboxitem.h"
+#include "model/inboxitem.h"
 #include "result.h"
 
 #include <QByteArray>

@@ -91,19 +91,6 @@ private:
     Database &m_db;
 };
 
-class MessageRepository final
-{
-public:
-    explicit MessageRepository(Database &db) : m_db(db) {}
-    // Inserts, or replaces the message with the same uuid (retries are idempotent).
-    Status save(const Message &message);
-    Result<std::optional<Message>> find(const QUuid &uuid) const;
-    Result<QList<Message>> all() const; // ordered by createdAt
-
-private:
-    Database &m_db;
-};
-
 class ContactRepository final
 {
 public:

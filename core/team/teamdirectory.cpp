@@ -1,6 +1,5 @@
 #include "team/teamdirectory.h"
 
-#include "team/deliverypolicy.h"
 
 namespace fermata {
 
@@ -46,7 +45,17 @@ QList<HubWindow> TeamDirectory::windowsOf(qint64 memberId) const
 
 QList<WeeklyRule> TeamDirectory::rulesFor(qint64 memberId) const
 {
-    return deliverypolicy::rulesFor(memberId, m_windows);
+    return rulesFor(memberId, m_windows);
+}
+
+QList<WeeklyRule> TeamDirectory::rulesFor(qint64 memberId, const QList<HubWindow> &windows)
+{
+    QList<WeeklyRule> rules;
+    for (const HubWindow &w : windows) {
+        if (w.memberId == memberId || w.isTeamWindow())
+            rules.append(w.rule);
+    }
+    return rules;
 }
 
 std::optional<HubMember> TeamDirectory::member(qint64 id) const

@@ -27,6 +27,8 @@ public:
     QList<HubWindow> teamWindows() const;
     QList<HubWindow> windowsOf(qint64 memberId) const;       // their own, not the team's
     QList<WeeklyRule> rulesFor(qint64 memberId) const;       // own + team, for release times
+    // The same for any copy of the team's windows (a snapshot on the GUI thread).
+    static QList<WeeklyRule> rulesFor(qint64 memberId, const QList<HubWindow> &windows);
     std::optional<HubMember> member(qint64 id) const;
     // By role, email or name (case-insensitive); active members only.
     std::optional<HubMember> find(const QString &who) const;

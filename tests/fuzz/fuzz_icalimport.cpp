@@ -2,7 +2,7 @@
 // time zone resolution (TZID, Windows names, VTIMEZONE), recurrence expansion and the
 // override bookkeeping. Every input must end in a report or an error, never a crash, a hang
 // or unbounded memory.
-#include "interop/icalreader.h"
+#include "calendar/icalreader.h"
 
 #include <QByteArray>
 

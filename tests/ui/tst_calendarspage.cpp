@@ -5,7 +5,7 @@
 #include "calendartestfixture.h"
 #include "dialogs/calendarspage.h"
 #include "dialogs/exportcalendardialog.h"
-#include "interop/subscriptionservice.h"
+#include "calendar/subscriptionservice.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

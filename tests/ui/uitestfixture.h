@@ -1,9 +1,9 @@
 #pragma once
 
-#include "services/calendarservice.h"
-#include "services/planningservice.h"
-#include "services/preferences.h"
-#include "services/taskservice.h"
+#include "calendar/calendarservice.h"
+#include "planning/planningservice.h"
+#include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 #include "testsupport.h"

@@ -1,7 +1,7 @@
 #include "dialogs/calendarspage.h"
 
-#include "interop/subscriptionservice.h"
-#include "services/calendarsync.h"
+#include "calendar/subscriptionservice.h"
+#include "calendar/calendarsync.h"
 #include "time/clock.h"
 #include "widgets/calendarcolors.h"
 

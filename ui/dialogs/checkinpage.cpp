@@ -4,7 +4,7 @@
 #include "dialogs/breakthroughbox.h"
 #include "dialogs/checkinwindowrow.h"
 #include "dialogs/httpintakebox.h"
-#include "services/preferences.h"
+#include "settings/preferences.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

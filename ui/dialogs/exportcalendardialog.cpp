@@ -1,6 +1,6 @@
 #include "dialogs/exportcalendardialog.h"
 
-#include "services/calendarinteropservice.h"
+#include "calendar/calendarinteropservice.h"
 #include "time/weeklyrule.h"
 
 #include <QDateEdit>

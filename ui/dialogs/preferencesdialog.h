@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/preferences.h"
+#include "settings/preferences.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dialogs/preferencespage.h"
-#include "team/teamworker.h"
+#include "messaging/teamworker.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,7 +1,7 @@
 #include "models/outboxmodel.h"
 
-#include "team/deliverypolicy.h"
-#include "team/teamworker.h"
+#include "messaging/deliverypolicy.h"
+#include "messaging/teamworker.h"
 #include "time/clock.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "team/outboxservice.h"
+#include "messaging/outboxservice.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

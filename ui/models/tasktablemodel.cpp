@@ -1,7 +1,7 @@
 #include "models/tasktablemodel.h"
 
 #include "models/durationtext.h"
-#include "services/taskservice.h"
+#include "tasks/taskservice.h"
 
 #include <QLocale>
 

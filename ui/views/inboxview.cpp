@@ -3,7 +3,7 @@
 #include "attention/attentionservice.h"
 #include "models/inboxmodel.h"
 #include "models/whentext.h"
-#include "services/preferences.h"
+#include "settings/preferences.h"
 #include "time/clock.h"
 #include "time/weeklyrule.h"
 #include "uicontext.h"

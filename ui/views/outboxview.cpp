@@ -2,8 +2,8 @@
 
 #include "dialogs/editmessagedialog.h"
 #include "models/outboxmodel.h"
-#include "services/preferences.h"
-#include "team/teamworker.h"
+#include "settings/preferences.h"
+#include "messaging/teamworker.h"
 #include "uicontext.h"
 #include "views/messagecomposer.h"
 #include "widgets/emptystate.h"

@@ -1,7 +1,7 @@
 #include "views/taskdetailspanel.h"
 
-#include "services/preferences.h"
-#include "services/taskservice.h"
+#include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "time/clock.h"
 #include "uicontext.h"
 #include "widgets/durationspinbox.h"

@@ -2,8 +2,8 @@
 
 #include "models/tasktablemodel.h"
 #include "planning/quickadd.h"
-#include "services/preferences.h"
-#include "services/taskservice.h"
+#include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "time/clock.h"
 
 #include <QAction>

@@ -1,8 +1,8 @@
 #include "views/teamview.h"
 
-#include "services/preferences.h"
-#include "team/deliverypolicy.h"
-#include "team/teamworker.h"
+#include "settings/preferences.h"
+#include "messaging/deliverypolicy.h"
+#include "messaging/teamworker.h"
 #include "time/clock.h"
 #include "time/intervalset.h"
 #include "time/weeklyrule.h"
@@ -121,7 +121,7 @@ void TeamView::refresh()
                          .arg(QString::fromUtf8(member.timeZoneId),
                               now.toTimeZone(theirs).toString(QStringLiteral("HH:mm")));
         IntervalSet open;
-        for (const WeeklyRule &rule : deliverypolicy::rulesFor(member.id, team.windows))
+        for (const WeeklyRule &rule : TeamDirectory::rulesFor(member.id, team.windows))
             open = open.united(rule.expand(day));
         row.windows = open.intervals();
         row.windowsText = windowsText(row.windows, mine);

@@ -1,10 +1,10 @@
 #include "views/timelinedata.h"
 
 #include "attention/attentionservice.h"
-#include "services/calendarservice.h"
-#include "services/planningservice.h"
-#include "services/preferences.h"
-#include "services/taskservice.h"
+#include "calendar/calendarservice.h"
+#include "planning/planningservice.h"
+#include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "uicontext.h"
 #include "widgets/calendarcolors.h"
 

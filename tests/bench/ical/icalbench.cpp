@@ -7,8 +7,8 @@
 //   icalbench [--series N] [--keep FILE] [--weekly] [--expand-only] [--runs N]
 // --runs N repeats the parse + expand step N times and reports the medians (the machine is
 // shared: single runs vary).
-#include "interop/icalreader.h"
-#include "services/calendarinteropservice.h"
+#include "calendar/icalreader.h"
+#include "calendar/calendarinteropservice.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 #include "time/clock.h"

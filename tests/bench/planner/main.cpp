@@ -5,7 +5,7 @@
 // reported is that instance's own peak resident set (getrusage ru_maxrss of the child).
 #include "evaluator.h"
 
-#include "interop/focusbench.h"
+#include "planning/focusbench.h"
 #include "planning/solver.h"
 
 #include <QCommandLineParser>

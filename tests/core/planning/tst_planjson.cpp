@@ -1,8 +1,8 @@
 #include "testsupport.h"
 
 #include "commands/plancommand.h"
-#include "interop/focusbench.h"
-#include "interop/planjson.h"
+#include "planning/focusbench.h"
+#include "planning/planjson.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "planfixture.h"
 #include "testsupport.h"
 
-#include "interop/planjson.h"
+#include "planning/planjson.h"
 
 #include <QTest>
 

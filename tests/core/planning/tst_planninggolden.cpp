@@ -3,7 +3,7 @@
 // rewrites the expected file (review the diff by hand).
 #include "testsupport.h"
 
-#include "interop/planjson.h"
+#include "planning/planjson.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "services/calendarservice.h"
+#include "calendar/calendarservice.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 #include "testsupport.h"

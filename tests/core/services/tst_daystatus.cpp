@@ -1,4 +1,4 @@
-#include "services/daystatus.h"
+#include "planning/daystatus.h"
 #include "testsupport.h"
 #include "time/clock.h"
 #include "time/weeklyrule.h"

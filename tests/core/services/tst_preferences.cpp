@@ -1,4 +1,4 @@
-#include "services/preferences.h"
+#include "settings/preferences.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

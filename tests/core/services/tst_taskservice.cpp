@@ -1,4 +1,4 @@
-#include "services/taskservice.h"
+#include "tasks/taskservice.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 #include "testsupport.h"

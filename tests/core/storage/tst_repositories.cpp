@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "messaging/messagerepository.h"
 #include "storage/repositories.h"
 #include "testsupport.h"
 

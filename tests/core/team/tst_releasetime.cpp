@@ -1,5 +1,5 @@
 #include "hubfixture.h"
-#include "team/deliverypolicy.h"
+#include "messaging/deliverypolicy.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>

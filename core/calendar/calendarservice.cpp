@@ -1,0 +1,52 @@
+#include "calendar/calendarservice.h"
+
+#include "storage/repositories.h"
+
+namespace fermata {
+
+CalendarService::CalendarService(CalendarEventRepository &events, FocusBlockRepository &blocks,
+                                 QObject *parent)
+    : QObject(parent), m_events(events), m_blocks(blocks)
+{
+}
+
+Result<QList<CalendarEvent>> CalendarService::events(const Interval &range) const
+{
+    return m_events.overlapping(range);
+}
+
+Result<QList<FocusBlock>> CalendarService::focusBlocks(const Interval &range) const
+{
+    return m_blocks.overlapping(range);
+}
+
+Result<CalendarEvent> CalendarService::addEvent(CalendarEvent event)
+{
+    if (!event.start.isValid() || !event.end.isValid())
+        return Result<CalendarEvent>::failure(Error::Code::Invalid,
+                                              QStringLiteral("Give the event a start and an end."));
+    if (event.end <= event.start)
+        return Result<CalendarEvent>::failure(Error::Code::Invalid,
+                                              QStringLiteral("The event ends before it starts: "
+                                                             "move its end after its start."));
+    if (event.bufferBeforeMinutes < 0 || event.bufferAfterMinutes < 0)
+        return Result<CalendarEvent>::failure(Error::Code::Invalid,
+                                              QStringLiteral("Buffers around an event cannot be "
+                                                             "negative."));
+    const auto id = m_events.add(event);
+    if (!id)
+        return id.error();
+    event.id = *id;
+    Q_EMIT eventsChanged();
+    return event;
+}
+
+Status CalendarService::removeEvent(qint64 id)
+{
+    if (Status status = m_events.remove(id); !status)
+        return status;
+    Q_EMIT eventsChanged();
+    return {};
+}
+
+} // namespace fermata

@@ -1,0 +1,103 @@
+#include "calendar/icalcomponentscanner.h"
+
+#include <QIODevice>
+
+namespace fermata::ical {
+
+namespace {
+
+QByteArray componentName(const QByteArray &line, qsizetype prefixLength)
+{
+    return line.mid(prefixLength).trimmed().toUpper();
+}
+
+} // namespace
+
+bool startsWithNoCase(const QByteArray &line, const char *prefix)
+{
+    const qsizetype n = qsizetype(qstrlen(prefix));
+    return line.size() >= n && qstrnicmp(line.constData(), prefix, n) == 0;
+}
+
+ComponentScanner::ComponentScanner(QIODevice &device) : m_device(device)
+{
+    m_buffer.resize(maxLineBytes + 1);
+}
+
+qint64 ComponentScanner::readRaw()
+{
+    return m_device.readLine(m_buffer.data(), m_buffer.size());
+}
+
+bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
+{
+    tooLong = false;
+    const qint64 length = readRaw();
+    if (length <= 0)
+        return false;
+    line = QByteArray(m_buffer.constData(), length);
+    ++m_line;
+    bool ended = line.endsWith('\n');
+    while (!ended) { // an over-long line: drop the rest of it
+        const qint64 rest = readRaw();
+        if (rest <= 0)
+            break;
+        tooLong = true;
+        ended = m_buffer[rest - 1] == '\n';
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (m_line == 1 && line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
+    return true;
+}
+
+
+
+bool ComponentScanner::next(Chunk &chunk)
+{
+    QByteArray line;
+    bool tooLong = false;
+    while (readLine(line, tooLong)) {
+        if (startsWithNoCase(line, "BEGIN:")) {
+            const QByteArray name = componentName(line, 6);
+            if (name == "VCALENDAR")
+                m_sawCalendar = true;
+            if (m_depth == 1 && (name == "VEVENT" || name == "VTIMEZONE")) {
+                chunk = Chunk{};
+                chunk.kind = name == "VEVENT" ? Chunk::Kind::Event : Chunk::Kind::Timezone;
+                chunk.line = m_line;
+                chunk.text = line + '\n';
+                int depth = 1;
+                while (depth > 0 && readLine(line, tooLong)) {
+                    if (tooLong && chunk.problem.isEmpty())
+                        chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
+                    if (startsWithNoCase(line, "BEGIN:"))
+                        ++depth;
+                    else if (startsWithNoCase(line, "END:"))
+                        --depth;
+                    if (chunk.text.size() + line.size() > maxComponentBytes) {
+                        if (chunk.problem.isEmpty())
+                            chunk.problem = QStringLiteral("the event is larger than 4 MB");
+                        continue;
+                    }
+                    chunk.text += line;
+                    chunk.text += '\n';
+                }
+                if (depth > 0 && chunk.problem.isEmpty())
+                    chunk.problem = QStringLiteral("the file ends inside the event");
+                return true;
+            }
+            ++m_depth;
+        } else if (startsWithNoCase(line, "END:")) {
+            m_depth = qMax(0, m_depth - 1);
+        } else if (m_depth == 1 && startsWithNoCase(line, "X-WR-CALNAME")) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                m_calendarName = QString::fromUtf8(line.mid(colon + 1)).trimmed();
+        }
+    }
+    return false;
+}
+
+} // namespace fermata::ical

@@ -1,0 +1,194 @@
+#include "calendar/icalzones.h"
+
+#include "calendar/icalreader.h"
+#include "time/weeklyrule.h"
+
+#include <libical/ical.h>
+
+#include <algorithm>
+
+namespace fermata {
+
+QTimeZone zoneForTzid(const QByteArray &raw)
+{
+    QByteArray tzid = raw.trimmed();
+    if (tzid.size() >= 2 && tzid.startsWith('"') && tzid.endsWith('"'))
+        tzid = tzid.mid(1, tzid.size() - 2).trimmed();
+    if (tzid.isEmpty() || tzid.size() > 200)
+        return {};
+    if (QTimeZone::isTimeZoneIdAvailable(tzid))
+        return QTimeZone(tzid);
+    // Vendor prefixes: "/mozilla.org/20050126_1/Europe/Berlin",
+    // "/freeassociation.sourceforge.net/Tzfile/Europe/London". Try the last 3, 2, 1 parts.
+    const QList<QByteArray> parts = tzid.split('/');
+    for (qsizetype n = qMin<qsizetype>(3, parts.size() - 1); n >= 1; --n) {
+        const QByteArray candidate = parts.mid(parts.size() - n).join('/');
+        if (!candidate.isEmpty() && QTimeZone::isTimeZoneIdAvailable(candidate))
+            return QTimeZone(candidate);
+    }
+    // Outlook and Exchange write Windows names ("W. Europe Standard Time").
+    const QByteArray iana = QTimeZone::windowsIdToDefaultIanaId(tzid);
+    if (!iana.isEmpty() && QTimeZone::isTimeZoneIdAvailable(iana))
+        return QTimeZone(iana);
+    return {};
+}
+
+namespace ical {
+
+namespace {
+constexpr qint64 s_searchMs = 15 * 3600 * 1000; // as resolveWallClock: no zone is further off
+constexpr qint64 s_julianEpoch = 2440588;       // QDate(1970, 1, 1).toJulianDay()
+
+qint64 wallMs(QDate date, QTime time)
+{
+    return (date.toJulianDay() - s_julianEpoch) * 86400000 + time.msecsSinceStartOfDay();
+}
+} // namespace
+
+OffsetTable::OffsetTable(const QTimeZone &zone, qint64 fromMs, qint64 toMs)
+    : m_fromMs(fromMs), m_toMs(toMs)
+{
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC);
+    m_initialOffset = zone.offsetFromUtc(from);
+    for (const QTimeZone::OffsetData &t :
+         zone.transitions(from, QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC)))
+        m_transitions.emplace_back(t.atUtc.toMSecsSinceEpoch(), t.offsetFromUtc);
+}
+
+int OffsetTable::offsetAt(qint64 utcMs) const
+{
+    auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utcMs,
+                               [](qint64 ms, const std::pair<qint64, int> &t) { return ms < t.first; });
+    return it == m_transitions.begin() ? m_initialOffset : std::prev(it)->second;
+}
+
+std::optional<qint64> OffsetTable::resolve(qint64 wall) const
+{
+    if (wall - 2 * s_searchMs < m_fromMs || wall + 2 * s_searchMs >= m_toMs)
+        return std::nullopt;
+    const int before = offsetAt(wall - s_searchMs);
+    const int after = offsetAt(wall + s_searchMs);
+    if (before == after)
+        return wall - qint64(before) * 1000;
+    const qint64 candidateBefore = wall - qint64(before) * 1000;
+    const qint64 candidateAfter = wall - qint64(after) * 1000;
+    const bool beforeValid = offsetAt(candidateBefore) == before;
+    const bool afterValid = offsetAt(candidateAfter) == after;
+    if (beforeValid && afterValid) // overlap: the first occurrence wins
+        return qMin(candidateBefore, candidateAfter);
+    if (beforeValid)
+        return candidateBefore;
+    if (afterValid)
+        return candidateAfter;
+    // A gap: the first valid instant after it is the transition.
+    const qint64 latest = qMax(candidateBefore, candidateAfter);
+    auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), latest,
+                               [](qint64 ms, const std::pair<qint64, int> &t) { return ms < t.first; });
+    if (it == m_transitions.begin())
+        return std::nullopt;
+    return std::prev(it)->first;
+}
+
+ZoneTable::ZoneTable(QTimeZone floatingZone, qint64 fromMs, qint64 toMs)
+    : m_fromMs(fromMs)
+    , m_toMs(toMs)
+    , m_floatingZone(floatingZone.isValid() ? std::move(floatingZone) : QTimeZone("UTC"))
+{
+    m_floating.kind = Zone::Kind::Floating;
+    m_floating.offsets = OffsetTable(m_floatingZone, fromMs, toMs);
+    m_utc.kind = Zone::Kind::Utc;
+    m_unknown = std::make_shared<Zone>(m_floating);
+}
+
+ZoneTable::~ZoneTable()
+{
+    for (icaltimezone *zone : std::as_const(m_embedded))
+        icaltimezone_free(zone, 1);
+}
+
+bool ZoneTable::addVtimezone(icalcomponent *vtimezone)
+{
+    icalproperty *tzidProperty = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY);
+    const char *tzid = tzidProperty ? icalproperty_get_tzid(tzidProperty) : nullptr;
+    if (!tzid || !*tzid) {
+        icalcomponent_free(vtimezone);
+        return false;
+    }
+    const QByteArray key(tzid);
+    for (icalproperty *p = icalcomponent_get_first_property(vtimezone, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(vtimezone, ICAL_X_PROPERTY)) {
+        const char *name = icalproperty_get_x_name(p);
+        const char *value = icalproperty_get_value_as_string(p);
+        if (name && value && qstricmp(name, "X-LIC-LOCATION") == 0)
+            m_embeddedLocation.insert(key, QByteArray(value));
+    }
+    if (m_embedded.contains(key)) { // the first definition wins
+        icalcomponent_free(vtimezone);
+        return true;
+    }
+    icaltimezone *zone = icaltimezone_new();
+    if (!icaltimezone_set_component(zone, vtimezone)) {
+        icaltimezone_free(zone, 1);
+        icalcomponent_free(vtimezone);
+        return false;
+    }
+    m_embedded.insert(key, zone);
+    return true;
+}
+
+const Zone &ZoneTable::lookup(const QByteArray &tzid, bool *known)
+{
+    const std::lock_guard lock(m_cacheMutex);
+    if (auto it = m_cache.constFind(tzid); it != m_cache.constEnd()) {
+        *known = it.value() != m_unknown;
+        return *it.value();
+    }
+    auto zone = std::make_shared<Zone>();
+    QTimeZone system = zoneForTzid(tzid);
+    if (!system.isValid() && m_embeddedLocation.contains(tzid))
+        system = zoneForTzid(m_embeddedLocation.value(tzid));
+    if (system.isValid()) {
+        zone->kind = Zone::Kind::System;
+        zone->system = system;
+        zone->offsets = OffsetTable(system, m_fromMs, m_toMs);
+    } else if (icaltimezone *embedded = m_embedded.value(tzid)) {
+        zone->kind = Zone::Kind::Embedded;
+        zone->embedded = embedded;
+    } else {
+        zone = m_unknown;
+    }
+    m_cache.insert(tzid, zone);
+    *known = zone != m_unknown;
+    return *zone;
+}
+
+qint64 ZoneTable::toUtcMs(const Zone &zone, QDate date, QTime time) const
+{
+    switch (zone.kind) {
+    case Zone::Kind::Utc:
+        return wallMs(date, time);
+    case Zone::Kind::System:
+        if (const auto ms = zone.offsets.resolve(wallMs(date, time)))
+            return *ms;
+        return resolveWallClock(date, time, zone.system).toMSecsSinceEpoch();
+    case Zone::Kind::Embedded: {
+        icaltimetype tt = icaltime_null_time();
+        tt.year = date.year();
+        tt.month = date.month();
+        tt.day = date.day();
+        tt.hour = time.hour();
+        tt.minute = time.minute();
+        tt.second = time.second();
+        const std::lock_guard lock(m_embeddedMutex);
+        return qint64(icaltime_as_timet_with_zone(tt, zone.embedded)) * 1000;
+    }
+    case Zone::Kind::Floating:
+        if (const auto ms = m_floating.offsets.resolve(wallMs(date, time)))
+            return *ms;
+        break;
+    }
+    return resolveWallClock(date, time, m_floatingZone).toMSecsSinceEpoch();
+}
+
+} // namespace ical
+} // namespace fermata

@@ -1,0 +1,38 @@
+#include "messaging/deliverypolicy.h"
+
+#include <QLocale>
+
+namespace fermata::deliverypolicy {
+
+QDateTime releaseTime(const QList<WeeklyRule> &rules, const QDateTime &sentAt)
+{
+    const qint64 after = sentAt.toMSecsSinceEpoch();
+    const Interval range(after, after + horizonMs);
+    IntervalSet open;
+    for (const WeeklyRule &rule : rules)
+        open = open.united(rule.expand(range));
+    if (open.isEmpty())
+        return QDateTime::fromMSecsSinceEpoch(after, Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(open.intervals().constFirst().startMs(), Qt::UTC);
+}
+
+QString describe(const QDateTime &releaseAt, const QDateTime &now, const QTimeZone &senderZone,
+                 const QTimeZone &recipientZone)
+{
+    if (releaseAt <= now.addSecs(1))
+        return QStringLiteral("Delivered now");
+    const QLocale c = QLocale::c();
+    const QDateTime mine = releaseAt.toTimeZone(senderZone);
+    const QDateTime theirs = releaseAt.toTimeZone(recipientZone);
+    const bool today = mine.date() == now.toTimeZone(senderZone).date();
+    const QString when = today ? c.toString(mine, QStringLiteral("HH:mm"))
+                               : c.toString(mine, QStringLiteral("ddd HH:mm"));
+    if (mine.offsetFromUtc() == theirs.offsetFromUtc())
+        return QStringLiteral("Delivered %1").arg(when);
+    const bool sameDay = theirs.date() == mine.date();
+    const QString theirWhen = sameDay ? c.toString(theirs, QStringLiteral("HH:mm"))
+                                      : c.toString(theirs, QStringLiteral("ddd HH:mm"));
+    return QStringLiteral("Delivered %1 (their %2)").arg(when, theirWhen);
+}
+
+} // namespace fermata::deliverypolicy

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "model/message.h"
+#include "result.h"
+#include "storage/attentionrepository.h"
+#include "messaging/messagerepository.h"
+#include "storage/repositories.h"
+#include "team/hubclient.h"
+#include "team/hubstore.h"
+#include "team/teamdirectory.h"
+
+#include <QObject>
+#include <QTimeZone>
+#include <QTimer>
+
+namespace fermata {
+
+class Clock;
+class Database;
+class SecretStore;
+
+// Messages to teammates, local-first. A message is written to the local outbox (SQLite)
+// before anything else, then pushed to the hub with an idempotent insert; without the hub
+// everything still works and the outbox goes out on reconnect. Received messages are
+// stored and put in the Inbox (one transaction), confirmed to the hub and announced once
+// through messageReceived(). The client
+// pulls on a nudge (LISTEN/NOTIFY), on reconnect and when its next message is due.
+class OutboxService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct HubStatus
+    {
+        bool joined = false;
+        bool reachable = false;
+        int waiting = 0;      // outgoing messages, edits and withdrawals not yet on the hub
+        QString text;         // for the message bar; empty when there is nothing to say
+        QString lastError;
+    };
+    struct OutgoingMessage
+    {
+        Message message;      // releaseAt: the hub's, or the local preview until pushed
+        bool urgent = false;
+        bool onHub = false;
+        QString recipientName;
+    };
+    struct ReleasePreview
+    {
+        QDateTime releaseAt;
+        QString text;         // "Delivered Tue 14:00 (their 09:00)"
+        bool fromHub = false; // false: computed from the cached windows (offline)
+    };
+
+    OutboxService(Database &db, SecretStore &secrets, const Clock &clock, QObject *parent = nullptr);
+    ~OutboxService() override;
+    Q_DISABLE_COPY_MOVE(OutboxService)
+
+    // The zone "Delivered Tue 14:00" is shown in (the sender's).
+    void setSenderZone(const QTimeZone &zone) { m_senderZone = zone; }
+    // How often to retry an unreachable hub (default 30 s); 0 turns automatic retries off.
+    void setReconnectInterval(int ms);
+
+    // Account (Preferences -> Team). join() checks the login, replaces the one-time password
+    // with a new one kept in the keychain (or the 0600 file) and copies the directory.
+    Status join(const HubConfig &config, const QString &oneTimePassword);
+    Status leave();
+    bool isJoined() const { return !m_role.isEmpty(); }
+    HubConfig account() const { return m_config; }
+    QString myRole() const { return m_role; }
+    QString secretWarning() const;
+
+    // Opens the hub with the stored password, listens for nudges and syncs.
+    Status connectToHub();
+    void disconnectFromHub();
+    bool isConnected() const { return m_client.isOpen(); }
+    // Pushes what waits, receives what is released, applies the change feed, refreshes the
+    // directory and schedules the next pull.
+    Status sync();
+    HubStatus status() const;
+
+    // Composer.
+    Result<ReleasePreview> preview(const QString &recipient);
+    Result<Message> send(const QString &to, const QString &subject, const QString &body,
+                         bool urgent = false);
+    Status edit(const QUuid &uuid, const QString &subject, const QString &body);
+    Status withdraw(const QUuid &uuid);
+    Result<QList<OutgoingMessage>> outbox() const;  // what I sent, by creation time
+    Result<int> urgentCount(const QDateTime &since) const;
+
+    // Received messages.
+    Result<QList<Message>> received() const;
+    Status acknowledge(const QUuid &uuid);
+
+    // My own check-in windows, published to the team (re-times what is held for me).
+    Status publishWindows(const QList<WeeklyRule> &rules, const QString &label = {});
+
+    TeamDirectory &directory() { return m_directory; }
+    HubClient &client() { return m_client; }
+    QString describe(const QDateTime &releaseAt, const QString &recipientRole) const;
+
+Q_SIGNALS:
+    void messageReceived(const fermata::Message &message);
+    void statusChanged();
+    void outboxChanged();
+
+private:
+    void loadAccount();
+    Status openClient();
+    Status runSyncSteps();
+    // Runs `call` on an open client; a stale connection (the server restarted since) is
+    // reopened and the call tried once more. Every hub call is idempotent.
+    template <typename Call>
+    auto withHub(Call call) -> decltype(call())
+    {
+        const bool wasOpen = m_client.isOpen();
+        if (Status opened = openClient(); !opened)
+            return opened.error();
+        auto result = call();
+        if (!result && result.error().code == Error::Code::Io && wasOpen) {
+            m_client.close();
+            if (Status reopened = openClient(); !reopened)
+                return reopened.error();
+            result = call();
+        }
+        return result;
+    }
+    Status refreshDirectory();
+    Status pushPending();
+    Status pushOne(const HubStore::Entry &entry);
+    Status receive();
+    Status applyChanges();
+    Status updateSent(const QList<QUuid> &uuids);
+    void scheduleNextPull();
+    Status noteFailure(const Error &error);
+    void setReachable(bool reachable);
+
+    Database &m_db;
+    MessageRepository m_messages;
+    AttentionRepository m_inbox; // received messages enter the Inbox with their storing
+    HubStore m_store;
+    SecretStore &m_secrets;
+    const Clock &m_clock;
+    HubClient m_client;
+    TeamDirectory m_directory;
+    QTimeZone m_senderZone = QTimeZone::systemTimeZone();
+    HubConfig m_config;
+    QString m_role;
+    qint64 m_memberId = 0;
+    qint64 m_teamId = 0;
+    bool m_reachable = false;
+    bool m_syncing = false;
+    QString m_lastError;
+    QTimer m_pullTimer;
+    QTimer m_reconnectTimer;
+};
+
+} // namespace fermata

@@ -1,0 +1,381 @@
+#include "messaging/teamworker.h"
+
+#include "storage/database.h"
+#include "team/hubclient.h"
+#include "team/secretstore.h"
+#include "time/clock.h"
+
+#include <memory>
+
+namespace fermata {
+
+QList<HubMember> TeamSnapshot::teammates() const
+{
+    QList<HubMember> list;
+    for (const HubMember &m : members) {
+        if (m.isActive && m.id != myId)
+            list.append(m);
+    }
+    return list;
+}
+
+int TeamSnapshot::heldCount() const
+{
+    int count = 0;
+    for (const OutboxService::OutgoingMessage &out : outbox) {
+        if (out.message.state == Message::State::Queued && !out.urgent)
+            ++count;
+    }
+    return count;
+}
+
+// The worker-thread half: owns the database connection, the secret store and the service,
+// which are made, used and destroyed on that thread only (QSqlDatabase and QTimer require it).
+class TeamWorkerBackend final : public QObject
+{
+public:
+    TeamWorkerBackend(TeamWorker *facade, TeamWorker::Options options, const Clock &clock)
+        : m_facade(facade), m_options(std::move(options)), m_clock(clock)
+    {
+    }
+
+    void open()
+    {
+        auto db = Database::open(m_options.databasePath);
+        if (!db) {
+            report(TeamWorker::Operation::Start, false, db.error().message);
+            return;
+        }
+        m_db = std::move(db).value();
+        m_secrets = makeSecretStore(m_options.secretsPath);
+        m_service = std::make_unique<OutboxService>(*m_db, *m_secrets, m_clock);
+        m_service->setSenderZone(m_options.senderZone);
+        m_service->setReconnectInterval(m_options.reconnectIntervalMs);
+        connect(m_service.get(), &OutboxService::statusChanged, this, &TeamWorkerBackend::publishSoon);
+        connect(m_service.get(), &OutboxService::outboxChanged, this, &TeamWorkerBackend::publishSoon);
+        connect(&m_service->directory(), &TeamDirectory::changed, this, &TeamWorkerBackend::publishSoon);
+        connect(m_service.get(), &OutboxService::messageReceived, this, &TeamWorkerBackend::publishSoon);
+        publish();
+        if (m_service->isJoined())
+            reportIfFailed(TeamWorker::Operation::Sync, m_service->connectToHub());
+        publish();
+    }
+
+    static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+    {
+        return TeamWorker::tr(text, disambiguation, n);
+    }
+
+    void join(const HubConfig &config, const QString &password)
+    {
+        if (!ready(TeamWorker::Operation::Join))
+            return;
+        const Status joined = m_service->join(config, password);
+        publish();
+        if (!joined) {
+            report(TeamWorker::Operation::Join, false, joined.error().message);
+            return;
+        }
+        const auto me = m_service->directory().me();
+        const qsizetype teammates = m_service->directory().teammates().size();
+        const QString name = me ? me->name : config.user;
+        report(TeamWorker::Operation::Join, true,
+               teammates == 1 ? tr("Joined the team hub as %1; 1 teammate.").arg(name)
+                              : tr("Joined the team hub as %1; %2 teammates.").arg(name).arg(teammates));
+    }
+
+    void leave()
+    {
+        if (!ready(TeamWorker::Operation::Leave))
+            return;
+        const Status left = m_service->leave();
+        publish();
+        report(TeamWorker::Operation::Leave, left.isOk(),
+               left ? tr("Left the team hub; messages already here stay.") : left.error().message);
+    }
+
+    void testConnection(const HubConfig &config, QString password)
+    {
+        if (password.isEmpty() && m_secrets) {
+            const Result<QString> stored = m_secrets->read(config.accountKey());
+            password = stored ? *stored : QString();
+        }
+        HubClient client;
+        Status opened = client.open(config, password);
+        Result<HubMember> me = opened ? client.me() : Result<HubMember>(opened.error());
+        client.close();
+        if (!me) {
+            report(TeamWorker::Operation::TestConnection, false, me.error().message);
+            return;
+        }
+        report(TeamWorker::Operation::TestConnection, true,
+               tr("Connected to %1:%2 as %3 (%4).")
+                   .arg(config.host)
+                   .arg(config.port)
+                   .arg(me->name, QString::fromUtf8(me->timeZoneId)));
+    }
+
+    void preview(const QString &recipient)
+    {
+        if (!m_service)
+            return;
+        const Result<OutboxService::ReleasePreview> preview = m_service->preview(recipient);
+        if (preview)
+            QMetaObject::invokeMethod(m_facade, [f = m_facade, recipient, p = *preview] {
+                Q_EMIT f->previewReady(recipient, p);
+            }, Qt::QueuedConnection);
+        else
+            QMetaObject::invokeMethod(m_facade, [f = m_facade, recipient, text = preview.error().message] {
+                Q_EMIT f->previewFailed(recipient, text);
+            }, Qt::QueuedConnection);
+        publishSoon(); // a failed hub call may have changed the status
+    }
+
+    void send(const QString &to, const QString &subject, const QString &body, bool urgent)
+    {
+        if (!ready(TeamWorker::Operation::Send))
+            return;
+        const Result<Message> sent = m_service->send(to, subject, body, urgent);
+        publish();
+        if (!sent) {
+            report(TeamWorker::Operation::Send, false, sent.error().message);
+            return;
+        }
+        const auto member = m_service->directory().find(sent->to);
+        const QString who = member ? member->name : sent->to;
+        report(TeamWorker::Operation::Send, true,
+               urgent ? tr("Sent to %1 now, as urgent.").arg(who)
+                      : tr("Sent to %1. %2.").arg(who, m_service->describe(sent->releaseAt, sent->to)));
+    }
+
+    void edit(const QUuid &uuid, const QString &subject, const QString &body)
+    {
+        if (!ready(TeamWorker::Operation::Edit))
+            return;
+        const Status edited = m_service->edit(uuid, subject, body);
+        publish();
+        report(TeamWorker::Operation::Edit, edited.isOk(),
+               edited ? tr("Message changed.") : edited.error().message);
+    }
+
+    void withdraw(const QUuid &uuid)
+    {
+        if (!ready(TeamWorker::Operation::Withdraw))
+            return;
+        const Status withdrawn = m_service->withdraw(uuid);
+        publish();
+        report(TeamWorker::Operation::Withdraw, withdrawn.isOk(),
+               withdrawn ? tr("Message withdrawn; it will not be delivered.") : withdrawn.error().message);
+    }
+
+    void publishWindows(const QList<WeeklyRule> &rules)
+    {
+        if (!ready(TeamWorker::Operation::PublishWindows) || !m_service->isJoined())
+            return;
+        const Status published = m_service->publishWindows(rules);
+        publish();
+        report(TeamWorker::Operation::PublishWindows, published.isOk(),
+               published ? tr("Your check-in windows were shared with your team.")
+                         : tr("Your check-in windows could not be shared with your team yet: %1")
+                               .arg(published.error().message));
+    }
+
+    void setSenderZone(const QTimeZone &zone)
+    {
+        m_options.senderZone = zone;
+        if (m_service)
+            m_service->setSenderZone(zone);
+        publishSoon();
+    }
+
+    void sync()
+    {
+        if (!m_service || !m_service->isJoined())
+            return;
+        reportIfFailed(TeamWorker::Operation::Sync, m_service->connectToHub());
+        publish();
+    }
+
+private:
+    bool ready(TeamWorker::Operation operation)
+    {
+        if (m_service)
+            return true;
+        report(operation, false, tr("The team hub is not available: Fermata could not open its data."));
+        return false;
+    }
+
+    void report(TeamWorker::Operation operation, bool ok, const QString &message)
+    {
+        QMetaObject::invokeMethod(m_facade, [f = m_facade, operation, ok, message] {
+            Q_EMIT f->finished(operation, ok, message);
+        }, Qt::QueuedConnection);
+    }
+
+    void reportIfFailed(TeamWorker::Operation operation, const Status &status)
+    {
+        // Unreachable is not an error worth a red bar: the status line says it.
+        if (!status && status.error().code != Error::Code::Io)
+            report(operation, false, status.error().message);
+    }
+
+    // Several service signals arrive per operation; copy the state once for all of them.
+    void publishSoon()
+    {
+        if (m_publishQueued)
+            return;
+        m_publishQueued = true;
+        QMetaObject::invokeMethod(this, [this] { publish(); }, Qt::QueuedConnection);
+    }
+
+    void publish()
+    {
+        m_publishQueued = false;
+        if (!m_service)
+            return;
+        TeamSnapshot s;
+        s.status = m_service->status();
+        if (const auto outbox = m_service->outbox())
+            s.outbox = *outbox;
+        s.members = m_service->directory().members();
+        s.windows = m_service->directory().windows();
+        s.myId = m_service->directory().myId();
+        s.account = m_service->account();
+        s.secretWarning = m_service->secretWarning();
+        if (const Result<int> urgent = m_service->urgentCount(m_clock.now().addDays(-7)))
+            s.urgentThisWeek = *urgent;
+        QMetaObject::invokeMethod(m_facade, [f = m_facade, s] { f->applySnapshot(s); }, Qt::QueuedConnection);
+    }
+
+public:
+    // Another process wrote the outbox or the team directory: copy the state again.
+    void reload() { publishSoon(); }
+
+    TeamWorker *m_facade;
+    TeamWorker::Options m_options;
+    const Clock &m_clock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<OutboxService> m_service;
+    bool m_publishQueued = false;
+};
+
+TeamWorker::TeamWorker(Options options, const Clock &clock, QObject *parent)
+    : QObject(parent), m_backend(new TeamWorkerBackend(this, std::move(options), clock))
+{
+    m_thread.setObjectName(QStringLiteral("fermata-team-hub"));
+    m_backend->moveToThread(&m_thread);
+}
+
+TeamWorker::~TeamWorker()
+{
+    if (!m_thread.isRunning()) {
+        delete m_backend;
+        return;
+    }
+    // Torn down on its own thread, after any call in progress, then the thread ends.
+    QMetaObject::invokeMethod(m_backend, [backend = m_backend] {
+        delete backend;
+        QThread::currentThread()->quit();
+    }, Qt::QueuedConnection);
+    m_thread.wait();
+}
+
+template <typename Work>
+void TeamWorker::post(Work work)
+{
+    if (!m_thread.isRunning())
+        start();
+    QMetaObject::invokeMethod(m_backend, [backend = m_backend, work = std::move(work)] { work(*backend); },
+                              Qt::QueuedConnection);
+}
+
+void TeamWorker::reloadFromStorage()
+{
+    if (m_thread.isRunning())
+        post([](TeamWorkerBackend &backend) { backend.reload(); });
+}
+
+void TeamWorker::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_backend, [backend = m_backend] { backend->open(); }, Qt::QueuedConnection);
+}
+
+void TeamWorker::applySnapshot(const TeamSnapshot &snapshot)
+{
+    const TeamSnapshot before = m_snapshot;
+    m_snapshot = snapshot;
+    const bool first = !m_ready;
+    m_ready = true;
+    const auto &a = before.status;
+    const auto &b = snapshot.status;
+    if (first || a.joined != b.joined || a.reachable != b.reachable || a.waiting != b.waiting
+        || a.text != b.text || before.account != snapshot.account
+        || before.secretWarning != snapshot.secretWarning)
+        Q_EMIT statusChanged();
+    if (first || before.urgentThisWeek != snapshot.urgentThisWeek
+        || before.outbox.size() != snapshot.outbox.size() || !std::equal(before.outbox.cbegin(), before.outbox.cend(), snapshot.outbox.cbegin(), [](const auto &x, const auto &y) {
+               return x.message == y.message && x.onHub == y.onHub && x.urgent == y.urgent
+                   && x.recipientName == y.recipientName;
+           }))
+        Q_EMIT outboxChanged();
+    if (first || before.members != snapshot.members || before.windows != snapshot.windows
+        || before.myId != snapshot.myId)
+        Q_EMIT directoryChanged();
+    Q_EMIT snapshotChanged();
+}
+
+void TeamWorker::join(const HubConfig &config, const QString &oneTimePassword)
+{
+    post([config, oneTimePassword](TeamWorkerBackend &b) { b.join(config, oneTimePassword); });
+}
+
+void TeamWorker::leave()
+{
+    post([](TeamWorkerBackend &b) { b.leave(); });
+}
+
+void TeamWorker::testConnection(const HubConfig &config, const QString &password)
+{
+    post([config, password](TeamWorkerBackend &b) { b.testConnection(config, password); });
+}
+
+void TeamWorker::requestPreview(const QString &recipient)
+{
+    post([recipient](TeamWorkerBackend &b) { b.preview(recipient); });
+}
+
+void TeamWorker::send(const QString &to, const QString &subject, const QString &body, bool urgent)
+{
+    post([to, subject, body, urgent](TeamWorkerBackend &b) { b.send(to, subject, body, urgent); });
+}
+
+void TeamWorker::edit(const QUuid &uuid, const QString &subject, const QString &body)
+{
+    post([uuid, subject, body](TeamWorkerBackend &b) { b.edit(uuid, subject, body); });
+}
+
+void TeamWorker::withdraw(const QUuid &uuid)
+{
+    post([uuid](TeamWorkerBackend &b) { b.withdraw(uuid); });
+}
+
+void TeamWorker::publishWindows(const QList<WeeklyRule> &rules)
+{
+    post([rules](TeamWorkerBackend &b) { b.publishWindows(rules); });
+}
+
+void TeamWorker::syncNow()
+{
+    post([](TeamWorkerBackend &b) { b.sync(); });
+}
+
+void TeamWorker::setSenderZone(const QTimeZone &zone)
+{
+    post([zone](TeamWorkerBackend &b) { b.setSenderZone(zone); });
+}
+
+} // namespace fermata

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "team/hubconfig.h"
+#include "messaging/outboxservice.h"
+#include "team/teamtypes.h"
+
+#include <QObject>
+#include <QThread>
+#include <QTimeZone>
+
+namespace fermata {
+
+class Clock;
+class TeamWorkerBackend;
+
+// What the views show of the team hub, copied from the worker thread after each change.
+struct TeamSnapshot
+{
+    OutboxService::HubStatus status;
+    QList<OutboxService::OutgoingMessage> outbox; // what I sent, by creation time
+    QList<HubMember> members;                     // active and not, me included
+    QList<HubWindow> windows;                     // every window of my team
+    qint64 myId = 0;
+    HubConfig account;
+    QString secretWarning;
+    int urgentThisWeek = 0;                       // "Send now (urgent)" in the last 7 days
+
+    QList<HubMember> teammates() const;           // active, without me
+    int heldCount() const;                        // messages held for their recipient's window
+};
+
+// The team hub for the window: an OutboxService on its own thread, with its own database
+// connection and secret store, so hub calls that wait on the network never block the GUI.
+// Every request returns at once; results arrive as signals, and the latest outbox,
+// directory and status are kept here as a snapshot for the views.
+class TeamWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Operation { Start, Join, Leave, TestConnection, Send, Edit, Withdraw, PublishWindows, Sync };
+    Q_ENUM(Operation)
+
+    struct Options
+    {
+        QString databasePath;
+        QString secretsPath;             // the 0600 fallback file of the secret store
+        QTimeZone senderZone = QTimeZone::systemTimeZone();
+        int reconnectIntervalMs = 30000; // 0: no automatic retries
+    };
+
+    TeamWorker(Options options, const Clock &clock, QObject *parent = nullptr);
+    ~TeamWorker() override; // waits for a hub call in progress, then stops the thread
+    Q_DISABLE_COPY_MOVE(TeamWorker)
+
+    // Starts the thread: opens the database there, reads the account and, when joined,
+    // connects to the hub. Without a hub everything else keeps working.
+    void start();
+    bool isStarted() const { return m_thread.isRunning(); }
+    // True once the first snapshot arrived.
+    bool isReady() const { return m_ready; }
+
+    const TeamSnapshot &snapshot() const { return m_snapshot; }
+    bool isJoined() const { return m_snapshot.status.joined; }
+
+    void join(const HubConfig &config, const QString &oneTimePassword);
+    void leave();
+    // Tries a login without joining; an empty password means the one stored for `config`.
+    void testConnection(const HubConfig &config, const QString &password);
+    void requestPreview(const QString &recipient);
+    void send(const QString &to, const QString &subject, const QString &body, bool urgent = false);
+    void edit(const QUuid &uuid, const QString &subject, const QString &body);
+    void withdraw(const QUuid &uuid);
+    void publishWindows(const QList<WeeklyRule> &rules);
+    void syncNow();
+    // Another process changed the outbox or the team's copy in the database: show it.
+    void reloadFromStorage();
+    // The person moved (Preferences zone changed): previews say "Delivered …" in the new zone.
+    void setSenderZone(const QTimeZone &zone);
+
+Q_SIGNALS:
+    void snapshotChanged();
+    void statusChanged();
+    void outboxChanged();
+    void directoryChanged();
+    void previewReady(const QString &recipient, const fermata::OutboxService::ReleasePreview &preview);
+    void previewFailed(const QString &recipient, const QString &message);
+    // A request ended; `message` says what happened, in words for the message bar.
+    void finished(fermata::TeamWorker::Operation operation, bool ok, const QString &message);
+
+private:
+    friend class TeamWorkerBackend;
+    void applySnapshot(const TeamSnapshot &snapshot);
+    // Runs `work` on the worker thread, in order with every other request.
+    template <typename Work>
+    void post(Work work);
+
+    QThread m_thread;
+    TeamWorkerBackend *m_backend = nullptr; // lives on m_thread; deleted there
+    TeamSnapshot m_snapshot;
+    bool m_ready = false;
+};
+
+} // namespace fermata
