@@ -8,7 +8,7 @@
 #include "singleinstance.h"
 #include "startupprobe.h"
 #include "messaging/teamattentionbridge.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "trayicon.h"
 #include "uicontext.h"
 
@@ -72,7 +72,7 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     CalendarHost calendars(*core.value()); // imports and subscription refreshes off the GUI thread
     context.calendarSync = &calendars.sync();
     // The team hub on its own thread and database connection: its calls wait on the network.
-    TeamWorker team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
+    TeamSync team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
                      core.value()->preferences().timeZone()},
                     core.value()->clock());
     TeamAttentionBridge teamInbox(team, attention.attention(), core.value()->clock());
@@ -96,10 +96,10 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     QTimer::singleShot(0, &calendars, &CalendarHost::start);
     QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, &window, &MainWindow::showError);
     QObject::connect(&teamInbox, &TeamAttentionBridge::failed, &window, &MainWindow::showError);
-    QTimer::singleShot(0, &team, &TeamWorker::start);
+    QTimer::singleShot(0, &team, &TeamSync::start);
     // What `fermata` commands, `serve` and the worker threads write shows here within a second.
     QObject::connect(&core.value()->changes(), &DataChangeWatcher::teamChanged, &team,
-                     &TeamWorker::reloadFromStorage);
+                     &TeamSync::reloadFromStorage);
     core.value()->followOtherProcesses();
     if (const QString notice = core.value()->privacyNotice(); !notice.isEmpty())
         QTimer::singleShot(0, &window, [&window, notice] { window.showInfo(notice); });

@@ -7,7 +7,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "focuscontroller.h"
 #include "dialogs/teampage.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "teamstatuspresenter.h"
 #include "importcontroller.h"
 #include "calendar/calendarsync.h"
@@ -328,7 +328,7 @@ void MainWindow::connectParts()
     connect(m_topBar, &TopBar::dateChanged, m_team, &TeamView::setDate);
     if (m_context.team) {
         new TeamStatusPresenter(*m_context.team, *m_messageBar, this);
-        connect(m_context.team, &TeamWorker::outboxChanged, this, [this] {
+        connect(m_context.team, &TeamSync::outboxChanged, this, [this] {
             const int queued = m_context.team->snapshot().heldCount();
             m_navigation->setBadge(int(View::Outbox), queued, tr("%n queued", nullptr, queued));
         });

@@ -4,11 +4,11 @@
 
 namespace fermata {
 
-TeamStatusPresenter::TeamStatusPresenter(TeamWorker &team, MessageBar &bar, QObject *parent)
+TeamStatusPresenter::TeamStatusPresenter(TeamSync &team, MessageBar &bar, QObject *parent)
     : QObject(parent), m_team(team), m_bar(bar)
 {
-    connect(&m_team, &TeamWorker::statusChanged, this, &TeamStatusPresenter::showStatus);
-    connect(&m_team, &TeamWorker::finished, this, &TeamStatusPresenter::showOutcome);
+    connect(&m_team, &TeamSync::statusChanged, this, &TeamStatusPresenter::showStatus);
+    connect(&m_team, &TeamSync::finished, this, &TeamStatusPresenter::showOutcome);
 }
 
 void TeamStatusPresenter::showStatus()
@@ -27,16 +27,16 @@ void TeamStatusPresenter::showStatus()
     m_shown = status.text;
 }
 
-void TeamStatusPresenter::showOutcome(TeamWorker::Operation operation, bool ok, const QString &message)
+void TeamStatusPresenter::showOutcome(TeamSync::Operation operation, bool ok, const QString &message)
 {
     switch (operation) {
-    case TeamWorker::Operation::Send:
-    case TeamWorker::Operation::Edit:
-    case TeamWorker::Operation::Withdraw:
+    case TeamSync::Operation::Send:
+    case TeamSync::Operation::Edit:
+    case TeamSync::Operation::Withdraw:
         break;
-    case TeamWorker::Operation::Start:
-    case TeamWorker::Operation::Sync:
-    case TeamWorker::Operation::PublishWindows:
+    case TeamSync::Operation::Start:
+    case TeamSync::Operation::Sync:
+    case TeamSync::Operation::PublishWindows:
         if (ok)
             return;
         break;

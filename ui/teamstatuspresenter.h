@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 
 #include <QObject>
 
@@ -15,13 +15,13 @@ class TeamStatusPresenter final : public QObject
 {
     Q_OBJECT
 public:
-    TeamStatusPresenter(TeamWorker &team, MessageBar &bar, QObject *parent = nullptr);
+    TeamStatusPresenter(TeamSync &team, MessageBar &bar, QObject *parent = nullptr);
 
 private:
     void showStatus();
-    void showOutcome(TeamWorker::Operation operation, bool ok, const QString &message);
+    void showOutcome(TeamSync::Operation operation, bool ok, const QString &message);
 
-    TeamWorker &m_team;
+    TeamSync &m_team;
     MessageBar &m_bar;
     QString m_shown; // the status text this presenter put up, if it is still there
 };

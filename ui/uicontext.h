@@ -11,7 +11,7 @@ class FocusSession;
 class PlanningService;
 class Preferences;
 class TaskService;
-class TeamWorker;
+class TeamSync;
 
 // The core services the front end observes and asks to act; built by the app's
 // composition root and outliving every widget.
@@ -28,7 +28,7 @@ struct UiContext
     FocusSession *focus = nullptr;         // focus mode (tray countdown, end prompt)
     const DndController *dnd = nullptr;    // which desktop Do-Not-Disturb is in use
     CalendarSync *calendarSync = nullptr;  // imports, subscriptions, export (calendar worker)
-    TeamWorker *team = nullptr;            // team hub: outbox, directory (own thread)
+    TeamSync *team = nullptr;            // team hub: outbox, directory (own thread)
 };
 
 } // namespace fermata

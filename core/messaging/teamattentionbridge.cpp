@@ -1,7 +1,7 @@
 #include "messaging/teamattentionbridge.h"
 
 #include "attention/attentionservice.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "time/clock.h"
 
 #include <algorithm>
@@ -32,17 +32,17 @@ QList<WeeklyRule> rulesOf(const QList<CheckInWindow> &windows)
 
 } // namespace
 
-TeamAttentionBridge::TeamAttentionBridge(TeamWorker &team, AttentionService &attention, const Clock &clock,
+TeamAttentionBridge::TeamAttentionBridge(TeamSync &team, AttentionService &attention, const Clock &clock,
                                          QObject *parent)
     : QObject(parent), m_team(team), m_attention(attention), m_clock(clock)
 {
-    connect(&m_team, &TeamWorker::directoryChanged, this, [this] {
+    connect(&m_team, &TeamSync::directoryChanged, this, [this] {
         takeTeamWindows();
         publishIfChanged();
     });
     connect(&m_attention, &AttentionService::windowsChanged, this, &TeamAttentionBridge::publishIfChanged);
-    connect(&m_team, &TeamWorker::finished, this, [this](TeamWorker::Operation op, bool ok, const QString &text) {
-        if (op != TeamWorker::Operation::PublishWindows || ok)
+    connect(&m_team, &TeamSync::finished, this, [this](TeamSync::Operation op, bool ok, const QString &text) {
+        if (op != TeamSync::Operation::PublishWindows || ok)
             return;
         m_publishing.clear(); // try again on the next directory refresh (reconnect)
         Q_EMIT failed(text);

@@ -9,7 +9,7 @@ namespace fermata {
 
 class AttentionService;
 class Clock;
-class TeamWorker;
+class TeamSync;
 
 // Joins the team hub to the attention engine: my personal check-in windows are published to
 // the team when they change; the team's windows come back into my schedule. (Received
@@ -18,7 +18,7 @@ class TeamAttentionBridge final : public QObject
 {
     Q_OBJECT
 public:
-    TeamAttentionBridge(TeamWorker &team, AttentionService &attention, const Clock &clock,
+    TeamAttentionBridge(TeamSync &team, AttentionService &attention, const Clock &clock,
                         QObject *parent = nullptr);
 
 Q_SIGNALS:
@@ -28,7 +28,7 @@ private:
     void publishIfChanged();
     void takeTeamWindows();
 
-    TeamWorker &m_team;
+    TeamSync &m_team;
     AttentionService &m_attention;
     const Clock &m_clock;
     QList<WeeklyRule> m_publishing; // sent to the hub, not yet seen back in the directory

@@ -8,7 +8,7 @@
 #include "team/hubclient.h"
 #include "messaging/teamattentionbridge.h"
 #include "messaging/teaminbox.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "mainwindow.h"
 #include "views/messagecomposer.h"
 #include "views/outboxview.h"
@@ -54,17 +54,17 @@ struct Profile
     test::UiServices services;
     SystemClock clock;
     AttentionService attention;
-    TeamWorker team;
+    TeamSync team;
     TeamAttentionBridge bridge;
 };
 
 // Waits for the next finished() of `operation` on `team`; returns its (ok, message).
-std::pair<bool, QString> waitFor(TeamWorker &team, TeamWorker::Operation operation, int timeoutMs = 30000)
+std::pair<bool, QString> waitFor(TeamSync &team, TeamSync::Operation operation, int timeoutMs = 30000)
 {
     std::optional<std::pair<bool, QString>> result;
     QObject context;
-    QObject::connect(&team, &TeamWorker::finished, &context,
-                     [&](TeamWorker::Operation op, bool ok, const QString &message) {
+    QObject::connect(&team, &TeamSync::finished, &context,
+                     [&](TeamSync::Operation op, bool ok, const QString &message) {
                          if (op == operation && !result)
                              result = std::pair(ok, message);
                      });
@@ -174,7 +174,7 @@ private Q_SLOTS:
         const WeeklyRule bobWindow = dailyRule(m_bobLocal, 10, "America/New_York");
         QVERIFY(m_bob.attention.setPersonalWindows({CheckInWindow{0, bobWindow, {}, CheckInWindow::Scope::Personal}}));
         m_bob.team.join(memberConfig(QStringLiteral("Bob")), m_members[QStringLiteral("Bob")].password);
-        const auto joined = waitFor(m_bob.team, TeamWorker::Operation::Join);
+        const auto joined = waitFor(m_bob.team, TeamSync::Operation::Join);
         QVERIFY2(joined.first, qPrintable(joined.second));
         QTRY_VERIFY_WITH_TIMEOUT(windowsOf(m_bob.team, m_bob.team.snapshot().myId) == QList<WeeklyRule>{bobWindow}, 30000);
 
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("composerSubject")), QStringLiteral("Written offline"));
         QTRY_VERIFY(view.findChild<QPushButton *>(QStringLiteral("composerSend"))->isEnabled());
         view.composer()->send();
-        const auto sent = waitFor(m_alice.team, TeamWorker::Operation::Send);
+        const auto sent = waitFor(m_alice.team, TeamSync::Operation::Send);
         QVERIFY2(sent.first, qPrintable(sent.second)); // stored locally: the send itself succeeded
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), before + 1, 20000);
         QCOMPARE(view.model()->index(0, OutboxModel::StateColumn).data().toString(), QStringLiteral("Waiting to sync"));
@@ -358,7 +358,7 @@ private Q_SLOTS:
     {
         test::TempDataDir dir;
         test::UiServices services(dir, QDateTime::currentDateTimeUtc());
-        TeamWorker team({dir.databasePath(), dir.filePath(QStringLiteral("hub-secrets.json")), QTimeZone("UTC"), 0}, m_alice.clock);
+        TeamSync team({dir.databasePath(), dir.filePath(QStringLiteral("hub-secrets.json")), QTimeZone("UTC"), 0}, m_alice.clock);
         services.context.team = &team;
         team.start();
         QTRY_VERIFY(team.isReady());
@@ -381,7 +381,7 @@ private:
         return config;
     }
 
-    static QList<WeeklyRule> windowsOf(const TeamWorker &team, qint64 memberId)
+    static QList<WeeklyRule> windowsOf(const TeamSync &team, qint64 memberId)
     {
         QList<WeeklyRule> rules;
         for (const HubWindow &w : team.snapshot().windows) {

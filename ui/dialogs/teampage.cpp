@@ -10,7 +10,7 @@
 
 namespace fermata {
 
-TeamPage::TeamPage(TeamWorker *team, QWidget *parent)
+TeamPage::TeamPage(TeamSync *team, QWidget *parent)
     : PreferencesPage(parent)
     , m_team(team)
     , m_url(new QLineEdit(this))
@@ -66,8 +66,8 @@ TeamPage::TeamPage(TeamWorker *team, QWidget *parent)
     for (QLineEdit *edit : {m_url, m_user, m_password})
         connect(edit, &QLineEdit::textChanged, this, &PreferencesPage::edited);
     if (m_team) {
-        connect(m_team, &TeamWorker::finished, this, &TeamPage::showResult);
-        connect(m_team, &TeamWorker::statusChanged, this, &TeamPage::refresh);
+        connect(m_team, &TeamSync::finished, this, &TeamPage::showResult);
+        connect(m_team, &TeamSync::statusChanged, this, &TeamPage::refresh);
         const HubConfig account = m_team->snapshot().account;
         if (m_team->isJoined()) {
             HubConfig withoutUser = account;
@@ -166,12 +166,12 @@ void TeamPage::joinOrLeave()
     m_team->join(*hub, m_password->text());
 }
 
-void TeamPage::showResult(TeamWorker::Operation operation, bool ok, const QString &message)
+void TeamPage::showResult(TeamSync::Operation operation, bool ok, const QString &message)
 {
-    if (operation != TeamWorker::Operation::TestConnection && operation != TeamWorker::Operation::Join
-        && operation != TeamWorker::Operation::Leave)
+    if (operation != TeamSync::Operation::TestConnection && operation != TeamSync::Operation::Join
+        && operation != TeamSync::Operation::Leave)
         return;
-    if (ok && operation == TeamWorker::Operation::Join)
+    if (ok && operation == TeamSync::Operation::Join)
         m_password->clear(); // spent: the hub now knows only the stored one
     m_result->setText(ok ? QStringLiteral("✓ ") + message : tr("✗ %1").arg(message));
     setBusy(false);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dialogs/preferencespage.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 
 class QLabel;
 class QLineEdit;
@@ -16,7 +16,7 @@ class TeamPage final : public PreferencesPage
 {
     Q_OBJECT
 public:
-    explicit TeamPage(TeamWorker *team, QWidget *parent = nullptr);
+    explicit TeamPage(TeamSync *team, QWidget *parent = nullptr);
 
     QString title() const override { return tr("T&eam"); }
     QString validationError() const override;
@@ -28,11 +28,11 @@ public:
 
 private:
     std::optional<HubConfig> config() const;
-    void showResult(TeamWorker::Operation operation, bool ok, const QString &message);
+    void showResult(TeamSync::Operation operation, bool ok, const QString &message);
     void refresh();
     void setBusy(bool busy, const QString &text = {});
 
-    TeamWorker *m_team = nullptr;
+    TeamSync *m_team = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;

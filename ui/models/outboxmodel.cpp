@@ -1,18 +1,18 @@
 #include "models/outboxmodel.h"
 
 #include "messaging/deliverypolicy.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "time/clock.h"
 
 #include <algorithm>
 
 namespace fermata {
 
-OutboxModel::OutboxModel(TeamWorker *team, const Clock &clock, QObject *parent)
+OutboxModel::OutboxModel(TeamSync *team, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_team(team), m_clock(clock)
 {
     if (m_team)
-        connect(m_team, &TeamWorker::outboxChanged, this, &OutboxModel::reload);
+        connect(m_team, &TeamSync::outboxChanged, this, &OutboxModel::reload);
     reload();
 }
 

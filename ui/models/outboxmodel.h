@@ -8,7 +8,7 @@
 namespace fermata {
 
 class Clock;
-class TeamWorker;
+class TeamSync;
 
 // What I sent, newest first: recipient, subject, when they get it (in my time and theirs) and
 // its state (held, waiting to sync, delivered, read, withdrawn). A thin adapter over the team
@@ -20,7 +20,7 @@ public:
     enum Column { RecipientColumn, SubjectColumn, ReleaseColumn, StateColumn, ColumnCount };
     enum Role { UuidRole = Qt::UserRole + 1, HeldRole, SubjectRole, BodyRole, RecipientRole };
 
-    OutboxModel(TeamWorker *team, const Clock &clock, QObject *parent = nullptr);
+    OutboxModel(TeamSync *team, const Clock &clock, QObject *parent = nullptr);
     void setTimeZone(const QTimeZone &zone);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -35,7 +35,7 @@ private:
     void reload();
     QString releaseText(const OutboxService::OutgoingMessage &message) const;
 
-    TeamWorker *m_team = nullptr;
+    TeamSync *m_team = nullptr;
     const Clock &m_clock;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QList<OutboxService::OutgoingMessage> m_rows;

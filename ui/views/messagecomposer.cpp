@@ -14,7 +14,7 @@
 
 namespace fermata {
 
-MessageComposer::MessageComposer(TeamWorker *team, QWidget *parent)
+MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     : QWidget(parent)
     , m_team(team)
     , m_recipient(new QComboBox(this))
@@ -73,12 +73,12 @@ MessageComposer::MessageComposer(TeamWorker *team, QWidget *parent)
     connect(m_subject, &QLineEdit::textChanged, this, &MessageComposer::updateButtons);
     connect(m_body, &QPlainTextEdit::textChanged, this, &MessageComposer::updateButtons);
     if (m_team) {
-        connect(m_team, &TeamWorker::directoryChanged, this, &MessageComposer::reloadRecipients);
-        connect(m_team, &TeamWorker::outboxChanged, this, &MessageComposer::updateUrgentCount);
-        connect(m_team, &TeamWorker::previewReady, this, &MessageComposer::showPreview);
-        connect(m_team, &TeamWorker::previewFailed, this, &MessageComposer::showPreviewError);
-        connect(m_team, &TeamWorker::finished, this,
-                [this](TeamWorker::Operation op, bool ok) { handleFinished(op, ok); });
+        connect(m_team, &TeamSync::directoryChanged, this, &MessageComposer::reloadRecipients);
+        connect(m_team, &TeamSync::outboxChanged, this, &MessageComposer::updateUrgentCount);
+        connect(m_team, &TeamSync::previewReady, this, &MessageComposer::showPreview);
+        connect(m_team, &TeamSync::previewFailed, this, &MessageComposer::showPreviewError);
+        connect(m_team, &TeamSync::finished, this,
+                [this](TeamSync::Operation op, bool ok) { handleFinished(op, ok); });
     }
     reloadRecipients();
     updateUrgentCount();
@@ -183,9 +183,9 @@ bool MessageComposer::confirmUrgent(const QString &name)
     return box.clickedButton() == sendNow;
 }
 
-void MessageComposer::handleFinished(TeamWorker::Operation operation, bool ok)
+void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok)
 {
-    if (operation != TeamWorker::Operation::Send || !m_sending)
+    if (operation != TeamSync::Operation::Send || !m_sending)
         return;
     m_sending = false;
     if (ok) { // kept on failure, so nothing typed is lost

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 
 #include <QWidget>
 
@@ -23,7 +23,7 @@ public:
     // Asked before an urgent send with the recipient's name; true sends.
     using UrgentConfirmation = std::function<bool(const QString &recipientName)>;
 
-    explicit MessageComposer(TeamWorker *team, QWidget *parent = nullptr);
+    explicit MessageComposer(TeamSync *team, QWidget *parent = nullptr);
 
     void setUrgentConfirmation(UrgentConfirmation confirm) { m_confirmUrgent = std::move(confirm); }
     QString previewText() const;
@@ -37,12 +37,12 @@ private:
     void requestPreview();
     void showPreview(const QString &recipient, const OutboxService::ReleasePreview &preview);
     void showPreviewError(const QString &recipient, const QString &message);
-    void handleFinished(TeamWorker::Operation operation, bool ok);
+    void handleFinished(TeamSync::Operation operation, bool ok);
     void updateButtons();
     void updateUrgentCount();
     bool confirmUrgent(const QString &name);
 
-    TeamWorker *m_team = nullptr;
+    TeamSync *m_team = nullptr;
     QComboBox *m_recipient = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;

@@ -3,7 +3,7 @@
 #include "dialogs/editmessagedialog.h"
 #include "models/outboxmodel.h"
 #include "settings/preferences.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "uicontext.h"
 #include "views/messagecomposer.h"
 #include "widgets/emptystate.h"
@@ -75,7 +75,7 @@ OutboxView::OutboxView(const UiContext &context, QWidget *parent)
     connect(m_queue->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutboxView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxView::updateActions);
     if (m_team)
-        connect(m_team, &TeamWorker::statusChanged, this, &OutboxView::refresh);
+        connect(m_team, &TeamSync::statusChanged, this, &OutboxView::refresh);
     refresh();
 }
 

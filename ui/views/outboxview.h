@@ -12,7 +12,7 @@ namespace fermata {
 class EmptyState;
 class MessageComposer;
 class OutboxModel;
-class TeamWorker;
+class TeamSync;
 struct UiContext;
 
 // Outbox: a composer that says when the recipient will read the message, and the queue of
@@ -36,7 +36,7 @@ private:
     void updateActions();
     QModelIndex selectedRow() const;
 
-    TeamWorker *m_team = nullptr;
+    TeamSync *m_team = nullptr;
     OutboxModel *m_model = nullptr;
     EmptyState *m_empty = nullptr;
     MessageComposer *m_composer = nullptr;

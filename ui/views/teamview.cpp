@@ -2,7 +2,7 @@
 
 #include "settings/preferences.h"
 #include "messaging/deliverypolicy.h"
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 #include "time/clock.h"
 #include "time/intervalset.h"
 #include "time/weeklyrule.h"
@@ -83,7 +83,7 @@ TeamView::TeamView(const UiContext &context, QWidget *parent)
     });
     m_clockTimer->start();
     if (m_team)
-        connect(m_team, &TeamWorker::directoryChanged, this, &TeamView::refresh);
+        connect(m_team, &TeamSync::directoryChanged, this, &TeamView::refresh);
     refresh();
 }
 

@@ -11,7 +11,7 @@ namespace fermata {
 
 class EmptyState;
 class TeamWindowsChart;
-class TeamWorker;
+class TeamSync;
 struct UiContext;
 
 // Team: one row per teammate, hours across in MY zone, their check-in windows shaded and
@@ -33,7 +33,7 @@ protected:
 
 private:
     const UiContext &m_context;
-    TeamWorker *m_team = nullptr;
+    TeamSync *m_team = nullptr;
     QDate m_date;
     EmptyState *m_empty = nullptr;
     QLabel *m_heading = nullptr;

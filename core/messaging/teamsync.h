@@ -11,7 +11,7 @@
 namespace fermata {
 
 class Clock;
-class TeamWorkerBackend;
+class TeamWorker;
 
 // What the views show of the team hub, copied from the worker thread after each change.
 struct TeamSnapshot
@@ -29,11 +29,13 @@ struct TeamSnapshot
     int heldCount() const;                        // messages held for their recipient's window
 };
 
-// The team hub for the window: an OutboxService on its own thread, with its own database
-// connection and secret store, so hub calls that wait on the network never block the GUI.
+// The team hub for the window, on the GUI thread: a TeamWorker (OutboxService, its own
+// database connection and secret store) runs on its own thread, so hub calls that wait on the
+// network never block the GUI. The same pattern as CalendarSync and CalendarWorker: the
+// ...Sync object lives on the GUI thread and owns the thread; the ...Worker lives on it.
 // Every request returns at once; results arrive as signals, and the latest outbox,
 // directory and status are kept here as a snapshot for the views.
-class TeamWorker final : public QObject
+class TeamSync final : public QObject
 {
     Q_OBJECT
 public:
@@ -48,9 +50,9 @@ public:
         int reconnectIntervalMs = 30000; // 0: no automatic retries
     };
 
-    TeamWorker(Options options, const Clock &clock, QObject *parent = nullptr);
-    ~TeamWorker() override; // waits for a hub call in progress, then stops the thread
-    Q_DISABLE_COPY_MOVE(TeamWorker)
+    TeamSync(Options options, const Clock &clock, QObject *parent = nullptr);
+    ~TeamSync() override; // waits for a hub call in progress, then stops the thread
+    Q_DISABLE_COPY_MOVE(TeamSync)
 
     // Starts the thread: opens the database there, reads the account and, when joined,
     // connects to the hub. Without a hub everything else keeps working.
@@ -85,17 +87,17 @@ Q_SIGNALS:
     void previewReady(const QString &recipient, const fermata::OutboxService::ReleasePreview &preview);
     void previewFailed(const QString &recipient, const QString &message);
     // A request ended; `message` says what happened, in words for the message bar.
-    void finished(fermata::TeamWorker::Operation operation, bool ok, const QString &message);
+    void finished(fermata::TeamSync::Operation operation, bool ok, const QString &message);
 
 private:
-    friend class TeamWorkerBackend;
+    friend class TeamWorker;
     void applySnapshot(const TeamSnapshot &snapshot);
     // Runs `work` on the worker thread, in order with every other request.
     template <typename Work>
     void post(Work work);
 
     QThread m_thread;
-    TeamWorkerBackend *m_backend = nullptr; // lives on m_thread; deleted there
+    TeamWorker *m_worker = nullptr; // lives on m_thread; deleted there
     TeamSnapshot m_snapshot;
     bool m_ready = false;
 };

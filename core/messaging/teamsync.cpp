@@ -1,4 +1,4 @@
-#include "messaging/teamworker.h"
+#include "messaging/teamsync.h"
 
 #include "storage/database.h"
 #include "team/hubclient.h"
@@ -31,10 +31,10 @@ int TeamSnapshot::heldCount() const
 
 // The worker-thread half: owns the database connection, the secret store and the service,
 // which are made, used and destroyed on that thread only (QSqlDatabase and QTimer require it).
-class TeamWorkerBackend final : public QObject
+class TeamWorker final : public QObject
 {
 public:
-    TeamWorkerBackend(TeamWorker *facade, TeamWorker::Options options, const Clock &clock)
+    TeamWorker(TeamSync *facade, TeamSync::Options options, const Clock &clock)
         : m_facade(facade), m_options(std::move(options)), m_clock(clock)
     {
     }
@@ -43,7 +43,7 @@ public:
     {
         auto db = Database::open(m_options.databasePath);
         if (!db) {
-            report(TeamWorker::Operation::Start, false, db.error().message);
+            report(TeamSync::Operation::Start, false, db.error().message);
             return;
         }
         m_db = std::move(db).value();
@@ -51,46 +51,46 @@ public:
         m_service = std::make_unique<OutboxService>(*m_db, *m_secrets, m_clock);
         m_service->setSenderZone(m_options.senderZone);
         m_service->setReconnectInterval(m_options.reconnectIntervalMs);
-        connect(m_service.get(), &OutboxService::statusChanged, this, &TeamWorkerBackend::publishSoon);
-        connect(m_service.get(), &OutboxService::outboxChanged, this, &TeamWorkerBackend::publishSoon);
-        connect(&m_service->directory(), &TeamDirectory::changed, this, &TeamWorkerBackend::publishSoon);
-        connect(m_service.get(), &OutboxService::messageReceived, this, &TeamWorkerBackend::publishSoon);
+        connect(m_service.get(), &OutboxService::statusChanged, this, &TeamWorker::publishSoon);
+        connect(m_service.get(), &OutboxService::outboxChanged, this, &TeamWorker::publishSoon);
+        connect(&m_service->directory(), &TeamDirectory::changed, this, &TeamWorker::publishSoon);
+        connect(m_service.get(), &OutboxService::messageReceived, this, &TeamWorker::publishSoon);
         publish();
         if (m_service->isJoined())
-            reportIfFailed(TeamWorker::Operation::Sync, m_service->connectToHub());
+            reportIfFailed(TeamSync::Operation::Sync, m_service->connectToHub());
         publish();
     }
 
     static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     {
-        return TeamWorker::tr(text, disambiguation, n);
+        return TeamSync::tr(text, disambiguation, n);
     }
 
     void join(const HubConfig &config, const QString &password)
     {
-        if (!ready(TeamWorker::Operation::Join))
+        if (!ready(TeamSync::Operation::Join))
             return;
         const Status joined = m_service->join(config, password);
         publish();
         if (!joined) {
-            report(TeamWorker::Operation::Join, false, joined.error().message);
+            report(TeamSync::Operation::Join, false, joined.error().message);
             return;
         }
         const auto me = m_service->directory().me();
         const qsizetype teammates = m_service->directory().teammates().size();
         const QString name = me ? me->name : config.user;
-        report(TeamWorker::Operation::Join, true,
+        report(TeamSync::Operation::Join, true,
                teammates == 1 ? tr("Joined the team hub as %1; 1 teammate.").arg(name)
                               : tr("Joined the team hub as %1; %2 teammates.").arg(name).arg(teammates));
     }
 
     void leave()
     {
-        if (!ready(TeamWorker::Operation::Leave))
+        if (!ready(TeamSync::Operation::Leave))
             return;
         const Status left = m_service->leave();
         publish();
-        report(TeamWorker::Operation::Leave, left.isOk(),
+        report(TeamSync::Operation::Leave, left.isOk(),
                left ? tr("Left the team hub; messages already here stay.") : left.error().message);
     }
 
@@ -105,10 +105,10 @@ public:
         Result<HubMember> me = opened ? client.me() : Result<HubMember>(opened.error());
         client.close();
         if (!me) {
-            report(TeamWorker::Operation::TestConnection, false, me.error().message);
+            report(TeamSync::Operation::TestConnection, false, me.error().message);
             return;
         }
-        report(TeamWorker::Operation::TestConnection, true,
+        report(TeamSync::Operation::TestConnection, true,
                tr("Connected to %1:%2 as %3 (%4).")
                    .arg(config.host)
                    .arg(config.port)
@@ -133,48 +133,48 @@ public:
 
     void send(const QString &to, const QString &subject, const QString &body, bool urgent)
     {
-        if (!ready(TeamWorker::Operation::Send))
+        if (!ready(TeamSync::Operation::Send))
             return;
         const Result<Message> sent = m_service->send(to, subject, body, urgent);
         publish();
         if (!sent) {
-            report(TeamWorker::Operation::Send, false, sent.error().message);
+            report(TeamSync::Operation::Send, false, sent.error().message);
             return;
         }
         const auto member = m_service->directory().find(sent->to);
         const QString who = member ? member->name : sent->to;
-        report(TeamWorker::Operation::Send, true,
+        report(TeamSync::Operation::Send, true,
                urgent ? tr("Sent to %1 now, as urgent.").arg(who)
                       : tr("Sent to %1. %2.").arg(who, m_service->describe(sent->releaseAt, sent->to)));
     }
 
     void edit(const QUuid &uuid, const QString &subject, const QString &body)
     {
-        if (!ready(TeamWorker::Operation::Edit))
+        if (!ready(TeamSync::Operation::Edit))
             return;
         const Status edited = m_service->edit(uuid, subject, body);
         publish();
-        report(TeamWorker::Operation::Edit, edited.isOk(),
+        report(TeamSync::Operation::Edit, edited.isOk(),
                edited ? tr("Message changed.") : edited.error().message);
     }
 
     void withdraw(const QUuid &uuid)
     {
-        if (!ready(TeamWorker::Operation::Withdraw))
+        if (!ready(TeamSync::Operation::Withdraw))
             return;
         const Status withdrawn = m_service->withdraw(uuid);
         publish();
-        report(TeamWorker::Operation::Withdraw, withdrawn.isOk(),
+        report(TeamSync::Operation::Withdraw, withdrawn.isOk(),
                withdrawn ? tr("Message withdrawn; it will not be delivered.") : withdrawn.error().message);
     }
 
     void publishWindows(const QList<WeeklyRule> &rules)
     {
-        if (!ready(TeamWorker::Operation::PublishWindows) || !m_service->isJoined())
+        if (!ready(TeamSync::Operation::PublishWindows) || !m_service->isJoined())
             return;
         const Status published = m_service->publishWindows(rules);
         publish();
-        report(TeamWorker::Operation::PublishWindows, published.isOk(),
+        report(TeamSync::Operation::PublishWindows, published.isOk(),
                published ? tr("Your check-in windows were shared with your team.")
                          : tr("Your check-in windows could not be shared with your team yet: %1")
                                .arg(published.error().message));
@@ -192,12 +192,12 @@ public:
     {
         if (!m_service || !m_service->isJoined())
             return;
-        reportIfFailed(TeamWorker::Operation::Sync, m_service->connectToHub());
+        reportIfFailed(TeamSync::Operation::Sync, m_service->connectToHub());
         publish();
     }
 
 private:
-    bool ready(TeamWorker::Operation operation)
+    bool ready(TeamSync::Operation operation)
     {
         if (m_service)
             return true;
@@ -205,14 +205,14 @@ private:
         return false;
     }
 
-    void report(TeamWorker::Operation operation, bool ok, const QString &message)
+    void report(TeamSync::Operation operation, bool ok, const QString &message)
     {
         QMetaObject::invokeMethod(m_facade, [f = m_facade, operation, ok, message] {
             Q_EMIT f->finished(operation, ok, message);
         }, Qt::QueuedConnection);
     }
 
-    void reportIfFailed(TeamWorker::Operation operation, const Status &status)
+    void reportIfFailed(TeamSync::Operation operation, const Status &status)
     {
         // Unreachable is not an error worth a red bar: the status line says it.
         if (!status && status.error().code != Error::Code::Io)
@@ -251,8 +251,8 @@ public:
     // Another process wrote the outbox or the team directory: copy the state again.
     void reload() { publishSoon(); }
 
-    TeamWorker *m_facade;
-    TeamWorker::Options m_options;
+    TeamSync *m_facade;
+    TeamSync::Options m_options;
     const Clock &m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SecretStore> m_secrets;
@@ -260,51 +260,51 @@ public:
     bool m_publishQueued = false;
 };
 
-TeamWorker::TeamWorker(Options options, const Clock &clock, QObject *parent)
-    : QObject(parent), m_backend(new TeamWorkerBackend(this, std::move(options), clock))
+TeamSync::TeamSync(Options options, const Clock &clock, QObject *parent)
+    : QObject(parent), m_worker(new TeamWorker(this, std::move(options), clock))
 {
     m_thread.setObjectName(QStringLiteral("fermata-team-hub"));
-    m_backend->moveToThread(&m_thread);
+    m_worker->moveToThread(&m_thread);
 }
 
-TeamWorker::~TeamWorker()
+TeamSync::~TeamSync()
 {
     if (!m_thread.isRunning()) {
-        delete m_backend;
+        delete m_worker;
         return;
     }
     // Torn down on its own thread, after any call in progress, then the thread ends.
-    QMetaObject::invokeMethod(m_backend, [backend = m_backend] {
-        delete backend;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
+        delete worker;
         QThread::currentThread()->quit();
     }, Qt::QueuedConnection);
     m_thread.wait();
 }
 
 template <typename Work>
-void TeamWorker::post(Work work)
+void TeamSync::post(Work work)
 {
     if (!m_thread.isRunning())
         start();
-    QMetaObject::invokeMethod(m_backend, [backend = m_backend, work = std::move(work)] { work(*backend); },
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, work = std::move(work)] { work(*worker); },
                               Qt::QueuedConnection);
 }
 
-void TeamWorker::reloadFromStorage()
+void TeamSync::reloadFromStorage()
 {
     if (m_thread.isRunning())
-        post([](TeamWorkerBackend &backend) { backend.reload(); });
+        post([](TeamWorker &worker) { worker.reload(); });
 }
 
-void TeamWorker::start()
+void TeamSync::start()
 {
     if (m_thread.isRunning())
         return;
     m_thread.start();
-    QMetaObject::invokeMethod(m_backend, [backend = m_backend] { backend->open(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->open(); }, Qt::QueuedConnection);
 }
 
-void TeamWorker::applySnapshot(const TeamSnapshot &snapshot)
+void TeamSync::applySnapshot(const TeamSnapshot &snapshot)
 {
     const TeamSnapshot before = m_snapshot;
     m_snapshot = snapshot;
@@ -328,54 +328,54 @@ void TeamWorker::applySnapshot(const TeamSnapshot &snapshot)
     Q_EMIT snapshotChanged();
 }
 
-void TeamWorker::join(const HubConfig &config, const QString &oneTimePassword)
+void TeamSync::join(const HubConfig &config, const QString &oneTimePassword)
 {
-    post([config, oneTimePassword](TeamWorkerBackend &b) { b.join(config, oneTimePassword); });
+    post([config, oneTimePassword](TeamWorker &b) { b.join(config, oneTimePassword); });
 }
 
-void TeamWorker::leave()
+void TeamSync::leave()
 {
-    post([](TeamWorkerBackend &b) { b.leave(); });
+    post([](TeamWorker &b) { b.leave(); });
 }
 
-void TeamWorker::testConnection(const HubConfig &config, const QString &password)
+void TeamSync::testConnection(const HubConfig &config, const QString &password)
 {
-    post([config, password](TeamWorkerBackend &b) { b.testConnection(config, password); });
+    post([config, password](TeamWorker &b) { b.testConnection(config, password); });
 }
 
-void TeamWorker::requestPreview(const QString &recipient)
+void TeamSync::requestPreview(const QString &recipient)
 {
-    post([recipient](TeamWorkerBackend &b) { b.preview(recipient); });
+    post([recipient](TeamWorker &b) { b.preview(recipient); });
 }
 
-void TeamWorker::send(const QString &to, const QString &subject, const QString &body, bool urgent)
+void TeamSync::send(const QString &to, const QString &subject, const QString &body, bool urgent)
 {
-    post([to, subject, body, urgent](TeamWorkerBackend &b) { b.send(to, subject, body, urgent); });
+    post([to, subject, body, urgent](TeamWorker &b) { b.send(to, subject, body, urgent); });
 }
 
-void TeamWorker::edit(const QUuid &uuid, const QString &subject, const QString &body)
+void TeamSync::edit(const QUuid &uuid, const QString &subject, const QString &body)
 {
-    post([uuid, subject, body](TeamWorkerBackend &b) { b.edit(uuid, subject, body); });
+    post([uuid, subject, body](TeamWorker &b) { b.edit(uuid, subject, body); });
 }
 
-void TeamWorker::withdraw(const QUuid &uuid)
+void TeamSync::withdraw(const QUuid &uuid)
 {
-    post([uuid](TeamWorkerBackend &b) { b.withdraw(uuid); });
+    post([uuid](TeamWorker &b) { b.withdraw(uuid); });
 }
 
-void TeamWorker::publishWindows(const QList<WeeklyRule> &rules)
+void TeamSync::publishWindows(const QList<WeeklyRule> &rules)
 {
-    post([rules](TeamWorkerBackend &b) { b.publishWindows(rules); });
+    post([rules](TeamWorker &b) { b.publishWindows(rules); });
 }
 
-void TeamWorker::syncNow()
+void TeamSync::syncNow()
 {
-    post([](TeamWorkerBackend &b) { b.sync(); });
+    post([](TeamWorker &b) { b.sync(); });
 }
 
-void TeamWorker::setSenderZone(const QTimeZone &zone)
+void TeamSync::setSenderZone(const QTimeZone &zone)
 {
-    post([zone](TeamWorkerBackend &b) { b.setSenderZone(zone); });
+    post([zone](TeamWorker &b) { b.setSenderZone(zone); });
 }
 
 } // namespace fermata
