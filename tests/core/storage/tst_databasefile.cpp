@@ -67,6 +67,14 @@ Task titled(const QString &title)
     return task;
 }
 
+// A healthy database holding one task, closed again (its WAL checkpointed into the file).
+void createWithOneTask(const QString &path)
+{
+    auto db = Database::open(path);
+    QVERIFY(db);
+    QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("kept"))));
+}
+
 // A small tmpfs of our own, to make a disk read-only or full. Needs root (CI runs as root).
 class ScratchDisk
 {
@@ -264,11 +272,7 @@ private Q_SLOTS:
         if (!disk.isMounted())
             QSKIP(qPrintable(disk.skipReason()));
         const QString path = disk.path() + QStringLiteral("/fermata.sqlite");
-        {
-            auto db = Database::open(path);
-            QVERIFY(db);
-            QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("kept"))));
-        }
+        createWithOneTask(path);
         const QByteArray before = test::fileBytes(path);
         QVERIFY(disk.remountReadOnly());
         auto db = Database::open(path);
@@ -289,11 +293,7 @@ private Q_SLOTS:
         if (!disk.isMounted())
             QSKIP(qPrintable(disk.skipReason()));
         const QString path = disk.path() + QStringLiteral("/fermata.sqlite");
-        {
-            auto db = Database::open(path);
-            QVERIFY(db);
-            QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("kept"))));
-        }
+        createWithOneTask(path);
         // Fill the rest of the disk.
         QFile filler(disk.path() + QStringLiteral("/filler"));
         QVERIFY(filler.open(QIODevice::WriteOnly));
