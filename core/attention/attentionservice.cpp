@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -257,78 +258,148 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
 {
     const QDateTime now = m_clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
+    // Read before the transaction: a transaction that reads first cannot wait for another
+    // process's write lock. What another process stores in between, add() reports as known.
+    QStringList uuids;
+    for (const InboxItem &item : std::as_const(items)) {
+        if (!item.uuid.isEmpty())
+            uuids.append(item.uuid);
+    }
+    const auto known = m_repo.idsByUuid(uuids);
+    if (!known)
+        return known.error();
+    const auto breaks = m_repo.breakThroughsSince(now.addMSecs(-s_hourMs));
     if (!breaks)
         return breaks.error();
+
     BatchingContext context{m_schedule.isOpenAt(nowMs), isInQuietTime(), *breaks};
-    int held = 0;
-    int muted = 0;
-    for (InboxItem &item : items) {
-        Notification &n = item.notification;
-        n.receivedAt = now;
-        n.releasedAt = QDateTime();
-        item.decision = decide(n, m_rules, context);
-        switch (item.decision.verdict) {
-        case Verdict::Deliver:
-            item.state = ItemState::Released;
-            n.releasedAt = now;
-            break;
-        case Verdict::Hold:
-            item.state = ItemState::Held;
-            ++held;
-            break;
-        case Verdict::Mute:
-            item.state = ItemState::Muted;
-            ++muted;
-            break;
+    QList<qint64> ids(items.size(), 0);
+    QList<qsizetype> positions; // in `items`, of those given to the repository
+    QList<InboxItem> toAdd;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        InboxItem &item = items[i];
+        if (const auto id = known->constFind(item.uuid); id != known->constEnd()) {
+            ids[i] = *id; // a retry: the first decision stands
+            continue;
         }
-        if (item.decision.isBreakThrough())
-            ++context.breakThroughsLastHour;
+        // A uuid twice in one batch: the repository stores the first and names its id.
+        if (item.uuid.isEmpty() || !seen.contains(item.uuid)) {
+            decideNow(item, now, context);
+            seen.insert(item.uuid);
+        }
+        positions.append(i);
+        toAdd.append(item);
     }
-    QList<qint64> ids;
-    const Status stored = m_db.inTransaction([&]() -> Status {
-        auto added = m_repo.add(items);
+    QList<InboxItem> stored; // what this call stored: new items with their ids
+    const Status status = m_db.inTransaction([&]() -> Status {
+        auto added = m_repo.add(toAdd);
         if (!added)
             return added.error();
-        ids = std::move(added).value();
+        for (qsizetype k = 0; k < added->size(); ++k) {
+            const AddedItem &result = added->at(k);
+            ids[positions[k]] = result.id;
+            if (result.isNew) {
+                stored.append(toAdd[k]);
+                stored.last().notification.id = result.id;
+            }
+        }
         return {};
     });
-    if (!stored)
-        return stored.error();
+    if (!status)
+        return status.error();
+    if (stored.isEmpty())
+        return ids;
 
     QList<Notification> delivered;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (items[i].state == ItemState::Released) {
-            items[i].notification.id = ids[i];
-            delivered.append(items[i].notification);
-        }
+    for (const InboxItem &item : std::as_const(stored)) {
+        if (item.state == ItemState::Released)
+            delivered.append(item.notification);
     }
-    Q_EMIT itemsStored(held, int(delivered.size()), muted);
+    Q_EMIT itemsStored(stored);
     if (!delivered.isEmpty())
         Q_EMIT notificationsDelivered(delivered);
-    if (held > 0) {
-        if (!m_heldCount) {
-            if (auto count = m_repo.heldCount())
-                m_heldCount = *count;
-        } else {
-            *m_heldCount += held;
-        }
-        if (m_heldCount)
-            Q_EMIT heldCountChanged(*m_heldCount);
-    }
+    countHeld(stored);
     return ids;
+}
+
+void AttentionService::decideNow(InboxItem &item, const QDateTime &now, BatchingContext &context) const
+{
+    Notification &n = item.notification;
+    n.receivedAt = now;
+    n.releasedAt = QDateTime();
+    item.decision = decide(n, m_rules, context);
+    switch (item.decision.verdict) {
+    case Verdict::Deliver:
+        item.state = ItemState::Released;
+        n.releasedAt = now;
+        break;
+    case Verdict::Hold:
+        item.state = ItemState::Held;
+        break;
+    case Verdict::Mute:
+        item.state = ItemState::Muted;
+        break;
+    }
+    if (item.decision.isBreakThrough())
+        ++context.breakThroughsLastHour;
+}
+
+void AttentionService::countHeld(const QList<InboxItem> &stored)
+{
+    if (!m_held) {
+        recountHeld(); // the first count reads what was just stored too
+        return;
+    }
+    const int before = m_held->total();
+    for (const InboxItem &item : stored) {
+        if (item.state == ItemState::Held)
+            m_held->add(item.notification.source);
+    }
+    if (m_held->total() != before)
+        Q_EMIT heldCountChanged(m_held->total());
+}
+
+void AttentionService::recountHeld()
+{
+    auto counts = m_repo.heldCountBySource();
+    if (!counts) {
+        m_held.reset();
+        Q_EMIT failed(counts.error());
+        return;
+    }
+    HeldTally tally(*counts);
+    if (m_held && *m_held == tally)
+        return;
+    m_held = std::move(tally);
+    Q_EMIT heldCountChanged(m_held->total());
+}
+
+Result<HeldTally> AttentionService::heldTally() const
+{
+    if (!m_held) {
+        auto counts = m_repo.heldCountBySource();
+        if (!counts)
+            return counts.error();
+        m_held = HeldTally(*counts);
+    }
+    return *m_held;
+}
+
+Result<int> AttentionService::heldCount() const
+{
+    auto tally = heldTally();
+    if (!tally)
+        return tally.error();
+    return tally->total();
 }
 
 void AttentionService::takeInboxChanges()
 {
-    tick(); // releases what another process held while a window is open
-    auto count = m_repo.heldCount();
-    if (!count) {
-        Q_EMIT failed(count.error());
-        return;
-    }
-    m_heldCount = *count;
-    Q_EMIT heldCountChanged(*count);
+    tick(); // releases what another process held while a window is open, and recounts
+    if (auto count = heldCount())
+        Q_EMIT heldCountChanged(*count);
+    Q_EMIT inboxChanged();
 }
 
 Status AttentionService::takeSettingsChanges()
@@ -374,9 +445,7 @@ Status AttentionService::releaseDue(qint64 nowMs)
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     if (Status s = m_db.inTransaction([&] { return m_repo.release(ids, at); }); !s)
         return s;
-    Q_EMIT digestReady(buildDigest(released), ids);
-    if (auto count = m_repo.heldCount())
-        Q_EMIT heldCountChanged(*count);
+    Q_EMIT digestReady(buildDigest(released), ids); // tick() recounts what is still held
     return {};
 }
 
@@ -385,7 +454,7 @@ void AttentionService::tick()
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
     if (Status s = releaseDue(nowMs); !s)
         Q_EMIT failed(s.error());
-    m_heldCount.reset(); // other processes (`fermata notify` without the app) may have added
+    recountHeld(); // other processes (`fermata notify` without the app) may have added
 
     const auto window = m_schedule.windowAt(nowMs);
     if (window && !m_windowOpen) {
@@ -404,6 +473,8 @@ void AttentionService::tick()
         m_lastCleanupMs = nowMs;
         if (auto removed = removeExpiredHistory(); !removed)
             Q_EMIT failed(removed.error());
+        else if (*removed > 0)
+            Q_EMIT inboxChanged();
     }
     m_timer.setDeadline(nextWakeUp());
 }
@@ -476,23 +547,24 @@ Result<int> AttentionService::peekCount(const Interval &range) const
     return m_repo.countEvents(s_peekEvent, range);
 }
 
-Status AttentionService::markDone(qint64 id)
+Status AttentionService::markDone(const QList<qint64> &ids)
 {
-    if (Status s = m_repo.setState(id, ItemState::Done); !s)
-        return s;
-    Q_EMIT itemChanged(id);
-    if (auto count = m_repo.heldCount())
-        Q_EMIT heldCountChanged(*count);
-    return {};
+    return setState(ids, ItemState::Done);
 }
 
-Status AttentionService::archive(qint64 id)
+Status AttentionService::archive(const QList<qint64> &ids)
 {
-    if (Status s = m_repo.setState(id, ItemState::Archived); !s)
+    return setState(ids, ItemState::Archived);
+}
+
+Status AttentionService::setState(const QList<qint64> &ids, ItemState state)
+{
+    if (ids.isEmpty())
+        return {};
+    if (Status s = m_repo.setState(ids, state); !s)
         return s;
-    Q_EMIT itemChanged(id);
-    if (auto count = m_repo.heldCount())
-        Q_EMIT heldCountChanged(*count);
+    Q_EMIT itemsChanged(ids, state);
+    recountHeld();
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "attention/batchingrules.h"
 #include "attention/checkinschedule.h"
 #include "attention/digest.h"
+#include "attention/heldtally.h"
 #include "model/inboxitem.h"
 #include "attention/wallclocktimer.h"
 #include "result.h"
@@ -67,11 +68,13 @@ public:
     static constexpr quint16 DefaultHttpPort = 47731;
 
     // ---- Intake: decide and store every item in one transaction (group commit). Returns
-    // one id per item, in order; a repeated uuid returns the stored id and is not re-decided.
+    // one id per item, in order. A uuid stored before returns that item's id and is neither
+    // decided, counted nor announced again.
     Result<QList<qint64>> ingest(QList<InboxItem> items);
 
     // ---- Another process (or a worker thread's connection) wrote to the database
-    // Notifications were added or changed there: recount, release what is due, tell the views.
+    // Notifications were added or changed there: release what is due, recount, and tell the
+    // views to read the Inbox again (inboxChanged).
     void takeInboxChanges();
     // Windows or rules were changed there: re-read them, re-arm the timers, tell the views.
     Status takeSettingsChanges();
@@ -88,26 +91,32 @@ public:
     WallClockTimer &timer() { return m_timer; }
 
     // ---- Inbox
-    Result<int> heldCount() const { return m_repo.heldCount(); }
+    // What is held, kept here and announced by heldCountChanged: read once, then followed.
+    Result<HeldTally> heldTally() const;
+    Result<int> heldCount() const;
     Result<QList<InboxItem>> heldItems() const { return m_repo.held(); }
-    Result<Digest> heldSummary() const;  // counts per source/sender for the folded Inbox
+    Result<Digest> heldSummary() const;  // the digest that would be released now
     Result<QList<InboxItem>> recentItems(int limit, int offset = 0) const;
     bool isInboxFolded() const { return !isWindowOpen(); }
     // The person confirmed "Peek early": counted, and the Inbox may unfold until the window.
     Status peekEarly();
     Result<int> peekCount(const Interval &range) const;
-    Status markDone(qint64 id);
-    Status archive(qint64 id);
+    // The person finished with these items, or put them away: all in one transaction, or
+    // none (NotFound when one no longer exists).
+    Status markDone(const QList<qint64> &ids);
+    Status archive(const QList<qint64> &ids);
     Result<int> removeExpiredHistory();
 
     AttentionRepository &repository() { return m_repo; }
 
 Q_SIGNALS:
-    void itemsStored(int held, int delivered, int muted);
+    // This process stored these items (repeats left out), with their ids, states and decisions.
+    void itemsStored(const QList<fermata::InboxItem> &items);
     // Let through now (inside a window or a break-through): show them on the desktop.
     void notificationsDelivered(const QList<fermata::Notification> &notifications);
     // A window opened (or quiet time ended inside one) and these were released as one digest.
     void digestReady(const fermata::Digest &digest, const QList<qint64> &releasedIds);
+    // The held count (in all or per source) changed; heldTally() has the new one.
     void heldCountChanged(int count);
     void windowOpened(const fermata::Interval &window);
     void windowClosed();
@@ -117,13 +126,22 @@ Q_SIGNALS:
     // enableHttp()/disableHttp() stored a change: the running endpoint should follow it.
     void httpSettingsChanged();
     void peeked(int total);
-    void itemChanged(qint64 id);
+    // markDone()/archive() stored `state` for these items.
+    void itemsChanged(const QList<qint64> &ids, fermata::ItemState state);
+    // The Inbox changed in ways not itemised above (another process wrote to it, old history
+    // was removed): whoever shows it reads it again.
+    void inboxChanged();
     void failed(const fermata::Error &error);
 
 private:
     IntervalSet quietIn(const Interval &range) const;
     void rebuildSchedule();
     Status releaseDue(qint64 nowMs);
+    Status setState(const QList<qint64> &ids, ItemState state);
+    // Decides `item` as it arrives now; counts its break-through in `context`.
+    void decideNow(InboxItem &item, const QDateTime &now, BatchingContext &context) const;
+    void recountHeld(); // reads the held tally again; heldCountChanged when it differs
+    void countHeld(const QList<InboxItem> &stored);
 
     Database &m_db;
     const Clock &m_clock;
@@ -140,8 +158,9 @@ private:
     bool m_windowOpen = false;
     bool m_holdingDesktop = false;
     qint64 m_lastCleanupMs = 0;
-    // For heldCountChanged on the intake path without a COUNT per batch; recounted per tick.
-    std::optional<int> m_heldCount;
+    // Counted once, then followed: intake adds to it; a tick, a release or a change of state
+    // counts again (another process may have written in between).
+    mutable std::optional<HeldTally> m_held;
 };
 
 } // namespace fermata

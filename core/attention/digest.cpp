@@ -1,5 +1,7 @@
 #include "attention/digest.h"
 
+#include "attention/inboxgrouping.h"
+
 #include <QHash>
 #include <QStringList>
 
@@ -22,11 +24,15 @@ Digest buildDigest(const QList<Notification> &notifications, int messageCount)
     digest.messageCount = messageCount;
     digest.notificationCount = int(notifications.size());
 
-    // source -> index in digest.sources; (source index, sender) -> sender index;
-    // (source, title) -> position of the collapsed entry.
+    // Where each Inbox group (source and sender) sits: its sender's index in its source, and
+    // its collapsed rows by title.
+    struct Place
+    {
+        qsizetype sender = 0;
+        QHash<QString, qsizetype> rows;
+    };
     QHash<QString, qsizetype> sourceIndex;
-    QHash<QString, qsizetype> senderIndex;
-    QHash<QString, std::pair<qsizetype, qsizetype>> titleIndex;
+    QHash<InboxGroupKey, Place> places;
     for (const Notification &n : notifications) {
         auto si = sourceIndex.constFind(n.source);
         if (si == sourceIndex.constEnd()) {
@@ -36,45 +42,39 @@ Digest buildDigest(const QList<Notification> &notifications, int messageCount)
         DigestSource &source = digest.sources[*si];
         ++source.count;
 
-        // Duplicates are by source and title, whoever sent them: the first sender keeps them.
-        const QString titleKey = n.source + QChar(0) + n.title;
-        auto ti = titleIndex.constFind(titleKey);
-        if (ti != titleIndex.constEnd()) {
-            DigestSender &sender = source.senders[ti->first];
-            DigestEntry &entry = sender.entries[ti->second];
-            ++sender.count;
+        const InboxGroupKey key = InboxGroupKey::of(n);
+        auto place = places.find(key);
+        if (place == places.end()) {
+            place = places.insert(key, Place{source.senders.size(), {}});
+            source.senders.append(DigestSender{n.sender, 0, {}});
+        }
+        DigestSender &sender = source.senders[place->sender];
+        ++sender.count;
+        const QString &title = inboxgrouping::rowKey(n);
+        if (auto row = place->rows.constFind(title); row != place->rows.constEnd()) {
+            DigestEntry &entry = sender.entries[*row];
             ++entry.count;
             entry.latestAt = qMax(entry.latestAt, n.receivedAt);
             continue;
         }
-        const QString senderKey = n.source + QChar(0) + n.sender;
-        auto ei = senderIndex.constFind(senderKey);
-        if (ei == senderIndex.constEnd()) {
-            ei = senderIndex.insert(senderKey, source.senders.size());
-            source.senders.append(DigestSender{n.sender, 0, {}});
-        }
-        DigestSender &sender = source.senders[*ei];
-        ++sender.count;
-        titleIndex.insert(titleKey, {*ei, sender.entries.size()});
-        sender.entries.append(DigestEntry{n.title, 1, n.receivedAt});
+        place->rows.insert(title, sender.entries.size());
+        sender.entries.append(DigestEntry{title, 1, n.receivedAt});
     }
-    auto byCountThenName = [](const auto &a, const auto &b, const QString &an, const QString &bn) {
-        return a.count != b.count ? a.count > b.count : an < bn;
-    };
     for (DigestSource &source : digest.sources) {
         for (DigestSender &sender : source.senders)
             std::stable_sort(sender.entries.begin(), sender.entries.end(),
-                             [&](const DigestEntry &a, const DigestEntry &b) {
-                                 return byCountThenName(a, b, a.title, b.title);
+                             [](const DigestEntry &a, const DigestEntry &b) {
+                                 return a.count != b.count ? a.count > b.count : a.title < b.title;
                              });
         std::stable_sort(source.senders.begin(), source.senders.end(),
                          [&](const DigestSender &a, const DigestSender &b) {
-                             return byCountThenName(a, b, a.sender, b.sender);
+                             return inboxgrouping::listedBefore({source.source, a.sender}, a.count,
+                                                                {source.source, b.sender}, b.count);
                          });
     }
     std::stable_sort(digest.sources.begin(), digest.sources.end(),
-                     [&](const DigestSource &a, const DigestSource &b) {
-                         return byCountThenName(a, b, a.source, b.source);
+                     [](const DigestSource &a, const DigestSource &b) {
+                         return inboxgrouping::listedBefore({a.source, {}}, a.count, {b.source, {}}, b.count);
                      });
     return digest;
 }

@@ -7,7 +7,8 @@
 
 namespace fermata {
 
-// One line of a digest: notifications with the same source and title collapsed, with a count.
+// One line of a digest: notifications with the same source, sender and title collapsed, with a
+// count (the Inbox's rule, attention/inboxgrouping.h).
 struct DigestEntry
 {
     QString title;
@@ -32,8 +33,8 @@ struct DigestSource
     bool operator==(const DigestSource &) const = default;
 };
 
-// What was held, as one summary: grouped by source, then sender; duplicates (same source and
-// title) collapsed with a count. Sources with the most items first, then by name.
+// What was held, as one summary: grouped by source, then sender; duplicates (same title from
+// the same source and sender) collapsed with a count. As in the Inbox, the busiest first.
 struct Digest
 {
     int notificationCount = 0;

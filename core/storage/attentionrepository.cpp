@@ -43,7 +43,7 @@ QVariant taskIdValue(qint64 taskId)
 
 } // namespace
 
-Result<QList<qint64>> AttentionRepository::add(const QList<InboxItem> &items)
+Result<QList<AddedItem>> AttentionRepository::add(const QList<InboxItem> &items)
 {
     const QString what = QStringLiteral("hold notifications");
     QSqlQuery insert(m_db.connection());
@@ -55,7 +55,7 @@ Result<QList<qint64>> AttentionRepository::add(const QList<InboxItem> &items)
                                   m_db.path(), what))
         return *error;
     std::optional<QSqlQuery> lookup;
-    QList<qint64> ids;
+    QList<AddedItem> ids;
     ids.reserve(items.size());
     for (const InboxItem &item : items) {
         const Notification &n = item.notification;
@@ -75,7 +75,7 @@ Result<QList<qint64>> AttentionRepository::add(const QList<InboxItem> &items)
         if (auto error = sql::exec(insert, m_db.path(), what))
             return *error;
         if (insert.numRowsAffected() > 0) {
-            ids.append(insert.lastInsertId().toLongLong());
+            ids.append({insert.lastInsertId().toLongLong(), true});
             continue;
         }
         // Ignored: the same uuid was stored by an earlier attempt.
@@ -90,12 +90,31 @@ Result<QList<qint64>> AttentionRepository::add(const QList<InboxItem> &items)
         if (auto error = sql::exec(*lookup, m_db.path(), what))
             return *error;
         if (!lookup->next())
-            return Result<QList<qint64>>::failure(
+            return Result<QList<AddedItem>>::failure(
                 Error::Code::Database,
                 QStringLiteral("Fermata could not hold the notification \"%1\" in %2.")
                     .arg(n.title, m_db.path()));
-        ids.append(lookup->value(0).toLongLong());
+        ids.append({lookup->value(0).toLongLong(), false});
         lookup->finish();
+    }
+    return ids;
+}
+
+Result<QHash<QString, qint64>> AttentionRepository::idsByUuid(const QStringList &uuids) const
+{
+    QHash<QString, qint64> ids;
+    constexpr qsizetype chunk = 500; // well under SQLite's limit on bound values
+    for (qsizetype start = 0; start < uuids.size(); start += chunk) {
+        const QStringList part = uuids.mid(start, chunk);
+        const QStringList marks(part.size(), QStringLiteral("?"));
+        Result<QSqlQuery> query = sql::run(
+            sql::on(m_db),
+            QStringLiteral("SELECT uuid, id FROM notifications WHERE uuid IN (%1)").arg(marks.join(QLatin1Char(','))),
+            QVariantList(part.cbegin(), part.cend()), QStringLiteral("look up notifications"));
+        if (!query)
+            return query.error();
+        while (query.value().next())
+            ids.insert(query.value().value(0).toString(), query.value().value(1).toLongLong());
     }
     return ids;
 }
@@ -135,6 +154,17 @@ Status AttentionRepository::setState(qint64 id, ItemState state)
     return {};
 }
 
+Status AttentionRepository::setState(const QList<qint64> &ids, ItemState state)
+{
+    return m_db.inTransaction([&]() -> Status {
+        for (qint64 id : ids) {
+            if (Status s = setState(id, state); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
 Result<QList<InboxItem>> AttentionRepository::selectItems(const QString &tail,
                                                           const QVariantList &values) const
 {
@@ -170,15 +200,19 @@ Result<QList<InboxItem>> AttentionRepository::held() const
                        {});
 }
 
-Result<int> AttentionRepository::heldCount() const
+Result<QHash<QString, int>> AttentionRepository::heldCountBySource() const
 {
-    QSqlQuery query(m_db.connection());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM notifications "
-                                   "WHERE released_ms IS NULL AND state = 'held'"))
-        || !query.next())
-        return sql::databaseError(m_db.path(), QStringLiteral("count held notifications"),
-                                  query.lastError());
-    return query.value(0).toInt();
+    Result<QSqlQuery> query = sql::run(sql::on(m_db),
+                                       QStringLiteral("SELECT source, COUNT(*) FROM notifications "
+                                                      "WHERE released_ms IS NULL AND state = 'held' "
+                                                      "GROUP BY source"),
+                                       {}, QStringLiteral("count held notifications"));
+    if (!query)
+        return query.error();
+    QHash<QString, int> counts;
+    while (query.value().next())
+        counts.insert(query.value().value(0).toString(), query.value().value(1).toInt());
+    return counts;
 }
 
 Result<QList<InboxItem>> AttentionRepository::recent(int limit, int offset, bool withMuted) const

@@ -14,6 +14,15 @@ namespace fermata {
 
 class Database;
 
+// What add() did with one item: its id, and whether this call stored it (false: its uuid was
+// stored before, and that item's id is given).
+struct AddedItem
+{
+    qint64 id = 0;
+    bool isNew = true;
+    bool operator==(const AddedItem &) const = default;
+};
+
 // The attention engine's tables: notifications with their decision and state, a small
 // key-value store (rules, saved desktop DND state, tokens), counted events (early peeks) and
 // focus sessions. Writes are committed before they return success, or join the caller's
@@ -23,15 +32,18 @@ class AttentionRepository final
 public:
     explicit AttentionRepository(Database &db) : m_db(db) {}
 
-    // Inserts each item, in order, and returns their ids. An item whose uuid is already
-    // stored is not inserted again: its existing id is returned (retries are idempotent).
-    Result<QList<qint64>> add(const QList<InboxItem> &items);
+    // Inserts each item, in order. An item whose uuid is already stored is not inserted again:
+    // its existing id is returned, marked as not new (retries are idempotent).
+    Result<QList<AddedItem>> add(const QList<InboxItem> &items);
+    // The ids of the stored items with these uuids (absent: not stored).
+    Result<QHash<QString, qint64>> idsByUuid(const QStringList &uuids) const;
     // Held -> Released at `at`; items no longer held are left alone.
     Status release(const QList<qint64> &ids, const QDateTime &at);
     Status setState(qint64 id, ItemState state); // NotFound when the id does not exist
+    Status setState(const QList<qint64> &ids, ItemState state); // all or, on NotFound, none
     Result<std::optional<InboxItem>> find(qint64 id) const;
     Result<QList<InboxItem>> held() const;        // oldest first
-    Result<int> heldCount() const;
+    Result<QHash<QString, int>> heldCountBySource() const;
     // Newest first, every state but muted unless asked; for the Inbox and `fermata inbox`.
     Result<QList<InboxItem>> recent(int limit, int offset = 0, bool withMuted = false) const;
     Result<int> breakThroughsSince(const QDateTime &since) const;

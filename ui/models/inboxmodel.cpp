@@ -15,7 +15,8 @@ namespace fermata {
 
 namespace {
 
-// Group rows carry internalId 0; entry rows carry their group's row + 1.
+// Group rows carry internalId 0; entry rows carry their group's tag (from 1), which stays the
+// same while groups move, so a selected row keeps its parent.
 constexpr quintptr groupTag = 0;
 
 bool shownInInbox(ItemState state)
@@ -36,15 +37,35 @@ ItemState entryState(const QList<InboxItem> &items)
     return state;
 }
 
+const QDateTime &receivedAt(const InboxItem &item)
+{
+    return item.notification.receivedAt;
+}
+
+// Where the element at `from` belongs in `list`, which is in order but for that element.
+template <typename T, typename Before>
+int placeOf(const QList<T> &list, int from, Before before)
+{
+    const T &moving = list[from];
+    const auto staysAhead = [&](const T &other) { return !before(moving, other); };
+    const auto first = list.cbegin();
+    const auto up = std::partition_point(first, first + from, staysAhead);
+    if (up != first + from)
+        return int(up - first);
+    return int(std::partition_point(first + from + 1, list.cend(), staysAhead) - first) - 1;
+}
+
 } // namespace
 
 InboxModel::InboxModel(AttentionService &attention, const Clock &clock, QObject *parent)
     : QAbstractItemModel(parent), m_attention(attention), m_clock(clock)
 {
-    connect(&attention, &AttentionService::itemsStored, this, &InboxModel::scheduleReload);
-    connect(&attention, &AttentionService::digestReady, this, &InboxModel::scheduleReload);
-    connect(&attention, &AttentionService::itemChanged, this, &InboxModel::scheduleReload);
-    connect(&attention, &AttentionService::heldCountChanged, this, &InboxModel::scheduleReload);
+    // What this process does arrives itemised; what another did is read again.
+    connect(&attention, &AttentionService::itemsStored, this, &InboxModel::insertItems);
+    connect(&attention, &AttentionService::digestReady, this,
+            [this](const Digest &, const QList<qint64> &ids) { setStates(ids, ItemState::Released); });
+    connect(&attention, &AttentionService::itemsChanged, this, &InboxModel::setStates);
+    connect(&attention, &AttentionService::inboxChanged, this, &InboxModel::scheduleReload);
     reload();
 }
 
@@ -61,7 +82,7 @@ void InboxModel::setTimeZone(const QTimeZone &zone)
 
 void InboxModel::scheduleReload()
 {
-    // Marking a collapsed row done changes many items at once: read the engine once after.
+    // Another process may write many items in a row: read the engine once after.
     if (m_reloadPending)
         return;
     m_reloadPending = true;
@@ -96,8 +117,7 @@ void InboxModel::reload()
     const auto loaded = load();
     beginResetModel();
     if (!loaded) {
-        m_groups.clear();
-        m_itemCount = 0;
+        rebuild({});
         endResetModel();
         Q_EMIT errorOccurred(tr("The Inbox could not be read: %1").arg(loaded.error().message));
         return;
@@ -109,48 +129,220 @@ void InboxModel::reload()
 void InboxModel::rebuild(const QList<InboxItem> &items)
 {
     m_groups.clear();
+    m_rowOfTag.clear();
+    m_tagOfKey.clear();
     m_itemCount = 0;
-    QHash<QPair<QString, QString>, qsizetype> groupIndex;
+    QHash<InboxGroupKey, qsizetype> groupIndex;
+    QHash<std::pair<qsizetype, QString>, qsizetype> entryIndex;
     for (const InboxItem &item : items) {
         if (!shownInInbox(item.state))
             continue;
         const Notification &n = item.notification;
-        const auto key = qMakePair(n.source, n.sender);
+        const InboxGroupKey key = InboxGroupKey::of(n);
         qsizetype g = groupIndex.value(key, -1);
         if (g < 0) {
             g = m_groups.size();
             groupIndex.insert(key, g);
-            m_groups.append(Group{n.source, n.sender, 0, {}, {}});
+            m_groups.append(Group{m_nextTag++, key, 0, {}, {}});
         }
         Group &group = m_groups[g];
         ++group.count;
         ++m_itemCount;
         if (!group.latest.isValid() || n.receivedAt > group.latest)
             group.latest = n.receivedAt;
-        auto entry = std::find_if(group.entries.begin(), group.entries.end(),
-                                  [&](const Entry &e) { return e.title == n.title; });
-        if (entry == group.entries.end())
-            group.entries.append(Entry{n.title, {item}});
-        else
-            entry->items.append(item);
+        const std::pair<qsizetype, QString> entryKey(g, inboxgrouping::rowKey(n));
+        if (const qsizetype e = entryIndex.value(entryKey, -1); e >= 0) {
+            group.entries[e].items.append(item);
+        } else {
+            entryIndex.insert(entryKey, group.entries.size());
+            group.entries.append(Entry{entryKey.second, {item}});
+        }
     }
     for (Group &group : m_groups) {
         for (Entry &entry : group.entries) {
-            std::stable_sort(entry.items.begin(), entry.items.end(), [](const InboxItem &a, const InboxItem &b) {
-                return a.notification.receivedAt > b.notification.receivedAt;
-            });
+            std::stable_sort(entry.items.begin(), entry.items.end(),
+                             [](const InboxItem &a, const InboxItem &b) { return receivedAt(a) > receivedAt(b); });
         }
         std::stable_sort(group.entries.begin(), group.entries.end(), [](const Entry &a, const Entry &b) {
-            return a.items.constFirst().notification.receivedAt > b.items.constFirst().notification.receivedAt;
+            return receivedAt(a.items.constFirst()) > receivedAt(b.items.constFirst());
         });
     }
-    // As in the digest: the busiest source and sender first, then by name.
     std::stable_sort(m_groups.begin(), m_groups.end(), [](const Group &a, const Group &b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        const int bySource = a.source.localeAwareCompare(b.source);
-        return bySource != 0 ? bySource < 0 : a.sender.localeAwareCompare(b.sender) < 0;
+        return inboxgrouping::listedBefore(a.key, a.count, b.key, b.count);
     });
+    for (const Group &group : std::as_const(m_groups))
+        m_tagOfKey.insert(group.key, group.tag);
+    renumber(0, int(m_groups.size()) - 1);
+}
+
+void InboxModel::insertItems(const QList<InboxItem> &items)
+{
+    for (const InboxItem &item : items)
+        insertItem(item);
+}
+
+void InboxModel::insertItem(const InboxItem &item)
+{
+    if (!shownInInbox(item.state))
+        return;
+    const Notification &n = item.notification;
+    const InboxGroupKey key = InboxGroupKey::of(n);
+    const auto tag = m_tagOfKey.constFind(key);
+    if (tag == m_tagOfKey.constEnd()) {
+        Group group{m_nextTag++, key, 1, {Entry{inboxgrouping::rowKey(n), {item}}}, n.receivedAt};
+        const auto at = std::partition_point(m_groups.cbegin(), m_groups.cend(), [&](const Group &other) {
+            return !inboxgrouping::listedBefore(group.key, group.count, other.key, other.count);
+        });
+        const int row = int(at - m_groups.cbegin());
+        beginInsertRows({}, row, row);
+        m_tagOfKey.insert(key, group.tag);
+        m_groups.insert(row, std::move(group));
+        renumber(row, int(m_groups.size()) - 1);
+        ++m_itemCount;
+        endInsertRows();
+        return;
+    }
+    const int row = groupRow(*tag);
+    Group &group = m_groups[row];
+    ++group.count;
+    ++m_itemCount;
+    if (!group.latest.isValid() || n.receivedAt > group.latest)
+        group.latest = n.receivedAt;
+    const QModelIndex parent = index(row, 0);
+    const QString &title = inboxgrouping::rowKey(n);
+    const auto entry = std::find_if(group.entries.begin(), group.entries.end(),
+                                    [&](const Entry &e) { return e.title == title; });
+    if (entry == group.entries.end()) {
+        const auto at = std::partition_point(group.entries.cbegin(), group.entries.cend(), [&](const Entry &e) {
+            return receivedAt(e.items.constFirst()) >= n.receivedAt;
+        });
+        const int entryRow = int(at - group.entries.cbegin());
+        beginInsertRows(parent, entryRow, entryRow);
+        group.entries.insert(entryRow, Entry{title, {item}});
+        endInsertRows();
+    } else {
+        const auto at = std::partition_point(entry->items.cbegin(), entry->items.cend(),
+                                             [&](const InboxItem &other) { return receivedAt(other) >= n.receivedAt; });
+        entry->items.insert(at - entry->items.cbegin(), item);
+        const int entryRow = int(entry - group.entries.begin());
+        Q_EMIT dataChanged(index(entryRow, 0, parent), index(entryRow, ColumnCount - 1, parent));
+        placeEntry(row, entryRow);
+    }
+    groupChanged(row);
+    placeGroup(row);
+}
+
+void InboxModel::setStates(const QList<qint64> &ids, ItemState state)
+{
+    if (!shownInInbox(state)) {
+        removeItems(ids);
+        return;
+    }
+    const QSet<qint64> changing(ids.cbegin(), ids.cend());
+    for (int g = 0; g < m_groups.size(); ++g) {
+        QList<Entry> &entries = m_groups[g].entries;
+        for (int e = 0; e < entries.size(); ++e) {
+            bool changed = false;
+            for (InboxItem &item : entries[e].items) {
+                if (changing.contains(item.notification.id) && item.state != state) {
+                    item.state = state;
+                    changed = true;
+                }
+            }
+            if (changed) {
+                const QModelIndex parent = index(g, 0);
+                Q_EMIT dataChanged(index(e, 0, parent), index(e, ColumnCount - 1, parent));
+            }
+        }
+    }
+}
+
+void InboxModel::removeItems(const QList<qint64> &ids)
+{
+    const QSet<qint64> gone(ids.cbegin(), ids.cend());
+    const auto isGone = [&](const InboxItem &item) { return gone.contains(item.notification.id); };
+    // Backwards: a group or row that shrinks only moves down, past what was already seen.
+    for (int g = int(m_groups.size()) - 1; g >= 0; --g) {
+        const QModelIndex parent = index(g, 0);
+        int removed = 0;
+        for (int e = int(m_groups[g].entries.size()) - 1; e >= 0; --e) {
+            Entry &entry = m_groups[g].entries[e];
+            const int leaving = int(std::count_if(entry.items.cbegin(), entry.items.cend(), isGone));
+            if (leaving == 0)
+                continue;
+            removed += leaving;
+            if (leaving == entry.items.size()) {
+                beginRemoveRows(parent, e, e);
+                m_groups[g].entries.removeAt(e);
+                endRemoveRows();
+                continue;
+            }
+            entry.items.removeIf(isGone);
+            Q_EMIT dataChanged(index(e, 0, parent), index(e, ColumnCount - 1, parent));
+            placeEntry(g, e);
+        }
+        if (removed == 0)
+            continue;
+        Group &group = m_groups[g];
+        group.count -= removed;
+        m_itemCount -= removed;
+        if (group.entries.isEmpty()) {
+            beginRemoveRows({}, g, g);
+            m_tagOfKey.remove(group.key);
+            m_rowOfTag.remove(group.tag);
+            m_groups.removeAt(g);
+            renumber(g, int(m_groups.size()) - 1);
+            endRemoveRows();
+            continue;
+        }
+        group.latest = QDateTime();
+        for (const Entry &entry : std::as_const(group.entries))
+            group.latest = qMax(group.latest, receivedAt(entry.items.constFirst()));
+        groupChanged(g);
+        placeGroup(g);
+    }
+}
+
+void InboxModel::placeGroup(int row)
+{
+    moveGroup(row, placeOf(m_groups, row, [](const Group &a, const Group &b) {
+                  return inboxgrouping::listedBefore(a.key, a.count, b.key, b.count);
+              }));
+}
+
+void InboxModel::moveGroup(int from, int to)
+{
+    if (from == to)
+        return;
+    beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+    m_groups.move(from, to);
+    renumber(qMin(from, to), qMax(from, to));
+    endMoveRows();
+}
+
+void InboxModel::placeEntry(int groupRow, int entryRow)
+{
+    QList<Entry> &entries = m_groups[groupRow].entries;
+    const int to = placeOf(entries, entryRow, [](const Entry &a, const Entry &b) {
+        return receivedAt(a.items.constFirst()) > receivedAt(b.items.constFirst());
+    });
+    if (to == entryRow)
+        return;
+    const QModelIndex parent = index(groupRow, 0);
+    beginMoveRows(parent, entryRow, entryRow, parent, to > entryRow ? to + 1 : to);
+    entries.move(entryRow, to);
+    endMoveRows();
+}
+
+void InboxModel::renumber(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        m_rowOfTag.insert(m_groups[row].tag, row);
+}
+
+void InboxModel::groupChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 QList<qint64> InboxModel::idsAt(const QModelIndex &index) const
@@ -166,16 +358,18 @@ QModelIndex InboxModel::index(int row, int column, const QModelIndex &parent) co
         return row < m_groups.size() ? createIndex(row, column, groupTag) : QModelIndex();
     if (parent.internalId() != groupTag || parent.row() >= m_groups.size())
         return {};
-    if (row >= m_groups[parent.row()].entries.size())
+    const Group &group = m_groups[parent.row()];
+    if (row >= group.entries.size())
         return {};
-    return createIndex(row, column, quintptr(parent.row()) + 1);
+    return createIndex(row, column, group.tag);
 }
 
 QModelIndex InboxModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid() || child.internalId() == groupTag)
         return {};
-    return createIndex(int(child.internalId() - 1), 0, groupTag);
+    const int row = groupRow(child.internalId());
+    return row < 0 ? QModelIndex() : createIndex(row, 0, groupTag);
 }
 
 int InboxModel::rowCount(const QModelIndex &parent) const
@@ -198,7 +392,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() == groupTag)
         return groupData(m_groups[index.row()], index.column(), role);
-    const Group &group = m_groups[qsizetype(index.internalId() - 1)];
+    const Group &group = m_groups[groupRow(index.internalId())];
     return entryData(group.entries[index.row()], index.column(), role);
 }
 
@@ -208,8 +402,9 @@ QVariant InboxModel::groupData(const Group &group, int column, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case Title:
-            return group.sender.isEmpty() ? tr("%1 (%2)").arg(group.source).arg(group.count)
-                                          : tr("%1 · %2 (%3)").arg(group.source, group.sender).arg(group.count);
+            return group.key.sender.isEmpty()
+                ? tr("%1 (%2)").arg(group.key.source).arg(group.count)
+                : tr("%1 · %2 (%3)").arg(group.key.source, group.key.sender).arg(group.count);
         case Received:
             return timeText(group.latest);
         default:
@@ -222,12 +417,14 @@ QVariant InboxModel::groupData(const Group &group, int column, int role) const
             return font;
         }
         return {};
-    case Qt::ToolTipRole:
-        if (group.sender.isEmpty())
-            return group.count == 1 ? tr("1 item from %1").arg(group.source)
-                                    : tr("%n items from %1", nullptr, group.count).arg(group.source);
-        return group.count == 1 ? tr("1 item from %1 in %2").arg(group.sender, group.source)
-                                : tr("%n items from %1 in %2", nullptr, group.count).arg(group.sender, group.source);
+    case Qt::ToolTipRole: {
+        const InboxGroupKey &key = group.key;
+        if (key.sender.isEmpty())
+            return group.count == 1 ? tr("1 item from %1").arg(key.source)
+                                    : tr("%n items from %1", nullptr, group.count).arg(key.source);
+        return group.count == 1 ? tr("1 item from %1 in %2").arg(key.sender, key.source)
+                                : tr("%n items from %1 in %2", nullptr, group.count).arg(key.sender, key.source);
+    }
     case IdsRole: {
         QList<qint64> ids;
         for (const Entry &entry : group.entries) {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "attention/inboxgrouping.h"
 #include "model/inboxitem.h"
 #include "result.h"
+
+#include <QHash>
 
 #include <QAbstractItemModel>
 #include <QTimeZone>
@@ -12,9 +15,11 @@ class AttentionService;
 class Clock;
 
 // The Inbox as a two-level tree over AttentionService: groups by source and sender (with a
-// count), and under each group one row per title, duplicates (same source and title) collapsed
-// with a count. Shows held and released items and those marked done; archived and muted ones
-// are left out. Reloads itself when the engine stores, releases or changes items.
+// count), and under each group one row per title, duplicates collapsed with a count (the rule
+// the digest uses too, attention/inboxgrouping.h). Shows held and released items and those
+// marked done; archived and muted ones are left out. Follows the engine's signals row by row
+// (inserted, changed, moved, removed), so a selection survives; reads everything again only
+// when another process changed the Inbox.
 class InboxModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -61,16 +66,26 @@ private:
     };
     struct Group
     {
-        QString source;
-        QString sender;
+        quintptr tag = 0; // stable while the group lives: the internalId of its entry rows
+        InboxGroupKey key;
         int count = 0;
-        QList<Entry> entries;
+        QList<Entry> entries; // newest first
         QDateTime latest;
     };
 
     void scheduleReload();
     Result<QList<InboxItem>> load() const;
     void rebuild(const QList<InboxItem> &items);
+    void insertItems(const QList<InboxItem> &items);
+    void insertItem(const InboxItem &item);
+    void setStates(const QList<qint64> &ids, ItemState state);
+    void removeItems(const QList<qint64> &ids);
+    void placeGroup(int row);
+    void placeEntry(int groupRow, int entryRow);
+    void moveGroup(int from, int to);
+    void renumber(int first, int last);
+    int groupRow(quintptr tag) const { return m_rowOfTag.value(tag, -1); }
+    void groupChanged(int row);
     QVariant groupData(const Group &group, int column, int role) const;
     QVariant entryData(const Entry &entry, int column, int role) const;
     QString timeText(const QDateTime &instant) const;
@@ -78,7 +93,10 @@ private:
     AttentionService &m_attention;
     const Clock &m_clock;
     QTimeZone m_zone = QTimeZone(QByteArrayLiteral("UTC"));
-    QList<Group> m_groups;
+    QList<Group> m_groups;              // in display order (inboxgrouping::listedBefore)
+    QHash<quintptr, int> m_rowOfTag;    // a group's tag -> its row now
+    QHash<InboxGroupKey, quintptr> m_tagOfKey;
+    quintptr m_nextTag = 1;
     int m_itemCount = 0;
     bool m_reloadPending = false;
 };

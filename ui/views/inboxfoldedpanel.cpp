@@ -1,6 +1,6 @@
 #include "views/inboxfoldedpanel.h"
 
-#include "attention/digest.h"
+#include "attention/heldtally.h"
 #include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
 
@@ -61,12 +61,12 @@ InboxFoldedPanel::InboxFoldedPanel(QWidget *parent)
     connect(m_peek, &QPushButton::clicked, this, &InboxFoldedPanel::peekRequested);
 }
 
-void InboxFoldedPanel::setSummary(const Digest &held, const QString &nextCheckIn)
+void InboxFoldedPanel::setSummary(const HeldTally &held, const QString &nextCheckIn)
 {
-    const int count = held.notificationCount;
+    const int count = held.total();
+    const QList<std::pair<QString, int>> sources = held.sources();
     QString summary = tr("%n held from %1", nullptr, count)
-                          .arg(held.sources.size() == 1 ? tr("1 source")
-                                                        : tr("%n sources", nullptr, int(held.sources.size())));
+                          .arg(sources.size() == 1 ? tr("1 source") : tr("%n sources", nullptr, int(sources.size())));
     if (count == 0)
         summary = tr("Nothing held");
     m_summary->setText(summary);
@@ -78,8 +78,8 @@ void InboxFoldedPanel::setSummary(const Digest &held, const QString &nextCheckIn
     setAccessibleDescription(m_summaryText);
 
     QStringList perSource;
-    for (const DigestSource &source : held.sources)
-        perSource.append(tr("%1 %2").arg(source.source).arg(source.count));
+    for (const auto &[source, n] : sources)
+        perSource.append(tr("%1 %2").arg(source).arg(n));
     m_sources->setText(perSource.join(QStringLiteral("  ·  ")));
     m_sources->setVisible(!perSource.isEmpty());
     m_peek->setEnabled(count > 0);

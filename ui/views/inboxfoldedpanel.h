@@ -7,7 +7,7 @@ class QPushButton;
 
 namespace fermata {
 
-struct Digest;
+class HeldTally;
 
 // The folded Inbox: counts only ("12 held from 4 sources · next check-in 14:00"), the sources
 // with their counts, and a deliberate "Peek early…" button. No titles, no senders: reading
@@ -19,7 +19,7 @@ public:
     explicit InboxFoldedPanel(QWidget *parent = nullptr);
 
     // `nextCheckIn` is already worded ("14:00", "tomorrow 09:00"); empty when none is set.
-    void setSummary(const Digest &held, const QString &nextCheckIn);
+    void setSummary(const HeldTally &held, const QString &nextCheckIn);
     QString summaryText() const;
     QPushButton *peekButton() const { return m_peek; }
 

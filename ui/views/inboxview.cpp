@@ -70,7 +70,23 @@ InboxView::InboxView(const UiContext &context, QWidget *parent)
 
     connect(m_folded, &InboxFoldedPanel::peekRequested, this, &InboxView::peekEarly);
     connect(m_folding, &InboxFolding::foldedChanged, this, &InboxView::refresh);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::refresh);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        refresh();
+        m_tree->expandAll();
+    });
+    // The list appears with its first item or leaves with the last; new groups open expanded.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &at, int first, int last) {
+        if (at.isValid())
+            return;
+        for (int row = first; row <= last; ++row)
+            m_tree->expand(m_model->index(row, 0));
+        if (m_model->itemCount() == 1)
+            refresh();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &at) {
+        if (!at.isValid() && m_model->itemCount() == 0)
+            refresh();
+    });
     connect(m_model, &InboxModel::errorOccurred, this, &InboxView::errorOccurred);
     connect(&attention, &AttentionService::heldCountChanged, this, &InboxView::refresh);
     connect(&attention, &AttentionService::windowsChanged, this, &InboxView::refresh);
@@ -105,6 +121,9 @@ QWidget *InboxView::buildList()
     m_tree->header()->setSectionResizeMode(InboxModel::Title, QHeaderView::Stretch);
     for (int column : {InboxModel::Sender, InboxModel::Received, InboxModel::State})
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Fitting a column measures rows; the rows in view are enough, not the first thousand on
+    // every arriving notification.
+    m_tree->header()->setResizeContentsPrecision(0);
 
     m_doneButton = new QToolButton(m_list);
     m_doneButton->setObjectName(QStringLiteral("inboxDoneButton"));
@@ -143,7 +162,7 @@ void InboxView::buildActions()
     connect(m_doneAction, &QAction::triggered, this, &InboxView::markSelectedDone);
     connect(m_archiveAction, &QAction::triggered, this, &InboxView::archiveSelected);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxView::updateActions);
-    // A reload drops the selection without saying so.
+    // A reload (another process changed the Inbox) drops the selection without saying so.
     connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::updateActions);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
@@ -168,12 +187,12 @@ QString InboxView::nextCheckInText() const
 void InboxView::refresh()
 {
     AttentionService &attention = *m_context.attention;
-    const auto held = attention.heldSummary();
+    const auto held = attention.heldTally();
     if (!held) {
         Q_EMIT errorOccurred(tr("The Inbox could not be read: %1").arg(held.error().message));
         return;
     }
-    const int count = held->notificationCount;
+    const int count = held->total();
     const QString next = nextCheckInText();
     if (isFolded() && count > 0) {
         m_folded->setSummary(*held, next);
@@ -190,7 +209,6 @@ void InboxView::refresh()
             : tr("Peeking early · folds again after your next check-in (%1)").arg(next);
         m_listHeader->setText(count > 0 ? tr("%1 · %n held", nullptr, count).arg(header) : header);
         m_stack->setCurrentWidget(m_list);
-        m_tree->expandAll();
     }
     if (count != m_heldCount) {
         m_heldCount = count;
@@ -263,15 +281,10 @@ void InboxView::applyToSelection(bool archive)
                 ids.append(id);
         }
     }
+    // The model follows the engine's itemsChanged: the rows change in place, the selection stays.
     AttentionService &attention = *m_context.attention;
-    for (qint64 id : std::as_const(ids)) {
-        const Status s = archive ? attention.archive(id) : attention.markDone(id);
-        if (!s) {
-            Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
-            break;
-        }
-    }
-    m_model->reload();
+    if (const Status s = archive ? attention.archive(ids) : attention.markDone(ids); !s)
+        Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
 }
 
 } // namespace fermata

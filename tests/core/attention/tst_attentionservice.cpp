@@ -141,6 +141,78 @@ private Q_SLOTS:
         QCOMPARE(f.service->recentItems(10)->size(), 2);
     }
 
+    void repeatedUuidIsNeitherCountedNorAnnounced()
+    {
+        Fixture f;
+        const InboxItem retried = item(QStringLiteral("cli"), QStringLiteral("x"), {}, Urgency::Normal, QStringLiteral("u-1"));
+        const qint64 id = f.service->ingest({retried})->at(0);
+        QCOMPARE(f.service->heldCount().value(), 1);
+        QSignalSpy stored(f.service.get(), &AttentionService::itemsStored);
+        QSignalSpy held(f.service.get(), &AttentionService::heldCountChanged);
+        QSignalSpy delivered(f.service.get(), &AttentionService::notificationsDelivered);
+
+        QCOMPARE(f.service->ingest({retried})->at(0), id);
+        QCOMPARE(stored.size(), 0);
+        QCOMPARE(held.size(), 0);
+        QCOMPARE(f.service->heldCount().value(), 1);
+
+        // In a batch with a new item (and the new one twice): only the new one, once.
+        const InboxItem fresh = item(QStringLiteral("cli"), QStringLiteral("y"), {}, Urgency::Normal, QStringLiteral("u-2"));
+        const auto ids = f.service->ingest({retried, fresh, fresh}).value();
+        QCOMPARE(ids.at(0), id);
+        QCOMPARE(ids.at(2), ids.at(1));
+        QCOMPARE(stored.size(), 1);
+        const auto items = stored.at(0).at(0).value<QList<InboxItem>>();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).notification.id, ids.at(1));
+        QCOMPARE(items.at(0).state, ItemState::Held);
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).at(0).toInt(), 2);
+        QCOMPARE(f.service->heldCount().value(), 2);
+        QCOMPARE(delivered.size(), 0);
+
+        // A retry keeps its first decision, even when it would be decided otherwise now.
+        f.clock.setNow(at(2, 9, 5)); // inside the morning window
+        QCOMPARE(f.service->ingest({fresh})->at(0), ids.at(1));
+        QCOMPARE(delivered.size(), 0);
+        QCOMPARE(f.service->repository().find(ids.at(1)).value()->state, ItemState::Held);
+    }
+
+    void heldCountIsKeptInOnePlace()
+    {
+        Fixture f;
+        QSignalSpy held(f.service.get(), &AttentionService::heldCountChanged);
+        const auto ids = f.service->ingest({item(QStringLiteral("mail"), QStringLiteral("a")),
+                                            item(QStringLiteral("mail"), QStringLiteral("b")),
+                                            item(QStringLiteral("chat"), QStringLiteral("c"))})
+                             .value();
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.last().at(0).toInt(), 3);
+        const HeldTally tally = f.service->heldTally().value();
+        QCOMPARE(tally.total(), 3);
+        const QList<std::pair<QString, int>> sources = {{QStringLiteral("mail"), 2}, {QStringLiteral("chat"), 1}};
+        QCOMPARE(tally.sources(), sources);
+
+        QVERIFY(f.service->markDone({ids.at(0)}));
+        QCOMPARE(held.last().at(0).toInt(), 2);
+        QCOMPARE(f.service->heldTally()->count(QStringLiteral("mail")), 1);
+
+        // Written by another process: counted again when the service is told.
+        AttentionRepository elsewhere(*f.db);
+        InboxItem written = item(QStringLiteral("cli"), QStringLiteral("d"));
+        written.notification.receivedAt = f.clock.now();
+        QVERIFY(elsewhere.add({written}));
+        QCOMPARE(f.service->heldCount().value(), 2); // not told yet: the kept count
+        f.service->takeInboxChanges();
+        QCOMPARE(held.last().at(0).toInt(), 3);
+        QCOMPARE(f.service->heldCount().value(), 3);
+
+        f.clock.setNow(at(2, 9, 1)); // the morning window releases everything held
+        f.service->tick();
+        QCOMPARE(held.last().at(0).toInt(), 0);
+        QCOMPARE(f.service->heldTally()->sources().size(), 0);
+    }
+
     void windowOpeningReleasesOneDigest()
     {
         Fixture f;
@@ -230,12 +302,12 @@ private Q_SLOTS:
         QCOMPARE(f.service->peekCount(Interval::fromDateTimes(at(3, 0, 0), at(4, 0, 0))).value(), 0);
 
         auto ids = f.service->ingest({item(QStringLiteral("a"), QStringLiteral("1")), item(QStringLiteral("a"), QStringLiteral("2"))});
-        QVERIFY(f.service->markDone(ids->at(0)));
-        QVERIFY(f.service->archive(ids->at(1)));
+        QVERIFY(f.service->markDone({ids->at(0)}));
+        QVERIFY(f.service->archive({ids->at(1)}));
         QCOMPARE(f.service->repository().find(ids->at(0)).value()->state, ItemState::Done);
         QCOMPARE(f.service->repository().find(ids->at(1)).value()->state, ItemState::Archived);
         QCOMPARE(f.service->heldCount().value(), 0);
-        QCOMPARE(f.service->markDone(999999).error().code, Error::Code::NotFound);
+        QCOMPARE(f.service->markDone({999999}).error().code, Error::Code::NotFound);
     }
 
     void historyIsKeptForTheConfiguredDays()
