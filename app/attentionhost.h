@@ -38,7 +38,6 @@ public:
     DndController &dnd() { return *m_dnd; }
     LocalIntakeServer &intake() { return m_intake; }
     HttpIntake *http() { return m_http.get(); }   // nullptr unless enabled and listening
-    bool isObservingDesktop() const { return m_monitor.isRunning(); }
     QStringList warnings() const { return m_warnings; }
 
     // Starts (or restarts) the HTTP endpoint after Preferences enabled it; stops it otherwise.

@@ -5,6 +5,7 @@
 #include "commands/checkcommand.h"
 #include "commands/hubcommand.h"
 #include "commands/outboxcommand.h"
+#include "commands/plancommand.h"
 #include "commands/sendcommand.h"
 #include "commands/inboxcommand.h"
 #include "commands/notifycommand.h"
@@ -14,10 +15,6 @@
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
 #include "commands/subscribecommand.h"
-#if __has_include("commands/plancommand.h")
-#include "commands/plancommand.h"
-#define FERMATA_HAS_PLAN_COMMAND 1
-#endif
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -28,10 +25,8 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         {QStringLiteral("tasks"), QStringLiteral("List, add and complete tasks"), &runTasksCommand},
-#ifdef FERMATA_HAS_PLAN_COMMAND
         {QStringLiteral("plan"), QStringLiteral("Plan focus blocks from a JSON request or a benchmark instance"),
          [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); }},
-#endif
         {QStringLiteral("check"), QStringLiteral("Check the database file and say where it is"), &runCheckCommand},
         {QStringLiteral("import"), QStringLiteral("Import meetings from an iCalendar (.ics) file"), &runImportCommand},
         {QStringLiteral("events"), QStringLiteral("List calendar events as the planner sees them"), &runEventsCommand},

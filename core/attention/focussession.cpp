@@ -96,7 +96,6 @@ Status FocusSession::extend(int minutes)
         return s;
     m_current = record;
     arm();
-    Q_EMIT extended(record);
     Q_EMIT changed();
     return {};
 }

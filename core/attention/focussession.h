@@ -41,7 +41,6 @@ public:
     // Whoever answers at a session's end (the window's FocusController). While there is none,
     // or it is gone, sessions end at their planned end: nobody would ever answer.
     void setAnswerer(QObject *answerer) { m_answerer = answerer; }
-    bool hasAnswerer() const { return !m_answerer.isNull(); }
 
     Status start(int minutes, qint64 taskId = 0);
     Status startPlanned(const FocusBlock &block);
@@ -63,7 +62,6 @@ public:
 Q_SIGNALS:
     void started(const fermata::FocusSessionRecord &session);
     void endReached(const fermata::FocusSessionRecord &session);
-    void extended(const fermata::FocusSessionRecord &session);
     void finished(const fermata::FocusSessionRecord &session, fermata::FocusSession::Outcome outcome);
     void changed(); // any of the above (and a restored session): re-evaluate holding
     void failed(const fermata::Error &error); // a session the timer started or ended was not recorded

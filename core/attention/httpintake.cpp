@@ -230,7 +230,6 @@ private:
         if (!ids)
             return refuse(500, ids.error().message);
         answer(response(202, QJsonObject { { QStringLiteral("id"), ids->constFirst() } }));
-        Q_EMIT m_intake.notificationAccepted(ids->constFirst());
     }
 
     void timedOut()

@@ -44,9 +44,6 @@ public:
     static constexpr int ListenBacklog = 1024;
     static constexpr auto DefaultSource = "http";
 
-Q_SIGNALS:
-    void notificationAccepted(qint64 id);
-
 private:
     friend class HttpConnection;
     void acceptConnections();

@@ -85,7 +85,7 @@ void LocalIntakeServer::readLines(QLocalSocket *socket)
         socket->write("error line too long\n");
         socket->disconnectFromServer();
     }
-    if (m_pending.size() >= m_maxBatch)
+    if (m_pending.size() >= s_maxBatch)
         flush();
     else
         scheduleFlush();
@@ -130,8 +130,6 @@ void LocalIntakeServer::flush()
     }
     for (QLocalSocket *socket : std::as_const(touched))
         socket->flush();
-    if (ids)
-        Q_EMIT batchCommitted(int(items.size()));
 }
 
 } // namespace fermata

@@ -35,12 +35,8 @@ public:
     // this user can open. Connections from other users' processes are dropped unread.
     bool listen(const QString &name);
     QString errorString() const { return m_error; }
-    void setMaxBatch(int items) { m_maxBatch = qMax(1, items); }
 
     static constexpr qsizetype MaxLineBytes = 256 * 1024;
-
-Q_SIGNALS:
-    void batchCommitted(int items);
 
 private:
     struct Pending
@@ -58,7 +54,7 @@ private:
     QLocalServer *m_server = nullptr;
     QList<Pending> m_pending;
     bool m_flushScheduled = false;
-    int m_maxBatch = 4096;
+    static constexpr qsizetype s_maxBatch = 4096; // items stored in one transaction at most
     QString m_error;
 };
 

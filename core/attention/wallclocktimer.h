@@ -22,7 +22,6 @@ public:
     explicit WallClockTimer(const Clock &clock, QObject *parent = nullptr);
 
     void setSliceMs(int ms) { m_sliceMs = ms; }
-    void setJumpToleranceMs(qint64 ms) { m_jumpToleranceMs = ms; }
 
     // Arms for `deadline` (UTC); an invalid deadline disarms. A deadline already past fires
     // on the next event-loop turn.

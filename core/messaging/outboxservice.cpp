@@ -517,80 +517,80 @@ Result<Message> OutboxService::send(const QString &to, const QString &subject, c
     return saved && saved->has_value() ? saved->value() : m;
 }
 
-Status OutboxService::edit(const QUuid &uuid, const QString &subject, const QString &body)
+Result<OutboxService::HeldMessage> OutboxService::findHeld(const QUuid &uuid, const QString &change) const
 {
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
-        return ok;
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
-        return ok;
     const Result<std::optional<Message>> found = m_messages.find(uuid);
     if (!found)
         return found.error();
     if (!found->has_value() || found->value().from != m_role)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("There is no such message in your outbox."));
-    Message m = found->value();
+        return Error{Error::Code::NotFound, QStringLiteral("There is no such message in your outbox.")};
+    const Message &m = found->value();
     if (m.state != Message::State::Queued || m.releaseAt <= m_clock.now())
-        return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("\"%1\" was already released; it can no longer be edited.").arg(m.subject));
+        return Error{Error::Code::Invalid,
+                     QStringLiteral("\"%1\" was already released; it can no longer be %2.").arg(m.subject, change)};
     const Result<std::optional<HubStore::Entry>> entry = m_store.find(uuid);
     const bool waitingToPush = entry && entry->has_value() && entry->value().pending == HubStore::Pending::Push;
-    if (!waitingToPush && m_client.isOpen()) {
-        if (Status edited = withHub([&] { return m_client.edit(uuid, subject, body); }); !edited) {
-            if (edited.error().code != Error::Code::Io)
-                return edited;
-            (void)noteFailure(edited.error());
-        } else {
-            m.subject = subject;
-            m.body = body;
-            const Status saved = m_messages.save(m);
-            Q_EMIT outboxChanged();
-            return saved;
-        }
-    }
-    m.subject = subject;
-    m.body = body;
+    return HeldMessage{m, waitingToPush};
+}
+
+Result<bool> OutboxService::tryOnHub(const HeldMessage &held, const std::function<Status()> &call)
+{
+    if (held.waitingToPush || !m_client.isOpen())
+        return false;
+    const Status done = withHub(call);
+    if (done)
+        return true;
+    if (done.error().code != Error::Code::Io)
+        return done.error();
+    (void)noteFailure(done.error());
+    return false;
+}
+
+Status OutboxService::saveHeld(const Message &m, std::optional<HubStore::Pending> pending)
+{
     const Status saved = m_db.inTransaction([&]() -> Status {
         if (Status ok = m_messages.save(m); !ok)
             return ok;
-        return waitingToPush ? Status() : m_store.setPending(uuid, HubStore::Pending::Edit);
+        return pending ? m_store.setPending(m.uuid, *pending) : Status();
     });
     Q_EMIT outboxChanged();
     Q_EMIT statusChanged();
     return saved;
 }
 
+Status OutboxService::edit(const QUuid &uuid, const QString &subject, const QString &body)
+{
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
+        return ok;
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
+        return ok;
+    const Result<HeldMessage> held = findHeld(uuid, QStringLiteral("edited"));
+    if (!held)
+        return held.error();
+    const Result<bool> onHub = tryOnHub(*held, [&] { return m_client.edit(uuid, subject, body); });
+    if (!onHub)
+        return onHub.error();
+    Message m = held->message;
+    m.subject = subject;
+    m.body = body;
+    // Not pushed yet: the push carries the edit.
+    if (held->waitingToPush)
+        return saveHeld(m, std::nullopt);
+    return saveHeld(m, *onHub ? HubStore::Pending::None : HubStore::Pending::Edit);
+}
+
 Status OutboxService::withdraw(const QUuid &uuid)
 {
-    const Result<std::optional<Message>> found = m_messages.find(uuid);
-    if (!found)
-        return found.error();
-    if (!found->has_value() || found->value().from != m_role)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("There is no such message in your outbox."));
-    Message m = found->value();
-    if (m.state != Message::State::Queued || m.releaseAt <= m_clock.now())
-        return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("\"%1\" was already released; it can no longer be withdrawn.").arg(m.subject));
-    const Result<std::optional<HubStore::Entry>> entry = m_store.find(uuid);
-    const bool waitingToPush = entry && entry->has_value() && entry->value().pending == HubStore::Pending::Push;
-    HubStore::Pending pending = waitingToPush ? HubStore::Pending::None : HubStore::Pending::Withdraw;
-    if (!waitingToPush && m_client.isOpen()) {
-        if (Status done = withHub([&] { return m_client.withdraw(uuid); }); !done) {
-            if (done.error().code != Error::Code::Io)
-                return done;
-            (void)noteFailure(done.error());
-        } else {
-            pending = HubStore::Pending::None;
-        }
-    }
+    const Result<HeldMessage> held = findHeld(uuid, QStringLiteral("withdrawn"));
+    if (!held)
+        return held.error();
+    const Result<bool> onHub = tryOnHub(*held, [&] { return m_client.withdraw(uuid); });
+    if (!onHub)
+        return onHub.error();
+    Message m = held->message;
     m.state = Message::State::Withdrawn;
-    const Status saved = m_db.inTransaction([&]() -> Status {
-        if (Status ok = m_messages.save(m); !ok)
-            return ok;
-        return m_store.setPending(uuid, pending);
-    });
-    Q_EMIT outboxChanged();
-    Q_EMIT statusChanged();
-    return saved;
+    // A message withdrawn before it was pushed never leaves.
+    return saveHeld(m, held->waitingToPush || *onHub ? HubStore::Pending::None : HubStore::Pending::Withdraw);
 }
 
 Result<QList<OutboxService::OutgoingMessage>> OutboxService::outbox() const

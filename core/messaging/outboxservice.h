@@ -13,6 +13,9 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
+
 namespace fermata {
 
 class Clock;
@@ -66,7 +69,6 @@ public:
     Status leave();
     bool isJoined() const { return !m_role.isEmpty(); }
     HubConfig account() const { return m_config; }
-    QString myRole() const { return m_role; }
     QString secretWarning() const;
 
     // Opens the hub with the stored password, listens for nudges and syncs.
@@ -124,6 +126,19 @@ private:
         }
         return result;
     }
+    struct HeldMessage
+    {
+        Message message;
+        bool waitingToPush = false; // not on the hub yet
+    };
+    // One of my messages the hub still holds, for edit() and withdraw(): NotFound when it is
+    // not in my outbox, Invalid when it was already released (it "can no longer be <change>").
+    Result<HeldMessage> findHeld(const QUuid &uuid, const QString &change) const;
+    // Runs `call` on the hub when the message is there and the hub is open: true when the hub
+    // took the change, false when it waits for the next sync; a refusal is an error.
+    Result<bool> tryOnHub(const HeldMessage &held, const std::function<Status()> &call);
+    // Saves `m` and sets its sync state (none: leave it), in one transaction.
+    Status saveHeld(const Message &m, std::optional<HubStore::Pending> pending);
     Status refreshDirectory();
     Status pushPending();
     Status pushOne(const HubStore::Entry &entry);

@@ -37,7 +37,6 @@ struct FocusSessionRecord
     QString outcome;   // "done", "stopped", "ended" (at its planned end, nobody to ask), "" while running
 
     bool isRunning() const { return !end.isValid(); }
-    qint64 actualMinutes() const { return end.isValid() ? start.secsTo(end) / 60 : 0; }
     bool operator==(const FocusSessionRecord &) const = default;
 };
 

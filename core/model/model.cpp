@@ -1,7 +1,6 @@
 // Debug output and key conversions for the model's value types.
 #include "model/calendarevent.h"
 #include "model/checkinwindow.h"
-#include "model/contact.h"
 #include "model/focusblock.h"
 #include "model/message.h"
 #include "model/notification.h"
@@ -134,14 +133,6 @@ QDebug operator<<(QDebug debug, const Message &m)
     debug.nospace() << "Message(" << m.uuid.toString(QUuid::WithoutBraces) << ' ' << m.from
                     << " -> " << m.to << ' ' << m.subject << ' ' << messageStateKey(m.state)
                     << " release=" << iso(m.releaseAt) << ')';
-    return debug;
-}
-
-QDebug operator<<(QDebug debug, const Contact &c)
-{
-    const QDebugStateSaver saver(debug);
-    debug.nospace() << "Contact(" << c.id << ' ' << c.name << " <" << c.email << "> "
-                    << c.timeZoneId << ')';
     return debug;
 }
 

@@ -23,7 +23,6 @@ Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<F
     r.horizon = range;
     r.zoneId = m_preferences.timeZoneId();
     r.workingRules = m_preferences.workingHours().rules();
-    r.settings = m_settings;
 
     const Result<QList<CheckInWindow>> windows = CheckInWindowRepository(m_db).all();
     if (!windows)

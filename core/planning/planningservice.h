@@ -27,12 +27,8 @@ public:
     PlanningService(Database &database, TaskService &tasks, const Preferences &preferences,
                     const Clock &clock, QObject *parent = nullptr);
 
-    PlanSettings settings() const { return m_settings; }
-    void setSettings(const PlanSettings &settings) { m_settings = settings; }
-
     // Plans [range.start, range.end) (never before now) and stores the blocks.
     Result<Plan> plan(const Interval &range);
-    const Plan &lastPlan() const { return m_plan; }
 
     // Puts back the blocks the last plan replaced. False when there is nothing to undo.
     bool canUndo() const { return m_undo.has_value(); }
@@ -74,7 +70,6 @@ private:
     TaskService &m_tasks;
     const Preferences &m_preferences;
     const Clock &m_clock;
-    PlanSettings m_settings;
     Plan m_plan;
     std::optional<Undo> m_undo;
     QHash<qint64, QString> m_reasons; // stored block id -> reason

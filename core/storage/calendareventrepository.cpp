@@ -2,27 +2,20 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
-#include <QSqlQuery>
-
 namespace fermata {
 
 namespace {
 
 const QString s_select = QStringLiteral(
     "SELECT id, source, uid, title, start_ms, end_ms, all_day, busy, buffer_before_minutes,"
-    " buffer_after_minutes FROM calendar_events");
+    " buffer_after_minutes FROM calendar_events ");
 
-void bindFields(QSqlQuery &query, const CalendarEvent &event)
+// The values of every column but id, in the order of s_select.
+QVariantList fields(const CalendarEvent &event)
 {
-    query.bindValue(0, sql::text(event.source));
-    query.bindValue(1, sql::text(event.uid));
-    query.bindValue(2, sql::text(event.title));
-    query.bindValue(3, sql::fromDateTime(event.start));
-    query.bindValue(4, sql::fromDateTime(event.end));
-    query.bindValue(5, event.allDay);
-    query.bindValue(6, event.busy);
-    query.bindValue(7, event.bufferBeforeMinutes);
-    query.bindValue(8, event.bufferAfterMinutes);
+    return {sql::text(event.source), sql::text(event.uid), sql::text(event.title),
+            sql::fromDateTime(event.start), sql::fromDateTime(event.end), event.allDay, event.busy,
+            event.bufferBeforeMinutes, event.bufferAfterMinutes};
 }
 
 CalendarEvent readEvent(const QSqlQuery &query)
@@ -44,65 +37,39 @@ CalendarEvent readEvent(const QSqlQuery &query)
 Result<QList<CalendarEvent>> select(const Database &db, const QString &tail,
                                     const QVariantList &values)
 {
-    const QString what = QStringLiteral("read calendar events");
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(query, s_select + QLatin1Char(' ') + tail, db.path(), what))
-        return *error;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-    if (auto error = sql::exec(query, db.path(), what))
-        return *error;
-    QList<CalendarEvent> events;
-    while (query.next())
-        events.append(readEvent(query));
-    return events;
+    return sql::readAll(sql::on(db), s_select + tail, values, QStringLiteral("read calendar events"),
+                        readEvent);
 }
 
 } // namespace
 
 Result<qint64> CalendarEventRepository::add(const CalendarEvent &event)
 {
-    const QString what = QStringLiteral("save the event \"%1\"").arg(event.title);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO calendar_events (source, uid, title, "
-                                                 "start_ms, end_ms, all_day, busy, "
-                                                 "buffer_before_minutes, buffer_after_minutes) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, event);
-    if (auto error = sql::exec(query, m_db.path(), what)) // autocommit: durable on return
-        return *error;
-    return query.lastInsertId().toLongLong();
+    // Autocommit: durable on return.
+    return sql::insert(sql::on(m_db),
+                       QStringLiteral("INSERT INTO calendar_events (source, uid, title, start_ms, "
+                                      "end_ms, all_day, busy, buffer_before_minutes, "
+                                      "buffer_after_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       fields(event), QStringLiteral("save the event \"%1\"").arg(event.title));
 }
 
 Status CalendarEventRepository::update(const CalendarEvent &event)
 {
-    const QString what = QStringLiteral("save the event \"%1\"").arg(event.title);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE calendar_events SET source = ?, uid = ?, "
-                                                 "title = ?, start_ms = ?, end_ms = ?, all_day = ?, "
-                                                 "busy = ?, buffer_before_minutes = ?, "
-                                                 "buffer_after_minutes = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, event);
-    query.bindValue(9, event.id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The event \"%1\" no longer exists.").arg(event.title));
-    return {};
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE calendar_events SET source = ?, uid = ?, title = ?, "
+                                         "start_ms = ?, end_ms = ?, all_day = ?, busy = ?, "
+                                         "buffer_before_minutes = ?, buffer_after_minutes = ? "
+                                         "WHERE id = ?"),
+                          fields(event) << event.id,
+                          QStringLiteral("save the event \"%1\"").arg(event.title),
+                          QStringLiteral("The event \"%1\" no longer exists.").arg(event.title));
 }
 
 Status CalendarEventRepository::remove(qint64 id)
 {
-    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("calendar_events"), id,
-                           QStringLiteral("delete an event"), QStringLiteral("The event no longer exists."));
+    return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM calendar_events WHERE id = ?"),
+                          {id}, QStringLiteral("delete an event"),
+                          QStringLiteral("The event no longer exists."));
 }
 
 Result<QList<CalendarEvent>> CalendarEventRepository::overlapping(const Interval &range) const

@@ -2,8 +2,6 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
-#include <QSqlQuery>
-
 namespace fermata {
 
 namespace {
@@ -29,82 +27,62 @@ QString scopeKey(CheckInWindow::Scope scope)
                                                : QStringLiteral("personal");
 }
 
-void bindFields(QSqlQuery &query, const CheckInWindow &window)
+QVariantList fields(const CheckInWindow &window)
 {
-    query.bindValue(0, int(window.rule.dayMask()));
-    query.bindValue(1, minuteOfDay(window.rule.start()));
-    query.bindValue(2, minuteOfDay(window.rule.end()));
-    query.bindValue(3, sql::text(QString::fromUtf8(window.rule.zoneId())));
-    query.bindValue(4, sql::text(window.label));
-    query.bindValue(5, scopeKey(window.scope));
+    return {int(window.rule.dayMask()), minuteOfDay(window.rule.start()), minuteOfDay(window.rule.end()),
+            sql::text(QString::fromUtf8(window.rule.zoneId())), sql::text(window.label),
+            scopeKey(window.scope)};
+}
+
+CheckInWindow readWindow(const QSqlQuery &query)
+{
+    CheckInWindow window;
+    window.id = query.value(0).toLongLong();
+    window.rule = WeeklyRule(quint8(query.value(1).toUInt()), timeFromMinute(query.value(2)),
+                             timeFromMinute(query.value(3)), query.value(4).toString().toUtf8());
+    window.label = query.value(5).toString();
+    window.scope = query.value(6).toString() == u"team" ? CheckInWindow::Scope::Team
+                                                        : CheckInWindow::Scope::Personal;
+    return window;
+}
+
+QString saveWhat(const CheckInWindow &window)
+{
+    return QStringLiteral("save the check-in window \"%1\"").arg(window.label);
 }
 
 } // namespace
 
 Result<qint64> CheckInWindowRepository::add(const CheckInWindow &window)
 {
-    const QString what = QStringLiteral("save the check-in window \"%1\"").arg(window.label);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO checkin_windows (day_mask, "
-                                                 "start_minute, end_minute, zone_id, label, scope) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?)"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, window);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.lastInsertId().toLongLong();
+    return sql::insert(sql::on(m_db),
+                       QStringLiteral("INSERT INTO checkin_windows (day_mask, start_minute, end_minute, "
+                                      "zone_id, label, scope) VALUES (?, ?, ?, ?, ?, ?)"),
+                       fields(window), saveWhat(window));
 }
 
 Status CheckInWindowRepository::update(const CheckInWindow &window)
 {
-    const QString what = QStringLiteral("save the check-in window \"%1\"").arg(window.label);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE checkin_windows SET day_mask = ?, "
-                                                 "start_minute = ?, end_minute = ?, zone_id = ?, "
-                                                 "label = ?, scope = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, window);
-    query.bindValue(6, window.id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(
-            Error::Code::NotFound,
-            QStringLiteral("The check-in window \"%1\" no longer exists.").arg(window.label));
-    return {};
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE checkin_windows SET day_mask = ?, start_minute = ?, "
+                                         "end_minute = ?, zone_id = ?, label = ?, scope = ? WHERE id = ?"),
+                          fields(window) << window.id, saveWhat(window),
+                          QStringLiteral("The check-in window \"%1\" no longer exists.").arg(window.label));
 }
 
 Status CheckInWindowRepository::remove(qint64 id)
 {
-    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("checkin_windows"), id,
-                           QStringLiteral("delete a check-in window"), QStringLiteral("The check-in window no longer exists."));
+    return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM checkin_windows WHERE id = ?"),
+                          {id}, QStringLiteral("delete a check-in window"),
+                          QStringLiteral("The check-in window no longer exists."));
 }
 
 Result<QList<CheckInWindow>> CheckInWindowRepository::all() const
 {
-    const QString what = QStringLiteral("read check-in windows");
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, day_mask, start_minute, end_minute, zone_id, label, "
-                                   "scope FROM checkin_windows ORDER BY id")))
-        return sql::databaseError(m_db.path(), what, query.lastError());
-    QList<CheckInWindow> windows;
-    while (query.next()) {
-        CheckInWindow window;
-        window.id = query.value(0).toLongLong();
-        window.rule = WeeklyRule(quint8(query.value(1).toUInt()), timeFromMinute(query.value(2)),
-                                 timeFromMinute(query.value(3)),
-                                 query.value(4).toString().toUtf8());
-        window.label = query.value(5).toString();
-        window.scope = query.value(6).toString() == u"team" ? CheckInWindow::Scope::Team
-                                                            : CheckInWindow::Scope::Personal;
-        windows.append(window);
-    }
-    return windows;
+    return sql::readAll(sql::on(m_db),
+                        QStringLiteral("SELECT id, day_mask, start_minute, end_minute, zone_id, label, "
+                                       "scope FROM checkin_windows ORDER BY id"),
+                        {}, QStringLiteral("read check-in windows"), readWindow);
 }
 
 } // namespace fermata

@@ -96,8 +96,8 @@ std::optional<Error> Database::configure()
     // busy_timeout first, so switching to WAL waits for another process instead of failing.
     for (const auto *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
                                "PRAGMA synchronous = FULL"}) {
-        if (auto error = sql::execDirect(db, QString::fromLatin1(pragma), m_path, what))
-            return error;
+        if (Status set = sql::exec(sql::on(*this), QString::fromLatin1(pragma), {}, what); !set)
+            return set.error();
     }
     QSqlQuery query(db);
     // Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked" at once,
@@ -176,37 +176,34 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
 
 Status Database::inTransaction(const std::function<Status()> &work)
 {
-    QSqlDatabase db = connection();
+    const sql::Target target = sql::on(*this);
     const QString what = QStringLiteral("save changes");
     const bool outermost = m_transactionDepth == 0;
     const QString savepoint = QStringLiteral("fermata_%1").arg(m_transactionDepth);
-    if (outermost) {
-        if (!db.transaction())
-            return sql::databaseError(m_path, what, db.lastError());
-    } else if (auto error = sql::execDirect(db, QStringLiteral("SAVEPOINT ") + savepoint, m_path,
-                                            what)) {
-        return *error;
-    }
+    // IMMEDIATE takes the write lock up front, waiting (busy_timeout) for other processes.
+    // A plain BEGIN that reads first and then writes cannot wait: when another process wrote
+    // in between, SQLite refuses the upgrade at once with "database is locked".
+    if (Status begun = sql::exec(target, outermost ? QStringLiteral("BEGIN IMMEDIATE")
+                                                   : QStringLiteral("SAVEPOINT ") + savepoint,
+                                 {}, what);
+        !begun)
+        return begun;
 
     ++m_transactionDepth;
     Status status = work();
     --m_transactionDepth;
 
     if (outermost) {
-        if (status && db.commit())
-            return {};
-        const Status result = status ? Status(sql::databaseError(m_path, what, db.lastError()))
-                                     : status;
-        db.rollback();
-        return result;
+        if (status)
+            status = sql::exec(target, QStringLiteral("COMMIT"), {}, what);
+        if (!status)
+            (void)sql::exec(target, QStringLiteral("ROLLBACK"), {}, what);
+        return status;
     }
-    if (status) {
-        if (auto error = sql::execDirect(db, QStringLiteral("RELEASE ") + savepoint, m_path, what))
-            return *error;
-        return {};
-    }
-    (void)sql::execDirect(db, QStringLiteral("ROLLBACK TO ") + savepoint, m_path, what);
-    (void)sql::execDirect(db, QStringLiteral("RELEASE ") + savepoint, m_path, what);
+    if (status)
+        return sql::exec(target, QStringLiteral("RELEASE ") + savepoint, {}, what);
+    (void)sql::exec(target, QStringLiteral("ROLLBACK TO ") + savepoint, {}, what);
+    (void)sql::exec(target, QStringLiteral("RELEASE ") + savepoint, {}, what);
     return status;
 }
 

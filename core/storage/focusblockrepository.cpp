@@ -2,88 +2,59 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
-#include <QSqlQuery>
-
 namespace fermata {
 
 namespace {
 
-void bindFields(QSqlQuery &query, const FocusBlock &block)
+QVariantList fields(const FocusBlock &block)
 {
-    query.bindValue(0, block.taskId);
-    query.bindValue(1, sql::fromDateTime(block.start));
-    query.bindValue(2, sql::fromDateTime(block.end));
-    query.bindValue(3, block.pinned);
+    return {block.taskId, sql::fromDateTime(block.start), sql::fromDateTime(block.end), block.pinned};
+}
+
+FocusBlock readBlock(const QSqlQuery &query)
+{
+    FocusBlock block;
+    block.id = query.value(0).toLongLong();
+    block.taskId = query.value(1).toLongLong();
+    block.start = sql::toDateTime(query.value(2));
+    block.end = sql::toDateTime(query.value(3));
+    block.pinned = query.value(4).toBool();
+    return block;
 }
 
 Result<QList<FocusBlock>> select(const Database &db, const QString &tail,
                                  const QVariantList &values)
 {
-    const QString what = QStringLiteral("read focus blocks");
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(
-            query, QStringLiteral("SELECT id, task_id, start_ms, end_ms, pinned FROM focus_blocks ")
-                       + tail,
-            db.path(), what))
-        return *error;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-    if (auto error = sql::exec(query, db.path(), what))
-        return *error;
-    QList<FocusBlock> blocks;
-    while (query.next()) {
-        FocusBlock block;
-        block.id = query.value(0).toLongLong();
-        block.taskId = query.value(1).toLongLong();
-        block.start = sql::toDateTime(query.value(2));
-        block.end = sql::toDateTime(query.value(3));
-        block.pinned = query.value(4).toBool();
-        blocks.append(block);
-    }
-    return blocks;
+    return sql::readAll(sql::on(db),
+                        QStringLiteral("SELECT id, task_id, start_ms, end_ms, pinned FROM focus_blocks ")
+                            + tail,
+                        values, QStringLiteral("read focus blocks"), readBlock);
 }
 
 } // namespace
 
 Result<qint64> FocusBlockRepository::add(const FocusBlock &block)
 {
-    const QString what = QStringLiteral("save a focus block");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO focus_blocks (task_id, start_ms, "
-                                                 "end_ms, pinned) VALUES (?, ?, ?, ?)"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, block);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.lastInsertId().toLongLong();
+    return sql::insert(sql::on(m_db),
+                       QStringLiteral("INSERT INTO focus_blocks (task_id, start_ms, end_ms, pinned) "
+                                      "VALUES (?, ?, ?, ?)"),
+                       fields(block), QStringLiteral("save a focus block"));
 }
 
 Status FocusBlockRepository::update(const FocusBlock &block)
 {
-    const QString what = QStringLiteral("save a focus block");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE focus_blocks SET task_id = ?, start_ms = ?, "
-                                                 "end_ms = ?, pinned = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, block);
-    query.bindValue(4, block.id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The focus block no longer exists."));
-    return {};
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE focus_blocks SET task_id = ?, start_ms = ?, "
+                                         "end_ms = ?, pinned = ? WHERE id = ?"),
+                          fields(block) << block.id, QStringLiteral("save a focus block"),
+                          QStringLiteral("The focus block no longer exists."));
 }
 
 Status FocusBlockRepository::remove(qint64 id)
 {
-    return sql::deleteById(m_db.connection(), m_db.path(), QLatin1String("focus_blocks"), id,
-                           QStringLiteral("delete a focus block"), QStringLiteral("The focus block no longer exists."));
+    return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM focus_blocks WHERE id = ?"),
+                          {id}, QStringLiteral("delete a focus block"),
+                          QStringLiteral("The focus block no longer exists."));
 }
 
 Result<QList<FocusBlock>> FocusBlockRepository::overlapping(const Interval &range) const

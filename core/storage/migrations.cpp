@@ -242,37 +242,41 @@ QList<Step> makeSteps()
         QStringLiteral("CREATE INDEX calendar_events_length ON calendar_events(end_ms - start_ms)"),
     }});
     list.append(Step{6, changeTrackingStatements()});
+    // v7: contacts were never used (teammates come from the hub's directory). Dropping the
+    // table drops its contacts_*_changed triggers; the team topic keeps its other tables.
+    list.append(Step{7, {
+        QStringLiteral("DROP TABLE contacts"),
+    }});
     return list;
 }
 
 Status runStep(const QSqlDatabase &db, const QString &path, const Step &step)
 {
+    const sql::Target target = sql::Target::file(db, path);
     const QString what = QStringLiteral("upgrade the data format to version %1").arg(step.version);
     // BEGIN IMMEDIATE takes the write lock up front, so processes opening a new file at the
     // same moment take turns; whoever comes second sees the raised version and skips the step.
-    if (auto error = sql::execDirect(db, QStringLiteral("BEGIN IMMEDIATE"), path, what))
-        return Status(*error);
-    auto fail = [&](const Error &error) {
+    if (Status begun = sql::exec(target, QStringLiteral("BEGIN IMMEDIATE"), {}, what); !begun)
+        return begun;
+    auto fail = [&](const Status &status) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return Status(error);
+        return status;
     };
-    QSqlQuery version(db);
-    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
-        return fail(sql::databaseError(path, what, version.lastError()));
-    const bool alreadyDone = version.value(0).toInt() >= step.version;
-    version.finish();
-    if (!alreadyDone) {
+    const Result<QVariant> version = sql::scalar(target, QStringLiteral("PRAGMA user_version"), {}, what);
+    if (!version)
+        return fail(version.error());
+    if (version->toInt() < step.version) {
         for (const QString &statement : step.statements) {
-            if (auto error = sql::execDirect(db, statement, path, what))
-                return fail(*error);
+            if (Status done = sql::exec(target, statement, {}, what); !done)
+                return fail(done);
         }
         // PRAGMA takes no bound parameters; the version is our own integer.
-        if (auto error = sql::execDirect(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version),
-                                         path, what))
-            return fail(*error);
+        if (Status done = sql::exec(target, QStringLiteral("PRAGMA user_version = %1").arg(step.version), {},
+                                    what); !done)
+            return fail(done);
     }
-    if (auto error = sql::execDirect(db, QStringLiteral("COMMIT"), path, what))
-        return fail(*error);
+    if (Status committed = sql::exec(target, QStringLiteral("COMMIT"), {}, what); !committed)
+        return fail(committed);
     return {};
 }
 

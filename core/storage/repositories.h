@@ -5,16 +5,12 @@
 
 #include "model/calendarevent.h"
 #include "model/checkinwindow.h"
-#include "model/contact.h"
 #include "model/focusblock.h"
-#include "model/message.h"
-#include "model/notification.h"
 #include "model/task.h"
 #include "result.h"
 #include "time/interval.h"
 
 #include <QList>
-#include <QUuid>
 
 #include <optional>
 
@@ -73,32 +69,6 @@ public:
     Status update(const CheckInWindow &window);
     Status remove(qint64 id);
     Result<QList<CheckInWindow>> all() const;
-
-private:
-    Database &m_db;
-};
-
-class NotificationRepository final
-{
-public:
-    explicit NotificationRepository(Database &db) : m_db(db) {}
-    Result<qint64> add(const Notification &notification);
-    Status markReleased(qint64 id, const QDateTime &releasedAt);
-    Result<QList<Notification>> held() const;
-    Result<QList<Notification>> all() const;
-
-private:
-    Database &m_db;
-};
-
-class ContactRepository final
-{
-public:
-    explicit ContactRepository(Database &db) : m_db(db) {}
-    Result<qint64> add(const Contact &contact);
-    Status update(const Contact &contact);
-    Status remove(qint64 id);
-    Result<QList<Contact>> all() const;
 
 private:
     Database &m_db;

@@ -11,47 +11,40 @@ const QString s_select = QStringLiteral(
     "SELECT id, name, url, refresh_minutes, etag, last_modified, last_attempt_ms,"
     " last_success_ms, last_error, event_count FROM calendar_subscriptions");
 
-void bindFields(QSqlQuery &query, const CalendarSubscription &s)
+// The values of every column but id, in the order of s_select.
+QVariantList fields(const CalendarSubscription &s)
 {
-    query.bindValue(0, sql::text(s.name));
-    query.bindValue(1, sql::text(s.url));
-    query.bindValue(2, s.refreshMinutes);
-    query.bindValue(3, sql::text(s.etag));
-    query.bindValue(4, sql::text(s.lastModified));
-    query.bindValue(5, sql::fromDateTime(s.lastAttempt));
-    query.bindValue(6, sql::fromDateTime(s.lastSuccess));
-    query.bindValue(7, sql::text(s.lastError));
-    query.bindValue(8, s.eventCount);
+    return {sql::text(s.name), sql::text(s.url), s.refreshMinutes, sql::text(s.etag),
+            sql::text(s.lastModified), sql::fromDateTime(s.lastAttempt), sql::fromDateTime(s.lastSuccess),
+            sql::text(s.lastError), s.eventCount};
+}
+
+CalendarSubscription readSubscription(const QSqlQuery &query)
+{
+    CalendarSubscription s;
+    s.id = query.value(0).toLongLong();
+    s.name = query.value(1).toString();
+    s.url = query.value(2).toString();
+    s.refreshMinutes = query.value(3).toInt();
+    s.etag = query.value(4).toString();
+    s.lastModified = query.value(5).toString();
+    s.lastAttempt = sql::toDateTime(query.value(6));
+    s.lastSuccess = sql::toDateTime(query.value(7));
+    s.lastError = query.value(8).toString();
+    s.eventCount = query.value(9).toLongLong();
+    return s;
 }
 
 Result<QList<CalendarSubscription>> select(const Database &db, const QString &tail,
                                            const QVariantList &values)
 {
-    const QString what = QStringLiteral("read calendar subscriptions");
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(query, s_select + QLatin1Char(' ') + tail, db.path(), what))
-        return *error;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-    if (auto error = sql::exec(query, db.path(), what))
-        return *error;
-    QList<CalendarSubscription> list;
-    while (query.next()) {
-        CalendarSubscription s;
-        s.id = query.value(0).toLongLong();
-        s.name = query.value(1).toString();
-        s.url = query.value(2).toString();
-        s.refreshMinutes = query.value(3).toInt();
-        s.etag = query.value(4).toString();
-        s.lastModified = query.value(5).toString();
-        s.lastAttempt = sql::toDateTime(query.value(6));
-        s.lastSuccess = sql::toDateTime(query.value(7));
-        s.lastError = query.value(8).toString();
-        s.eventCount = query.value(9).toLongLong();
-        list.append(s);
-    }
-    return list;
+    return sql::readAll(sql::on(db), s_select + QLatin1Char(' ') + tail, values,
+                        QStringLiteral("read calendar subscriptions"), readSubscription);
+}
+
+QString saveWhat(const CalendarSubscription &subscription)
+{
+    return QStringLiteral("save the calendar \"%1\"").arg(subscription.name);
 }
 
 Result<std::optional<CalendarSubscription>> first(Result<QList<CalendarSubscription>> list)
@@ -71,42 +64,22 @@ Result<qint64> SubscriptionRepository::add(const CalendarSubscription &subscript
         return Result<qint64>::failure(
             Error::Code::Invalid,
             QStringLiteral("A calendar named \"%1\" already exists.").arg(subscription.name));
-    const QString what = QStringLiteral("save the calendar \"%1\"").arg(subscription.name);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO calendar_subscriptions (name, url, "
-                                                 "refresh_minutes, etag, last_modified, "
-                                                 "last_attempt_ms, last_success_ms, last_error, "
-                                                 "event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, subscription);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.lastInsertId().toLongLong();
+    return sql::insert(sql::on(m_db),
+                       QStringLiteral("INSERT INTO calendar_subscriptions (name, url, refresh_minutes, "
+                                      "etag, last_modified, last_attempt_ms, last_success_ms, "
+                                      "last_error, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       fields(subscription), saveWhat(subscription));
 }
 
 Status SubscriptionRepository::update(const CalendarSubscription &subscription)
 {
-    const QString what = QStringLiteral("save the calendar \"%1\"").arg(subscription.name);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE calendar_subscriptions SET name = ?, "
-                                                 "url = ?, refresh_minutes = ?, etag = ?, "
-                                                 "last_modified = ?, last_attempt_ms = ?, "
-                                                 "last_success_ms = ?, last_error = ?, "
-                                                 "event_count = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    bindFields(query, subscription);
-    query.bindValue(9, subscription.id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The calendar \"%1\" no longer exists.")
-                                   .arg(subscription.name));
-    return {};
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE calendar_subscriptions SET name = ?, url = ?, "
+                                         "refresh_minutes = ?, etag = ?, last_modified = ?, "
+                                         "last_attempt_ms = ?, last_success_ms = ?, last_error = ?, "
+                                         "event_count = ? WHERE id = ?"),
+                          fields(subscription) << subscription.id, saveWhat(subscription),
+                          QStringLiteral("The calendar \"%1\" no longer exists.").arg(subscription.name));
 }
 
 Status SubscriptionRepository::remove(qint64 id)
@@ -118,24 +91,13 @@ Status SubscriptionRepository::remove(qint64 id)
         return Status::failure(Error::Code::NotFound, QStringLiteral("The calendar no longer exists."));
     const QString source = (*found)->name;
     return m_db.inTransaction([&]() -> Status {
+        const sql::Target target = sql::on(m_db);
         const QString what = QStringLiteral("remove the calendar \"%1\"").arg(source);
-        QSqlQuery events(m_db.connection());
-        if (auto error = sql::prepare(events,
-                                      QStringLiteral("DELETE FROM calendar_events WHERE source = ?"),
-                                      m_db.path(), what))
-            return *error;
-        events.bindValue(0, source);
-        if (auto error = sql::exec(events, m_db.path(), what))
-            return *error;
-        QSqlQuery query(m_db.connection());
-        if (auto error = sql::prepare(query,
-                                      QStringLiteral("DELETE FROM calendar_subscriptions WHERE id = ?"),
-                                      m_db.path(), what))
-            return *error;
-        query.bindValue(0, id);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
-        return {};
+        if (Status ok = sql::exec(target, QStringLiteral("DELETE FROM calendar_events WHERE source = ?"),
+                                  {source}, what); !ok)
+            return ok;
+        return sql::exec(target, QStringLiteral("DELETE FROM calendar_subscriptions WHERE id = ?"), {id},
+                         what);
     });
 }
 
@@ -161,17 +123,14 @@ CalendarSourceWriter::CalendarSourceWriter(Database &db, QString source)
 
 Status CalendarSourceWriter::begin()
 {
-    const QString what = QStringLiteral("read the events of \"%1\"").arg(m_source);
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("SELECT id, uid, title, start_ms, end_ms, all_day, "
-                                                 "busy FROM calendar_events WHERE source = ? ORDER BY id"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, m_source);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
+    const sql::Target target = sql::on(m_db);
+    Result<QSqlQuery> read = sql::run(target,
+                                      QStringLiteral("SELECT id, uid, title, start_ms, end_ms, all_day, "
+                                                     "busy FROM calendar_events WHERE source = ? ORDER BY id"),
+                                      {m_source}, QStringLiteral("read the events of \"%1\"").arg(m_source));
+    if (!read)
+        return read.error();
+    QSqlQuery &query = read.value();
     m_existing.clear();
     m_duplicates.clear();
     m_written.clear();
@@ -199,23 +158,20 @@ Status CalendarSourceWriter::begin()
     m_insert = QSqlQuery(m_db.connection());
     m_update = QSqlQuery(m_db.connection());
     m_delete = QSqlQuery(m_db.connection());
-    if (auto error = sql::prepare(m_insert,
-                                  QStringLiteral("INSERT INTO calendar_events (source, uid, title, "
-                                                 "start_ms, end_ms, all_day, busy, "
-                                                 "buffer_before_minutes, buffer_after_minutes) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  m_db.path(), save))
-        return *error;
+    if (Status ok = sql::prepare(m_insert,
+                                 QStringLiteral("INSERT INTO calendar_events (source, uid, title, "
+                                                "start_ms, end_ms, all_day, busy, "
+                                                "buffer_before_minutes, buffer_after_minutes) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 target, save); !ok)
+        return ok;
     // Buffers are the person's own setting on a meeting: an update keeps them.
-    if (auto error = sql::prepare(m_update,
-                                  QStringLiteral("UPDATE calendar_events SET title = ?, start_ms = ?, "
-                                                 "end_ms = ?, all_day = ?, busy = ? WHERE id = ?"),
-                                  m_db.path(), save))
-        return *error;
-    if (auto error = sql::prepare(m_delete, QStringLiteral("DELETE FROM calendar_events WHERE id = ?"),
-                                  m_db.path(), save))
-        return *error;
-    return {};
+    if (Status ok = sql::prepare(m_update,
+                                 QStringLiteral("UPDATE calendar_events SET title = ?, start_ms = ?, "
+                                                "end_ms = ?, all_day = ?, busy = ? WHERE id = ?"),
+                                 target, save); !ok)
+        return ok;
+    return sql::prepare(m_delete, QStringLiteral("DELETE FROM calendar_events WHERE id = ?"), target, save);
 }
 
 Status CalendarSourceWriter::upsert(const CalendarEvent &event)
@@ -236,30 +192,22 @@ Status CalendarSourceWriter::upsert(const CalendarEvent &event)
             }
         }
     }
+    const sql::Target target = sql::on(m_db);
     if (id != 0) {
-        m_update.bindValue(0, sql::text(event.title));
-        m_update.bindValue(1, sql::fromDateTime(event.start));
-        m_update.bindValue(2, sql::fromDateTime(event.end));
-        m_update.bindValue(3, event.allDay);
-        m_update.bindValue(4, event.busy);
-        m_update.bindValue(5, id);
-        if (auto error = sql::exec(m_update, m_db.path(), what))
-            return *error;
+        if (Status ok = sql::exec(m_update, {sql::text(event.title), sql::fromDateTime(event.start),
+                                             sql::fromDateTime(event.end), event.allDay, event.busy, id},
+                                  target, what); !ok)
+            return ok;
         m_written.insert(event.uid, id);
         ++m_updated;
         return {};
     }
-    m_insert.bindValue(0, sql::text(m_source));
-    m_insert.bindValue(1, sql::text(event.uid));
-    m_insert.bindValue(2, sql::text(event.title));
-    m_insert.bindValue(3, sql::fromDateTime(event.start));
-    m_insert.bindValue(4, sql::fromDateTime(event.end));
-    m_insert.bindValue(5, event.allDay);
-    m_insert.bindValue(6, event.busy);
-    m_insert.bindValue(7, event.bufferBeforeMinutes);
-    m_insert.bindValue(8, event.bufferAfterMinutes);
-    if (auto error = sql::exec(m_insert, m_db.path(), what))
-        return *error;
+    if (Status ok = sql::exec(m_insert, {sql::text(m_source), sql::text(event.uid), sql::text(event.title),
+                                         sql::fromDateTime(event.start), sql::fromDateTime(event.end),
+                                         event.allDay, event.busy, event.bufferBeforeMinutes,
+                                         event.bufferAfterMinutes},
+                              target, what); !ok)
+        return ok;
     m_written.insert(event.uid, m_insert.lastInsertId().toLongLong());
     ++m_inserted;
     return {};
@@ -267,10 +215,9 @@ Status CalendarSourceWriter::upsert(const CalendarEvent &event)
 
 Status CalendarSourceWriter::deleteId(qint64 id)
 {
-    m_delete.bindValue(0, id);
-    if (auto error = sql::exec(m_delete, m_db.path(),
-                               QStringLiteral("delete an event of \"%1\"").arg(m_source)))
-        return *error;
+    if (Status ok = sql::exec(m_delete, {id}, sql::on(m_db),
+                              QStringLiteral("delete an event of \"%1\"").arg(m_source)); !ok)
+        return ok;
     ++m_deleted;
     return {};
 }

@@ -14,20 +14,18 @@ const QString s_columns = QStringLiteral(
     " earliest_start_ms, min_chunk_minutes, max_chunk_minutes, splittable,"
     " preferred_day_part, done");
 
-void bindFields(QSqlQuery &query, const Task &task)
+// The values of s_columns, in order.
+QVariantList fields(const Task &task)
 {
-    query.bindValue(0, sql::text(task.title));
-    query.bindValue(1, sql::text(task.notes));
-    query.bindValue(2, task.estimateMinutes);
-    query.bindValue(3, task.remainingMinutes);
-    query.bindValue(4, sql::fromDateTime(task.deadline));
-    query.bindValue(5, int(task.priority));
-    query.bindValue(6, sql::fromDateTime(task.earliestStart));
-    query.bindValue(7, task.minChunkMinutes);
-    query.bindValue(8, task.maxChunkMinutes);
-    query.bindValue(9, task.splittable);
-    query.bindValue(10, dayPartKey(task.preferredDayPart));
-    query.bindValue(11, task.done);
+    return {sql::text(task.title), sql::text(task.notes), task.estimateMinutes, task.remainingMinutes,
+            sql::fromDateTime(task.deadline), int(task.priority), sql::fromDateTime(task.earliestStart),
+            task.minChunkMinutes, task.maxChunkMinutes, task.splittable,
+            dayPartKey(task.preferredDayPart), task.done};
+}
+
+QString saveWhat(const Task &task)
+{
+    return QStringLiteral("save the task \"%1\"").arg(task.title);
 }
 
 // Reads the columns "id, <s_columns>" of the current row.
@@ -53,41 +51,32 @@ Task readTask(const QSqlQuery &query)
 // Replaces the dependency and tag rows of `task.id` (inside the caller's transaction).
 Status writeChildren(const Database &db, const Task &task)
 {
-    const QString what = QStringLiteral("save the task \"%1\"").arg(task.title);
-    QSqlQuery query(db.connection());
+    const QString what = saveWhat(task);
+    const sql::Target target = sql::on(db);
     for (const auto *statement : {"DELETE FROM task_dependencies WHERE task_id = ?",
                                   "DELETE FROM task_tags WHERE task_id = ?"}) {
-        if (auto error = sql::prepare(query, QString::fromLatin1(statement), db.path(), what))
-            return *error;
-        query.bindValue(0, task.id);
-        if (auto error = sql::exec(query, db.path(), what))
-            return *error;
+        if (Status ok = sql::exec(target, QString::fromLatin1(statement), {task.id}, what); !ok)
+            return ok;
     }
+    QSqlQuery query(db.connection());
     if (!task.dependsOn.isEmpty()) {
-        if (auto error = sql::prepare(query,
-                                      QStringLiteral("INSERT INTO task_dependencies (task_id, "
-                                                     "position, depends_on) VALUES (?, ?, ?)"),
-                                      db.path(), what))
-            return *error;
+        if (Status ok = sql::prepare(query, QStringLiteral("INSERT INTO task_dependencies (task_id, "
+                                                           "position, depends_on) VALUES (?, ?, ?)"),
+                                     target, what); !ok)
+            return ok;
         for (qsizetype i = 0; i < task.dependsOn.size(); ++i) {
-            query.bindValue(0, task.id);
-            query.bindValue(1, qlonglong(i));
-            query.bindValue(2, task.dependsOn.at(i));
-            if (auto error = sql::exec(query, db.path(), what))
-                return *error;
+            if (Status ok = sql::exec(query, {task.id, qlonglong(i), task.dependsOn.at(i)}, target, what); !ok)
+                return ok;
         }
     }
     if (!task.tags.isEmpty()) {
-        if (auto error = sql::prepare(
-                query, QStringLiteral("INSERT INTO task_tags (task_id, position, tag) VALUES (?, ?, ?)"),
-                db.path(), what))
-            return *error;
+        if (Status ok = sql::prepare(query, QStringLiteral("INSERT INTO task_tags (task_id, position, "
+                                                           "tag) VALUES (?, ?, ?)"),
+                                     target, what); !ok)
+            return ok;
         for (qsizetype i = 0; i < task.tags.size(); ++i) {
-            query.bindValue(0, task.id);
-            query.bindValue(1, qlonglong(i));
-            query.bindValue(2, sql::text(task.tags.at(i)));
-            if (auto error = sql::exec(query, db.path(), what))
-                return *error;
+            if (Status ok = sql::exec(query, {task.id, qlonglong(i), sql::text(task.tags.at(i))}, target, what); !ok)
+                return ok;
         }
     }
     return {};
@@ -95,35 +84,30 @@ Status writeChildren(const Database &db, const Task &task)
 
 // Fills dependsOn and tags of `tasks` from one query each; `where` restricts to some ids.
 Status readChildren(const Database &db, QList<Task> &tasks, const QString &where,
-                    const QVariant &bound)
+                    const QVariantList &values)
 {
     QHash<qint64, qsizetype> index;
     index.reserve(tasks.size());
     for (qsizetype i = 0; i < tasks.size(); ++i)
         index.insert(tasks.at(i).id, i);
-    const QString what = QStringLiteral("read tasks");
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
     for (const auto *table : {"task_dependencies", "task_tags"}) {
         const bool tags = qstrcmp(table, "task_tags") == 0;
         const QString statement = QStringLiteral("SELECT task_id, %1 FROM %2 %3 ORDER BY task_id, position")
                                       .arg(tags ? QLatin1String("tag") : QLatin1String("depends_on"),
                                            QLatin1String(table), where);
-        if (auto error = sql::prepare(query, statement, db.path(), what))
-            return *error;
-        if (bound.isValid())
-            query.bindValue(0, bound);
-        if (auto error = sql::exec(query, db.path(), what))
-            return *error;
-        while (query.next()) {
-            const auto it = index.constFind(query.value(0).toLongLong());
+        Result<QSqlQuery> query = sql::run(sql::on(db), statement, values, QStringLiteral("read tasks"));
+        if (!query)
+            return query.error();
+        QSqlQuery &rows = query.value();
+        while (rows.next()) {
+            const auto it = index.constFind(rows.value(0).toLongLong());
             if (it == index.constEnd())
                 continue;
             Task &task = tasks[*it];
             if (tags)
-                task.tags.append(query.value(1).toString());
+                task.tags.append(rows.value(1).toString());
             else
-                task.dependsOn.append(query.value(1).toLongLong());
+                task.dependsOn.append(rows.value(1).toLongLong());
         }
     }
     return {};
@@ -135,18 +119,13 @@ Result<qint64> TaskRepository::add(const Task &task)
 {
     qint64 id = 0;
     const Status status = m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("save the task \"%1\"").arg(task.title);
-        QSqlQuery query(m_db.connection());
-        if (auto error = sql::prepare(query,
-                                      QStringLiteral("INSERT INTO tasks (%1) VALUES "
-                                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                          .arg(s_columns),
-                                      m_db.path(), what))
-            return *error;
-        bindFields(query, task);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
-        id = query.lastInsertId().toLongLong();
+        const Result<qint64> added = sql::insert(
+            sql::on(m_db),
+            QStringLiteral("INSERT INTO tasks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(s_columns),
+            fields(task), saveWhat(task));
+        if (!added)
+            return added.error();
+        id = *added;
         Task stored = task;
         stored.id = id;
         return writeChildren(m_db, stored);
@@ -159,65 +138,40 @@ Result<qint64> TaskRepository::add(const Task &task)
 Status TaskRepository::update(const Task &task)
 {
     return m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("save the task \"%1\"").arg(task.title);
-        QSqlQuery query(m_db.connection());
-        if (auto error = sql::prepare(query,
-                                      QStringLiteral("UPDATE tasks SET title = ?, notes = ?, "
-                                                     "estimate_minutes = ?, remaining_minutes = ?, "
-                                                     "deadline_ms = ?, priority = ?, "
-                                                     "earliest_start_ms = ?, min_chunk_minutes = ?, "
-                                                     "max_chunk_minutes = ?, splittable = ?, "
-                                                     "preferred_day_part = ?, done = ? WHERE id = ?"),
-                                      m_db.path(), what))
-            return *error;
-        bindFields(query, task);
-        query.bindValue(12, task.id);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
-        if (query.numRowsAffected() == 0)
-            return Status::failure(Error::Code::NotFound,
-                                   QStringLiteral("The task \"%1\" no longer exists.").arg(task.title));
+        if (Status ok = sql::changeRow(sql::on(m_db),
+                                       QStringLiteral("UPDATE tasks SET title = ?, notes = ?, "
+                                                      "estimate_minutes = ?, remaining_minutes = ?, "
+                                                      "deadline_ms = ?, priority = ?, "
+                                                      "earliest_start_ms = ?, min_chunk_minutes = ?, "
+                                                      "max_chunk_minutes = ?, splittable = ?, "
+                                                      "preferred_day_part = ?, done = ? WHERE id = ?"),
+                                       fields(task) << task.id, saveWhat(task),
+                                       QStringLiteral("The task \"%1\" no longer exists.").arg(task.title));
+            !ok)
+            return ok;
         return writeChildren(m_db, task);
     });
 }
 
 Status TaskRepository::remove(qint64 id)
 {
-    return m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("delete a task");
-        QSqlQuery query(m_db.connection());
-        if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"),
-                                      m_db.path(), what))
-            return *error;
-        query.bindValue(0, id);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
-        if (query.numRowsAffected() == 0)
-            return Status::failure(Error::Code::NotFound,
-                                   QStringLiteral("The task no longer exists."));
-        return {};
-    });
+    return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM tasks WHERE id = ?"), {id},
+                          QStringLiteral("delete a task"), QStringLiteral("The task no longer exists."));
 }
 
 Result<std::optional<Task>> TaskRepository::find(qint64 id) const
 {
     QList<Task> tasks;
     const Status status = m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("read a task");
-        QSqlQuery query(m_db.connection());
-        if (auto error = sql::prepare(query,
-                                      QStringLiteral("SELECT id, %1 FROM tasks WHERE id = ?").arg(s_columns),
-                                      m_db.path(), what))
-            return *error;
-        query.bindValue(0, id);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
-        if (query.next())
-            tasks.append(readTask(query));
-        query.finish();
-        if (tasks.isEmpty())
+        const auto found = sql::readOne(sql::on(m_db),
+                                        QStringLiteral("SELECT id, %1 FROM tasks WHERE id = ?").arg(s_columns),
+                                        {id}, QStringLiteral("read a task"), readTask);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
             return {};
-        return readChildren(m_db, tasks, QStringLiteral("WHERE task_id = ?"), id);
+        tasks.append(**found);
+        return readChildren(m_db, tasks, QStringLiteral("WHERE task_id = ?"), {id});
     });
     if (!status)
         return status.error();
@@ -231,15 +185,12 @@ Result<QList<Task>> TaskRepository::all() const
     // Three queries in all, whatever the number of tasks: tasks, dependencies, tags.
     QList<Task> tasks;
     const Status status = m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("read tasks");
-        QSqlQuery query(m_db.connection());
-        query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT id, %1 FROM tasks ORDER BY id").arg(s_columns)))
-            return sql::databaseError(m_db.path(), what, query.lastError());
-        while (query.next())
-            tasks.append(readTask(query));
-        query.finish();
-        return readChildren(m_db, tasks, QString(), QVariant());
+        auto read = sql::readAll(sql::on(m_db), QStringLiteral("SELECT id, %1 FROM tasks ORDER BY id").arg(s_columns),
+                                 {}, QStringLiteral("read tasks"), readTask);
+        if (!read)
+            return read.error();
+        tasks = std::move(read).value();
+        return readChildren(m_db, tasks, QString(), {});
     });
     if (!status)
         return status.error();

@@ -1,5 +1,6 @@
 #include "team/hubclient.h"
 
+#include "storage/messagerow.h"
 #include "team/hubschema.h"
 #include "team/hubsql.h"
 
@@ -28,19 +29,8 @@ QString uuidArray(const QList<QUuid> &uuids)
     return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
-HubMember readMember(const QSqlQuery &q)
-{
-    HubMember m;
-    m.id = q.value(0).toLongLong();
-    m.role = q.value(1).toString();
-    m.name = q.value(2).toString();
-    m.email = q.value(3).toString();
-    m.timeZoneId = q.value(4).toString().toUtf8();
-    m.isAdmin = q.value(5).toBool();
-    m.isActive = q.value(6).toBool();
-    return m;
-}
 
+// The columns hubsql::memberFromRow() reads.
 const QString s_memberColumns = QStringLiteral(
     "SELECT id, role_name, display_name, email, time_zone, is_admin, active FROM fermata.members ");
 
@@ -105,11 +95,8 @@ Status HubClient::open(const HubConfig &config, const QString &password)
                                    .arg(config.host).arg(config.port)
                                    .arg(error.databaseText().trimmed()));
     }
-    QSqlQuery query(connection());
     // Instants travel as ms since the epoch; the session zone only matters for logs.
-    if (!query.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
-        return fail(QStringLiteral("set up the session"), query.lastError());
-    return {};
+    return sql::exec(target(), QStringLiteral("SET TIME ZONE 'UTC'"), {}, QStringLiteral("set up the session"));
 }
 
 void HubClient::close()
@@ -130,20 +117,18 @@ void HubClient::close()
 Error HubClient::fail(const QString &what, const QSqlError &error)
 {
     const Error result = hubsql::error(what, error);
-    if (result.code == Error::Code::Io && !m_lost) {
-        // Closed on the next open(): queries of the caller may still be alive now.
-        m_lost = true;
-        Q_EMIT connectionLost();
-    }
+    if (result.code == Error::Code::Io)
+        m_lost = true; // closed on the next open(): queries of the caller may still be alive now
     return result;
 }
 
-Status HubClient::prepare(QSqlQuery &query, const QString &statement, const QString &what)
+sql::Target HubClient::target()
 {
-    if (!query.prepare(statement))
-        return fail(what, query.lastError());
-    return {};
+    return sql::Target(connection(), [this](const QString &what, const QSqlError &error) {
+        return fail(what, error);
+    });
 }
+
 
 QSqlQuery *HubClient::cached(const QString &statement, const QString &what, Status &status)
 {
@@ -151,19 +136,11 @@ QSqlQuery *HubClient::cached(const QString &statement, const QString &what, Stat
     if (found != m_cache.end())
         return found->second.get();
     auto query = std::make_unique<QSqlQuery>(connection());
-    if (!query->prepare(statement)) {
-        status = fail(what, query->lastError());
+    if (status = sql::prepare(*query, statement, target(), what); !status)
         return nullptr;
-    }
     return m_cache.emplace(statement, std::move(query)).first->second.get();
 }
 
-Status HubClient::exec(QSqlQuery &query, const QString &what)
-{
-    if (!query.exec())
-        return fail(what, query.lastError());
-    return {};
-}
 
 Status HubClient::initSchema()
 {
@@ -191,103 +168,71 @@ Result<NewMember> HubClient::addMember(const QString &team, const QString &name,
         if (Status ok = hubsql::checkText(field, value); !ok)
             return ok.error();
     }
-    const QString what = QStringLiteral("add the member %1").arg(email);
-    NewMember member;
-    member.password = generatePassword();
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral("SELECT member_id, role_name FROM "
-                                                  "fermata.admin_add_member(?, ?, ?, ?, ?, ?)"), what); !ok)
-        return ok.error();
-    query.addBindValue(hubsql::text(team));
-    query.addBindValue(hubsql::text(name));
-    query.addBindValue(hubsql::text(email));
-    query.addBindValue(QString::fromUtf8(zoneId));
-    query.addBindValue(hubsql::text(member.password));
-    query.addBindValue(teamAdmin);
-    if (Status ok = exec(query, what); !ok)
-        return ok.error();
-    if (!query.next())
+    const QString password = generatePassword();
+    const auto added = sql::readOne(
+        target(), QStringLiteral("SELECT member_id, role_name FROM fermata.admin_add_member(?, ?, ?, ?, ?, ?)"),
+        {sql::text(team), sql::text(name), sql::text(email), QString::fromUtf8(zoneId), sql::text(password),
+         teamAdmin},
+        QStringLiteral("add the member %1").arg(email),
+        [&](const QSqlQuery &query) { return NewMember{query.value(0).toLongLong(), query.value(1).toString(), password}; });
+    if (!added)
+        return added.error();
+    if (!added->has_value())
         return Error{Error::Code::Database, QStringLiteral("The team hub did not return the new member.")};
-    member.id = query.value(0).toLongLong();
-    member.role = query.value(1).toString();
-    return member;
+    return **added;
 }
 
 Result<QString> HubClient::removeMember(const QString &who)
 {
-    const QString what = QStringLiteral("remove the member %1").arg(who);
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral("SELECT fermata.admin_remove_member(?)"), what); !ok)
-        return ok.error();
-    query.addBindValue(hubsql::text(who));
-    if (Status ok = exec(query, what); !ok)
-        return ok.error();
-    query.next();
-    return query.value(0).toString();
+    const Result<QVariant> role = sql::scalar(target(), QStringLiteral("SELECT fermata.admin_remove_member(?)"),
+                                              {sql::text(who)}, QStringLiteral("remove the member %1").arg(who));
+    if (!role)
+        return role.error();
+    return role->toString();
 }
 
 Result<HubMember> HubClient::me()
 {
-    const QString what = QStringLiteral("find your membership");
-    QSqlQuery query(connection());
-    if (!query.exec(s_memberColumns + QStringLiteral("WHERE id = fermata.my_member_id()")))
-        return fail(what, query.lastError());
-    if (!query.next())
+    const auto found = sql::readOne(target(), s_memberColumns + QStringLiteral("WHERE id = fermata.my_member_id()"),
+                                    {}, QStringLiteral("find your membership"), hubsql::memberFromRow);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{Error::Code::NotFound,
                      QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
-    return readMember(query);
+    return **found;
 }
 
 Result<qint64> HubClient::myTeamId()
 {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT fermata.my_team_id()")) || !query.next())
-        return fail(QStringLiteral("find your team"), query.lastError());
-    if (query.value(0).isNull())
+    const Result<QVariant> id = sql::scalar(target(), QStringLiteral("SELECT fermata.my_team_id()"), {},
+                                            QStringLiteral("find your team"));
+    if (!id)
+        return id.error();
+    if (id->isNull())
         return Error{Error::Code::NotFound,
                      QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
-    return query.value(0).toLongLong();
+    return id->toLongLong();
 }
 
 Status HubClient::changePassword(const QString &newPassword)
 {
-    const QString what = QStringLiteral("change your password");
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral("SELECT fermata.change_my_password(?)"), what); !ok)
-        return ok;
-    query.addBindValue(hubsql::text(newPassword));
-    return exec(query, what);
+    return sql::exec(target(), QStringLiteral("SELECT fermata.change_my_password(?)"), {sql::text(newPassword)},
+                     QStringLiteral("change your password"));
 }
 
 Result<QList<HubMember>> HubClient::teammates()
 {
-    QSqlQuery query(connection());
-    if (!query.exec(s_memberColumns + QStringLiteral("ORDER BY display_name, id")))
-        return fail(QStringLiteral("read your team"), query.lastError());
-    QList<HubMember> members;
-    while (query.next())
-        members.append(readMember(query));
-    return members;
+    return sql::readAll(target(), s_memberColumns + QStringLiteral("ORDER BY display_name, id"), {},
+                        QStringLiteral("read your team"), hubsql::memberFromRow);
 }
 
 Result<QList<HubWindow>> HubClient::windows()
 {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT id, coalesce(member_id, 0), day_mask, start_minute, "
-                                   "end_minute, time_zone, label FROM fermata.windows ORDER BY id")))
-        return fail(QStringLiteral("read your team's check-in windows"), query.lastError());
-    QList<HubWindow> windows;
-    while (query.next()) {
-        HubWindow w;
-        w.id = query.value(0).toLongLong();
-        w.memberId = query.value(1).toLongLong();
-        w.rule = WeeklyRule(quint8(query.value(2).toInt()), QTime(0, 0).addSecs(query.value(3).toInt() * 60),
-                            QTime(0, 0).addSecs(query.value(4).toInt() * 60),
-                            query.value(5).toString().toUtf8());
-        w.label = query.value(6).toString();
-        windows.append(w);
-    }
-    return windows;
+    return sql::readAll(target(),
+                        QStringLiteral("SELECT id, coalesce(member_id, 0), day_mask, start_minute, "
+                                       "end_minute, time_zone, label FROM fermata.windows ORDER BY id"),
+                        {}, QStringLiteral("read your team's check-in windows"), hubsql::windowFromRow);
 }
 
 Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
@@ -302,6 +247,7 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
         if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label); !ok)
             return ok;
     }
+    const sql::Target hub = target();
     QSqlDatabase db = connection();
     if (!db.transaction())
         return fail(what, db.lastError());
@@ -309,23 +255,18 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
         db.rollback();
         return status;
     };
-    QSqlQuery query(db);
     const QString owner = team ? QStringLiteral("member_id IS NULL AND team_id = fermata.my_team_id()")
                                : QStringLiteral("member_id = fermata.my_member_id()");
-    if (!query.exec(QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner))
-        return rollback(fail(what, query.lastError()));
-    if (Status ok = prepare(query, QStringLiteral(
+    if (Status ok = sql::exec(hub, QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner, {}, what); !ok)
+        return rollback(ok);
+    QSqlQuery query(db);
+    if (Status ok = sql::prepare(query, QStringLiteral(
             "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, "
             "time_zone, label) VALUES (fermata.my_team_id(), %1, ?, ?, ?, ?, ?)")
-            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), what); !ok)
+            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), hub, what); !ok)
         return rollback(ok);
     for (const HubWindow &w : windows) {
-        query.addBindValue(int(w.rule.dayMask()));
-        query.addBindValue(w.rule.start().msecsSinceStartOfDay() / 60000);
-        query.addBindValue(w.rule.end().msecsSinceStartOfDay() / 60000);
-        query.addBindValue(QString::fromUtf8(w.rule.zoneId()));
-        query.addBindValue(hubsql::text(w.label));
-        if (Status ok = exec(query, what); !ok)
+        if (Status ok = sql::exec(query, hubsql::windowValues(w), hub, what); !ok)
             return rollback(ok);
     }
     if (!db.commit())
@@ -361,15 +302,11 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
         "RETURNING (extract(epoch FROM release_at) * 1000)::bigint"), what, status);
     if (!query)
         return status.error();
-    query->addBindValue(uuidText(m.uuid));
-    query->addBindValue(hubsql::text(m.subject));
-    query->addBindValue(hubsql::text(m.body));
-    query->addBindValue(urgent);
-    query->addBindValue(hubsql::text(m.to));
-    if (Status ok = exec(*query, what); !ok)
+    if (Status ok = sql::exec(*query, {uuidText(m.uuid), sql::text(m.subject), sql::text(m.body), urgent,
+                                       sql::text(m.to)}, target(), what); !ok)
         return ok.error();
     if (query->next()) {
-        const QDateTime release = hubsql::fromMs(query->value(0));
+        const QDateTime release = sql::toDateTime(query->value(0));
         query->finish();
         return release;
     }
@@ -385,19 +322,15 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
 
 Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
 {
-    const QString what = QStringLiteral("compute when %1 will read it").arg(recipientRole);
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral(
-            "SELECT fermata.preview_release(id) FROM fermata.members WHERE role_name = ? AND active"),
-            what); !ok)
-        return ok.error();
-    query.addBindValue(hubsql::text(recipientRole));
-    if (Status ok = exec(query, what); !ok)
-        return ok.error();
-    if (!query.next() || query.value(0).isNull())
+    const Result<QVariant> release = sql::scalar(
+        target(), QStringLiteral("SELECT fermata.preview_release(id) FROM fermata.members WHERE role_name = ? AND active"),
+        {sql::text(recipientRole)}, QStringLiteral("compute when %1 will read it").arg(recipientRole));
+    if (!release)
+        return release.error();
+    if (release->isNull())
         return Error{Error::Code::NotFound,
                      QStringLiteral("\"%1\" is not an active member of your team.").arg(recipientRole)};
-    return hubsql::fromMs(query.value(0));
+    return sql::toDateTime(*release);
 }
 
 Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString &body)
@@ -406,67 +339,46 @@ Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString 
         return ok;
     if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
         return ok;
-    const QString what = QStringLiteral("edit the message");
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral(
-            "UPDATE fermata.messages SET subject = ?, body = ? WHERE uuid = CAST(? AS uuid)"), what); !ok)
-        return ok;
-    query.addBindValue(hubsql::text(subject));
-    query.addBindValue(hubsql::text(body));
-    query.addBindValue(uuidText(uuid));
-    if (Status ok = exec(query, what); !ok)
-        return ok;
-    if (query.numRowsAffected() != 1)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The message was already released (or withdrawn); "
-                                              "it can no longer be edited."));
-    return {};
+    return sql::changeRow(target(),
+                          QStringLiteral("UPDATE fermata.messages SET subject = ?, body = ? WHERE uuid = CAST(? AS uuid)"),
+                          {sql::text(subject), sql::text(body), uuidText(uuid)}, QStringLiteral("edit the message"),
+                          QStringLiteral("The message was already released (or withdrawn); it can no "
+                                         "longer be edited."));
 }
 
 Status HubClient::withdraw(const QUuid &uuid)
 {
-    const QString what = QStringLiteral("withdraw the message");
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral(
-            "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = CAST(? AS uuid)"), what); !ok)
-        return ok;
-    query.addBindValue(uuidText(uuid));
-    if (Status ok = exec(query, what); !ok)
-        return ok;
-    if (query.numRowsAffected() != 1)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The message was already released; it can no longer "
-                                              "be withdrawn."));
-    return {};
+    return sql::changeRow(target(),
+                          QStringLiteral("UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = CAST(? AS uuid)"),
+                          {uuidText(uuid)}, QStringLiteral("withdraw the message"),
+                          QStringLiteral("The message was already released; it can no longer be withdrawn."));
 }
 
 Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
 {
     const QString what = QStringLiteral("read the state of sent messages");
     Status prepared;
-    QSqlQuery *cachedQuery = cached(QStringLiteral(
+    QSqlQuery *query = cached(QStringLiteral(
             "SELECT uuid::text, subject, body, (extract(epoch FROM release_at) * 1000)::bigint, "
             "(extract(epoch FROM delivered_at) * 1000)::bigint, "
             "(extract(epoch FROM acknowledged_at) * 1000)::bigint, withdrawn_at IS NOT NULL, urgent "
             "FROM fermata.messages WHERE sender_id = fermata.my_member_id() "
             "AND uuid = ANY (CAST(? AS uuid[]))"), what, prepared);
-    if (!cachedQuery)
+    if (!query)
         return prepared.error();
-    QSqlQuery &query = *cachedQuery;
-    query.addBindValue(uuidArray(uuids));
-    if (Status ok = exec(query, what); !ok)
+    if (Status ok = sql::exec(*query, {uuidArray(uuids)}, target(), what); !ok)
         return ok.error();
     QList<SentStatus> list;
-    while (query.next()) {
+    while (query->next()) {
         SentStatus s;
-        s.uuid = QUuid::fromString(query.value(0).toString());
-        s.subject = query.value(1).toString();
-        s.body = query.value(2).toString();
-        s.releaseAt = hubsql::fromMs(query.value(3));
-        s.deliveredAt = hubsql::fromMs(query.value(4));
-        s.acknowledgedAt = hubsql::fromMs(query.value(5));
-        s.withdrawn = query.value(6).toBool();
-        s.urgent = query.value(7).toBool();
+        s.uuid = QUuid::fromString(query->value(0).toString());
+        s.subject = query->value(1).toString();
+        s.body = query->value(2).toString();
+        s.releaseAt = sql::toDateTime(query->value(3));
+        s.deliveredAt = sql::toDateTime(query->value(4));
+        s.acknowledgedAt = sql::toDateTime(query->value(5));
+        s.withdrawn = query->value(6).toBool();
+        s.urgent = query->value(7).toBool();
         list.append(s);
     }
     return list;
@@ -475,7 +387,7 @@ Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
 QString HubClient::releasedMessagesSql()
 {
     // Names by primary key, not a join over the team: 200 recipients fetching at a window's
-    // start made that join the release lag.
+    // start made that join the release lag. The columns are those of sql::messageFromRow().
     return QStringLiteral(
         "SELECT m.uuid::text, "
         "(SELECT s.role_name FROM fermata.members s WHERE s.id = m.sender_id), "
@@ -493,23 +405,14 @@ Result<QList<Message>> HubClient::fetchReleased(int limit)
 {
     const QString what = QStringLiteral("fetch your messages");
     Status prepared;
-    QSqlQuery *cachedQuery = cached(releasedMessagesSql() + QStringLiteral(" LIMIT ?"), what, prepared);
-    if (!cachedQuery)
+    QSqlQuery *query = cached(releasedMessagesSql() + QStringLiteral(" LIMIT ?"), what, prepared);
+    if (!query)
         return prepared.error();
-    QSqlQuery &query = *cachedQuery;
-    query.addBindValue(limit);
-    if (Status ok = exec(query, what); !ok)
+    if (Status ok = sql::exec(*query, {limit}, target(), what); !ok)
         return ok.error();
     QList<Message> list;
-    while (query.next()) {
-        Message m;
-        m.uuid = QUuid::fromString(query.value(0).toString());
-        m.from = query.value(1).toString();
-        m.to = query.value(2).toString();
-        m.subject = query.value(3).toString();
-        m.body = query.value(4).toString();
-        m.createdAt = hubsql::fromMs(query.value(5));
-        m.releaseAt = hubsql::fromMs(query.value(6));
+    while (query->next()) {
+        Message m = sql::messageFromRow(*query);
         m.state = Message::State::Delivered;
         list.append(m);
     }
@@ -522,54 +425,44 @@ Status HubClient::markDelivered(const QList<QUuid> &uuids)
         return {};
     const QString what = QStringLiteral("confirm delivery");
     Status prepared;
-    QSqlQuery *cachedQuery = cached(QStringLiteral(
-            "SELECT fermata.mark_delivered(CAST(? AS uuid[]))"), what, prepared);
-    if (!cachedQuery)
+    QSqlQuery *query = cached(QStringLiteral("SELECT fermata.mark_delivered(CAST(? AS uuid[]))"), what, prepared);
+    if (!query)
         return prepared;
-    QSqlQuery &query = *cachedQuery;
-    query.addBindValue(uuidArray(uuids));
-    return exec(query, what);
+    return sql::exec(*query, {uuidArray(uuids)}, target(), what);
 }
 
 Status HubClient::acknowledge(const QUuid &uuid)
 {
-    const QString what = QStringLiteral("mark the message read");
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral(
-            "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = CAST(? AS uuid) "
-            "AND acknowledged_at IS NULL"), what); !ok)
-        return ok;
-    query.addBindValue(uuidText(uuid));
-    return exec(query, what);
+    return sql::exec(target(),
+                     QStringLiteral("UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = "
+                                    "CAST(? AS uuid) AND acknowledged_at IS NULL"),
+                     {uuidText(uuid)}, QStringLiteral("mark the message read"));
 }
 
 Result<std::optional<QDateTime>> HubClient::nextRelease()
 {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT fermata.my_next_release()")) || !query.next())
-        return fail(QStringLiteral("ask when your next message arrives"), query.lastError());
-    if (query.value(0).isNull())
+    const Result<QVariant> next = sql::scalar(target(), QStringLiteral("SELECT fermata.my_next_release()"), {},
+                                              QStringLiteral("ask when your next message arrives"));
+    if (!next)
+        return next.error();
+    if (next->isNull())
         return std::optional<QDateTime>();
-    return std::optional<QDateTime>(hubsql::fromMs(query.value(0)));
+    return std::optional<QDateTime>(sql::toDateTime(*next));
 }
 
 Result<ChangeBatch> HubClient::pullChanges(const QString &cursor, int limit)
 {
-    const QString what = QStringLiteral("read what changed");
     const QStringList parts = cursor.split(QLatin1Char(':'));
     const QString xid = parts.size() == 2 ? parts.at(0) : QStringLiteral("0");
     const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong() : 0;
-    QSqlQuery query(connection());
-    if (Status ok = prepare(query, QStringLiteral(
+    Result<QSqlQuery> found = sql::run(target(), QStringLiteral(
             "SELECT xid::text, seq, kind, coalesce(member_id, 0), message_uuid::text "
             "FROM fermata.changes WHERE (xid, seq) > (CAST(? AS xid8), CAST(? AS bigint)) "
-            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT ?"), what); !ok)
-        return ok.error();
-    query.addBindValue(xid);
-    query.addBindValue(seq);
-    query.addBindValue(limit);
-    if (Status ok = exec(query, what); !ok)
-        return ok.error();
+            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT ?"),
+            {xid, seq, limit}, QStringLiteral("read what changed"));
+    if (!found)
+        return found.error();
+    QSqlQuery &query = found.value();
     ChangeBatch batch;
     batch.cursor = cursor;
     while (query.next()) {

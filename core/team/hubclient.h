@@ -15,6 +15,10 @@
 
 namespace fermata {
 
+namespace sql {
+class Target;
+}
+
 // One connection to the team hub (QPSQL, a named connection, usable on the opening thread
 // only). Every call is synchronous and uses bound parameters; the hub's row-level security
 // decides what this member may see and do. Errors: Io when the hub is unreachable (try
@@ -82,13 +86,12 @@ public:
 
 Q_SIGNALS:
     void nudged();
-    // The connection failed (the server went away); callers reopen on their schedule.
-    void connectionLost();
 
 private:
+    // The hub's error for `error`; a lost connection also marks the client for reopening.
     Error fail(const QString &what, const QSqlError &error);
-    Status exec(QSqlQuery &query, const QString &what);
-    Status prepare(QSqlQuery &query, const QString &statement, const QString &what);
+    // Statements on this connection, failures through fail().
+    sql::Target target();
     Status replaceWindows(const QList<HubWindow> &windows, bool team);
     // A prepared statement kept for the connection's life (one round trip per call instead
     // of PREPARE, EXECUTE and DEALLOCATE); null with `status` set when preparing failed.

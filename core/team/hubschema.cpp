@@ -3,7 +3,6 @@
 #include "team/hubsql.h"
 
 #include <QFile>
-#include <QSqlQuery>
 
 namespace fermata::hubschema {
 
@@ -29,19 +28,25 @@ QString stepSql(int version)
 
 Result<int> currentVersion(const QSqlDatabase &db)
 {
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT to_regclass('fermata.hub') IS NOT NULL")) || !query.next())
-        return hubsql::error(QStringLiteral("read the hub's schema version"), query.lastError());
-    if (!query.value(0).toBool())
+    const sql::Target hub = hubsql::target(db);
+    const QString what = QStringLiteral("read the hub's schema version");
+    const Result<QVariant> exists = sql::scalar(hub, QStringLiteral("SELECT to_regclass('fermata.hub') IS NOT NULL"),
+                                                {}, what);
+    if (!exists)
+        return exists.error();
+    if (!exists->toBool())
         return 0;
-    if (!query.exec(QStringLiteral("SELECT schema_version FROM fermata.hub")) || !query.next())
-        return hubsql::error(QStringLiteral("read the hub's schema version"), query.lastError());
-    return query.value(0).toInt();
+    const Result<QVariant> version = sql::scalar(hub, QStringLiteral("SELECT schema_version FROM fermata.hub"), {},
+                                                 what);
+    if (!version)
+        return version.error();
+    return version->toInt();
 }
 
 Status migrate(const QSqlDatabase &constDb)
 {
     QSqlDatabase db = constDb;
+    const sql::Target hub = hubsql::target(db);
     const Result<int> found = currentVersion(db);
     if (!found)
         return found.error();
@@ -57,33 +62,34 @@ Status migrate(const QSqlDatabase &constDb)
         return newer(*found);
     for (int step = *found + 1; step <= latest; ++step) {
         const QString what = QStringLiteral("upgrade the hub schema to version %1").arg(step);
-        const QString sql = stepSql(step);
-        if (sql.isEmpty())
+        const QString statements = stepSql(step);
+        if (statements.isEmpty())
             return Status::failure(Error::Code::Io, QStringLiteral("The hub schema step %1 is missing "
                                                                    "from this build.").arg(step));
         if (!db.transaction())
             return hubsql::error(what, db.lastError());
-        QSqlQuery query(db);
-        auto fail = [&](const Error &error) {
+        auto fail = [&](const Status &status) {
             db.rollback();
-            return Status(error);
+            return status;
         };
-        if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(s_migrationLock)))
-            return fail(hubsql::error(what, query.lastError()));
+        if (Status locked = sql::exec(hub, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(s_migrationLock),
+                                      {}, what); !locked)
+            return fail(locked);
         // Another administrator may have migrated while we waited for the lock.
         const Result<int> now = currentVersion(db);
         if (!now)
             return fail(now.error());
         if (*now > latest)
-            return fail(newer(*now).error());
+            return fail(newer(*now));
         if (*now >= step) {
             db.commit();
             continue;
         }
-        if (!query.exec(sql))
-            return fail(hubsql::error(what, query.lastError()));
-        if (!query.exec(QStringLiteral("UPDATE fermata.hub SET schema_version = %1").arg(step)))
-            return fail(hubsql::error(what, query.lastError()));
+        if (Status done = sql::exec(hub, statements, {}, what); !done)
+            return fail(done);
+        if (Status done = sql::exec(hub, QStringLiteral("UPDATE fermata.hub SET schema_version = %1").arg(step), {},
+                                    what); !done)
+            return fail(done);
         if (!db.commit())
             return fail(hubsql::error(what, db.lastError()));
     }

@@ -30,6 +30,36 @@ Error error(const QString &what, const QSqlError &sqlError)
                  QStringLiteral("The team hub could not %1: %2").arg(what, detail)};
 }
 
+sql::Target target(const QSqlDatabase &db)
+{
+    return sql::Target(db, &error);
+}
+
+HubMember memberFromRow(const QSqlQuery &query)
+{
+    return HubMember{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toString(), query.value(4).toString().toUtf8(),
+                     query.value(5).toBool(), query.value(6).toBool()};
+}
+
+HubWindow windowFromRow(const QSqlQuery &query)
+{
+    HubWindow w;
+    w.id = query.value(0).toLongLong();
+    w.memberId = query.value(1).toLongLong();
+    w.rule = WeeklyRule(quint8(query.value(2).toInt()), QTime(0, 0).addSecs(query.value(3).toInt() * 60),
+                        QTime(0, 0).addSecs(query.value(4).toInt() * 60), query.value(5).toString().toUtf8());
+    w.label = query.value(6).toString();
+    return w;
+}
+
+QVariantList windowValues(const HubWindow &window)
+{
+    return {int(window.rule.dayMask()), window.rule.start().msecsSinceStartOfDay() / 60000,
+            window.rule.end().msecsSinceStartOfDay() / 60000, QString::fromUtf8(window.rule.zoneId()),
+            sql::text(window.label)};
+}
+
 Status checkText(const QString &field, const QString &value)
 {
     for (qsizetype i = 0; i < value.size(); ++i) {

@@ -1,12 +1,15 @@
 #pragma once
 
-// Helpers for talking to the hub over QPSQL: errors in words, instants as ms.
+// Helpers for talking to the hub over QPSQL: errors in words, and the row readers shared by
+// the hub client and the local copy of the directory (HubStore). Statements run through
+// storage/sqlhelpers.h; instants travel as ms since the epoch (sql::toDateTime).
 
 #include "result.h"
+#include "storage/sqlhelpers.h"
+#include "team/teamtypes.h"
 
-#include <QDateTime>
 #include <QSqlError>
-#include <QVariant>
+#include <QSqlQuery>
 
 namespace fermata::hubsql {
 
@@ -15,16 +18,16 @@ namespace fermata::hubsql {
 Error error(const QString &what, const QSqlError &error);
 bool isConnectionError(const QSqlError &error);
 
-inline QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
+// Statements on the hub connection `db`, failures described by error() above.
+sql::Target target(const QSqlDatabase &db);
 
-// A bound text value that is never NULL (QPSQL binds a null QString as NULL).
-inline QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
-}
+// A member from the columns id, role, name, email, time zone, is admin, active.
+HubMember memberFromRow(const QSqlQuery &query);
+// A window from the columns id, member id (0: the team's), day mask, start minute, end
+// minute, time zone, label.
+HubWindow windowFromRow(const QSqlQuery &query);
+// The columns day mask, start minute, end minute, time zone, label of `window`.
+QVariantList windowValues(const HubWindow &window);
 
 // Text that PostgreSQL can store exactly: no NUL characters, no unpaired surrogates (which
 // have no UTF-8 form). Invalid: a message naming the field.

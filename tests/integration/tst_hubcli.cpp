@@ -78,6 +78,20 @@ int inboxCount(const QString &dataDir, const QString &title)
     return count;
 }
 
+// A daily window spec ("daily 23:55-00:05") on the wall clock of `zone`, from `start` for
+// `minutes`; windows past midnight are fine (an end before the start runs into the next day).
+QString dailySpec(QTime start, int minutes)
+{
+    return QStringLiteral("daily %1-%2").arg(start.toString(u"HH:mm"), start.addSecs(minutes * 60).toString(u"HH:mm"));
+}
+
+// The wall-clock minute in `zone` about `secs` from now (negative: ago).
+QTime wallClockIn(const QTimeZone &zone, qint64 secs)
+{
+    const QTime t = QDateTime::currentDateTimeUtc().addSecs(secs).toTimeZone(zone).time();
+    return QTime(t.hour(), t.minute());
+}
+
 } // namespace
 
 // Two Fermata profiles (separate data folders, separate roles) exchange a message through a
@@ -145,12 +159,13 @@ private Q_SLOTS:
 
     void messageWaitsForTheWindowThenArrivesOnce()
     {
-        // bob's window opens at the next minute boundary at least 5 s away, in his zone.
+        // bob's window opens at the next minute boundary at least 20 s away, in his zone (the
+        // hub releases by the real clock): time to set it and send before it opens, at any hour.
         const QTimeZone newYork("America/New_York");
-        QDateTime opens = QDateTime::currentDateTimeUtc().addSecs(5);
+        QDateTime opens = QDateTime::currentDateTimeUtc().addSecs(20);
         opens = opens.addSecs(60 - opens.time().second()).addMSecs(-opens.time().msec());
         const QTime local = opens.toTimeZone(newYork).time();
-        const QString spec = QStringLiteral("daily %1-%2").arg(local.toString(u"HH:mm"), local.addSecs(600).toString(u"HH:mm"));
+        const QString spec = dailySpec(local, 10);
         const Run window = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("windows"), QStringLiteral("--set"), spec});
         QVERIFY2(window.exitCode == 0, qPrintable(window.out + window.err));
 
@@ -163,6 +178,8 @@ private Q_SLOTS:
                                                   QStringLiteral("--subject"), QStringLiteral("Draft \"v2\" ready"),
                                                   QStringLiteral("--body"), QStringLiteral("It's in the folder; see C:\\docs\\v2 and '; DROP TABLE x; --")});
         QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        QVERIFY2(QDateTime::currentDateTimeUtc() < opens,
+                 "setting the window and sending took longer than the 20 s margin before it opens");
         QCOMPARE(sent.out.trimmed(), preview.out.trimmed());
         // "(their 09:00)", or "(their Wed 19:02)" when their date is not the sender's.
         const QRegularExpression their(QStringLiteral("\\(their (\\w+ )?%1\\)").arg(local.toString(u"HH:mm")));
@@ -181,7 +198,8 @@ private Q_SLOTS:
         QVERIFY2(received.exitCode == 0, qPrintable(received.out + received.err));
         QVERIFY2(received.out.contains(QStringLiteral("Received from Alice: Draft \"v2\" ready")), qPrintable(received.out));
         QVERIFY(received.out.contains(QStringLiteral("C:\\docs\\v2 and '; DROP TABLE x; --")));
-        QVERIFY2(arrived >= opens && arrived < opens.addSecs(10),
+        // Woken by the release time, not by the end of --wait.
+        QVERIFY2(arrived >= opens && arrived < opens.addSecs(30),
                  qPrintable(arrived.toString(Qt::ISODateWithMs) + QStringLiteral(" vs ") + opens.toString(Qt::ISODateWithMs)));
 
         // In bob's Inbox, though no window or engine of his ran: `hub sync` put it there.
@@ -202,15 +220,20 @@ private Q_SLOTS:
     void messageFetchedBySettingWindowsReachesTheInbox()
     {
         const QTimeZone newYork("America/New_York");
-        const QTime now = QDateTime::currentDateTimeUtc().toTimeZone(newYork).time();
-        // Open from a minute ago for ten minutes (within the day): a message sent now is due at once.
-        const QTime from = now < QTime(0, 1) ? QTime(0, 0) : now.addSecs(-60);
-        const QTime to = now > QTime(23, 49) ? QTime(23, 59) : now.addSecs(600);
-        const QString spec = QStringLiteral("daily %1-%2").arg(from.toString(u"HH:mm"), to.toString(u"HH:mm"));
+        // First a window twelve hours away, so the message is held (the last test's window
+        // may still be open); then one from two hours ago to two hours on (still around now
+        // when a DST change takes an hour out), so it is due at once. Both in bob's zone, at
+        // any hour: QTime wraps past midnight and so do the windows.
+        const Run away = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("windows"), QStringLiteral("--set"),
+                                                   dailySpec(wallClockIn(newYork, 12 * 3600), 10)});
+        QVERIFY2(away.exitCode == 0, qPrintable(away.out + away.err));
+        const QString spec = dailySpec(wallClockIn(newYork, -2 * 3600), 4 * 60);
         const Run sent = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
                                                      QStringLiteral("--subject"), QStringLiteral("Agenda for Friday"),
                                                      QStringLiteral("--body"), QStringLiteral("three items")});
         QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        QVERIFY2(sent.out.contains(QStringLiteral("(their ")), qPrintable(sent.out)); // held for his window
+        QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Agenda for Friday")), 0);
         const Run windows = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("windows"), QStringLiteral("--set"), spec});
         QVERIFY2(windows.exitCode == 0, qPrintable(windows.out + windows.err));
         QTRY_COMPARE_WITH_TIMEOUT(inboxCount(m_bob.path(), QStringLiteral("Agenda for Friday")), 1, 20000);

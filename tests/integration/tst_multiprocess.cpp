@@ -146,8 +146,8 @@ private:
         }
         QStringList tasksAdded{QStringLiteral("seed")};
         for (Started &s : started) {
-            while (s.process->state() != QProcess::NotRunning)
-                QTest::qWait(5); // keeps the descriptor watch running
+            // The event loop keeps the descriptor watch running meanwhile.
+            QTRY_VERIFY2_WITH_TIMEOUT(s.process->state() == QProcess::NotRunning, qPrintable(s.title), 60000);
             if (s.process->exitStatus() != QProcess::NormalExit || s.process->exitCode() != 0) {
                 qWarning("%s failed: %s", qPrintable(s.title), s.process->readAllStandardError().constData());
                 continue;

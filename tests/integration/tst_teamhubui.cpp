@@ -59,6 +59,7 @@ struct Profile
 };
 
 // Waits for the next finished() of `operation` on `team`; returns its (ok, message).
+// finished() is queued to this thread, so connecting right after the request catches it.
 std::pair<bool, QString> waitFor(TeamSync &team, TeamSync::Operation operation, int timeoutMs = 30000)
 {
     std::optional<std::pair<bool, QString>> result;
@@ -68,11 +69,38 @@ std::pair<bool, QString> waitFor(TeamSync &team, TeamSync::Operation operation, 
                          if (op == operation && !result)
                              result = std::pair(ok, message);
                      });
-    QElapsedTimer timer;
-    timer.start();
-    while (!result && timer.elapsed() < timeoutMs)
-        QTest::qWait(20);
+    QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
     return result.value_or(std::pair(false, QStringLiteral("timed out")));
+}
+
+// The worker runs requests one after another, and a connection test always answers: once one
+// asked for now has answered, every request before it has run and its results (snapshot,
+// Inbox rows written on the worker's connection) are here. For "nothing more happened" checks.
+bool drainWorker(TeamSync &team)
+{
+    bool answered = false;
+    QObject context;
+    QObject::connect(&team, &TeamSync::finished, &context, [&](TeamSync::Operation op, bool, const QString &) {
+        answered = answered || op == TeamSync::Operation::TestConnection;
+    });
+    team.testConnection(team.snapshot().account, QString());
+    return QTest::qWaitFor([&] { return answered; }, 30000);
+}
+
+// The next whole minute at least `marginSecs` away: windows have minute resolution, and the
+// margin leaves time to set one up and send before it opens.
+QDateTime nextMinuteAfter(int marginSecs)
+{
+    QDateTime t = QDateTime::currentDateTimeUtc().addSecs(marginSecs);
+    return t.addSecs(60 - t.time().second()).addMSecs(-t.time().msec());
+}
+
+// A whole minute about `hours` from now on the wall clock of `zone`. Daily windows placed
+// there are closed now at any hour of any day (QTime wraps past midnight).
+QTime hoursFromNowIn(int hours, const QByteArray &zone)
+{
+    const QTime t = QDateTime::currentDateTimeUtc().addSecs(qint64(hours) * 3600).toTimeZone(QTimeZone(zone)).time();
+    return QTime(t.hour(), t.minute());
 }
 
 WeeklyRule dailyRule(QTime start, int minutes, const QByteArray &zone)
@@ -164,13 +192,11 @@ private Q_SLOTS:
 
     void teammatesJoinAndShareWindows()
     {
-        // Bob's window opens at the next minute boundary at least 5 s away, in his zone; he
-        // sets it in his own check-in windows and the bridge publishes it.
-        const QTimeZone newYork("America/New_York");
-        QDateTime opens = QDateTime::currentDateTimeUtc().addSecs(5);
-        opens = opens.addSecs(60 - opens.time().second()).addMSecs(-opens.time().msec());
-        m_bobOpens = opens;
-        m_bobLocal = opens.toTimeZone(newYork).time();
+        // Bob's window opens at the next whole minute at least 30 s away, in his zone (the hub
+        // releases by its clock, the real one): time enough to preview and send before it
+        // opens, at any hour. He sets it in his own check-in windows; the bridge publishes it.
+        m_bobOpens = nextMinuteAfter(30);
+        m_bobLocal = m_bobOpens.toTimeZone(QTimeZone("America/New_York")).time();
         const WeeklyRule bobWindow = dailyRule(m_bobLocal, 10, "America/New_York");
         QVERIFY(m_bob.attention.setPersonalWindows({CheckInWindow{0, bobWindow, {}, CheckInWindow::Scope::Personal}}));
         m_bob.team.join(memberConfig(QStringLiteral("Bob")), m_members[QStringLiteral("Bob")].password);
@@ -178,13 +204,13 @@ private Q_SLOTS:
         QVERIFY2(joined.first, qPrintable(joined.second));
         QTRY_VERIFY_WITH_TIMEOUT(windowsOf(m_bob.team, m_bob.team.snapshot().myId) == QList<WeeklyRule>{bobWindow}, 30000);
 
-        // Carol and Dan publish theirs straight through the hub.
-        for (const auto &[who, start, zone] : {std::tuple{"Carol", QTime(9, 0), "Europe/Lisbon"},
-                                               std::tuple{"Dan", QTime(17, 30), "Asia/Tokyo"}}) {
+        // Carol and Dan publish theirs straight through the hub, hours away in their zones:
+        // what is sent to Carol stays held (editable) at any time of day.
+        for (const auto &[who, zone] : {std::pair{"Carol", "Europe/Lisbon"}, std::pair{"Dan", "Asia/Tokyo"}}) {
             HubClient client;
             QVERIFY(client.open(memberConfig(QLatin1String(who)), m_members[QLatin1String(who)].password));
-            QVERIFY(client.setMyWindows({HubWindow{0, m_members[QLatin1String(who)].id, dailyRule(start, 30, zone), {}},
-                                         HubWindow{0, m_members[QLatin1String(who)].id, dailyRule(QTime(14, 0), 15, zone), {}}}));
+            QVERIFY(client.setMyWindows({HubWindow{0, m_members[QLatin1String(who)].id, dailyRule(hoursFromNowIn(6, zone), 30, zone), {}},
+                                         HubWindow{0, m_members[QLatin1String(who)].id, dailyRule(hoursFromNowIn(9, zone), 15, zone), {}}}));
         }
         m_alice.team.syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(windowsOf(m_alice.team, m_members[QStringLiteral("Dan")].id).size() == 2
@@ -258,6 +284,8 @@ private Q_SLOTS:
         QVERIFY2(view.model()->index(0, OutboxModel::ReleaseColumn).data().toString().contains(their),
                  qPrintable(view.model()->index(0, OutboxModel::ReleaseColumn).data().toString()));
         QVERIFY(view.findChild<QLineEdit *>(QStringLiteral("composerSubject"))->text().isEmpty()); // cleared once sent
+        QVERIFY2(QDateTime::currentDateTimeUtc() < m_bobOpens,
+                 "joining, previewing and sending took longer than the 30 s margin before Bob's window opens");
 
         // A second message to Carol, held for her window; and an urgent one to Dan, asked once.
         recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Carol")].role));
@@ -281,9 +309,12 @@ private Q_SLOTS:
         recipient->setCurrentIndex(recipient->findData(m_members[QStringLiteral("Carol")].role));
         QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("composerSubject")), QStringLiteral("Not urgent after all"));
         QTRY_VERIFY(view.findChild<QPushButton *>(QStringLiteral("composerSendUrgent"))->isEnabled());
+        QSignalSpy requests(&m_alice.team, &TeamSync::finished);
         view.composer()->sendUrgent(); // refused at the question: nothing sent
         QCOMPARE(asked, 2);
-        QTest::qWait(200);
+        QVERIFY(drainWorker(m_alice.team));
+        for (const QList<QVariant> &request : std::as_const(requests))
+            QVERIFY(request.at(0).value<TeamSync::Operation>() != TeamSync::Operation::Send);
         QCOMPARE(view.model()->rowCount(), 3);
 
         // Edit, then withdraw the held message to Carol (row 1: newest first).
@@ -310,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(items.first().notification.body, QStringLiteral("See C:\\docs\\v2; DROP TABLE x; --"));
         // Exactly once, however often it syncs; the sender sees it delivered.
         m_bob.team.syncNow();
-        QTest::qWait(2000);
+        QVERIFY(drainWorker(m_bob.team)); // the sync has run and written what it fetched
         QCOMPARE(teamItems(m_bob).size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->index(2, OutboxModel::StateColumn).data().toString(),
                                   QStringLiteral("Delivered"), 30000);
@@ -408,7 +439,7 @@ private:
     HubConfig m_hub;
     QMap<QString, NewMember> m_members;
     QDateTime m_bobOpens;
-    QTime m_bobLocal;
+    QTime m_bobLocal; // m_bobOpens on his wall clock
     Profile m_alice{"UTC"};
     Profile m_bob{"America/New_York"};
     test::TempDataDir m_nothingDir;

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QTest>
 
 #include <ctime>
 
@@ -22,6 +23,12 @@ QByteArray fileBytes(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+bool waitForReads(const CountingClock &clock, int more, int timeoutMs)
+{
+    const int target = clock.reads() + more;
+    return QTest::qWaitFor([&] { return clock.reads() >= target; }, timeoutMs);
 }
 
 } // namespace fermata::test

@@ -32,7 +32,6 @@ public:
     // What was written, for the message bar.
     QString resultMessage() const { return m_result; }
 
-    QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
     QLineEdit *pathEdit() const { return m_path; }
     QLabel *problemLabel() const { return m_problem; }

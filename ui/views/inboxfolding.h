@@ -18,7 +18,6 @@ public:
     explicit InboxFolding(AttentionService &attention, QObject *parent = nullptr);
 
     bool isFolded() const;
-    bool isPeeking() const { return m_peeking; }
     // Records the peek and unfolds; an error leaves the Inbox folded.
     Status peek();
 

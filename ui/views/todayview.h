@@ -31,7 +31,6 @@ public:
     DayTimeline *timeline() const { return m_timeline; }
     EmptyState *emptyState() const { return m_empty; }
     QListView *openTasks() const { return m_openTasks; }
-    QScrollArea *timelineScroll() const { return m_scroll; }
     // Tasks the last plan could not place, each with the planner's reason.
     QListWidget *unplacedList() const { return m_unplaced; }
     void reload();

@@ -53,9 +53,4 @@ QDateTime OptionalDateTimeEdit::value() const
     return resolveWallClock(wall.date(), wall.time(), m_zone);
 }
 
-bool OptionalDateTimeEdit::hasValue() const
-{
-    return m_enabled->isChecked();
-}
-
 } // namespace fermata

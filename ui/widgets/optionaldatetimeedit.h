@@ -21,7 +21,6 @@ public:
     // An invalid instant unticks the box (the editor keeps a sensible default).
     void setValue(const QDateTime &instant, const QDateTime &fallback);
     QDateTime value() const;
-    bool hasValue() const;
 
 Q_SIGNALS:
     void edited();

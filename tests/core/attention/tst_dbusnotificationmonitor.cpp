@@ -55,8 +55,10 @@ private Q_SLOTS:
     {
         test::pinEnvironment();
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No session bus: run through tests/run-tests.sh (make test) or dbus-run-session.");
-        QVERIFY(!QStandardPaths::findExecutable(QStringLiteral("notify-send")).isEmpty());
+            QFAIL("No session bus (DBUS_SESSION_BUS_ADDRESS is empty): run the suite through "
+                  "tests/run-tests.sh (make test), which starts one with dbus-run-session.");
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("notify-send")).isEmpty(),
+                 "notify-send is missing: install libnotify-bin (packaging/linux/debian-build-deps.txt)");
         QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_serverConnection);
         QVERIFY(bus.isConnected());
         m_server = std::make_unique<StandInNotificationServer>();

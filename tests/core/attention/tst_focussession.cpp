@@ -55,7 +55,7 @@ struct Engine
     }
 
     test::TempDataDir dir;
-    FakeClock clock;
+    test::CountingClock clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<AttentionService> attention;
     std::unique_ptr<FocusSession> focus;
@@ -135,7 +135,7 @@ private Q_SLOTS:
 
     void plannedBlockStartsFocusAndARestartPicksItUp()
     {
-        FakeClock clock(at(13, 30));
+        test::CountingClock clock(at(13, 30));
         AttentionRepository repo(*m_db);
         const FocusBlock block{1, m_review, at(14, 0), at(15, 0), false};
         {
@@ -145,7 +145,7 @@ private Q_SLOTS:
             focus.setPlannedBlocks([&](const Interval &r) {
                 return r.overlaps(block.interval()) ? QList<FocusBlock>{block} : QList<FocusBlock>{};
             });
-            QTest::qWait(20);
+            QVERIFY(test::waitForReads(clock, 3)); // it looked again: half an hour early
             QCOMPARE(started.size(), 0);
             clock.setNow(at(14, 0));
             QTRY_COMPARE(started.size(), 1);
@@ -164,7 +164,7 @@ private Q_SLOTS:
         // Stopped early: the planned block does not start a second session.
         again.setPlannedBlocks([&](const Interval &) { return QList<FocusBlock>{block}; });
         QSignalSpy started(&again, &FocusSession::started);
-        QTest::qWait(30);
+        QVERIFY(!again.timer().isArmed()); // nothing scheduled: it cannot start
         QCOMPARE(started.size(), 0);
     }
 
@@ -218,7 +218,7 @@ private Q_SLOTS:
         e.clock.setNow(at(10, 0));
         QTRY_COMPARE(endReached.size(), 1);
         QVERIFY(e.focus->isOverdue()); // waiting for an answer
-        QTest::qWait(20);
+        QVERIFY(test::waitForReads(e.clock, 3)); // woken again (armed for the next block)
         QCOMPARE(endReached.size(), 1); // asked once, not on every wake-up
         e.clock.setNow(at(10, 30));
         QTRY_COMPARE(e.focus->endsAt(), at(11, 0));

@@ -8,10 +8,16 @@ result does not depend on libical or on Fermata's own code."""
 import datetime as dt
 import json
 import sys
-from zoneinfo import ZoneInfo
 
-import icalendar
-from dateutil.rrule import rrulestr
+try:
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+    from dateutil.rrule import rrulestr
+except ImportError as missing:
+    # A missing module fails the round trip with what to install, never a bare traceback.
+    sys.exit(f"ical_roundtrip.py: {missing}. Install python3-icalendar and python3-dateutil "
+             "(packaging/linux/debian-build-deps.txt; 'make deps' or packaging/linux/install-deps.sh).")
 
 UTC = dt.timezone.utc
 

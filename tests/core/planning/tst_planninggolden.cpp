@@ -1,6 +1,7 @@
 // Golden files: tests/data/planning/NAME.request.json must plan to NAME.expected.json.
 // One ctest case per pair (the pair's NAME is the argument). FERMATA_UPDATE_GOLDEN=1
-// rewrites the expected file (review the diff by hand).
+// rewrites the expected file and then fails, so a run that rewrote files is never green:
+// review the diff by hand and run again without it.
 #include "testsupport.h"
 
 #include "planning/planjson.h"
@@ -30,7 +31,13 @@ int main(int argc, char **argv)
     const QString expectedPath = base + QStringLiteral(".expected.json");
     if (qEnvironmentVariableIntValue("FERMATA_UPDATE_GOLDEN")) {
         QFile f(expectedPath);
-        return f.open(QIODevice::WriteOnly) && f.write(actual) == actual.size() ? 0 : 1;
+        if (!f.open(QIODevice::WriteOnly) || f.write(actual) != actual.size() || !f.flush()) {
+            err << "cannot rewrite " << expectedPath << ": " << f.errorString() << "\n";
+            return 1;
+        }
+        err << "FERMATA_UPDATE_GOLDEN is set: rewrote " << expectedPath
+            << "; review the diff, then run again without FERMATA_UPDATE_GOLDEN\n";
+        return 1;
     }
     if (actual != fermata::test::fileBytes(expectedPath)) {
         err << "plan differs from " << expectedPath << ":\n" << actual;

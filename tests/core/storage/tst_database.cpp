@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/repositories.h"
 #include "testsupport.h"
 
@@ -103,9 +104,66 @@ private Q_SLOTS:
         while (query.next())
             tables.append(query.value(0).toString());
         for (const auto *table : {"tasks", "task_dependencies", "task_tags", "calendar_events",
-                                  "focus_blocks", "checkin_windows", "notifications", "messages",
-                                  "contacts"})
+                                  "focus_blocks", "checkin_windows", "notifications", "messages"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
+        QVERIFY(!tables.contains(QStringLiteral("contacts"))); // dropped in version 7
+    }
+
+    // A file written by the version before contacts were dropped: the upgrade to 7 removes
+    // the table and its change triggers and keeps everything else, change tracking included.
+    void migratesVersion6DroppingContacts()
+    {
+        QCOMPARE(Database::latestSchemaVersion(), 7);
+        test::TempDataDir dir;
+        const QString path = dir.databasePath();
+        withRawConnection(path, [](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            for (const migrations::Step &step : migrations::steps()) {
+                if (step.version > 6)
+                    break;
+                for (const QString &statement : step.statements)
+                    QVERIFY2(query.exec(statement), qPrintable(statement + u' ' + query.lastError().text()));
+            }
+            for (const auto *statement : {
+                     "PRAGMA user_version = 6",
+                     "INSERT INTO tasks (title, estimate_minutes, remaining_minutes, priority,"
+                     " min_chunk_minutes, max_chunk_minutes, splittable, preferred_day_part)"
+                     " VALUES ('Kept task', 60, 60, 2, 30, 90, 1, 'any')",
+                     "INSERT INTO contacts (name, email) VALUES ('Åsa', 'asa@example.org')",
+                     "INSERT INTO messages (uuid, sender, recipient, subject) VALUES"
+                     " ('0b1d6a9e-4f7c-4d55-9f37-2a6f0c3f1e42', 'me', 'you', 'Kept message')",
+                     "INSERT INTO hub_state (key, value) VALUES ('role', 'me')"})
+                QVERIFY2(query.exec(QString::fromUtf8(statement)), statement);
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                              "AND name LIKE 'contacts\\_%' ESCAPE '\\'")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 3);
+        });
+
+        auto opened = Database::open(path);
+        QVERIFY2(opened.isOk(), qPrintable(opened.isOk() ? QString() : opened.error().message));
+        Database &db = **opened;
+        QCOMPARE(db.schemaVersion(), 7);
+        QCOMPARE(pragma(db, QStringLiteral("user_version")).toInt(), 7);
+        auto count = [&](const QString &sql) {
+            QSqlQuery query(db.connection());
+            return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+        };
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'contacts'")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%contacts%'")), 0);
+        // The rest is as it was.
+        const auto tasks = TaskRepository(db).all();
+        QVERIFY(tasks.isOk());
+        QCOMPARE(tasks->size(), 1);
+        QCOMPARE(tasks->constFirst().title, QStringLiteral("Kept task"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE subject = 'Kept message'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM hub_state WHERE value = 'me'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM data_changes")), 6);
+        // The team topic still counts changes to its other tables.
+        const int before = count(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'team'"));
+        QSqlQuery write(db.connection());
+        QVERIFY(write.exec(QStringLiteral("UPDATE messages SET body = 'changed'")));
+        QCOMPARE(count(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'team'")), before + 1);
     }
 
     // Several processes (here: threads with their own connections) opening a brand-new file
@@ -190,13 +248,13 @@ private Q_SLOTS:
         Database &db = **opened;
         auto insert = [&](const QString &name) -> Status {
             QSqlQuery query(db.connection());
-            if (!query.exec(QStringLiteral("INSERT INTO contacts (name) VALUES ('%1')").arg(name)))
+            if (!query.exec(QStringLiteral("INSERT INTO hub_state (key) VALUES ('%1')").arg(name)))
                 return Status::failure(Error::Code::Database, query.lastError().text());
             return {};
         };
         auto count = [&] {
             QSqlQuery query(db.connection());
-            return query.exec(QStringLiteral("SELECT count(*) FROM contacts")) && query.next()
+            return query.exec(QStringLiteral("SELECT count(*) FROM hub_state")) && query.next()
                 ? query.value(0).toInt() : -1;
         };
         QVERIFY(db.inTransaction([&] { return insert(QStringLiteral("kept")); }).isOk());

@@ -208,7 +208,11 @@ private Q_SLOTS:
             QVERIFY(db);
             QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("from before"))));
         }
+        // Version 5 still had the contacts table (dropped in version 7).
         QStringList back{QStringLiteral("PRAGMA application_id = 0"), QStringLiteral("DROP TABLE data_changes"),
+                         QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                        " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
+                                        " time_zone_id TEXT NOT NULL DEFAULT '')"),
                          QStringLiteral("PRAGMA user_version = 5")};
         {
             const QString name = QStringLiteral("triggers");

@@ -151,11 +151,8 @@ private Q_SLOTS:
         CheckInWindow window;
         window.id = 77;
         QCOMPARE(CheckInWindowRepository(*m_db).update(window).error().code, Error::Code::NotFound);
-        Contact contact;
-        contact.id = 77;
-        QCOMPARE(ContactRepository(*m_db).update(contact).error().code, Error::Code::NotFound);
-        QCOMPARE(NotificationRepository(*m_db).markReleased(77, utc(2024, 1, 1, 0)).error().code,
-                 Error::Code::NotFound);
+        QCOMPARE(CheckInWindowRepository(*m_db).remove(77).error().code, Error::Code::NotFound);
+        QCOMPARE(CalendarEventRepository(*m_db).remove(77).error().code, Error::Code::NotFound);
     }
 
     void removingTaskCascades()
@@ -342,28 +339,6 @@ private Q_SLOTS:
         QCOMPARE(ok(repo.all()), (QList<CheckInWindow>{personal, team}));
     }
 
-    void notificationRoundTripAndRelease()
-    {
-        NotificationRepository repo(*m_db);
-        Notification a{0, QStringLiteral("mail"), QStringLiteral("ana@example.org"),
-                       QStringLiteral("Hello"), QStringLiteral("Body"), Urgency::Critical,
-                       utc(2024, 3, 4, 9, 5), QDateTime()};
-        Notification b{0, QStringLiteral("chat"), QStringLiteral("bo"), QStringLiteral("Ping"),
-                       QString(), Urgency::Low, utc(2024, 3, 4, 9, 1), QDateTime()};
-        a.id = ok(repo.add(a));
-        b.id = ok(repo.add(b));
-        QCOMPARE(ok(repo.all()), (QList<Notification>{a, b}));
-        QCOMPARE(ok(repo.held()), (QList<Notification>{b, a})); // by receivedAt
-
-        const QDateTime released = utc(2024, 3, 4, 11, 30);
-        QVERIFY(repo.markReleased(b.id, released).isOk());
-        b.releasedAt = released;
-        QCOMPARE(ok(repo.held()), QList<Notification>{a});
-        QCOMPARE(ok(repo.all()), (QList<Notification>{a, b}));
-        QVERIFY(!ok(repo.all()).at(1).isHeld());
-        QCOMPARE(repo.markReleased(a.id, QDateTime()).error().code, Error::Code::Invalid);
-    }
-
     void messageSaveIsIdempotent()
     {
         MessageRepository repo(*m_db);
@@ -395,20 +370,6 @@ private Q_SLOTS:
         QCOMPARE(ok(repo.all()), (QList<Message>{earlier, m}));
         QVERIFY(!ok(repo.find(QUuid::createUuid())).has_value());
         QCOMPARE(repo.save(Message{}).error().code, Error::Code::Invalid);
-    }
-
-    void contactRoundTrip()
-    {
-        ContactRepository repo(*m_db);
-        Contact c{0, QStringLiteral("Åsa Berg"), QStringLiteral("asa@example.org"),
-                  QByteArrayLiteral("Europe/Stockholm")};
-        c.id = ok(repo.add(c));
-        QCOMPARE(ok(repo.all()), QList<Contact>{c});
-        c.timeZoneId = QByteArrayLiteral("Pacific/Auckland");
-        QVERIFY(repo.update(c).isOk());
-        QCOMPARE(ok(repo.all()), QList<Contact>{c});
-        QVERIFY(repo.remove(c.id).isOk());
-        QVERIFY(ok(repo.all()).isEmpty());
     }
 
     void writesAreVisibleToAnotherConnection()

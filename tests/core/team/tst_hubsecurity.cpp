@@ -48,8 +48,10 @@ private Q_SLOTS:
         for (int i = 1; i <= 6; ++i)
             m_vars[QStringLiteral("{m%1}").arg(i)] = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
-        // bob's one-minute window, twelve hours from now in his zone.
-        const QTime start = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("America/New_York")).time().addSecs(12 * 3600);
+        // bob's one-minute window, twelve and a half hours from now in his zone: converted from
+        // the instant, so still more than the 11 hours checked below when a DST change (a
+        // skipped or repeated hour) falls in between, at any hour of any day.
+        const QTime start = QDateTime::currentDateTimeUtc().addSecs(12 * 3600 + 30 * 60).toTimeZone(QTimeZone("America/New_York")).time();
         const int minute = start.hour() * 60 + start.minute();
         const auto window = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral(
             "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "

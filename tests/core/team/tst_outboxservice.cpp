@@ -39,6 +39,14 @@ struct Instance
     SystemClock clock;
 };
 
+// A whole minute about `hours` from now on the wall clock of `zone`: a daily window there is
+// closed now, at any hour of any day (QTime wraps past midnight, and so do windows).
+QTime hoursFromNowIn(int hours, const QByteArray &zone)
+{
+    const QTime t = QDateTime::currentDateTimeUtc().addSecs(qint64(hours) * 3600).toTimeZone(QTimeZone(zone)).time();
+    return QTime(t.hour(), t.minute());
+}
+
 } // namespace
 
 // The messaging service against a real hub: local-first sending, idempotent pushes,
@@ -93,8 +101,8 @@ private Q_SLOTS:
         Instance &alice = *m_people[QStringLiteral("alice")];
         Instance &bob = *m_people[QStringLiteral("bob")];
         // bob reads once a day, twelve hours from now.
-        const QTime start = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("America/New_York")).time().addSecs(12 * 3600);
-        const WeeklyRule rule(WeeklyRule::EveryDay, QTime(start.hour(), start.minute()), QTime(start.hour(), start.minute()).addSecs(900), "America/New_York");
+        const QTime start = hoursFromNowIn(12, "America/New_York");
+        const WeeklyRule rule(WeeklyRule::EveryDay, start, start.addSecs(900), "America/New_York");
         HUB_VERIFY_OK(bob.service->publishWindows({rule}));
         HUB_VERIFY_OK(alice.service->sync());
         QCOMPARE(alice.service->directory().windowsOf(bob.service->directory().myId()).size(), 1);
@@ -136,7 +144,8 @@ private Q_SLOTS:
         // A released message (carol has no windows: at once) can no longer change.
         const Result<Message> released = alice.service->send(QStringLiteral("Carol"), QStringLiteral("Now"), QStringLiteral("x"));
         HUB_VERIFY_OK(released);
-        QTest::qWait(50);
+        // Released by the hub's clock; wait until this side's clock agrees (the same clock).
+        QTRY_VERIFY(released->releaseAt <= QDateTime::currentDateTimeUtc());
         QVERIFY(!alice.service->edit(released->uuid, QStringLiteral("y"), QStringLiteral("y")).isOk());
         QVERIFY(!alice.service->withdraw(released->uuid).isOk());
         QVERIFY(!alice.service->client().edit(released->uuid, QStringLiteral("y"), QStringLiteral("y")).isOk());
@@ -179,10 +188,16 @@ private Q_SLOTS:
         HUB_VERIFY_OK(store.setPending(sent->uuid, HubStore::Pending::Push));
         QVERIFY(m_hub.cluster().psql(QStringLiteral("postgres"), QStringLiteral(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'").arg(alice.member.role)));
-        QTest::qWait(100);
+        // pg_terminate_backend only signals: wait until alice's backend is gone.
+        const auto backends = [&] {
+            QString out;
+            m_hub.cluster().psql(QStringLiteral("postgres"), QStringLiteral(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = '%1'").arg(alice.member.role), &out);
+            return out.trimmed();
+        };
+        QTRY_COMPARE(backends(), QStringLiteral("0"));
         // The first attempt notices the dropped connection; the next reconnects and retries.
-        for (int i = 0; i < 3 && !alice.service->sync().isOk(); ++i)
-            QTest::qWait(50);
+        QTRY_VERIFY(alice.service->sync().isOk());
         HUB_VERIFY_OK(alice.service->client().push(*sent, false));
         HUB_VERIFY_OK(alice.service->client().push(*sent, false));
         const auto count = test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT count(*) FROM fermata.messages WHERE uuid = CAST(? AS uuid)"),
@@ -250,7 +265,9 @@ private Q_SLOTS:
     {
         Instance &alice = *m_people[QStringLiteral("alice")];
         Instance &bob = *m_people[QStringLiteral("bob")];
-        HUB_VERIFY_OK(bob.service->publishWindows({WeeklyRule(WeeklyRule::EveryDay, QTime(3, 0), QTime(3, 1), "Pacific/Kiritimati")}));
+        // A window hours away, so only urgency explains the message arriving now.
+        const QTime away = hoursFromNowIn(12, "Pacific/Kiritimati");
+        HUB_VERIFY_OK(bob.service->publishWindows({WeeklyRule(WeeklyRule::EveryDay, away, away.addSecs(60), "Pacific/Kiritimati")}));
         const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
         const Result<Message> sent = alice.service->send(QStringLiteral("Bob"), QStringLiteral("Fire"), QStringLiteral("now"), true);
         HUB_VERIFY_OK(sent);
