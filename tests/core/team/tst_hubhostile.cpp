@@ -1,0 +1,197 @@
+// A team member who knows SQL, with their own login and a plain PostgreSQL connection (as psql
+// would give them), against a throwaway hub: what they tried, and what must happen instead.
+#include "hubfixture.h"
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <QTimeZone>
+#include <QUuid>
+
+using namespace fermata;
+
+namespace {
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+class TestHubHostile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::pinEnvironment();
+        QVERIFY2(m_hub.start(), qPrintable(m_hub.errorString()));
+        struct Spec { QString key, team, name, email; QByteArray zone; };
+        const QList<Spec> specs = {
+            {QStringLiteral("alice"), QStringLiteral("Alpha"), QStringLiteral("Alice"), QStringLiteral("alice@alpha.example"), "Europe/Berlin"},
+            {QStringLiteral("bob"), QStringLiteral("Alpha"), QStringLiteral("Bob"), QStringLiteral("bob@alpha.example"), "America/New_York"},
+            {QStringLiteral("carol"), QStringLiteral("Beta"), QStringLiteral("Carol"), QStringLiteral("carol@beta.example"), "Asia/Tokyo"},
+        };
+        for (const Spec &spec : specs) {
+            const Result<NewMember> added = m_hub.admin().addMember(spec.team, spec.name, spec.email, spec.zone, false);
+            HUB_VERIFY_OK(added);
+            m_ids[spec.key] = added->id;
+            m_roles[spec.key] = added->role;
+            m_passwords[spec.key] = added->password;
+        }
+        const auto alpha = test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT id FROM fermata.teams WHERE name = 'Alpha'"));
+        m_alpha = alpha.firstRow.value(0).toLongLong();
+    }
+
+    // The release time is taken when the message is written, not when the sender's
+    // transaction began: BEGIN inside bob's window, INSERT after it closed, and bob still waits
+    // for his next window.
+    void aTransactionOpenedInsideTheWindowCannotDeliverAfterIt()
+    {
+        const QTimeZone newYork("America/New_York");
+        // The window closes at a minute boundary 3 to 6 s from the BEGIN (a member's idle
+        // transaction is ended after 15 s, which bounds this attack but does not stop it), and
+        // opened two minutes before; minutes of the day in bob's zone (an end of 0: midnight).
+        QVERIFY(QTest::qWaitFor([] {
+            const int second = QDateTime::currentDateTimeUtc().time().second();
+            return second >= 54 && second < 57;
+        }, 70000));
+        QDateTime closes = QDateTime::currentDateTimeUtc().addSecs(10);
+        closes = closes.addSecs(-closes.time().second()).addMSecs(-closes.time().msec());
+        const QTime localEnd = closes.toTimeZone(newYork).time();
+        const int end = localEnd.hour() * 60 + localEnd.minute();
+        const int start = (end + 1440 - 2) % 1440;
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        QSqlDatabase alice = member(QStringLiteral("alice"));
+        QVERIFY(test::runSql(bob, QStringLiteral("DELETE FROM fermata.windows WHERE member_id = %1").arg(m_ids[QStringLiteral("bob")])).ok);
+        const auto window = test::runSql(bob, QStringLiteral(
+            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
+            "VALUES (%1, %2, 127, %3, %4, 'America/New_York')").arg(m_alpha).arg(m_ids[QStringLiteral("bob")]).arg(start).arg(end));
+        QVERIFY2(window.ok, qPrintable(window.error));
+
+        QVERIFY(test::runSql(alice, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(alice, QStringLiteral("SELECT now()")).ok); // the transaction's time is fixed here
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > closes.addSecs(1); }, 70000));
+        const QString message = uuid();
+        const auto sent = test::runSql(alice, QStringLiteral(
+            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'late', 'x')")
+            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {message});
+        QVERIFY2(sent.ok, qPrintable(sent.error));
+        QVERIFY(test::runSql(alice, QStringLiteral("COMMIT")).ok);
+
+        const auto release = test::runSql(m_hub.admin().connection(), QStringLiteral(
+            "SELECT release_at > clock_timestamp() + interval '23 hours' FROM fermata.messages WHERE uuid = ?"), {message});
+        QVERIFY2(release.firstRow.value(0).toBool(), "released before bob's next window");
+        const auto read = test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.messages WHERE uuid = ?"), {message});
+        QVERIFY(read.ok);
+        QCOMPARE(read.rows, 0);
+    }
+
+    // Replacing windows (delete, then insert, in one transaction, as the client does) with
+    // other closed windows keeps what is held for the member held.
+    void replacingWindowsKeepsHeldMessagesHeld()
+    {
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        QSqlDatabase alice = member(QStringLiteral("alice"));
+        // Minutes of the day in bob's zone, `hours` from now (wrapping past midnight as it may).
+        const auto minuteIn = [](int hours) {
+            const QTime t = QDateTime::currentDateTimeUtc().addSecs(hours * 3600).toTimeZone(QTimeZone("America/New_York")).time();
+            return t.hour() * 60 + t.minute();
+        };
+        const auto setWindow = [&](int hours) {
+            const int start = minuteIn(hours);
+            return test::runSql(bob, QStringLiteral(
+                "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
+                "VALUES (%1, %2, 127, %3, %4, 'America/New_York')").arg(m_alpha).arg(m_ids[QStringLiteral("bob")])
+                .arg(start).arg((start + 10) % 1440));
+        };
+        QVERIFY(test::runSql(bob, QStringLiteral("DELETE FROM fermata.windows WHERE member_id = %1").arg(m_ids[QStringLiteral("bob")])).ok);
+        QVERIFY(setWindow(12).ok);
+        const QString message = uuid();
+        QVERIFY(test::runSql(alice, QStringLiteral(
+            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'held', 'x')")
+            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {message}).ok);
+
+        QVERIFY(test::runSql(bob, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(bob, QStringLiteral("DELETE FROM fermata.windows WHERE member_id = %1").arg(m_ids[QStringLiteral("bob")])).ok);
+        QVERIFY(setWindow(14).ok);
+        QVERIFY(test::runSql(bob, QStringLiteral("COMMIT")).ok);
+
+        const auto held = test::runSql(m_hub.admin().connection(), QStringLiteral(
+            "SELECT release_at > clock_timestamp() + interval '13 hours' FROM fermata.messages WHERE uuid = ?"), {message});
+        QVERIFY2(held.firstRow.value(0).toBool(), "replacing the windows released the held message");
+        QCOMPARE(test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.messages WHERE uuid = ?"), {message}).rows, 0);
+    }
+
+    void windowIdsAreTheHubs()
+    {
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        const QString values = QStringLiteral("(424242, %1, %2, 1, 600, 630, 'UTC')").arg(m_alpha).arg(m_ids[QStringLiteral("bob")]);
+        for (const QString &insert : {QStringLiteral("INSERT INTO fermata.windows (id, team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES "),
+                                      QStringLiteral("INSERT INTO fermata.windows (id, team_id, member_id, day_mask, start_minute, end_minute, time_zone) OVERRIDING SYSTEM VALUE VALUES ")}) {
+            const auto tried = test::runSql(bob, insert + values);
+            QVERIFY2(!tried.ok, qPrintable(insert));
+        }
+        const auto taken = test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT 1 FROM fermata.windows WHERE id = 424242"));
+        QCOMPARE(taken.rows, 0);
+    }
+
+    // A member who locks a table and walks away stalls nobody for long: teammates' writes give
+    // up after the lock timeout with an error the client reports, and the idle transaction is
+    // ended.
+    void aHeldLockStallsNobodyForLong()
+    {
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        QSqlDatabase alice = member(QStringLiteral("alice"));
+        QVERIFY(test::runSql(bob, QStringLiteral("BEGIN")).ok);
+        const auto locked = test::runSql(bob, QStringLiteral("LOCK TABLE fermata.windows IN ACCESS EXCLUSIVE MODE"));
+        if (locked.ok) {
+            QElapsedTimer waited;
+            waited.start();
+            const auto blocked = test::runSql(alice, QStringLiteral(
+                "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
+                "VALUES (%1, %2, 1, 600, 630, 'UTC')").arg(m_alpha).arg(m_ids[QStringLiteral("alice")]));
+            QVERIFY(!blocked.ok);
+            QVERIFY2(blocked.error.contains(QStringLiteral("lock timeout")), qPrintable(blocked.error));
+            QVERIFY2(waited.elapsed() < 10000, qPrintable(QString::number(waited.elapsed())));
+        }
+        // The locker's idle transaction is ended by the server (asking it anything would
+        // count as activity), and the table is free again.
+        const QString insert = QStringLiteral(
+            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
+            "VALUES (%1, %2, 1, 600, 630, 'UTC')").arg(m_alpha).arg(m_ids[QStringLiteral("alice")]);
+        QVERIFY(QTest::qWaitFor([&] { return test::runSql(alice, insert).ok; }, 30000));
+        QVERIFY(!test::runSql(bob, QStringLiteral("SELECT 1")).ok);
+    }
+
+    void removedMembersOpenSessionEnds()
+    {
+        QSqlDatabase carol = member(QStringLiteral("carol"));
+        QVERIFY(test::runSql(carol, QStringLiteral("LISTEN anything")).ok);
+        HUB_VERIFY_OK(m_hub.admin().removeMember(QStringLiteral("carol@beta.example")));
+        const auto after = test::runSql(carol, QStringLiteral("SELECT 1"));
+        QVERIFY2(!after.ok, "the removed member's session is still connected");
+    }
+
+private:
+    // A fresh connection as the member `key` (the server may have ended an earlier one).
+    QSqlDatabase member(const QString &key)
+    {
+        const QString name = QStringLiteral("%1-%2").arg(key).arg(++m_connections);
+        QSqlDatabase db = m_hub.connect(name, m_roles[key], m_passwords[key]);
+        if (!db.isOpen())
+            qWarning("cannot connect as %s", qPrintable(key));
+        return db;
+    }
+
+    test::HubFixture m_hub;
+    int m_connections = 0;
+    qint64 m_alpha = 0;
+    QMap<QString, qint64> m_ids;
+    QMap<QString, QString> m_roles;
+    QMap<QString, QString> m_passwords;
+};
+
+QTEST_GUILESS_MAIN(TestHubHostile)
+#include "tst_hubhostile.moc"
