@@ -47,16 +47,6 @@ std::optional<Interval> CheckInSchedule::windowAt(qint64 ms) const
     return std::nullopt;
 }
 
-std::optional<qint64> CheckInSchedule::firstDeliverableAt(qint64 fromMs,
-                                                          const IntervalSet &quiet) const
-{
-    const Interval range(fromMs, fromMs + HorizonMs);
-    const IntervalSet deliverable = openIn(range).subtracted(quiet);
-    if (deliverable.isEmpty())
-        return std::nullopt;
-    return deliverable.intervals().constFirst().startMs();
-}
-
 std::optional<qint64> CheckInSchedule::nextOpeningAfter(qint64 afterMs, const IntervalSet &quiet) const
 {
     // Start a day early so an interval running at afterMs is seen whole, not clipped.

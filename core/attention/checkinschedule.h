@@ -31,9 +31,6 @@ public:
     std::optional<Interval> windowAt(qint64 ms) const;
     bool isOpenAt(qint64 ms) const { return windowAt(ms).has_value(); }
 
-    // The first instant at or after `fromMs` when a window is open and no quiet time runs;
-    // nullopt when none comes within the search horizon (no windows at all).
-    std::optional<qint64> firstDeliverableAt(qint64 fromMs, const IntervalSet &quiet) const;
     // The first start of deliverable time strictly after `afterMs` (the next "opening").
     std::optional<qint64> nextOpeningAfter(qint64 afterMs, const IntervalSet &quiet) const;
     // The next instant strictly after `afterMs` at which a window starts or ends.

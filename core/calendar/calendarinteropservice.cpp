@@ -2,7 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/repositories.h"
-#include "storage/subscriptionrepository.h"
+#include "storage/calendarsourcewriter.h"
 #include "time/clock.h"
 
 #include <QFile>

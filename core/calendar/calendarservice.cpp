@@ -41,12 +41,4 @@ Result<CalendarEvent> CalendarService::addEvent(CalendarEvent event)
     return event;
 }
 
-Status CalendarService::removeEvent(qint64 id)
-{
-    if (Status status = m_events.remove(id); !status)
-        return status;
-    Q_EMIT eventsChanged();
-    return {};
-}
-
 } // namespace fermata

@@ -24,7 +24,6 @@ public:
     Result<QList<FocusBlock>> focusBlocks(const Interval &range) const;
 
     Result<CalendarEvent> addEvent(CalendarEvent event);
-    Status removeEvent(qint64 id);
 
 Q_SIGNALS:
     void eventsChanged();

@@ -325,7 +325,6 @@ void TeamSync::applySnapshot(const TeamSnapshot &snapshot)
     if (first || before.members != snapshot.members || before.windows != snapshot.windows
         || before.myId != snapshot.myId)
         Q_EMIT directoryChanged();
-    Q_EMIT snapshotChanged();
 }
 
 void TeamSync::join(const HubConfig &config, const QString &oneTimePassword)

@@ -57,7 +57,6 @@ public:
     // Starts the thread: opens the database there, reads the account and, when joined,
     // connects to the hub. Without a hub everything else keeps working.
     void start();
-    bool isStarted() const { return m_thread.isRunning(); }
     // True once the first snapshot arrived.
     bool isReady() const { return m_ready; }
 
@@ -80,7 +79,6 @@ public:
     void setSenderZone(const QTimeZone &zone);
 
 Q_SIGNALS:
-    void snapshotChanged();
     void statusChanged();
     void outboxChanged();
     void directoryChanged();

@@ -98,8 +98,6 @@ void DataChangeWatcher::emitFor(const QString &topic)
         Q_EMIT inboxChanged();
     else if (topic == u"attention")
         Q_EMIT attentionChanged();
-    else if (topic == u"focus")
-        Q_EMIT focusChanged();
     else if (topic == u"team")
         Q_EMIT teamChanged();
 }

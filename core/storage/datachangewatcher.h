@@ -36,7 +36,6 @@ Q_SIGNALS:
     void calendarChanged();   // events, focus blocks, subscriptions
     void inboxChanged();      // notifications: added, released, done, archived
     void attentionChanged();  // check-in windows, rules, engine settings
-    void focusChanged();      // focus sessions
     void teamChanged();       // messages, outbox, team directory
 
 private:

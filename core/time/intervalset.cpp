@@ -136,11 +136,6 @@ IntervalSet IntervalSet::subtracted(const IntervalSet &other) const
     return result;
 }
 
-IntervalSet IntervalSet::gapsWithin(const Interval &range) const
-{
-    return IntervalSet{range}.subtracted(*this);
-}
-
 qint64 IntervalSet::totalMs() const
 {
     qint64 total = 0;

@@ -22,8 +22,6 @@ public:
     IntervalSet intersected(const IntervalSet &other) const;
     IntervalSet intersected(const Interval &range) const;
     IntervalSet subtracted(const IntervalSet &other) const;
-    // The parts of `range` that this set does not cover (the free time inside a range).
-    IntervalSet gapsWithin(const Interval &range) const;
 
     qint64 totalMs() const;
     qint64 totalMinutes() const { return totalMs() / 60000; }

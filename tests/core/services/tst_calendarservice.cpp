@@ -56,10 +56,6 @@ private Q_SLOTS:
         QVERIFY(blocks.add(block).isOk());
         QCOMPARE(service.focusBlocks(Interval::fromDateTimes(utc(4, 0), utc(5, 0)))->size(), 1);
 
-        QVERIFY(service.removeEvent(added->id).isOk());
-        QCOMPARE(changed.count(), 2);
-        QCOMPARE(service.removeEvent(added->id).error().code, Error::Code::NotFound);
-        QCOMPARE(changed.count(), 2);
     }
 
     void refusesBadEvents_data()

@@ -111,15 +111,6 @@ private Q_SLOTS:
         QCOMPARE(inPlace.intervals(), expected);
     }
 
-    void gapsWithin()
-    {
-        const IntervalSet busy{{10, 20}, {50, 70}, {95, 120}};
-        QCOMPARE(busy.gapsWithin(Interval(0, 100)).intervals(),
-                 (Intervals{{0, 10}, {20, 50}, {70, 95}}));
-        QCOMPARE(busy.gapsWithin(Interval(12, 18)).intervals(), Intervals{});
-        QCOMPARE(IntervalSet().gapsWithin(Interval(0, 5)).intervals(), (Intervals{{0, 5}}));
-    }
-
     void totalsAndQueries()
     {
         const IntervalSet set{{0, 60000}, {120000, 300000}};
