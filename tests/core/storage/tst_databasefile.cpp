@@ -115,6 +115,16 @@ private:
 
 } // namespace
 
+// Only a run without root may pass over the scratch-disk cases; as root (make test, CI) they run.
+#define REQUIRE_MOUNTED(disk) \
+    do { \
+        if (!(disk).isMounted()) { \
+            if (::geteuid() == 0) \
+                QFAIL(qPrintable((disk).skipReason())); \
+            QSKIP(qPrintable((disk).skipReason())); \
+        } \
+    } while (false)
+
 class TestDatabaseFile : public QObject
 {
     Q_OBJECT
@@ -274,12 +284,7 @@ private Q_SLOTS:
     void readOnlyDiskIsNamed()
     {
         ScratchDisk disk(QStringLiteral("4m"));
-        if (!disk.isMounted()) {
-            // Only a run without root may pass over this; as root (make test in CI) it must run.
-            if (::geteuid() == 0)
-                QFAIL(qPrintable(disk.skipReason()));
-            QSKIP(qPrintable(disk.skipReason()));
-        }
+        REQUIRE_MOUNTED(disk);
         const QString path = disk.path() + QStringLiteral("/fermata.sqlite");
         createWithOneTask(path);
         const QByteArray before = test::fileBytes(path);
@@ -299,12 +304,7 @@ private Q_SLOTS:
     void fullDiskIsNamed()
     {
         ScratchDisk disk(QStringLiteral("2m"));
-        if (!disk.isMounted()) {
-            // Only a run without root may pass over this; as root (make test in CI) it must run.
-            if (::geteuid() == 0)
-                QFAIL(qPrintable(disk.skipReason()));
-            QSKIP(qPrintable(disk.skipReason()));
-        }
+        REQUIRE_MOUNTED(disk);
         const QString path = disk.path() + QStringLiteral("/fermata.sqlite");
         createWithOneTask(path);
         // Fill the rest of the disk.
