@@ -12,6 +12,12 @@ const QString s_itemColumns =
     QStringLiteral("SELECT ") + sql::notificationColumns()
     + QStringLiteral(", uuid, state, verdict, reason, reason_detail FROM notifications ");
 
+// Stores an item unless its uuid is stored already; the values are itemFields().
+const QString s_insertItem =
+    QStringLiteral("INSERT OR IGNORE INTO notifications (source, sender, title, body, urgency, "
+                   "received_ms, released_ms, uuid, state, verdict, reason, reason_detail) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+
 InboxItem readItem(const QSqlQuery &query)
 {
     InboxItem item;
@@ -41,39 +47,49 @@ QVariant taskIdValue(qint64 taskId)
     return taskId > 0 ? QVariant(taskId) : QVariant(QMetaType::fromType<qlonglong>());
 }
 
+// The values of a new notifications row, in the order add() inserts them.
+QVariantList itemFields(const InboxItem &item)
+{
+    const Notification &n = item.notification;
+    return {sql::text(n.source), sql::text(n.sender), sql::text(n.title), sql::text(n.body),
+            urgencyKey(n.urgency), sql::fromDateTime(n.receivedAt), sql::fromDateTime(n.releasedAt),
+            item.uuid.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(item.uuid),
+            itemStateKey(item.state), verdictKey(item.decision.verdict), reasonKey(item.decision.reason),
+            sql::text(item.decision.detail)};
+}
+
+// The values of a focus_sessions row but its id, in the order of its columns.
+QVariantList sessionFields(const FocusSessionRecord &s)
+{
+    return {taskIdValue(s.taskId), sql::fromDateTime(s.start), sql::fromDateTime(s.plannedEnd),
+            sql::fromDateTime(s.end), sql::text(s.outcome)};
+}
+
+// The count a SELECT COUNT(*) gives back.
+Result<int> count(const Database &db, const QString &statement, const QVariantList &values,
+                  const QString &what)
+{
+    const Result<QVariant> counted = sql::scalar(sql::on(db), statement, values, what);
+    if (!counted)
+        return counted.error();
+    return counted->toInt();
+}
+
 } // namespace
 
 Result<QList<AddedItem>> AttentionRepository::add(const QList<InboxItem> &items)
 {
     const QString what = QStringLiteral("hold notifications");
+    const sql::Target target = sql::on(m_db);
     QSqlQuery insert(m_db.connection());
-    if (auto error = sql::prepare(insert,
-                                  QStringLiteral("INSERT OR IGNORE INTO notifications (source, "
-                                                 "sender, title, body, urgency, received_ms, "
-                                                 "released_ms, uuid, state, verdict, reason, "
-                                                 "reason_detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-                                  m_db.path(), what))
-        return *error;
+    if (Status ok = sql::prepare(insert, s_insertItem, target, what); !ok)
+        return ok.error();
     std::optional<QSqlQuery> lookup;
     QList<AddedItem> ids;
     ids.reserve(items.size());
     for (const InboxItem &item : items) {
-        const Notification &n = item.notification;
-        insert.bindValue(0, sql::text(n.source));
-        insert.bindValue(1, sql::text(n.sender));
-        insert.bindValue(2, sql::text(n.title));
-        insert.bindValue(3, sql::text(n.body));
-        insert.bindValue(4, urgencyKey(n.urgency));
-        insert.bindValue(5, sql::fromDateTime(n.receivedAt));
-        insert.bindValue(6, sql::fromDateTime(n.releasedAt));
-        insert.bindValue(7, item.uuid.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                : QVariant(item.uuid));
-        insert.bindValue(8, itemStateKey(item.state));
-        insert.bindValue(9, verdictKey(item.decision.verdict));
-        insert.bindValue(10, reasonKey(item.decision.reason));
-        insert.bindValue(11, sql::text(item.decision.detail));
-        if (auto error = sql::exec(insert, m_db.path(), what))
-            return *error;
+        if (Status ok = sql::exec(insert, itemFields(item), target, what); !ok)
+            return ok.error();
         if (insert.numRowsAffected() > 0) {
             ids.append({insert.lastInsertId().toLongLong(), true});
             continue;
@@ -81,19 +97,17 @@ Result<QList<AddedItem>> AttentionRepository::add(const QList<InboxItem> &items)
         // Ignored: the same uuid was stored by an earlier attempt.
         if (!lookup) {
             lookup.emplace(m_db.connection());
-            if (auto error = sql::prepare(*lookup,
-                                          QStringLiteral("SELECT id FROM notifications WHERE uuid = ?"),
-                                          m_db.path(), what))
-                return *error;
+            if (Status ok = sql::prepare(*lookup, QStringLiteral("SELECT id FROM notifications WHERE uuid = ?"),
+                                         target, what); !ok)
+                return ok.error();
         }
-        lookup->bindValue(0, item.uuid);
-        if (auto error = sql::exec(*lookup, m_db.path(), what))
-            return *error;
+        if (Status ok = sql::exec(*lookup, {item.uuid}, target, what); !ok)
+            return ok.error();
         if (!lookup->next())
             return Result<QList<AddedItem>>::failure(
                 Error::Code::Database,
                 QStringLiteral("Fermata could not hold the notification \"%1\" in %2.")
-                    .arg(n.title, m_db.path()));
+                    .arg(item.notification.title, m_db.path()));
         ids.append({lookup->value(0).toLongLong(), false});
         lookup->finish();
     }
@@ -122,36 +136,25 @@ Result<QHash<QString, qint64>> AttentionRepository::idsByUuid(const QStringList 
 Status AttentionRepository::release(const QList<qint64> &ids, const QDateTime &at)
 {
     const QString what = QStringLiteral("release held notifications");
+    const sql::Target target = sql::on(m_db);
     QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE notifications SET state = 'released', "
-                                                 "released_ms = ? WHERE id = ? AND state = 'held'"),
-                                  m_db.path(), what))
-        return *error;
+    if (Status ok = sql::prepare(query,
+                                 QStringLiteral("UPDATE notifications SET state = 'released', "
+                                                "released_ms = ? WHERE id = ? AND state = 'held'"),
+                                 target, what); !ok)
+        return ok;
     for (qint64 id : ids) {
-        query.bindValue(0, sql::fromDateTime(at));
-        query.bindValue(1, id);
-        if (auto error = sql::exec(query, m_db.path(), what))
-            return *error;
+        if (Status ok = sql::exec(query, {sql::fromDateTime(at), id}, target, what); !ok)
+            return ok;
     }
     return {};
 }
 
 Status AttentionRepository::setState(qint64 id, ItemState state)
 {
-    const QString what = QStringLiteral("update a notification");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("UPDATE notifications SET state = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, itemStateKey(state));
-    query.bindValue(1, id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The notification no longer exists."));
-    return {};
+    return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE notifications SET state = ? WHERE id = ?"),
+                          {itemStateKey(state), id}, QStringLiteral("update a notification"),
+                          QStringLiteral("The notification no longer exists."));
 }
 
 Status AttentionRepository::setState(const QList<qint64> &ids, ItemState state)
@@ -168,19 +171,8 @@ Status AttentionRepository::setState(const QList<qint64> &ids, ItemState state)
 Result<QList<InboxItem>> AttentionRepository::selectItems(const QString &tail,
                                                           const QVariantList &values) const
 {
-    const QString what = QStringLiteral("read notifications");
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(query, s_itemColumns + tail, m_db.path(), what))
-        return *error;
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    QList<InboxItem> items;
-    while (query.next())
-        items.append(readItem(query));
-    return items;
+    return sql::readAll(sql::on(m_db), s_itemColumns + tail, values, QStringLiteral("read notifications"),
+                        readItem);
 }
 
 Result<std::optional<InboxItem>> AttentionRepository::find(qint64 id) const
@@ -224,192 +216,104 @@ Result<QList<InboxItem>> AttentionRepository::recent(int limit, int offset, bool
 
 Result<int> AttentionRepository::breakThroughsSince(const QDateTime &since) const
 {
-    const QString what = QStringLiteral("count break-throughs");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("SELECT COUNT(*) FROM notifications WHERE "
-                                                 "received_ms >= ? AND verdict = 'deliver' AND "
-                                                 "reason IN ('critical', 'vip', 'keyword')"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, sql::fromDateTime(since));
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.next() ? query.value(0).toInt() : 0;
+    return count(m_db,
+                 QStringLiteral("SELECT COUNT(*) FROM notifications WHERE "
+                                "received_ms >= ? AND verdict = 'deliver' AND "
+                                "reason IN ('critical', 'vip', 'keyword')"),
+                 {sql::fromDateTime(since)}, QStringLiteral("count break-throughs"));
 }
 
 Result<int> AttentionRepository::removeOlderThan(const QDateTime &cutoff)
 {
-    const QString what = QStringLiteral("remove old notifications");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("DELETE FROM notifications WHERE received_ms < ? "
-                                                 "AND state <> 'held'"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, sql::fromDateTime(cutoff));
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.numRowsAffected();
+    const Result<QSqlQuery> query = sql::run(sql::on(m_db),
+                                             QStringLiteral("DELETE FROM notifications WHERE received_ms < ? "
+                                                            "AND state <> 'held'"),
+                                             {sql::fromDateTime(cutoff)}, QStringLiteral("remove old notifications"));
+    if (!query)
+        return query.error();
+    return query->numRowsAffected();
 }
 
 Result<std::optional<QString>> AttentionRepository::value(const QString &key) const
 {
-    const QString what = QStringLiteral("read the setting %1").arg(key);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("SELECT value FROM attention_state WHERE key = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, key);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (!query.next())
-        return std::optional<QString>();
-    return std::optional<QString>(query.value(0).toString());
+    return sql::readOne(sql::on(m_db), QStringLiteral("SELECT value FROM attention_state WHERE key = ?"), {key},
+                        QStringLiteral("read the setting %1").arg(key),
+                        [](const QSqlQuery &query) { return query.value(0).toString(); });
 }
 
 Status AttentionRepository::setValue(const QString &key, const QString &value)
 {
-    const QString what = QStringLiteral("save the setting %1").arg(key);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO attention_state (key, value) VALUES (?, ?) "
-                                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, key);
-    query.bindValue(1, sql::text(value));
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return {};
+    return sql::exec(sql::on(m_db),
+                     QStringLiteral("INSERT INTO attention_state (key, value) VALUES (?, ?) "
+                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                     {key, sql::text(value)}, QStringLiteral("save the setting %1").arg(key));
 }
 
 Status AttentionRepository::removeValue(const QString &key)
 {
-    const QString what = QStringLiteral("remove the setting %1").arg(key);
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("DELETE FROM attention_state WHERE key = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, key);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return {};
+    return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM attention_state WHERE key = ?"), {key},
+                     QStringLiteral("remove the setting %1").arg(key));
 }
 
 Status AttentionRepository::recordEvent(const QString &kind, const QDateTime &at)
 {
-    const QString what = QStringLiteral("count an event");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query, QStringLiteral("INSERT INTO attention_events (kind, at_ms) VALUES (?, ?)"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, kind);
-    query.bindValue(1, sql::fromDateTime(at));
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return {};
+    return sql::exec(sql::on(m_db), QStringLiteral("INSERT INTO attention_events (kind, at_ms) VALUES (?, ?)"),
+                     {kind, sql::fromDateTime(at)}, QStringLiteral("count an event"));
 }
 
 Result<int> AttentionRepository::countEvents(const QString &kind, const Interval &range) const
 {
-    const QString what = QStringLiteral("count events");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("SELECT COUNT(*) FROM attention_events WHERE kind = ? "
-                                                 "AND at_ms >= ? AND at_ms < ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, kind);
-    query.bindValue(1, range.startMs());
-    query.bindValue(2, range.endMs());
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.next() ? query.value(0).toInt() : 0;
+    return count(m_db,
+                 QStringLiteral("SELECT COUNT(*) FROM attention_events WHERE kind = ? "
+                                "AND at_ms >= ? AND at_ms < ?"),
+                 {kind, range.startMs(), range.endMs()}, QStringLiteral("count events"));
 }
 
 Result<qint64> AttentionRepository::startFocusSession(const FocusSessionRecord &s)
 {
-    const QString what = QStringLiteral("record a focus session");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("INSERT INTO focus_sessions (task_id, started_ms, "
-                                                 "planned_end_ms, ended_ms, outcome) VALUES (?,?,?,?,?)"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, taskIdValue(s.taskId));
-    query.bindValue(1, sql::fromDateTime(s.start));
-    query.bindValue(2, sql::fromDateTime(s.plannedEnd));
-    query.bindValue(3, sql::fromDateTime(s.end));
-    query.bindValue(4, sql::text(s.outcome));
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    return query.lastInsertId().toLongLong();
+    return sql::insert(sql::on(m_db),
+                       QStringLiteral("INSERT INTO focus_sessions (task_id, started_ms, "
+                                      "planned_end_ms, ended_ms, outcome) VALUES (?,?,?,?,?)"),
+                       sessionFields(s), QStringLiteral("record a focus session"));
 }
 
 Status AttentionRepository::updateFocusSession(const FocusSessionRecord &s)
 {
-    const QString what = QStringLiteral("record a focus session");
-    QSqlQuery query(m_db.connection());
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("UPDATE focus_sessions SET task_id = ?, started_ms = ?, "
-                                                 "planned_end_ms = ?, ended_ms = ?, outcome = ? WHERE id = ?"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, taskIdValue(s.taskId));
-    query.bindValue(1, sql::fromDateTime(s.start));
-    query.bindValue(2, sql::fromDateTime(s.plannedEnd));
-    query.bindValue(3, sql::fromDateTime(s.end));
-    query.bindValue(4, sql::text(s.outcome));
-    query.bindValue(5, s.id);
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    if (query.numRowsAffected() == 0)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The focus session no longer exists."));
-    return {};
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE focus_sessions SET task_id = ?, started_ms = ?, "
+                                         "planned_end_ms = ?, ended_ms = ?, outcome = ? WHERE id = ?"),
+                          sessionFields(s) << s.id, QStringLiteral("record a focus session"),
+                          QStringLiteral("The focus session no longer exists."));
 }
 
 Result<QList<FocusSessionRecord>> AttentionRepository::focusSessions(const Interval &range) const
 {
-    const QString what = QStringLiteral("read focus sessions");
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (auto error = sql::prepare(query,
-                                  QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, "
-                                                 "outcome FROM focus_sessions WHERE started_ms < ? AND "
-                                                 "COALESCE(ended_ms, planned_end_ms) > ? ORDER BY started_ms"),
-                                  m_db.path(), what))
-        return *error;
-    query.bindValue(0, range.endMs());
-    query.bindValue(1, range.startMs());
-    if (auto error = sql::exec(query, m_db.path(), what))
-        return *error;
-    QList<FocusSessionRecord> sessions;
-    while (query.next())
-        sessions.append(readSession(query));
-    return sessions;
+    return sql::readAll(sql::on(m_db),
+                        QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, "
+                                       "outcome FROM focus_sessions WHERE started_ms < ? AND "
+                                       "COALESCE(ended_ms, planned_end_ms) > ? ORDER BY started_ms"),
+                        {range.endMs(), range.startMs()}, QStringLiteral("read focus sessions"), readSession);
 }
 
 Result<std::optional<FocusSessionRecord>> AttentionRepository::runningFocusSession() const
 {
-    QSqlQuery query(m_db.connection());
-    if (!query.exec(QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, outcome "
-                                   "FROM focus_sessions WHERE ended_ms IS NULL ORDER BY id DESC LIMIT 1")))
-        return sql::databaseError(m_db.path(), QStringLiteral("read focus sessions"), query.lastError());
-    if (!query.next())
-        return std::optional<FocusSessionRecord>();
-    return std::optional<FocusSessionRecord>(readSession(query));
+    return sql::readOne(sql::on(m_db),
+                        QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, outcome "
+                                       "FROM focus_sessions WHERE ended_ms IS NULL ORDER BY id DESC LIMIT 1"),
+                        {}, QStringLiteral("read focus sessions"), readSession);
 }
 
 Result<QHash<qint64, qint64>> AttentionRepository::focusMinutesByTask() const
 {
-    QSqlQuery query(m_db.connection());
-    if (!query.exec(QStringLiteral("SELECT COALESCE(task_id, 0), SUM(ended_ms - started_ms) "
-                                   "FROM focus_sessions WHERE ended_ms IS NOT NULL GROUP BY 1")))
-        return sql::databaseError(m_db.path(), QStringLiteral("sum focus minutes"), query.lastError());
+    Result<QSqlQuery> query = sql::run(sql::on(m_db),
+                                       QStringLiteral("SELECT COALESCE(task_id, 0), SUM(ended_ms - started_ms) "
+                                                      "FROM focus_sessions WHERE ended_ms IS NOT NULL GROUP BY 1"),
+                                       {}, QStringLiteral("sum focus minutes"));
+    if (!query)
+        return query.error();
     QHash<qint64, qint64> minutes;
-    while (query.next())
-        minutes.insert(query.value(0).toLongLong(), query.value(1).toLongLong() / 60000);
+    while (query.value().next())
+        minutes.insert(query.value().value(0).toLongLong(), query.value().value(1).toLongLong() / 60000);
     return minutes;
 }
 

@@ -113,28 +113,4 @@ Result<QVariant> scalar(const Target &target, const QString &statement, const QV
     return query.value().next() ? query.value().value(0) : QVariant();
 }
 
-std::optional<Error> prepare(QSqlQuery &query, const QString &statement, const QString &path,
-                             const QString &what)
-{
-    if (!query.prepare(statement))
-        return databaseError(path, what, query.lastError());
-    return std::nullopt;
-}
-
-std::optional<Error> exec(QSqlQuery &query, const QString &path, const QString &what)
-{
-    if (!query.exec())
-        return databaseError(path, what, query.lastError());
-    return std::nullopt;
-}
-
-std::optional<Error> execDirect(const QSqlDatabase &db, const QString &statement,
-                                const QString &path, const QString &what)
-{
-    QSqlQuery query(db);
-    if (!query.exec(statement))
-        return databaseError(path, what, query.lastError());
-    return std::nullopt;
-}
-
 } // namespace fermata::sql

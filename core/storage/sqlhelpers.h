@@ -109,14 +109,5 @@ auto readOne(const Target &target, const QString &statement, const QVariantList 
     return std::optional<Row>(read(std::as_const(query.value())));
 }
 
-// Transitional: the earlier helpers, where an engaged optional means failure. Only
-// storage/database.cpp and storage/attentionrepository.cpp still use them; new code uses the
-// Status forms above, and these go once those two files have moved.
-std::optional<Error> prepare(QSqlQuery &query, const QString &statement, const QString &path,
-                             const QString &what);
-std::optional<Error> exec(QSqlQuery &query, const QString &path, const QString &what);
-std::optional<Error> execDirect(const QSqlDatabase &db, const QString &statement,
-                                const QString &path, const QString &what);
-
 } // namespace sql
 } // namespace fermata

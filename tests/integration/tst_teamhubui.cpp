@@ -69,7 +69,7 @@ std::pair<bool, QString> waitFor(TeamSync &team, TeamSync::Operation operation, 
                          if (op == operation && !result)
                              result = std::pair(ok, message);
                      });
-    QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs); // a timeout is the result below
     return result.value_or(std::pair(false, QStringLiteral("timed out")));
 }
 
