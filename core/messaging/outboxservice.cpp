@@ -480,9 +480,9 @@ Result<Message> OutboxService::send(const QString &to, const QString &subject, c
     const auto member = m_directory.find(to);
     if (!member)
         return Error{Error::Code::NotFound, QStringLiteral("\"%1\" is not in your team.").arg(to)};
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok.error();
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok.error();
     Message m;
     m.uuid = QUuid::createUuid();
@@ -560,9 +560,9 @@ Status OutboxService::saveHeld(const Message &m, std::optional<HubStore::Pending
 
 Status OutboxService::edit(const QUuid &uuid, const QString &subject, const QString &body)
 {
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok;
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok;
     const Result<HeldMessage> held = findHeld(uuid, QStringLiteral("edited"));
     if (!held)

@@ -5,6 +5,7 @@
 #include "team/hubsql.h"
 
 #include <QAtomicInt>
+#include <tuple>
 #include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -95,8 +96,14 @@ Status HubClient::open(const HubConfig &config, const QString &password)
                                    .arg(config.host).arg(config.port)
                                    .arg(error.databaseText().trimmed()));
     }
-    // Instants travel as ms since the epoch; the session zone only matters for logs.
-    return sql::exec(target(), QStringLiteral("SET TIME ZONE 'UTC'"), {}, QStringLiteral("set up the session"));
+    // Instants travel as ms since the epoch; the session zone only matters for logs. A hub
+    // call never waits longer than these, whatever another member does to the hub: the window
+    // and the commands report "unreachable" and retry instead of hanging.
+    for (const auto *setting : {"SET TIME ZONE 'UTC'", "SET statement_timeout = '30s'", "SET lock_timeout = '10s'"}) {
+        if (Status set = sql::exec(target(), QString::fromLatin1(setting), {}, QStringLiteral("set up the session")); !set)
+            return set;
+    }
+    return {};
 }
 
 void HubClient::close()
@@ -162,10 +169,10 @@ Result<NewMember> HubClient::addMember(const QString &team, const QString &name,
                                        const QString &email, const QByteArray &zoneId,
                                        bool teamAdmin)
 {
-    for (const auto &[field, value] : {std::pair{QStringLiteral("team name"), team},
-                                      std::pair{QStringLiteral("name"), name},
-                                      std::pair{QStringLiteral("email"), email}}) {
-        if (Status ok = hubsql::checkText(field, value); !ok)
+    for (const auto &[field, value, limit] : {std::tuple{QStringLiteral("team name"), team, hubsql::maxNameCharacters},
+                                             std::tuple{QStringLiteral("name"), name, hubsql::maxNameCharacters},
+                                             std::tuple{QStringLiteral("email"), email, hubsql::maxEmailCharacters}}) {
+        if (Status ok = hubsql::checkText(field, value, limit); !ok)
             return ok.error();
     }
     const QString password = generatePassword();
@@ -244,7 +251,7 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
             return Status::failure(Error::Code::Invalid,
                                    QStringLiteral("A check-in window needs days, a start, an end "
                                                   "and a known time zone."));
-        if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label); !ok)
+        if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label, hubsql::maxLabelCharacters); !ok)
             return ok;
     }
     const sql::Target hub = target();
@@ -288,9 +295,9 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
 {
     if (m.uuid.isNull())
         return Error{Error::Code::Invalid, QStringLiteral("A message needs an identifier before it is sent.")};
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), m.subject); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), m.subject, hubsql::maxSubjectCharacters); !ok)
         return ok.error();
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), m.body); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), m.body, hubsql::maxBodyCharacters); !ok)
         return ok.error();
     const QString what = QStringLiteral("send \"%1\"").arg(m.subject);
     Status status;
@@ -335,9 +342,9 @@ Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
 
 Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString &body)
 {
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok;
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body); !ok)
+    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok;
     return sql::changeRow(target(),
                           QStringLiteral("UPDATE fermata.messages SET subject = ?, body = ? WHERE uuid = CAST(? AS uuid)"),

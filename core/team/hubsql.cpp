@@ -60,9 +60,10 @@ QVariantList windowValues(const HubWindow &window)
             sql::text(window.label)};
 }
 
-Status checkText(const QString &field, const QString &value)
+Status checkText(const QString &field, const QString &value, int maxCharacters)
 {
-    for (qsizetype i = 0; i < value.size(); ++i) {
+    qsizetype characters = 0;
+    for (qsizetype i = 0; i < value.size(); ++i, ++characters) {
         const QChar c = value.at(i);
         if (c.unicode() == 0)
             return Status::failure(Error::Code::Invalid,
@@ -77,6 +78,12 @@ Status checkText(const QString &field, const QString &value)
                                    QStringLiteral("The %1 is not valid text (a broken UTF-16 "
                                                   "surrogate).").arg(field));
     }
+    if (maxCharacters > 0 && characters > maxCharacters)
+        return Status::failure(Error::Code::Invalid,
+                               QStringLiteral("The %1 is %L2 characters long; the team hub takes "
+                                              "up to %L3. Shorten it (or send the rest in a "
+                                              "second message).")
+                                   .arg(field).arg(characters).arg(maxCharacters));
     return {};
 }
 

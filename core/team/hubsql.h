@@ -29,8 +29,17 @@ HubWindow windowFromRow(const QSqlQuery &query);
 // The columns day mask, start minute, end minute, time zone, label of `window`.
 QVariantList windowValues(const HubWindow &window);
 
+// The hub's length limits, in characters (code points, as PostgreSQL's length() counts).
+// They are the CHECK constraints of hub_v1.sql; tst_hubsql compares the two.
+constexpr int maxSubjectCharacters = 1000;
+constexpr int maxBodyCharacters = 100000;
+constexpr int maxLabelCharacters = 200;
+constexpr int maxNameCharacters = 200;
+constexpr int maxEmailCharacters = 320;
+
 // Text that PostgreSQL can store exactly: no NUL characters, no unpaired surrogates (which
-// have no UTF-8 form). Invalid: a message naming the field.
-Status checkText(const QString &field, const QString &value);
+// have no UTF-8 form), and at most `maxCharacters` characters (0: no limit). Invalid: a
+// message naming the field and what to do, checked before anything is stored or sent.
+Status checkText(const QString &field, const QString &value, int maxCharacters = 0);
 
 } // namespace fermata::hubsql

@@ -272,6 +272,21 @@ private Q_SLOTS:
                                                      QStringLiteral("--body"), QStringLiteral("x")});
         QCOMPARE(notJoined.exitCode, 1);
         QVERIFY(notJoined.err.contains(QStringLiteral("has not joined a team hub")));
+
+        // Over the hub's limits: refused before anything is queued, and no delivery time.
+        const Run before = runFermata(m_alice.path(), {QStringLiteral("outbox"), QStringLiteral("--json")});
+        for (const auto &[option, text] : {std::pair{QStringLiteral("--subject"), QString(1001, QLatin1Char('s'))},
+                                           std::pair{QStringLiteral("--body"), QString(100001, QLatin1Char('b'))}}) {
+            QStringList arguments{QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                  QStringLiteral("--subject"), QStringLiteral("ok"), QStringLiteral("--body"), QStringLiteral("ok")};
+            arguments[arguments.indexOf(option) + 1] = text;
+            const Run tooLong = runFermata(m_alice.path(), arguments);
+            QCOMPARE(tooLong.exitCode, 1);
+            QVERIFY2(tooLong.err.contains(QStringLiteral("the team hub takes up to")), qPrintable(tooLong.err));
+            QVERIFY2(!tooLong.out.contains(QStringLiteral("Delivered")), qPrintable(tooLong.out));
+        }
+        const Run after = runFermata(m_alice.path(), {QStringLiteral("outbox"), QStringLiteral("--json")});
+        QCOMPARE(after.out, before.out);
     }
 
     void removedMemberIsLockedOut()

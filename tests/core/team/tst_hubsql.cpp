@@ -25,6 +25,42 @@ private Q_SLOTS:
         QVERIFY2(made.isOk(), made.isOk() ? "" : qPrintable(made.error().message));
     }
 
+    // The client refuses what the hub would refuse, before queueing anything: its limits
+    // are the hub's CHECK constraints, and a change to one without the other fails here.
+    void clientLimitsAreTheHubs_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("check");
+        QTest::newRow("subject") << QStringLiteral("messages") << QStringLiteral("length(subject) <= %1").arg(hubsql::maxSubjectCharacters);
+        QTest::newRow("body") << QStringLiteral("messages") << QStringLiteral("length(body) <= %1").arg(hubsql::maxBodyCharacters);
+        QTest::newRow("label") << QStringLiteral("windows") << QStringLiteral("length(label) <= %1").arg(hubsql::maxLabelCharacters);
+        QTest::newRow("name") << QStringLiteral("members") << QStringLiteral("length(display_name) <= %1").arg(hubsql::maxNameCharacters);
+        QTest::newRow("email") << QStringLiteral("members") << QStringLiteral("length(email) <= %1").arg(hubsql::maxEmailCharacters);
+    }
+
+    void clientLimitsAreTheHubs()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, check);
+        const auto checks = sql::readAll(hub(), QStringLiteral(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'c'"),
+            QVariantList{QString(QStringLiteral("fermata.") + table)}, QStringLiteral("read the constraints"),
+            [](const QSqlQuery &q) { return q.value(0).toString(); });
+        HUB_VERIFY_OK(checks);
+        QVERIFY2(checks->join(u' ').contains(check), qPrintable(checks->join(QStringLiteral(" | "))));
+
+        const QString fits(hubsql::maxSubjectCharacters, u'x');
+        QVERIFY(hubsql::checkText(QStringLiteral("subject"), fits, hubsql::maxSubjectCharacters));
+        const Status over = hubsql::checkText(QStringLiteral("subject"), fits + u'x', hubsql::maxSubjectCharacters);
+        QVERIFY(!over);
+        QCOMPARE(over.error().code, Error::Code::Invalid);
+        // Characters, as PostgreSQL counts them: a pair of UTF-16 surrogates is one.
+        QString emoji;
+        for (int i = 0; i < hubsql::maxSubjectCharacters; ++i)
+            emoji += QString::fromUcs4(U"\U0001F600", 1);
+        QVERIFY(hubsql::checkText(QStringLiteral("subject"), emoji, hubsql::maxSubjectCharacters));
+    }
+
     void successIsOk()
     {
         const QDateTime at(QDate(2024, 3, 4), QTime(9, 30), Qt::UTC);
