@@ -5,6 +5,9 @@
 #include "team/hubsql.h"
 
 #include <QAtomicInt>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <tuple>
 #include <QRandomGenerator>
 #include <QSqlDriver>
@@ -254,31 +257,19 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
         if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label, hubsql::maxLabelCharacters); !ok)
             return ok;
     }
-    const sql::Target hub = target();
-    QSqlDatabase db = connection();
-    if (!db.transaction())
-        return fail(what, db.lastError());
-    auto rollback = [&](Status status) {
-        db.rollback();
-        return status;
-    };
-    const QString owner = team ? QStringLiteral("member_id IS NULL AND team_id = fermata.my_team_id()")
-                               : QStringLiteral("member_id = fermata.my_member_id()");
-    if (Status ok = sql::exec(hub, QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner, {}, what); !ok)
-        return rollback(ok);
-    QSqlQuery query(db);
-    if (Status ok = sql::prepare(query, QStringLiteral(
-            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, "
-            "time_zone, label) VALUES (fermata.my_team_id(), %1, ?, ?, ?, ?, ?)")
-            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), hub, what); !ok)
-        return rollback(ok);
+    // One call: members hold no table rights on windows (hub schema 3), so none can lock the
+    // table; the hub replaces the rows and re-times held messages at commit.
+    QJsonArray list;
     for (const HubWindow &w : windows) {
-        if (Status ok = sql::exec(query, hubsql::windowValues(w), hub, what); !ok)
-            return rollback(ok);
+        const QVariantList v = hubsql::windowValues(w); // days, start, end, zone, label
+        list.append(QJsonObject{{QStringLiteral("days"), v.at(0).toInt()},
+                                {QStringLiteral("start"), v.at(1).toInt()},
+                                {QStringLiteral("end"), v.at(2).toInt()},
+                                {QStringLiteral("zone"), v.at(3).toString()},
+                                {QStringLiteral("label"), v.at(4).toString()}});
     }
-    if (!db.commit())
-        return rollback(fail(what, db.lastError()));
-    return {};
+    const QString json = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    return sql::exec(target(), QStringLiteral("SELECT fermata.replace_windows(?, ?::jsonb)"), {team, json}, what);
 }
 
 Status HubClient::setMyWindows(const QList<HubWindow> &windows)

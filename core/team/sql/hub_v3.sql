@@ -116,21 +116,53 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- 2. Window ids are the hub's. A member who inserted windows with ids of their choosing could
---    reserve ids that later broke another team's inserts with a duplicate key. Members may now
---    name only the columns a window has (a column grant without id also refuses OVERRIDING
---    SYSTEM VALUE), and the sequence moves past whatever was reserved before.
+-- 2. Members change windows only through replace_windows(), never with table rights. Whoever
+--    holds UPDATE or DELETE on a table may LOCK it in ACCESS EXCLUSIVE mode, and one member did
+--    that to stall every other member's sends and window changes; a member who inserted windows
+--    with ids of their choosing reserved ids that later broke another team's inserts. Window
+--    ids are always the hub's, and the sequence moves past whatever was reserved before.
 ALTER TABLE fermata.windows ALTER COLUMN id SET GENERATED ALWAYS;
 SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('fermata.windows', 'id'),
                          greatest((SELECT max(id) FROM fermata.windows), 1));
+
+-- Replaces the caller's own windows (for_team false) or, for a team admin, the team's, with
+-- `windows`: a JSON list of {"days": mask, "start": minute, "end": minute, "zone": IANA name,
+-- "label": text}. Held messages are re-timed once, at commit (see 5).
+CREATE FUNCTION fermata.replace_windows(for_team boolean, windows jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me bigint := fermata.member_id_for(session_user::text);
+    team bigint := fermata.team_id_for(session_user::text);
+    n integer;
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'only a member of this hub has check-in windows here'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF for_team AND NOT EXISTS (SELECT 1 FROM fermata.members m WHERE m.id = me AND m.is_admin AND m.active) THEN
+        RAISE EXCEPTION 'only a team admin sets the team''s check-in windows'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF jsonb_typeof(windows) IS DISTINCT FROM 'array' OR jsonb_array_length(windows) > 100 THEN
+        RAISE EXCEPTION 'check-in windows come as a list of at most 100'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    DELETE FROM fermata.windows w
+     WHERE w.team_id = team AND CASE WHEN for_team THEN w.member_id IS NULL ELSE w.member_id = me END;
+    INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone, label)
+    SELECT team, CASE WHEN for_team THEN NULL ELSE me END, (x->>'days')::integer,
+           (x->>'start')::integer, (x->>'end')::integer, x->>'zone', coalesce(x->>'label', '')
+      FROM jsonb_array_elements(windows) AS x;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$;
+
 DO $$
 DECLARE
     grp text := fermata.member_group();
 BEGIN
-    EXECUTE format('REVOKE INSERT, UPDATE ON fermata.windows FROM %I', grp);
-    EXECUTE format('GRANT INSERT (team_id, member_id, day_mask, start_minute, end_minute, time_zone, '
-                   'label), UPDATE (day_mask, start_minute, end_minute, time_zone, label) '
-                   'ON fermata.windows TO %I', grp);
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON fermata.windows FROM %I', grp);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION fermata.replace_windows(boolean, jsonb) TO %I', grp);
 END $$;
 
 -- 3. Every member login waits for a lock at most 2 s, runs a statement at most 30 s, and is

@@ -54,9 +54,8 @@ private Q_SLOTS:
         const QTime start = QDateTime::currentDateTimeUtc().addSecs(12 * 3600 + 30 * 60).toTimeZone(QTimeZone("America/New_York")).time();
         const int minute = start.hour() * 60 + start.minute();
         const auto window = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral(
-            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) "
-            "VALUES (%1, %2, 127, %3, %4, 'America/New_York')").arg(m_vars[QStringLiteral("{A}")], m_vars[QStringLiteral("{bob}")])
-            .arg(minute).arg((minute + 1) % 1440));
+            "SELECT fermata.replace_windows(false, '[{\"days\": 127, \"start\": %1, \"end\": %2, "
+            "\"zone\": \"America/New_York\"}]')").arg(minute).arg((minute + 1) % 1440));
         QVERIFY2(window.ok && window.rows == 1, qPrintable(window.error));
         const auto bobWindow = test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT id FROM fermata.windows WHERE member_id = ?"), {m_ids[QStringLiteral("bob")]});
         m_vars[QStringLiteral("{bob_window}")] = bobWindow.firstRow.value(0).toString();
@@ -94,9 +93,12 @@ private Q_SLOTS:
         // Windows
         row("alice reads bob's window", "alice", "SELECT 1 FROM fermata.windows WHERE member_id = {bob}", true);
         row("carol reads Alpha's windows", "carol", "SELECT 1 FROM fermata.windows WHERE team_id = {A}", false);
-        row("alice adds her own window", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, {alice}, 1, 60, 120, 'Europe/Berlin')", true);
-        row("alice edits her own window", "alice", "UPDATE fermata.windows SET label = 'mine' WHERE member_id = {alice}", true);
-        row("alice deletes her own window", "alice", "DELETE FROM fermata.windows WHERE member_id = {alice}", true);
+        // Through replace_windows() only: no member holds table rights that could lock it.
+        row("alice sets her own windows", "alice", "SELECT 1 WHERE fermata.replace_windows(false, '[{\"days\": 1, \"start\": 60, \"end\": 120, \"zone\": \"Europe/Berlin\", \"label\": \"mine\"}]') = 1", true);
+        row("alice adds her own window directly", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, {alice}, 1, 60, 120, 'Europe/Berlin')", false);
+        row("alice edits her own window directly", "alice", "UPDATE fermata.windows SET label = 'x' WHERE member_id = {alice}", false);
+        row("alice deletes her own window directly", "alice", "DELETE FROM fermata.windows WHERE member_id = {alice}", false);
+        row("alice clears her own windows", "alice", "SELECT 1 WHERE fermata.replace_windows(false, '[]') = 0", true);
         row("alice adds a window for bob", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, {bob}, 1, 60, 120, 'UTC')", false);
         row("alice adds a window in Beta", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({B}, {alice}, 1, 60, 120, 'UTC')", false);
         row("alice edits bob's window", "alice", "UPDATE fermata.windows SET start_minute = 0 WHERE id = {bob_window}", false);
@@ -104,9 +106,11 @@ private Q_SLOTS:
         row("alice deletes bob's window", "alice", "DELETE FROM fermata.windows WHERE id = {bob_window}", false);
         row("carol deletes bob's window", "carol", "DELETE FROM fermata.windows WHERE id = {bob_window}", false);
         row("bob adds a team window (not admin)", "bob", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, NULL, 1, 60, 120, 'UTC')", false);
+        row("bob sets the team windows (not admin)", "bob", "SELECT fermata.replace_windows(true, '[{\"days\": 1, \"start\": 60, \"end\": 120, \"zone\": \"UTC\"}]')", false);
+        row("bob's windows list is not a list", "bob", "SELECT fermata.replace_windows(false, '{\"days\": 1}')", false);
         row("carol adds a team window in Alpha", "carol", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone) VALUES ({A}, NULL, 1, 60, 120, 'UTC')", false);
-        row("alice adds a team window (admin)", "alice", "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, time_zone, label) VALUES ({A}, NULL, 64, 0, 1, 'Pacific/Kiritimati', 'team')", true);
-        row("alice removes the team window (admin)", "alice", "DELETE FROM fermata.windows WHERE member_id IS NULL AND team_id = {A}", true);
+        row("alice sets a team window (admin)", "alice", "SELECT 1 WHERE fermata.replace_windows(true, '[{\"days\": 64, \"start\": 0, \"end\": 1, \"zone\": \"Pacific/Kiritimati\", \"label\": \"team\"}]') = 1", true);
+        row("alice removes the team windows (admin)", "alice", "SELECT 1 WHERE fermata.replace_windows(true, '[]') = 0", true);
 
         // Sending
         QTest::newRow("alice sends to bob (held)") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m1}', {alice}, {bob}, 's1', 'b1')") << true;
