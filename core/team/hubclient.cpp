@@ -65,6 +65,7 @@ Status HubClient::open(const HubConfig &config, const QString &password)
 {
     close();
     m_config = config;
+    m_schemaVersion = -1;
     QSqlError error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -257,6 +258,12 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
         if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label, hubsql::maxLabelCharacters); !ok)
             return ok;
     }
+    if (schemaVersion() < 3) {
+        const Status written = replaceWindowsDirectly(windows, team, what);
+        if (!written)
+            m_schemaVersion = -1; // the administrator may have upgraded the hub meanwhile
+        return written;
+    }
     // One call: members hold no table rights on windows (hub schema 3), so none can lock the
     // table; the hub replaces the rows and re-times held messages at commit.
     QJsonArray list;
@@ -270,6 +277,47 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
     }
     const QString json = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
     return sql::exec(target(), QStringLiteral("SELECT fermata.replace_windows(?, ?::jsonb)"), {team, json}, what);
+}
+
+Status HubClient::replaceWindowsDirectly(const QList<HubWindow> &windows, bool team, const QString &what)
+{
+    const sql::Target hub = target();
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(what, db.lastError());
+    auto rollback = [&](Status status) {
+        db.rollback();
+        return status;
+    };
+    const QString owner = team ? QStringLiteral("member_id IS NULL AND team_id = fermata.my_team_id()")
+                               : QStringLiteral("member_id = fermata.my_member_id()");
+    if (Status ok = sql::exec(hub, QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner, {}, what); !ok)
+        return rollback(ok);
+    QSqlQuery query(db);
+    if (Status ok = sql::prepare(query, QStringLiteral(
+            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, "
+            "time_zone, label) VALUES (fermata.my_team_id(), %1, ?, ?, ?, ?, ?)")
+            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), hub, what); !ok)
+        return rollback(ok);
+    for (const HubWindow &w : windows) {
+        if (Status ok = sql::exec(query, hubsql::windowValues(w), hub, what); !ok)
+            return rollback(ok);
+    }
+    if (!db.commit())
+        return rollback(fail(what, db.lastError()));
+    return {};
+}
+
+int HubClient::schemaVersion()
+{
+    if (m_schemaVersion < 0) {
+        const Result<QVariant> version = sql::scalar(target(), QStringLiteral("SELECT schema_version FROM fermata.hub"),
+                                                     {}, QStringLiteral("read the hub's schema version"));
+        if (!version)
+            return 0; // not cached: asked again once the hub answers
+        m_schemaVersion = version->toInt();
+    }
+    return m_schemaVersion;
 }
 
 Status HubClient::setMyWindows(const QList<HubWindow> &windows)
@@ -480,12 +528,21 @@ bool HubClient::subscribe(qint64 teamId)
     QSqlDatabase db = connection();
     if (!db.isOpen() || !db.driver())
         return false;
-    const QString channel = QStringLiteral("fermata_team_%1").arg(teamId);
+    // Schema 3: the team's channel has a name only its members can read.
+    QString channel = QStringLiteral("fermata_team_%1").arg(teamId);
+    if (schemaVersion() >= 3) {
+        const Result<QVariant> named = sql::scalar(target(), QStringLiteral("SELECT channel FROM fermata.teams WHERE id = ?"),
+                                                   {teamId}, QStringLiteral("listen for your team's changes"));
+        if (!named || named->toString().isEmpty())
+            return false;
+        channel = named->toString();
+    }
     if (db.driver()->subscribedToNotifications().contains(channel))
         return true;
     if (db.driver()->subscribedToNotifications().isEmpty()) {
         connect(db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
-            if (name.startsWith(QLatin1String("fermata_team_")))
+            const QSqlDatabase current = connection();
+            if (current.driver() && current.driver()->subscribedToNotifications().contains(name))
                 Q_EMIT nudged();
         });
     }

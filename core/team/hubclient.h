@@ -93,6 +93,10 @@ private:
     // Statements on this connection, failures through fail().
     sql::Target target();
     Status replaceWindows(const QList<HubWindow> &windows, bool team);
+    // Hubs not yet upgraded to schema 3 by their administrator: the table writes they allow.
+    Status replaceWindowsDirectly(const QList<HubWindow> &windows, bool team, const QString &what);
+    // The hub's schema version, read once per connection (0 when it cannot be read).
+    int schemaVersion();
     // A prepared statement kept for the connection's life (one round trip per call instead
     // of PREPARE, EXECUTE and DEALLOCATE); null with `status` set when preparing failed.
     QSqlQuery *cached(const QString &statement, const QString &what, Status &status);
@@ -100,6 +104,7 @@ private:
     QString m_connectionName;
     HubConfig m_config;
     bool m_lost = false; // the server went away; reopen before the next call
+    int m_schemaVersion = -1; // -1: not read on this connection yet
     std::map<QString, std::unique_ptr<QSqlQuery>> m_cache;
 };
 

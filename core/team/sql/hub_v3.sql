@@ -249,3 +249,13 @@ DROP TRIGGER window_after_change ON fermata.windows;
 CREATE CONSTRAINT TRIGGER window_after_change AFTER INSERT OR UPDATE OR DELETE ON fermata.windows
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION fermata.window_after_change();
+
+-- 6. Nudges go to a channel whose name only the team's members can read. Any login may LISTEN
+--    on any channel name, and 'fermata_team_<id>' let a member of one team (or of another hub
+--    on the same server) watch when another team was active. The nudge still carries nothing.
+ALTER TABLE fermata.teams ADD COLUMN channel text NOT NULL
+    DEFAULT ('fermata_' || replace(pg_catalog.gen_random_uuid()::text, '-', ''));
+CREATE OR REPLACE FUNCTION fermata.notify_team(team bigint) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.pg_notify(t.channel, '') FROM fermata.teams t WHERE t.id = team
+$$;

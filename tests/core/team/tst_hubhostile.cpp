@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
@@ -162,6 +163,44 @@ private Q_SLOTS:
                 {m_roles[QStringLiteral("bob")]}).rows == 0;
         }, 30000));
         QVERIFY(!test::runSql(bob, QStringLiteral("SELECT 1")).ok);
+    }
+
+    // Nudges go to a channel only the team can name: carol (Beta) listening on the old,
+    // guessable name hears nothing when Alpha is active; bob on Alpha's channel does.
+    void anotherTeamCannotOverhearNudges()
+    {
+        QSqlDatabase carol = member(QStringLiteral("carol"));
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        const auto hidden = test::runSql(carol, QStringLiteral("SELECT channel FROM fermata.teams WHERE id = %1").arg(m_alpha));
+        QVERIFY(hidden.ok);
+        QCOMPARE(hidden.rows, 0);
+        const auto own = test::runSql(bob, QStringLiteral("SELECT channel FROM fermata.teams WHERE id = %1").arg(m_alpha));
+        QCOMPARE(own.rows, 1);
+        const QString channel = own.firstRow.value(0).toString();
+        QVERIFY2(channel.size() > 30 && channel != QStringLiteral("fermata_team_%1").arg(m_alpha), qPrintable(channel));
+
+        QStringList heardByCarol, heardByBob;
+        QVERIFY(carol.driver()->subscribeToNotification(QStringLiteral("fermata_team_%1").arg(m_alpha)));
+        QObject::connect(carol.driver(), &QSqlDriver::notification, carol.driver(),
+                         [&](const QString &name) { heardByCarol.append(name); });
+        QVERIFY(bob.driver()->subscribeToNotification(channel));
+        QObject::connect(bob.driver(), &QSqlDriver::notification, bob.driver(),
+                         [&](const QString &name) { heardByBob.append(name); });
+        // An urgent message is released at once, so it nudges the team.
+        QVERIFY(test::runSql(member(QStringLiteral("alice")), QStringLiteral(
+            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) VALUES (?, %1, %2, 'now', 'x', true)")
+            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {uuid()}).ok);
+        QTRY_VERIFY_WITH_TIMEOUT(!heardByBob.isEmpty(), 10000);
+        // Then a nudge on carol's own team: the server delivers a session's notifications in
+        // commit order, so once she hears hers, Alpha's would have come first had she overheard.
+        const auto beta = test::runSql(carol, QStringLiteral("SELECT channel FROM fermata.teams"));
+        QCOMPARE(beta.rows, 1);
+        const QString betaChannel = beta.firstRow.value(0).toString();
+        QVERIFY(carol.driver()->subscribeToNotification(betaChannel));
+        QVERIFY(test::runSql(carol, QStringLiteral(
+            "SELECT fermata.replace_windows(false, '[{\"days\": 1, \"start\": 60, \"end\": 120, \"zone\": \"Asia/Tokyo\"}]')")).ok);
+        QTRY_VERIFY_WITH_TIMEOUT(heardByCarol.contains(betaChannel), 10000);
+        QCOMPARE(heardByCarol, QStringList{betaChannel});
     }
 
     void removedMembersOpenSessionEnds()
