@@ -49,7 +49,8 @@ void CloseToTray::windowClosed()
         return;
     m_tray.showNotice(tr("Fermata is still running"),
         tr("It keeps holding notifications until your next check-in. Click the tray icon "
-           "to open the window; to quit, choose Quit from its menu or press Ctrl+Q."));
+           "to open the window. To quit, choose Quit from the tray icon's menu, or press "
+           "Ctrl+Q in the window."));
     m_settings.setValue(noticeKey, true);
     m_settings.sync();
 }
