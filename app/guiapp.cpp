@@ -75,7 +75,7 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     TeamSync team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
                      core.value()->preferences().timeZone()},
                     core.value()->clock());
-    TeamAttentionBridge teamInbox(team, attention.attention(), core.value()->clock());
+    TeamAttentionBridge teamInbox(team, attention.attention());
     context.team = &team;
     QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
                      [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });

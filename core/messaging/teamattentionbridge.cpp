@@ -2,7 +2,6 @@
 
 #include "attention/attentionservice.h"
 #include "messaging/teamsync.h"
-#include "time/clock.h"
 
 #include <algorithm>
 
@@ -32,9 +31,8 @@ QList<WeeklyRule> rulesOf(const QList<CheckInWindow> &windows)
 
 } // namespace
 
-TeamAttentionBridge::TeamAttentionBridge(TeamSync &team, AttentionService &attention, const Clock &clock,
-                                         QObject *parent)
-    : QObject(parent), m_team(team), m_attention(attention), m_clock(clock)
+TeamAttentionBridge::TeamAttentionBridge(TeamSync &team, AttentionService &attention, QObject *parent)
+    : QObject(parent), m_team(team), m_attention(attention)
 {
     connect(&m_team, &TeamSync::directoryChanged, this, [this] {
         takeTeamWindows();

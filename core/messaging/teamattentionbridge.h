@@ -8,7 +8,6 @@
 namespace fermata {
 
 class AttentionService;
-class Clock;
 class TeamSync;
 
 // Joins the team hub to the attention engine: my personal check-in windows are published to
@@ -18,8 +17,7 @@ class TeamAttentionBridge final : public QObject
 {
     Q_OBJECT
 public:
-    TeamAttentionBridge(TeamSync &team, AttentionService &attention, const Clock &clock,
-                        QObject *parent = nullptr);
+    TeamAttentionBridge(TeamSync &team, AttentionService &attention, QObject *parent = nullptr);
 
 Q_SIGNALS:
     void failed(const QString &message);
@@ -30,7 +28,6 @@ private:
 
     TeamSync &m_team;
     AttentionService &m_attention;
-    const Clock &m_clock;
     QList<WeeklyRule> m_publishing; // sent to the hub, not yet seen back in the directory
 };
 

@@ -42,7 +42,7 @@ struct Profile
         : services(dir, QDateTime::currentDateTimeUtc())
         , attention(*services.database, clock)
         , team({dir.databasePath(), dir.filePath(QStringLiteral("hub-secrets.json")), QTimeZone(zone), 0}, clock)
-        , bridge(team, attention, clock)
+        , bridge(team, attention)
     {
         if (const Status loaded = attention.load(zone); !loaded)
             qFatal("%s", qPrintable(loaded.error().message));
