@@ -11,6 +11,7 @@
 #include "teamstatuspresenter.h"
 #include "importcontroller.h"
 #include "calendar/calendarsync.h"
+#include "models/outboxmodel.h"
 #include "models/tasktablemodel.h"
 #include "plancontroller.h"
 #include "calendar/calendarservice.h"
@@ -216,8 +217,9 @@ QWidget *MainWindow::buildCentre()
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    centreLayout->addWidget(m_messageBar); // it keeps its own margins, and none when hidden
+    // Under the view, never above it: a message appearing moves nothing the person is using.
     centreLayout->addWidget(m_stack, 1);
+    centreLayout->addWidget(m_messageBar); // it keeps its own margins, and none when hidden
 
     m_navigation->setFixedWidth(m_navigation->sizeHint().width());
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -316,6 +318,10 @@ void MainWindow::connectParts()
     connect(m_tasks, &TasksView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::infoMessage, this, &MainWindow::showInfo);
     connect(m_inbox, &InboxView::errorOccurred, this, &MainWindow::showError);
+    connect(m_inbox, &InboxView::replyRequested, this, [this](const QString &sender, const QString &subject) {
+        showView(View::Outbox);
+        m_outbox->replyTo(sender, subject);
+    });
     if (m_focus) {
         connect(m_focus, &FocusController::infoMessage, this, &MainWindow::showInfo);
         connect(m_focus, &FocusController::errorOccurred, this, &MainWindow::showError);
@@ -328,10 +334,13 @@ void MainWindow::connectParts()
     connect(m_topBar, &TopBar::dateChanged, m_team, &TeamView::setDate);
     if (m_context.team) {
         new TeamStatusPresenter(*m_context.team, *m_messageBar, this);
-        connect(m_context.team, &TeamSync::outboxChanged, this, [this] {
-            const int queued = m_context.team->snapshot().heldCount();
+        // The Outbox rows' own count: a message released to a closed Fermata is no longer held.
+        const auto showQueued = [this] {
+            const int queued = m_outbox->model()->heldCount();
             m_navigation->setBadge(int(View::Outbox), queued, tr("%n queued", nullptr, queued));
-        });
+        };
+        connect(m_context.team, &TeamSync::outboxChanged, this, showQueued);
+        connect(m_outbox->model(), &QAbstractItemModel::dataChanged, this, showQueued);
     }
     connect(&m_context.planning, &PlanningService::blocksChanged, this, &MainWindow::updateUndo);
     connect(m_planner, &PlanController::infoMessage, this, &MainWindow::showInfo);

@@ -37,7 +37,7 @@ class WeekView;
 struct UiContext;
 
 // The main window wires the parts together: navigation on the left, the top bar, the views in
-// the centre under an inline message bar, and the task details on the right. It contains no
+// the centre above an inline message bar, and the task details on the right. It contains no
 // view logic of its own.
 class MainWindow final : public QMainWindow
 {

@@ -31,6 +31,7 @@ void TeamStatusPresenter::showOutcome(TeamSync::Operation operation, bool ok, co
 {
     switch (operation) {
     case TeamSync::Operation::Send:
+        return; // the composer says it under its buttons, where the person is looking
     case TeamSync::Operation::Edit:
     case TeamSync::Operation::Withdraw:
         break;

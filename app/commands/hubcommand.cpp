@@ -84,8 +84,21 @@ int initHub(HubSession &session, const QCommandLineParser &parser, QTextStream &
         err << "fermata hub init: " << migrated.error().message << Qt::endl;
         return ExitFailure;
     }
+    const Result<bool> hidden = hubschema::hideServerActivity(client.connection());
+    if (!hidden) {
+        err << "fermata hub init: " << hidden.error().message << Qt::endl;
+        return ExitFailure;
+    }
     out << "The team hub at " << client.config().toUrl() << " is ready (schema version "
-        << hubschema::latestVersion() << ")." << Qt::endl
+        << hubschema::latestVersion() << ")." << Qt::endl;
+    if (const Result<bool> sees = hubschema::membersSeeSessions(client.connection()); sees && *sees)
+        out << "Members can still list which logins are connected to this server (PostgreSQL shows "
+               "its sessions to every login). To hide them, run 'fermata hub init' once more as a "
+               "superuser (for example postgres); on a managed service, see the README." << Qt::endl;
+    else if (sees)
+        out << "Members cannot see who is connected: the server's sessions and activity are hidden "
+               "from them in this database." << Qt::endl;
+    out
         << "Add people with: fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE" << Qt::endl;
     warnAboutSecrets(*session.secrets, err);
     return ExitOk;

@@ -36,6 +36,35 @@ QJsonObject toJson(const InboxItem &item)
     };
 }
 
+// `fermata inbox done|archive ID...`: the person finished with these items (a teammate's
+// message is then acknowledged to its sender, in the same transaction).
+int changeState(AttentionService &attention, const QString &verb, const QStringList &ids, QTextStream &out,
+                QTextStream &err)
+{
+    QList<qint64> list;
+    for (const QString &id : ids) {
+        bool ok = false;
+        const qint64 value = id.toLongLong(&ok);
+        if (!ok || value <= 0) {
+            err << "fermata inbox " << verb << ": \"" << id
+                << "\" is not an item id; `fermata inbox` lists them (--json shows \"id\")" << Qt::endl;
+            return ExitUsage;
+        }
+        list.append(value);
+    }
+    if (list.isEmpty()) {
+        err << "fermata inbox " << verb << ": name the items, e.g. fermata inbox " << verb << " 12 13" << Qt::endl;
+        return ExitUsage;
+    }
+    const Status done = verb == u"done" ? attention.markDone(list) : attention.archive(list);
+    if (!done) {
+        err << "fermata inbox " << verb << ": " << done.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << (verb == u"done" ? "Marked done: " : "Archived: ") << ids.join(QStringLiteral(", ")) << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
@@ -43,8 +72,10 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Lists held and released notifications, newest first: title, source, sender, state,\n"
-        "when it arrived and when it was released.\n\n"
-        "  fermata inbox [--json] [--held] [--limit N]"));
+        "when it arrived and when it was released; or marks items done or archived (a teammate's\n"
+        "message then reads \"Read\" in its sender's outbox).\n\n"
+        "  fermata inbox [--json] [--held] [--limit N]\n"
+        "  fermata inbox done ID... | fermata inbox archive ID..."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("List as JSON.")},
@@ -65,6 +96,14 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     if (!core)
         return ExitFailure;
     AttentionService &attention = core->attention();
+    if (const QStringList positional = parser.positionalArguments(); !positional.isEmpty()) {
+        const QString verb = positional.first();
+        if (verb != u"done" && verb != u"archive") {
+            err << "fermata inbox: unknown command \"" << verb << "\"; use done or archive" << Qt::endl;
+            return ExitUsage;
+        }
+        return changeState(attention, verb, positional.mid(1), out, err);
+    }
     auto items = parser.isSet(QStringLiteral("held")) ? attention.heldItems()
                                                       : attention.recentItems(limit == 0 ? -1 : limit);
     if (!items) {

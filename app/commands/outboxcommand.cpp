@@ -1,5 +1,6 @@
 #include "commands/outboxcommand.h"
 
+#include "appcore.h"
 #include "commands/commands.h"
 #include "commands/hubcommand.h"
 
@@ -29,7 +30,8 @@ int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
     if (!session)
         return ExitFailure;
     OutboxService &service = *session->service;
-    if (service.isJoined() && !parser.isSet(QStringLiteral("offline")))
+    const bool offline = parser.isSet(QStringLiteral("offline"));
+    if (service.isJoined() && !offline)
         (void)service.connectToHub(); // refresh states; the local copy answers otherwise
     const auto list = service.outbox();
     if (!list) {
@@ -53,21 +55,37 @@ int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
                 {QStringLiteral("release_text"), service.describe(m.releaseAt, m.to)},
                 {QStringLiteral("urgent"), o.urgent},
                 {QStringLiteral("synced"), o.onHub},
+                {QStringLiteral("delivered"), m.deliveredAt.isValid() ? QJsonValue(m.deliveredAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
+                {QStringLiteral("read"), m.acknowledgedAt.isValid() ? QJsonValue(m.acknowledgedAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
             });
         }
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    if (!status.text.isEmpty())
+    if (offline) {
+        // Nothing was asked of the hub, so nothing can be said about reaching it.
+        out << "Not contacting the team hub (--offline): states as of the last sync." << Qt::endl;
+        if (status.waiting > 0)
+            out << (status.waiting == 1 ? QStringLiteral("1 message waiting to sync")
+                                        : QStringLiteral("%1 messages waiting to sync").arg(status.waiting))
+                << Qt::endl;
+    } else if (!status.text.isEmpty()) {
         out << status.text << Qt::endl;
+    }
     if (list->isEmpty()) {
         out << "Nothing sent yet. Send with: fermata send --to MEMBER --subject S --body B" << Qt::endl;
         return ExitOk;
     }
+    const QTimeZone zone = session->core->preferences().timeZone();
+    const auto local = [&](const QDateTime &dt) { return dt.toTimeZone(zone).toString(QStringLiteral("ddd HH:mm")); };
     for (const OutboxService::OutgoingMessage &o : *list) {
         const Message &m = o.message;
         const QString when = m.state == Message::State::Queued ? service.describe(m.releaseAt, m.to)
-                                                               : messageStateKey(m.state);
+            : m.state == Message::State::Acknowledged && m.acknowledgedAt.isValid()
+            ? QStringLiteral("read ") + local(m.acknowledgedAt)
+            : m.state == Message::State::Delivered && m.deliveredAt.isValid()
+            ? QStringLiteral("delivered ") + local(m.deliveredAt)
+            : messageStateKey(m.state);
         out << (o.onHub ? "  " : "* ") << o.recipientName << "  " << m.subject << "  — " << when
             << (o.urgent ? "  (urgent)" : "") << '\n';
     }

@@ -42,12 +42,18 @@ bool opensWithin(const IntervalSet &deliverable, qint64 afterMs, qint64 toMs)
 
 AttentionService::AttentionService(Database &db, const Clock &clock, QObject *parent)
     : QObject(parent), m_db(db), m_clock(clock), m_repo(db), m_windowRepo(db), m_timer(clock)
+    , m_announceSince(clock.now())
 {
     connect(&m_timer, &WallClockTimer::fired, this, &AttentionService::tick);
     connect(&m_timer, &WallClockTimer::clockJumped, this, &AttentionService::tick);
 }
 
 AttentionService::~AttentionService() = default;
+
+QString AttentionService::rulesKey()
+{
+    return s_rulesKey;
+}
 
 Status AttentionService::load(const QByteArray &zoneId)
 {
@@ -315,6 +321,8 @@ Result<QList<qint64>> AttentionService::ingest(QList<InboxItem> items)
     for (const InboxItem &item : std::as_const(stored)) {
         if (item.state == ItemState::Released)
             delivered.append(item.notification);
+        if (item.decision.isBreakThrough())
+            m_announced.insert(item.notification.id);
     }
     Q_EMIT itemsStored(stored);
     if (!delivered.isEmpty())
@@ -396,10 +404,32 @@ Result<int> AttentionService::heldCount() const
 
 void AttentionService::takeInboxChanges()
 {
+    announceStoredElsewhere();
     tick(); // releases what another process held while a window is open, and recounts
     if (auto count = heldCount())
         Q_EMIT heldCountChanged(*count);
     Q_EMIT inboxChanged();
+}
+
+void AttentionService::announceStoredElsewhere()
+{
+    // Break-throughs are few (the hourly cap): the newest items hold every one since the last look.
+    const auto recent = m_repo.recent(50);
+    if (!recent) {
+        Q_EMIT failed(recent.error());
+        return;
+    }
+    QList<Notification> shown;
+    for (const InboxItem &item : *recent) {
+        const Notification &n = item.notification;
+        if (item.state != ItemState::Released || !item.decision.isBreakThrough()
+            || n.receivedAt < m_announceSince || m_announced.contains(n.id))
+            continue;
+        m_announced.insert(n.id);
+        shown.append(n);
+    }
+    if (!shown.isEmpty())
+        Q_EMIT notificationsDelivered(shown);
 }
 
 Status AttentionService::takeSettingsChanges()

@@ -12,6 +12,7 @@
 #include "time/clock.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
@@ -37,6 +38,8 @@ public:
 
     // Reads windows and rules; on first run stores the default windows in `zoneId`.
     Status load(const QByteArray &zoneId);
+    // The key the rules are kept under in the repository (teaminbox decides urgent messages by them).
+    static QString rulesKey();
 
     // ---- Check-in windows (Preferences, timeline)
     const CheckInSchedule &schedule() const { return m_schedule; }
@@ -141,6 +144,9 @@ private:
     // Decides `item` as it arrives now; counts its break-through in `context`.
     void decideNow(InboxItem &item, const QDateTime &now, BatchingContext &context) const;
     void recountHeld(); // reads the held tally again; heldCountChanged when it differs
+    // Break-throughs another connection stored (a teammate's urgent message fetched by the team
+    // worker or `hub sync`) are shown once by this engine, as if it had let them through.
+    void announceStoredElsewhere();
     void countHeld(const QList<InboxItem> &stored);
 
     Database &m_db;
@@ -161,6 +167,8 @@ private:
     // Counted once, then followed: intake adds to it; a tick, a release or a change of state
     // counts again (another process may have written in between).
     mutable std::optional<HeldTally> m_held;
+    QSet<qint64> m_announced;  // break-throughs this process has shown
+    QDateTime m_announceSince; // older ones were for an earlier run
 };
 
 } // namespace fermata

@@ -9,7 +9,8 @@ namespace fermata {
 namespace {
 
 const QString s_select = QStringLiteral(
-    "SELECT uuid, sender, recipient, subject, body, created_ms, release_ms, state FROM messages ");
+    "SELECT uuid, sender, recipient, subject, body, created_ms, release_ms, state, delivered_ms, "
+    "acknowledged_ms FROM messages ");
 
 QString uuidKey(const QUuid &uuid)
 {
@@ -20,6 +21,8 @@ Message readMessage(const QSqlQuery &query)
 {
     Message m = sql::messageFromRow(query);
     m.state = messageStateFromKey(query.value(7).toString()).value_or(Message::State::Draft);
+    m.deliveredAt = sql::toDateTime(query.value(8));
+    m.acknowledgedAt = sql::toDateTime(query.value(9));
     return m;
 }
 
@@ -34,14 +37,17 @@ Status MessageRepository::save(const Message &m)
     // durable on return.
     return sql::exec(sql::on(m_db),
                      QStringLiteral("INSERT INTO messages (uuid, sender, recipient, subject, body, "
-                                    "created_ms, release_ms, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "created_ms, release_ms, state, delivered_ms, acknowledged_ms) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                     "ON CONFLICT(uuid) DO UPDATE SET sender = excluded.sender, "
                                     "recipient = excluded.recipient, subject = excluded.subject, "
                                     "body = excluded.body, created_ms = excluded.created_ms, "
-                                    "release_ms = excluded.release_ms, state = excluded.state"),
+                                    "release_ms = excluded.release_ms, state = excluded.state, "
+                                    "delivered_ms = excluded.delivered_ms, acknowledged_ms = excluded.acknowledged_ms"),
                      {uuidKey(m.uuid), sql::text(m.from), sql::text(m.to), sql::text(m.subject),
                       sql::text(m.body), sql::fromDateTime(m.createdAt), sql::fromDateTime(m.releaseAt),
-                      messageStateKey(m.state)},
+                      messageStateKey(m.state), sql::fromDateTime(m.deliveredAt),
+                      sql::fromDateTime(m.acknowledgedAt)},
                      QStringLiteral("save the message \"%1\"").arg(m.subject));
 }
 

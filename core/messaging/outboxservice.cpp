@@ -27,8 +27,20 @@ OutboxService::OutboxService(Database &db, SecretStore &secrets, const Clock &cl
 {
     m_pullTimer.setSingleShot(true);
     connect(&m_pullTimer, &QTimer::timeout, this, [this] { (void)sync(); });
-    m_reconnectTimer.setInterval(30000);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] { (void)sync(); });
+    m_reconnectTimer.setSingleShot(true);
+    m_reconnectTimer.setInterval(1000);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        m_reconnectTimer.setInterval(qMin(m_reconnectTimer.interval() * 2, m_reconnectMaxMs));
+        if (Status done = sync(); !done && !m_reachable && isJoined() && m_reconnectMaxMs > 0)
+            m_reconnectTimer.start();
+    });
+    // A server that dies (or fails over) while this client only listens breaks the connection
+    // silently; libpq notices from the socket, and this local check turns that into a reconnect.
+    m_livenessTimer.setInterval(5000);
+    connect(&m_livenessTimer, &QTimer::timeout, this, [this] {
+        if (m_client.connectionBroken())
+            (void)sync();
+    });
     // A nudge arrives inside a query's processing; sync from the event loop instead.
     connect(&m_client, &HubClient::nudged, this, [this] { m_pullTimer.start(0); }, Qt::QueuedConnection);
     loadAccount();
@@ -38,12 +50,12 @@ OutboxService::~OutboxService() = default;
 
 void OutboxService::setReconnectInterval(int ms)
 {
+    m_reconnectMaxMs = qMax(ms, 0);
     if (ms <= 0) {
         m_reconnectTimer.stop();
-        m_reconnectTimer.setInterval(0);
         return;
     }
-    m_reconnectTimer.setInterval(ms);
+    m_reconnectTimer.setInterval(qMin(m_reconnectTimer.interval(), ms));
 }
 
 void OutboxService::loadAccount()
@@ -160,6 +172,7 @@ void OutboxService::disconnectFromHub()
 {
     m_pullTimer.stop();
     m_reconnectTimer.stop();
+    m_livenessTimer.stop();
     m_client.close();
     setReachable(false);
 }
@@ -170,9 +183,14 @@ void OutboxService::setReachable(bool reachable)
     m_reachable = reachable;
     if (reachable) {
         m_reconnectTimer.stop();
+        m_reconnectTimer.setInterval(qMin(1000, qMax(m_reconnectMaxMs, 1)));
         m_lastError.clear();
-    } else if (isJoined() && m_reconnectTimer.interval() > 0 && !m_reconnectTimer.isActive()) {
-        m_reconnectTimer.start();
+        if (!m_livenessTimer.isActive())
+            m_livenessTimer.start();
+    } else {
+        m_livenessTimer.stop();
+        if (isJoined() && m_reconnectMaxMs > 0 && !m_reconnectTimer.isActive())
+            m_reconnectTimer.start();
     }
     if (changed)
         Q_EMIT statusChanged();
@@ -309,6 +327,18 @@ Status OutboxService::pushOne(const HubStore::Entry &entry)
     return {};
 }
 
+Status OutboxService::pushWaiting()
+{
+    if (m_syncing || !m_client.isOpen())
+        return {}; // a sync is under way or will come: it pushes first
+    if (const Result<QList<HubStore::Entry>> entries = m_store.pending(); !entries || entries->isEmpty())
+        return entries ? Status() : Status(entries.error());
+    if (Status pushed = withHub([this] { return pushPending(); }); !pushed)
+        return noteFailure(pushed.error());
+    Q_EMIT statusChanged();
+    return {};
+}
+
 Status OutboxService::pushPending()
 {
     const Result<QList<HubStore::Entry>> entries = m_store.pending();
@@ -330,6 +360,11 @@ Status OutboxService::receive()
         const Result<QList<Message>> released = m_client.fetchReleased(batch);
         if (!released)
             return released.error();
+        // Read before any transaction, as the engine's intake does: urgent ones are decided
+        // against the person's rules and the hourly cap as it stands now.
+        Result<teaminbox::Interruptions> interruptions = teaminbox::interruptionsAt(m_inbox, m_clock.now());
+        if (!interruptions)
+            return interruptions.error();
         QList<QUuid> uuids;
         for (const Message &m : *released) {
             uuids.append(m.uuid);
@@ -344,7 +379,7 @@ Status OutboxService::receive()
             const Status stored = m_db.inTransaction([&]() -> Status {
                 if (Status saved = m_messages.save(m); !saved)
                     return saved;
-                const InboxItem item = teaminbox::itemFor(m, m_directory, m_clock.now());
+                const InboxItem item = teaminbox::itemFor(m, m_directory, m_clock.now(), interruptions.value());
                 if (auto added = m_inbox.add({item}); !added)
                     return added.error();
                 return m_store.track({m.uuid, false, false, HubStore::Pending::None});
@@ -409,6 +444,8 @@ Status OutboxService::updateSent(const QList<QUuid> &uuids)
         m.subject = s.subject;
         m.body = s.body;
         m.releaseAt = s.releaseAt;
+        m.deliveredAt = s.deliveredAt;
+        m.acknowledgedAt = s.acknowledgedAt;
         m.state = s.withdrawn ? Message::State::Withdrawn
             : s.acknowledgedAt.isValid() ? Message::State::Acknowledged
             : s.deliveredAt.isValid() ? Message::State::Delivered

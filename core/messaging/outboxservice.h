@@ -60,7 +60,8 @@ public:
 
     // The zone "Delivered Tue 14:00" is shown in (the sender's).
     void setSenderZone(const QTimeZone &zone) { m_senderZone = zone; }
-    // How often to retry an unreachable hub (default 30 s); 0 turns automatic retries off.
+    // The longest wait between retries of an unreachable hub (default 30 s; the first retries
+    // come after 1, 2, 4… s, so a failover is over within seconds); 0 turns retries off.
     void setReconnectInterval(int ms);
 
     // Account (Preferences -> Team). join() checks the login, replaces the one-time password
@@ -79,6 +80,9 @@ public:
     // directory and schedules the next pull.
     Status sync();
     HubStatus status() const;
+    // Pushes what waits in the local queue (an acknowledgement another process recorded when
+    // its person marked a message done) while the hub is connected; otherwise the next sync does.
+    Status pushWaiting();
 
     // Composer.
     Result<ReleasePreview> preview(const QString &recipient);
@@ -166,7 +170,9 @@ private:
     bool m_syncing = false;
     QString m_lastError;
     QTimer m_pullTimer;
-    QTimer m_reconnectTimer;
+    QTimer m_reconnectTimer;   // single shot; the delay doubles from 1 s up to the interval
+    int m_reconnectMaxMs = 30000;
+    QTimer m_livenessTimer;    // while connected: did the idle connection break?
 };
 
 } // namespace fermata

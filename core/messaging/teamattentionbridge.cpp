@@ -39,6 +39,13 @@ TeamAttentionBridge::TeamAttentionBridge(TeamSync &team, AttentionService &atten
         publishIfChanged();
     });
     connect(&m_attention, &AttentionService::windowsChanged, this, &TeamAttentionBridge::publishIfChanged);
+    // Marking a teammate's message done or archived queued its acknowledgement in the same
+    // transaction (data format 8); the team worker has its own connection and does not see
+    // this one's writes, so tell it to push what waits.
+    connect(&m_attention, &AttentionService::itemsChanged, this, [this](const QList<qint64> &, ItemState state) {
+        if (state == ItemState::Done || state == ItemState::Archived)
+            m_team.reloadFromStorage();
+    });
     connect(&m_team, &TeamSync::finished, this, [this](TeamSync::Operation op, bool ok, const QString &text) {
         if (op != TeamSync::Operation::PublishWindows || ok)
             return;

@@ -11,8 +11,9 @@ class AttentionService;
 class TeamSync;
 
 // Joins the team hub to the attention engine: my personal check-in windows are published to
-// the team when they change; the team's windows come back into my schedule. (Received
-// messages enter the Inbox in the core, as they are stored: see teaminbox.h.)
+// the team when they change; the team's windows come back into my schedule; a teammate's
+// message I mark done is acknowledged to its sender. (Received messages enter the Inbox in the
+// core, as they are stored: see teaminbox.h.)
 class TeamAttentionBridge final : public QObject
 {
     Q_OBJECT

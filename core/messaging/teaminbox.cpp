@@ -1,28 +1,83 @@
 #include "messaging/teaminbox.h"
 
+#include "attention/attentionservice.h"
+#include "storage/attentionrepository.h"
 #include "team/teamdirectory.h"
+
+#include <QJsonDocument>
 
 namespace fermata::teaminbox {
 
-QString inboxUuid(const Message &message)
+namespace {
+const QString s_prefix = QStringLiteral("team:");
+} // namespace
+
+Result<Interruptions> interruptionsAt(const AttentionRepository &repository, const QDateTime &now)
 {
-    return QStringLiteral("team:") + message.uuid.toString(QUuid::WithoutBraces);
+    Interruptions result;
+    const auto stored = repository.value(AttentionService::rulesKey());
+    if (!stored)
+        return stored.error();
+    if (stored->has_value())
+        result.rules = BatchingConfig::fromJson(QJsonDocument::fromJson((*stored)->toUtf8()).object());
+    const Result<int> breaks = repository.breakThroughsSince(now.addSecs(-3600));
+    if (!breaks)
+        return breaks.error();
+    result.breakThroughsLastHour = *breaks;
+    return result;
 }
 
-InboxItem itemFor(const Message &message, const TeamDirectory &directory, const QDateTime &receivedAt)
+QString inboxUuid(const Message &message)
+{
+    return s_prefix + message.uuid.toString(QUuid::WithoutBraces);
+}
+
+QUuid messageUuid(const QString &inboxUuid)
+{
+    return inboxUuid.startsWith(s_prefix) ? QUuid::fromString(QStringView(inboxUuid).mid(s_prefix.size()))
+                                          : QUuid();
+}
+
+InboxItem itemFor(const Message &message, const TeamDirectory &directory, const QDateTime &receivedAt,
+                  Interruptions &interruptions)
 {
     InboxItem item;
     item.uuid = inboxUuid(message);
-    item.notification.source = QLatin1String(source);
+    Notification &n = item.notification;
+    n.source = QLatin1String(source);
     const auto member = directory.find(message.from);
-    item.notification.sender = member ? member->name : message.from;
-    item.notification.title = message.subject;
-    item.notification.body = message.body;
-    item.notification.receivedAt = receivedAt;
-    // The hub released it for one of my windows; the engine shows it when a window is open
-    // (at once, if one is) — whichever process fetched it.
-    item.state = ItemState::Held;
-    item.decision = Decision{Verdict::Hold, DecisionReason::TeamMessage, {}};
+    n.sender = member ? member->name : message.from;
+    n.title = message.subject;
+    n.body = message.body;
+    n.receivedAt = receivedAt;
+    if (!message.urgent) {
+        // The hub released it for one of my windows; the engine shows it when a window is open
+        // (at once, if one is) — whichever process fetched it.
+        item.state = ItemState::Held;
+        item.decision = Decision{Verdict::Hold, DecisionReason::TeamMessage, {}};
+        return item;
+    }
+    // The sender chose to interrupt: a critical notification from the team, whatever the
+    // person listed as critical sources; their mute, hold and hourly cap still apply.
+    n.urgency = Urgency::Critical;
+    BatchingConfig rules = interruptions.rules;
+    rules.criticalSources.insert(n.source);
+    const BatchingContext context{false, false, interruptions.breakThroughsLastHour};
+    item.decision = decide(n, rules, context);
+    switch (item.decision.verdict) {
+    case Verdict::Deliver:
+        item.state = ItemState::Released;
+        n.releasedAt = receivedAt;
+        break;
+    case Verdict::Hold:
+        item.state = ItemState::Held;
+        break;
+    case Verdict::Mute:
+        item.state = ItemState::Muted;
+        break;
+    }
+    if (item.decision.isBreakThrough())
+        ++interruptions.breakThroughsLastHour;
     return item;
 }
 

@@ -109,10 +109,8 @@ public:
             return;
         }
         report(TeamSync::Operation::TestConnection, true,
-               tr("Connected to %1:%2 as %3 (%4).")
-                   .arg(config.host)
-                   .arg(config.port)
-                   .arg(me->name, QString::fromUtf8(me->timeZoneId)));
+               tr("Connected to %1 as %2 (%3).")
+                   .arg(config.serversText(), me->name, QString::fromUtf8(me->timeZoneId)));
     }
 
     void preview(const QString &recipient)
@@ -248,8 +246,14 @@ private:
     }
 
 public:
-    // Another process wrote the outbox or the team directory: copy the state again.
-    void reload() { publishSoon(); }
+    // Another process wrote the outbox or the team directory: copy the state again, and push
+    // what it queued for the hub (an acknowledgement from `fermata inbox done`, say).
+    void reload()
+    {
+        if (m_service)
+            reportIfFailed(TeamSync::Operation::Sync, m_service->pushWaiting());
+        publishSoon();
+    }
 
     TeamSync *m_facade;
     TeamSync::Options m_options;

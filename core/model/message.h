@@ -24,6 +24,9 @@ struct Message
     QDateTime createdAt;
     QDateTime releaseAt;
     State state = State::Draft;
+    bool urgent = false;        // sent with "Send now (urgent)": breaks through like a critical notification
+    QDateTime deliveredAt;      // my sent messages: when their Fermata fetched it (from the hub)
+    QDateTime acknowledgedAt;   // my sent messages: when they marked it done or archived it
 
     bool operator==(const Message &) const = default;
 };

@@ -247,6 +247,25 @@ QList<Step> makeSteps()
     list.append(Step{7, {
         QStringLiteral("DROP TABLE contacts"),
     }});
+    // v8: read receipts. A teammate's message in the Inbox (uuid 'team:<message uuid>') that is
+    // marked done or archived is acknowledged in the same transaction, whichever process or
+    // command changed it: the message reads 'acknowledged' and its hub_sync row waits to tell
+    // the hub (pending 4), for whichever process holds the hub connection. My sent messages
+    // keep when the hub says they were delivered and read.
+    list.append(Step{8, {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN delivered_ms INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN acknowledged_ms INTEGER"),
+        QStringLiteral(
+            "CREATE TRIGGER notifications_team_read AFTER UPDATE OF state ON notifications"
+            " WHEN NEW.uuid LIKE 'team:%' AND NEW.state IN ('done', 'archived')"
+            " AND OLD.state NOT IN ('done', 'archived')"
+            " BEGIN"
+            " UPDATE hub_sync SET pending = 4"
+            "  WHERE uuid = substr(NEW.uuid, 6) AND outgoing = 0 AND pending = 0;"
+            " UPDATE messages SET state = 'acknowledged'"
+            "  WHERE uuid = substr(NEW.uuid, 6) AND state = 'delivered';"
+            " END"),
+    }});
     return list;
 }
 

@@ -13,11 +13,15 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 
+#include <libpq-fe.h>
+
 namespace fermata {
 
 namespace {
 
 QAtomicInt s_connectionCounter;
+// Members reach the hub only through the functions of this schema version.
+constexpr int s_memberSchema = 4;
 
 QString uuidText(const QUuid &uuid)
 {
@@ -36,7 +40,7 @@ QString uuidArray(const QList<QUuid> &uuids)
 
 // The columns hubsql::memberFromRow() reads.
 const QString s_memberColumns = QStringLiteral(
-    "SELECT id, role_name, display_name, email, time_zone, is_admin, active FROM fermata.members ");
+    "SELECT id, role_name, display_name, email, time_zone, is_admin, active FROM fermata.team_members() ");
 
 } // namespace
 
@@ -61,11 +65,28 @@ bool HubClient::isOpen() const
     return !m_lost && QSqlDatabase::contains(m_connectionName) && connection().isOpen();
 }
 
+bool HubClient::connectionBroken() const
+{
+    if (m_lost)
+        return true;
+    if (!QSqlDatabase::contains(m_connectionName))
+        return false;
+    const QSqlDatabase db = connection();
+    if (!db.driver())
+        return false;
+    if (!db.isOpen()) // QPSQL's isOpen() is PQstatus() == CONNECTION_OK: opened here, so it broke
+        return true;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    PGconn *const *pg = static_cast<PGconn *const *>(handle.constData());
+    return pg && *pg && PQstatus(*pg) == CONNECTION_BAD;
+}
+
 Status HubClient::open(const HubConfig &config, const QString &password)
 {
     close();
     m_config = config;
-    m_schemaVersion = -1;
     QSqlError error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -76,13 +97,21 @@ Status HubClient::open(const HubConfig &config, const QString &password)
                                    QStringLiteral("The PostgreSQL driver for Qt (QPSQL) is not installed; "
                                                   "install libqt6sql6-psql to use a team hub."));
         }
-        db.setHostName(config.host);
-        db.setPort(config.port);
+        // libpq takes every server in one connection string and, with target_session_attrs,
+        // keeps the first that accepts writes: after a failover it finds the new primary.
+        db.setHostName(config.libpqHosts());
         db.setDatabaseName(config.database);
         db.setUserName(config.user);
         db.setPassword(password);
-        db.setConnectOptions(QStringLiteral("sslmode=%1;connect_timeout=5;application_name=fermata")
-                                 .arg(config.sslMode));
+        QString options = QStringLiteral("port=%1;sslmode=%2;connect_timeout=5;application_name=fermata;"
+                                         // A server that vanished without closing the connection
+                                         // is noticed within about 20 s even while idle.
+                                         "keepalives=1;keepalives_idle=10;keepalives_interval=3;"
+                                         "keepalives_count=3")
+                              .arg(config.libpqPorts(), config.sslMode);
+        if (const QString attrs = config.effectiveTargetSessionAttrs(); !attrs.isEmpty())
+            options += QStringLiteral(";target_session_attrs=") + attrs;
+        db.setConnectOptions(options);
         if (!db.open())
             error = db.lastError();
     }
@@ -96,9 +125,8 @@ Status HubClient::open(const HubConfig &config, const QString &password)
                                                   "the hub's administrator for a new one.")
                                        .arg(config.user));
         return Status::failure(Error::Code::Io,
-                               QStringLiteral("The team hub at %1:%2 is unreachable (%3).")
-                                   .arg(config.host).arg(config.port)
-                                   .arg(error.databaseText().trimmed()));
+                               QStringLiteral("The team hub at %1 is unreachable (%2).")
+                                   .arg(config.serversText(), error.databaseText().trimmed()));
     }
     // Instants travel as ms since the epoch; the session zone only matters for logs. A hub
     // call never waits longer than these, whatever another member does to the hub: the window
@@ -106,6 +134,31 @@ Status HubClient::open(const HubConfig &config, const QString &password)
     for (const auto *setting : {"SET TIME ZONE 'UTC'", "SET statement_timeout = '30s'", "SET lock_timeout = '10s'"}) {
         if (Status set = sql::exec(target(), QString::fromLatin1(setting), {}, QStringLiteral("set up the session")); !set)
             return set;
+    }
+    return checkMemberSchema();
+}
+
+Status HubClient::checkMemberSchema()
+{
+    // Members reach the hub through the functions of schema 4 only. The administrator may
+    // open an older hub (or an empty database) to upgrade it.
+    const auto found = sql::readOne(
+        target(),
+        QStringLiteral("SELECT h.schema_version, fermata.my_member_id() IS NOT NULL FROM fermata.hub h "
+                       "WHERE pg_catalog.has_schema_privilege('fermata', 'USAGE')"),
+        {}, QStringLiteral("read the hub's schema version"),
+        [](const QSqlQuery &q) { return std::pair{q.value(0).toInt(), q.value(1).toBool()}; });
+    if (!found || !found->has_value())
+        return {};
+    const auto [version, member] = **found;
+    if (member && version < s_memberSchema) {
+        const HubConfig config = m_config;
+        close();
+        return Status::failure(Error::Code::Database,
+                               QStringLiteral("The team hub at %1 still runs hub schema %2; this Fermata needs "
+                                              "%3. Ask the hub's administrator to run 'fermata hub init' once "
+                                              "to upgrade it. Nothing is lost meanwhile: messages wait here.")
+                                   .arg(config.serversText()).arg(version).arg(s_memberSchema));
     }
     return {};
 }
@@ -234,15 +287,15 @@ Status HubClient::changePassword(const QString &newPassword)
 
 Result<QList<HubMember>> HubClient::teammates()
 {
-    return sql::readAll(target(), s_memberColumns + QStringLiteral("ORDER BY display_name, id"), {},
+    return sql::readAll(target(), s_memberColumns, {},
                         QStringLiteral("read your team"), hubsql::memberFromRow);
 }
 
 Result<QList<HubWindow>> HubClient::windows()
 {
     return sql::readAll(target(),
-                        QStringLiteral("SELECT id, coalesce(member_id, 0), day_mask, start_minute, "
-                                       "end_minute, time_zone, label FROM fermata.windows ORDER BY id"),
+                        QStringLiteral("SELECT id, member_id, day_mask, start_minute, end_minute, time_zone, "
+                                       "label FROM fermata.team_windows()"),
                         {}, QStringLiteral("read your team's check-in windows"), hubsql::windowFromRow);
 }
 
@@ -257,12 +310,6 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
                                                   "and a known time zone."));
         if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label, hubsql::maxLabelCharacters); !ok)
             return ok;
-    }
-    if (schemaVersion() < 3) {
-        const Status written = replaceWindowsDirectly(windows, team, what);
-        if (!written)
-            m_schemaVersion = -1; // the administrator may have upgraded the hub meanwhile
-        return written;
     }
     // One call: members hold no table rights on windows (hub schema 3), so none can lock the
     // table; the hub replaces the rows and re-times held messages at commit.
@@ -279,46 +326,6 @@ Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
     return sql::exec(target(), QStringLiteral("SELECT fermata.replace_windows(?, ?::jsonb)"), {team, json}, what);
 }
 
-Status HubClient::replaceWindowsDirectly(const QList<HubWindow> &windows, bool team, const QString &what)
-{
-    const sql::Target hub = target();
-    QSqlDatabase db = connection();
-    if (!db.transaction())
-        return fail(what, db.lastError());
-    auto rollback = [&](Status status) {
-        db.rollback();
-        return status;
-    };
-    const QString owner = team ? QStringLiteral("member_id IS NULL AND team_id = fermata.my_team_id()")
-                               : QStringLiteral("member_id = fermata.my_member_id()");
-    if (Status ok = sql::exec(hub, QStringLiteral("DELETE FROM fermata.windows WHERE ") + owner, {}, what); !ok)
-        return rollback(ok);
-    QSqlQuery query(db);
-    if (Status ok = sql::prepare(query, QStringLiteral(
-            "INSERT INTO fermata.windows (team_id, member_id, day_mask, start_minute, end_minute, "
-            "time_zone, label) VALUES (fermata.my_team_id(), %1, ?, ?, ?, ?, ?)")
-            .arg(team ? QStringLiteral("NULL") : QStringLiteral("fermata.my_member_id()")), hub, what); !ok)
-        return rollback(ok);
-    for (const HubWindow &w : windows) {
-        if (Status ok = sql::exec(query, hubsql::windowValues(w), hub, what); !ok)
-            return rollback(ok);
-    }
-    if (!db.commit())
-        return rollback(fail(what, db.lastError()));
-    return {};
-}
-
-int HubClient::schemaVersion()
-{
-    if (m_schemaVersion < 0) {
-        const Result<QVariant> version = sql::scalar(target(), QStringLiteral("SELECT schema_version FROM fermata.hub"),
-                                                     {}, QStringLiteral("read the hub's schema version"));
-        if (!version)
-            return 0; // not cached: asked again once the hub answers
-        m_schemaVersion = version->toInt();
-    }
-    return m_schemaVersion;
-}
 
 Status HubClient::setMyWindows(const QList<HubWindow> &windows)
 {
@@ -340,36 +347,27 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
         return ok.error();
     const QString what = QStringLiteral("send \"%1\"").arg(m.subject);
     Status status;
-    // ON CONFLICT: a retry after a lost reply inserts nothing and reads the first insert back.
-    QSqlQuery *query = cached(QStringLiteral(
-        "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) "
-        "SELECT CAST(? AS uuid), fermata.my_member_id(), r.id, ?, ?, ? FROM fermata.members r "
-        "WHERE r.role_name = ? AND r.active ON CONFLICT (uuid) DO NOTHING "
-        "RETURNING (extract(epoch FROM release_at) * 1000)::bigint"), what, status);
+    // The hub's send_message() is idempotent: a retry after a lost reply (or a failover)
+    // inserts nothing and returns the first release time.
+    QSqlQuery *query = cached(QStringLiteral("SELECT fermata.send_message(CAST(? AS uuid), ?, ?, ?, ?)"), what,
+                              status);
     if (!query)
         return status.error();
     if (Status ok = sql::exec(*query, {uuidText(m.uuid), sql::text(m.subject), sql::text(m.body), urgent,
                                        sql::text(m.to)}, target(), what); !ok)
         return ok.error();
-    if (query->next()) {
-        const QDateTime release = sql::toDateTime(query->value(0));
-        query->finish();
-        return release;
-    }
+    const QVariant release = query->next() ? query->value(0) : QVariant();
     query->finish();
-    const Result<QList<SentStatus>> sent = sentStatus({m.uuid});
-    if (!sent)
-        return sent.error();
-    if (sent->isEmpty())
+    if (release.isNull())
         return Error{Error::Code::NotFound,
                      QStringLiteral("\"%1\" is not an active member of your team.").arg(m.to)};
-    return sent->constFirst().releaseAt;
+    return sql::toDateTime(release);
 }
 
 Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
 {
     const Result<QVariant> release = sql::scalar(
-        target(), QStringLiteral("SELECT fermata.preview_release(id) FROM fermata.members WHERE role_name = ? AND active"),
+        target(), QStringLiteral("SELECT fermata.preview_release_for(?)"),
         {sql::text(recipientRole)}, QStringLiteral("compute when %1 will read it").arg(recipientRole));
     if (!release)
         return release.error();
@@ -385,19 +383,27 @@ Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString 
         return ok;
     if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok;
-    return sql::changeRow(target(),
-                          QStringLiteral("UPDATE fermata.messages SET subject = ?, body = ? WHERE uuid = CAST(? AS uuid)"),
-                          {sql::text(subject), sql::text(body), uuidText(uuid)}, QStringLiteral("edit the message"),
-                          QStringLiteral("The message was already released (or withdrawn); it can no "
-                                         "longer be edited."));
+    const Result<QVariant> edited = sql::scalar(target(), QStringLiteral("SELECT fermata.edit_message(CAST(? AS uuid), ?, ?)"),
+                                                {uuidText(uuid), sql::text(subject), sql::text(body)},
+                                                QStringLiteral("edit the message"));
+    if (!edited)
+        return edited.error();
+    if (!edited->toBool())
+        return Status::failure(Error::Code::NotFound, QStringLiteral("The message was already released (or "
+                                                                     "withdrawn); it can no longer be edited."));
+    return {};
 }
 
 Status HubClient::withdraw(const QUuid &uuid)
 {
-    return sql::changeRow(target(),
-                          QStringLiteral("UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = CAST(? AS uuid)"),
-                          {uuidText(uuid)}, QStringLiteral("withdraw the message"),
-                          QStringLiteral("The message was already released; it can no longer be withdrawn."));
+    const Result<QVariant> withdrawn = sql::scalar(target(), QStringLiteral("SELECT fermata.withdraw_message(CAST(? AS uuid))"),
+                                                   {uuidText(uuid)}, QStringLiteral("withdraw the message"));
+    if (!withdrawn)
+        return withdrawn.error();
+    if (!withdrawn->toBool())
+        return Status::failure(Error::Code::NotFound,
+                               QStringLiteral("The message was already released; it can no longer be withdrawn."));
+    return {};
 }
 
 Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
@@ -405,11 +411,8 @@ Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
     const QString what = QStringLiteral("read the state of sent messages");
     Status prepared;
     QSqlQuery *query = cached(QStringLiteral(
-            "SELECT uuid::text, subject, body, (extract(epoch FROM release_at) * 1000)::bigint, "
-            "(extract(epoch FROM delivered_at) * 1000)::bigint, "
-            "(extract(epoch FROM acknowledged_at) * 1000)::bigint, withdrawn_at IS NOT NULL, urgent "
-            "FROM fermata.messages WHERE sender_id = fermata.my_member_id() "
-            "AND uuid = ANY (CAST(? AS uuid[]))"), what, prepared);
+            "SELECT uuid, subject, body, release_ms, delivered_ms, acknowledged_ms, withdrawn, urgent "
+            "FROM fermata.sent_status(CAST(? AS uuid[]))"), what, prepared);
     if (!query)
         return prepared.error();
     if (Status ok = sql::exec(*query, {uuidArray(uuids)}, target(), what); !ok)
@@ -432,26 +435,16 @@ Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
 
 QString HubClient::releasedMessagesSql()
 {
-    // Names by primary key, not a join over the team: 200 recipients fetching at a window's
-    // start made that join the release lag. The columns are those of sql::messageFromRow().
-    return QStringLiteral(
-        "SELECT m.uuid::text, "
-        "(SELECT s.role_name FROM fermata.members s WHERE s.id = m.sender_id), "
-        "(SELECT r.role_name FROM fermata.members r WHERE r.id = m.recipient_id), "
-        "m.subject, m.body, "
-        "(extract(epoch FROM m.created_at) * 1000)::bigint, "
-        "(extract(epoch FROM m.release_at) * 1000)::bigint "
-        "FROM fermata.messages m "
-        "WHERE m.recipient_id = fermata.my_member_id() AND m.delivered_at IS NULL "
-        "AND m.withdrawn_at IS NULL AND m.release_at <= now() "
-        "ORDER BY m.release_at, m.uuid");
+    // The columns of sql::messageFromRow(), then urgent.
+    return QStringLiteral("SELECT uuid, sender, recipient, subject, body, created_ms, release_ms, urgent "
+                          "FROM fermata.released_messages(?)");
 }
 
 Result<QList<Message>> HubClient::fetchReleased(int limit)
 {
     const QString what = QStringLiteral("fetch your messages");
     Status prepared;
-    QSqlQuery *query = cached(releasedMessagesSql() + QStringLiteral(" LIMIT ?"), what, prepared);
+    QSqlQuery *query = cached(releasedMessagesSql(), what, prepared);
     if (!query)
         return prepared.error();
     if (Status ok = sql::exec(*query, {limit}, target(), what); !ok)
@@ -460,6 +453,7 @@ Result<QList<Message>> HubClient::fetchReleased(int limit)
     while (query->next()) {
         Message m = sql::messageFromRow(*query);
         m.state = Message::State::Delivered;
+        m.urgent = query->value(7).toBool();
         list.append(m);
     }
     return list;
@@ -479,10 +473,8 @@ Status HubClient::markDelivered(const QList<QUuid> &uuids)
 
 Status HubClient::acknowledge(const QUuid &uuid)
 {
-    return sql::exec(target(),
-                     QStringLiteral("UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = "
-                                    "CAST(? AS uuid) AND acknowledged_at IS NULL"),
-                     {uuidText(uuid)}, QStringLiteral("mark the message read"));
+    return sql::exec(target(), QStringLiteral("SELECT fermata.acknowledge(CAST(? AS uuid[]))"),
+                     {uuidArray({uuid})}, QStringLiteral("mark the message read"));
 }
 
 Result<std::optional<QDateTime>> HubClient::nextRelease()
@@ -499,13 +491,14 @@ Result<std::optional<QDateTime>> HubClient::nextRelease()
 Result<ChangeBatch> HubClient::pullChanges(const QString &cursor, int limit)
 {
     const QStringList parts = cursor.split(QLatin1Char(':'));
-    const QString xid = parts.size() == 2 ? parts.at(0) : QStringLiteral("0");
+    // "ordinal:seq" (schema 4; older cursors were "xid:seq", and the ordinals of old rows
+    // are their xids, so they carry over). See my_changes() in sql/hub_v4.sql.
+    const qint64 ordinal = parts.size() == 2 ? parts.at(0).toLongLong() : 0;
     const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong() : 0;
     Result<QSqlQuery> found = sql::run(target(), QStringLiteral(
-            "SELECT xid::text, seq, kind, coalesce(member_id, 0), message_uuid::text "
-            "FROM fermata.changes WHERE (xid, seq) > (CAST(? AS xid8), CAST(? AS bigint)) "
-            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT ?"),
-            {xid, seq, limit}, QStringLiteral("read what changed"));
+            "SELECT ordinal, seq, kind, coalesce(member_id, 0), message_uuid::text "
+            "FROM fermata.my_changes(?, ?, ?)"),
+            {ordinal, seq, limit}, QStringLiteral("read what changed"));
     if (!found)
         return found.error();
     QSqlQuery &query = found.value();
@@ -528,15 +521,13 @@ bool HubClient::subscribe(qint64 teamId)
     QSqlDatabase db = connection();
     if (!db.isOpen() || !db.driver())
         return false;
-    // Schema 3: the team's channel has a name only its members can read.
-    QString channel = QStringLiteral("fermata_team_%1").arg(teamId);
-    if (schemaVersion() >= 3) {
-        const Result<QVariant> named = sql::scalar(target(), QStringLiteral("SELECT channel FROM fermata.teams WHERE id = ?"),
-                                                   {teamId}, QStringLiteral("listen for your team's changes"));
-        if (!named || named->toString().isEmpty())
-            return false;
-        channel = named->toString();
-    }
+    // The team's channel has a name only its members can read (hub schema 3).
+    Q_UNUSED(teamId)
+    const Result<QVariant> named = sql::scalar(target(), QStringLiteral("SELECT fermata.my_channel()"), {},
+                                               QStringLiteral("listen for your team's changes"));
+    if (!named || named->toString().isEmpty())
+        return false;
+    const QString channel = named->toString();
     if (db.driver()->subscribedToNotifications().contains(channel))
         return true;
     if (db.driver()->subscribedToNotifications().isEmpty()) {

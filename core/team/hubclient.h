@@ -34,6 +34,9 @@ public:
     Status open(const HubConfig &config, const QString &password);
     void close();
     bool isOpen() const;
+    // True when libpq saw the server go away (a failover, a restart, a dropped network) while
+    // the connection sat idle listening for nudges. Local: costs no round trip.
+    bool connectionBroken() const;
     const HubConfig &config() const { return m_config; }
     QSqlDatabase connection() const;
 
@@ -93,10 +96,9 @@ private:
     // Statements on this connection, failures through fail().
     sql::Target target();
     Status replaceWindows(const QList<HubWindow> &windows, bool team);
-    // Hubs not yet upgraded to schema 3 by their administrator: the table writes they allow.
-    Status replaceWindowsDirectly(const QList<HubWindow> &windows, bool team, const QString &what);
-    // The hub's schema version, read once per connection (0 when it cannot be read).
-    int schemaVersion();
+    // After opening: a member needs a hub of schema 4 (functions only); an administrator may
+    // open any version to upgrade it.
+    Status checkMemberSchema();
     // A prepared statement kept for the connection's life (one round trip per call instead
     // of PREPARE, EXECUTE and DEALLOCATE); null with `status` set when preparing failed.
     QSqlQuery *cached(const QString &statement, const QString &what, Status &status);
@@ -104,7 +106,6 @@ private:
     QString m_connectionName;
     HubConfig m_config;
     bool m_lost = false; // the server went away; reopen before the next call
-    int m_schemaVersion = -1; // -1: not read on this connection yet
     std::map<QString, std::unique_ptr<QSqlQuery>> m_cache;
 };
 

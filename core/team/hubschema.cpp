@@ -15,7 +15,7 @@ constexpr qint64 s_migrationLock = 0x4665726d617461;
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QString stepSql(int version)
@@ -94,6 +94,36 @@ Status migrate(const QSqlDatabase &constDb)
             return fail(hubsql::error(what, db.lastError()));
     }
     return {};
+}
+
+Result<bool> hideServerActivity(const QSqlDatabase &db)
+{
+    const sql::Target hub = hubsql::target(db);
+    const QString what = QStringLiteral("hide the server's sessions from members");
+    const Result<QVariant> super = sql::scalar(
+        hub, QStringLiteral("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"), {}, what);
+    if (!super)
+        return super.error();
+    if (!super->toBool())
+        return false;
+    QFile file(QStringLiteral(":/fermata/team/sql/hub_privacy.sql"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Error::Code::Io, QStringLiteral("The hub privacy step is missing from this build.")};
+    if (Status done = sql::exec(hub, QString::fromUtf8(file.readAll()), {}, what); !done)
+        return done.error();
+    return true;
+}
+
+Result<bool> membersSeeSessions(const QSqlDatabase &db)
+{
+    const Result<QVariant> sees = sql::scalar(
+        hubsql::target(db),
+        QStringLiteral("SELECT pg_catalog.has_function_privilege(fermata.member_group(), "
+                       "'pg_catalog.pg_stat_get_activity(integer)', 'EXECUTE')"),
+        {}, QStringLiteral("check what members can see of the server"));
+    if (!sees)
+        return sees.error();
+    return sees->toBool();
 }
 
 } // namespace fermata::hubschema

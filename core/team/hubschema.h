@@ -19,4 +19,11 @@ Result<int> currentVersion(const QSqlDatabase &db);
 // and left untouched. Concurrent callers are serialised by an advisory lock.
 Status migrate(const QSqlDatabase &db);
 
+// Hides the server's sessions, locks and activity counters from the hub's members
+// (sql/hub_privacy.sql). Only a superuser may: returns false without changing anything for
+// anyone else. Idempotent.
+Result<bool> hideServerActivity(const QSqlDatabase &db);
+// Whether the hub's members can list the server's sessions (pg_stat_activity) here.
+Result<bool> membersSeeSessions(const QSqlDatabase &db);
+
 } // namespace fermata::hubschema

@@ -1,6 +1,7 @@
 #include "models/inboxmodel.h"
 
 #include "attention/attentionservice.h"
+#include "messaging/teaminbox.h"
 #include "time/clock.h"
 
 #include <QFont>
@@ -437,9 +438,21 @@ QVariant InboxModel::groupData(const Group &group, int column, int role) const
         return group.count;
     case IsGroupRole:
         return true;
+    case SourceRole:
+        return group.key.source;
+    case SenderRole:
+        return group.key.sender;
+    case SubjectRole: // the newest message's: a reply from the group answers that one
+        return group.entries.isEmpty() ? QString() : group.entries.constFirst().title;
     default:
         return {};
     }
+}
+
+bool InboxModel::isUrgentTeamMessage(const InboxItem &item)
+{
+    return item.notification.urgency == Urgency::Critical
+        && item.notification.source == QLatin1String(teaminbox::source);
 }
 
 QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
@@ -447,11 +460,14 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
     const InboxItem &newest = entry.items.constFirst();
     const int count = int(entry.items.size());
     const ItemState state = entryState(entry.items);
+    const bool urgent = isUrgentTeamMessage(newest);
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case Title:
-            return count > 1 ? tr("%1 (×%2)").arg(entry.title).arg(count) : entry.title;
+        case Title: {
+            const QString title = urgent ? tr("Urgent: %1").arg(entry.title) : entry.title;
+            return count > 1 ? tr("%1 (×%2)").arg(title).arg(count) : title;
+        }
         case Sender:
             return newest.notification.sender;
         case Received:
@@ -473,6 +489,13 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
             ids.append(item.notification.id);
         return QVariant::fromValue(ids);
     }
+    case Qt::FontRole:
+        if (urgent && column == Title) {
+            QFont font;
+            font.setWeight(QFont::Bold);
+            return font;
+        }
+        return {};
     case CountRole:
         return count;
     case IsGroupRole:
@@ -481,6 +504,14 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
         return int(state);
     case ReasonRole:
         return reasonText(newest.decision);
+    case SourceRole:
+        return newest.notification.source;
+    case SenderRole:
+        return newest.notification.sender;
+    case SubjectRole:
+        return entry.title;
+    case UrgentRole:
+        return urgent;
     default:
         return {};
     }
@@ -552,6 +583,8 @@ QString InboxModel::reasonText(const Decision &decision)
     case DecisionReason::SourceMuted:
         return tr("Muted: this source is muted.");
     case DecisionReason::CriticalBreakThrough:
+        if (detail == QLatin1String(teaminbox::source))
+            return tr("Broke through: your teammate sent it as urgent.");
         return tr("Broke through: critical, from a source you chose.");
     case DecisionReason::VipBreakThrough:
         return detail.isEmpty() ? tr("Broke through: from a VIP sender.")
@@ -560,6 +593,8 @@ QString InboxModel::reasonText(const Decision &decision)
         return detail.isEmpty() ? tr("Broke through: it matched a keyword.")
                                 : tr("Broke through: it matched the keyword “%1”.").arg(detail);
     case DecisionReason::BreakThroughCapReached:
+        if (detail == QLatin1String(teaminbox::source))
+            return tr("Held: sent as urgent, but this hour's limit of interruptions was reached.");
         return tr("Held: it could have broken through, but this hour's limit was reached.");
     case DecisionReason::TeamMessage:
         return tr("From your team: released for your check-in window.");

@@ -31,7 +31,13 @@ public:
         IsGroupRole,                // bool
         StateRole,                  // int (ItemState) of the newest item; groups: none
         ReasonRole,                 // QString: the recorded decision, in words
+        SourceRole,                 // QString: the source of the row
+        SenderRole,                 // QString: who sent the newest item
+        SubjectRole,                // QString: the title, without counts or marks (groups: newest)
+        UrgentRole,                 // bool: a teammate sent it as urgent (entries only)
     };
+    // A teammate's message sent with "Send now (urgent)".
+    static bool isUrgentTeamMessage(const InboxItem &item);
 
     InboxModel(AttentionService &attention, const Clock &clock, QObject *parent = nullptr);
     ~InboxModel() override;

@@ -2,7 +2,10 @@
 
 #include "messaging/deliverypolicy.h"
 #include "messaging/teamsync.h"
+#include "models/whentext.h"
 #include "time/clock.h"
+
+#include <QTimer>
 
 #include <algorithm>
 
@@ -13,6 +16,14 @@ OutboxModel::OutboxModel(TeamSync *team, const Clock &clock, QObject *parent)
 {
     if (m_team)
         connect(m_team, &TeamSync::outboxChanged, this, &OutboxModel::reload);
+    // "Held" turns "Released" at its release time without the hub saying anything.
+    auto *tick = new QTimer(this);
+    tick->setInterval(30 * 1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, ReleaseColumn), index(int(m_rows.size()) - 1, StateColumn));
+    });
+    tick->start();
     reload();
 }
 
@@ -41,17 +52,43 @@ int OutboxModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString OutboxModel::stateText(const OutboxService::OutgoingMessage &out)
+bool OutboxModel::isReleased(const Message &m) const
 {
-    switch (out.message.state) {
+    // The second deliverypolicy::describe() calls "now": the row never says "Delivered now"
+    // and "Held" at once.
+    return m.releaseAt.isValid() && m.releaseAt <= m_clock.now().addSecs(1);
+}
+
+int OutboxModel::heldCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [this](const auto &out) { return isHeld(out); }));
+}
+
+bool OutboxModel::isHeld(const OutboxService::OutgoingMessage &out) const
+{
+    return out.message.state == Message::State::Queued && !out.urgent && !isReleased(out.message);
+}
+
+QString OutboxModel::timeText(const QDateTime &instant) const
+{
+    return WhenText::format(instant, m_zone, m_clock.now());
+}
+
+QString OutboxModel::stateText(const OutboxService::OutgoingMessage &out) const
+{
+    const Message &m = out.message;
+    switch (m.state) {
     case Message::State::Queued:
         if (!out.onHub)
             return tr("Waiting to sync");
-        return out.urgent ? tr("Sent as urgent") : tr("Held");
+        if (out.urgent)
+            return tr("Sent as urgent");
+        // Released by the hub, not yet fetched: their Fermata is closed or offline.
+        return isReleased(m) ? tr("Released") : tr("Held");
     case Message::State::Delivered:
         return tr("Delivered");
     case Message::State::Acknowledged:
-        return tr("Read");
+        return m.acknowledgedAt.isValid() ? tr("Read %1").arg(timeText(m.acknowledgedAt)) : tr("Read");
     case Message::State::Withdrawn:
         return tr("Withdrawn");
     case Message::State::Draft:
@@ -63,8 +100,14 @@ QString OutboxModel::stateText(const OutboxService::OutgoingMessage &out)
 QString OutboxModel::releaseText(const OutboxService::OutgoingMessage &out) const
 {
     const Message &m = out.message;
-    if (m.state == Message::State::Withdrawn || !m.releaseAt.isValid())
+    if (m.state == Message::State::Withdrawn || m.state == Message::State::Draft || !m.releaseAt.isValid())
         return QStringLiteral("—");
+    if (m.state == Message::State::Delivered || m.state == Message::State::Acknowledged) {
+        // What happened, not what was promised: the hub's delivery time once it is known.
+        return m.deliveredAt.isValid() ? tr("Delivered %1").arg(timeText(m.deliveredAt)) : tr("Delivered");
+    }
+    if (out.onHub && isReleased(m))
+        return tr("Released %1 — they get it when their Fermata next syncs").arg(timeText(m.releaseAt));
     QTimeZone theirs = m_zone;
     if (m_team) {
         for (const HubMember &member : m_team->snapshot().members) {
@@ -98,7 +141,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     case UuidRole:
         return out.message.uuid;
     case HeldRole:
-        return out.message.state == Message::State::Queued && !out.urgent;
+        return isHeld(out);
     case SubjectRole:
         return out.message.subject;
     case BodyRole:

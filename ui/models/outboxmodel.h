@@ -29,11 +29,20 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const OutboxService::OutgoingMessage &message(int row) const { return m_rows.at(row); }
-    static QString stateText(const OutboxService::OutgoingMessage &message);
+    // The two columns, as the row and the composer's confirmation both say them: once the hub
+    // released a message it is "Released" until their Fermata fetches it ("Delivered 14:02"),
+    // then "Read 14:10" once they marked it done.
+    QString stateText(const OutboxService::OutgoingMessage &message) const;
+    QString releaseText(const OutboxService::OutgoingMessage &message) const;
+
+    // Messages the hub still holds for their recipient's window (editable, withdrawable).
+    int heldCount() const;
 
 private:
     void reload();
-    QString releaseText(const OutboxService::OutgoingMessage &message) const;
+    bool isHeld(const OutboxService::OutgoingMessage &message) const;
+    QString timeText(const QDateTime &instant) const;
+    bool isReleased(const Message &message) const;
 
     TeamSync *m_team = nullptr;
     const Clock &m_clock;

@@ -1,12 +1,15 @@
 #include "views/inboxfoldedpanel.h"
 
 #include "attention/heldtally.h"
+#include "attention/inboxgrouping.h"
 #include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
 
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fermata {
 
@@ -61,10 +64,20 @@ InboxFoldedPanel::InboxFoldedPanel(QWidget *parent)
     connect(m_peek, &QPushButton::clicked, this, &InboxFoldedPanel::peekRequested);
 }
 
-void InboxFoldedPanel::setSummary(const HeldTally &held, const QString &nextCheckIn)
+void InboxFoldedPanel::setSummary(const HeldTally &held, const QString &nextCheckIn, const QString &splitSource,
+                                  const QList<std::pair<QString, int>> &bySender)
 {
     const int count = held.total();
-    const QList<std::pair<QString, int>> sources = held.sources();
+    QList<std::pair<QString, int>> sources;
+    for (const auto &entry : held.sources()) {
+        if (entry.first == splitSource && !bySender.isEmpty())
+            sources.append(bySender);
+        else
+            sources.append(entry);
+    }
+    std::stable_sort(sources.begin(), sources.end(), [](const auto &a, const auto &b) {
+        return inboxgrouping::listedBefore({a.first, {}}, a.second, {b.first, {}}, b.second);
+    });
     QString summary = tr("%n held from %1", nullptr, count)
                           .arg(sources.size() == 1 ? tr("1 source") : tr("%n sources", nullptr, int(sources.size())));
     if (count == 0)
@@ -83,6 +96,11 @@ void InboxFoldedPanel::setSummary(const HeldTally &held, const QString &nextChec
     m_sources->setText(perSource.join(QStringLiteral("  ·  ")));
     m_sources->setVisible(!perSource.isEmpty());
     m_peek->setEnabled(count > 0);
+}
+
+QString InboxFoldedPanel::groupsText() const
+{
+    return m_sources->text();
 }
 
 QString InboxFoldedPanel::summaryText() const

@@ -1,6 +1,7 @@
 #include "views/inboxview.h"
 
 #include "attention/attentionservice.h"
+#include "messaging/teaminbox.h"
 #include "models/inboxmodel.h"
 #include "models/whentext.h"
 #include "settings/preferences.h"
@@ -15,6 +16,7 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -131,9 +133,13 @@ QWidget *InboxView::buildList()
     m_archiveButton = new QToolButton(m_list);
     m_archiveButton->setObjectName(QStringLiteral("inboxArchiveButton"));
     m_archiveButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_replyButton = new QToolButton(m_list);
+    m_replyButton->setObjectName(QStringLiteral("inboxReplyButton"));
+    m_replyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_listHeader, 1);
+    bar->addWidget(m_replyButton);
     bar->addWidget(m_doneButton);
     bar->addWidget(m_archiveButton);
     auto *layout = new QVBoxLayout(m_list);
@@ -151,7 +157,10 @@ void InboxView::buildActions()
     m_archiveAction = new QAction(tr("&Archive"), this);
     m_archiveAction->setObjectName(QStringLiteral("inboxArchiveAction"));
     m_archiveAction->setShortcut(QKeySequence::Delete);
-    for (QAction *action : {m_doneAction, m_archiveAction}) {
+    m_replyAction = new QAction(tr("&Reply…"), this);
+    m_replyAction->setObjectName(QStringLiteral("inboxReplyAction"));
+    m_replyAction->setShortcut(QKeySequence(Qt::Key_R));
+    for (QAction *action : {m_doneAction, m_archiveAction, m_replyAction}) {
         // Only while the Inbox has focus: D and Delete mean other things elsewhere.
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(shortcutHint(action->text().remove(QLatin1Char('&')), action));
@@ -159,13 +168,19 @@ void InboxView::buildActions()
     }
     m_doneButton->setDefaultAction(m_doneAction);
     m_archiveButton->setDefaultAction(m_archiveAction);
+    m_replyButton->setDefaultAction(m_replyAction);
     connect(m_doneAction, &QAction::triggered, this, &InboxView::markSelectedDone);
     connect(m_archiveAction, &QAction::triggered, this, &InboxView::archiveSelected);
+    connect(m_replyAction, &QAction::triggered, this, &InboxView::replyToSelected);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxView::updateActions);
     // A reload (another process changed the Inbox) drops the selection without saying so.
     connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::updateActions);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
+        if (m_replyAction->isEnabled()) {
+            menu.addAction(m_replyAction);
+            menu.addSeparator();
+        }
         menu.addAction(m_doneAction);
         menu.addAction(m_archiveAction);
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
@@ -195,7 +210,7 @@ void InboxView::refresh()
     const int count = held->total();
     const QString next = nextCheckInText();
     if (isFolded() && count > 0) {
-        m_folded->setSummary(*held, next);
+        m_folded->setSummary(*held, next, QLatin1String(teaminbox::source), heldTeamSenders(held->count(QLatin1String(teaminbox::source))));
         m_stack->setCurrentWidget(m_folded);
     } else if (isFolded() || m_model->itemCount() == 0) {
         m_empty->setTitle(next.isEmpty() ? tr("Nothing held for you")
@@ -221,6 +236,45 @@ void InboxView::updateActions()
     const bool any = m_tree && m_tree->selectionModel()->hasSelection();
     m_doneAction->setEnabled(any);
     m_archiveAction->setEnabled(any);
+    const bool team = m_tree && selectedTeamMessage().isValid();
+    m_replyAction->setEnabled(team);
+    m_replyButton->setVisible(team); // only teammates can be answered from here
+}
+
+QList<std::pair<QString, int>> InboxView::heldTeamSenders(int teamHeld) const
+{
+    QList<std::pair<QString, int>> senders;
+    if (teamHeld <= 0)
+        return senders; // read the held items only when teammates' messages are among them
+    const auto items = m_context.attention->heldItems();
+    if (!items)
+        return senders;
+    QHash<QString, int> counts;
+    for (const InboxItem &item : *items) {
+        if (item.notification.source == QLatin1String(teaminbox::source))
+            ++counts[item.notification.sender];
+    }
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        senders.append({it.key(), it.value()});
+    return senders;
+}
+
+QModelIndex InboxView::selectedTeamMessage() const
+{
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    // A team group is one sender too (groups are source and sender).
+    if (rows.size() != 1 || rows.first().data(InboxModel::SenderRole).toString().isEmpty()
+        || rows.first().data(InboxModel::SourceRole).toString() != QLatin1String(teaminbox::source))
+        return {};
+    return rows.first();
+}
+
+void InboxView::replyToSelected()
+{
+    const QModelIndex row = selectedTeamMessage();
+    if (row.isValid())
+        Q_EMIT replyRequested(row.data(InboxModel::SenderRole).toString(),
+                              row.data(InboxModel::SubjectRole).toString());
 }
 
 void InboxView::peekEarly()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
+
+#include <utility>
 
 class QAction;
 class QLabel;
@@ -33,6 +36,7 @@ public:
     InboxModel *model() const { return m_model; }
     QAction *doneAction() const { return m_doneAction; }
     QAction *archiveAction() const { return m_archiveAction; }
+    QAction *replyAction() const { return m_replyAction; }
     bool isFolded() const;
     int heldCount() const { return m_heldCount; }
 
@@ -40,9 +44,13 @@ public:
     void peekEarly();
     void markSelectedDone();
     void archiveSelected();
+    // A teammate's message is selected: asks to answer its sender (replyRequested).
+    void replyToSelected();
 
 Q_SIGNALS:
     void heldCountChanged(int count);
+    // `sender` is the teammate's name as the Inbox shows it; `subject` the message's.
+    void replyRequested(const QString &sender, const QString &subject);
     void errorOccurred(const QString &message);
 
 private:
@@ -52,6 +60,9 @@ private:
     void refresh();
     void updateActions();
     void applyToSelection(bool archive);
+    QModelIndex selectedTeamMessage() const; // the one selected row, when it is a teammate's
+    // Teammates' held messages per sender's name, for the folded Inbox.
+    QList<std::pair<QString, int>> heldTeamSenders(int teamHeld) const;
     QString nextCheckInText() const;
 
     const UiContext &m_context;
@@ -65,6 +76,8 @@ private:
     QTreeView *m_tree = nullptr;
     QAction *m_doneAction = nullptr;
     QAction *m_archiveAction = nullptr;
+    QAction *m_replyAction = nullptr;
+    QToolButton *m_replyButton = nullptr;
     QToolButton *m_doneButton = nullptr;
     QToolButton *m_archiveButton = nullptr;
     int m_heldCount = -1;

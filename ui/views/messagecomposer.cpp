@@ -1,5 +1,6 @@
 #include "views/messagecomposer.h"
 
+#include "models/outboxmodel.h"
 #include "widgets/palettecolors.h"
 
 #include <QComboBox>
@@ -10,7 +11,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QShortcut>
+#include <QTimer>
 
 namespace fermata {
 
@@ -22,6 +25,8 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_preview(new QLabel(this))
     , m_urgentCount(new QLabel(this))
+    , m_outcome(new QLabel(this))
+    , m_outcomeTimer(new QTimer(this))
     , m_send(new QPushButton(tr("&Send"), this))
     , m_sendUrgent(new QPushButton(tr("Send &now (urgent)…"), this))
 {
@@ -59,10 +64,19 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     buttons->addWidget(m_urgentCount);
     buttons->addWidget(m_sendUrgent);
     buttons->addWidget(m_send);
+    m_outcome->setObjectName(QStringLiteral("composerOutcome"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Its line is always there: a confirmation appearing never moves the fields above.
+    m_outcome->setMinimumHeight(m_outcome->fontMetrics().lineSpacing() + 4);
+    m_outcomeTimer->setSingleShot(true);
+    m_outcomeTimer->setInterval(10 * 1000);
+    connect(m_outcomeTimer, &QTimer::timeout, m_outcome, &QLabel::clear);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addLayout(buttons);
+    layout->addWidget(m_outcome);
 
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -78,7 +92,7 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
         connect(m_team, &TeamSync::previewReady, this, &MessageComposer::showPreview);
         connect(m_team, &TeamSync::previewFailed, this, &MessageComposer::showPreviewError);
         connect(m_team, &TeamSync::finished, this,
-                [this](TeamSync::Operation op, bool ok) { handleFinished(op, ok); });
+                [this](TeamSync::Operation op, bool ok, const QString &message) { handleFinished(op, ok, message); });
     }
     reloadRecipients();
     updateUrgentCount();
@@ -89,9 +103,32 @@ QString MessageComposer::previewText() const
     return m_preview->text();
 }
 
+QString MessageComposer::outcomeText() const
+{
+    return m_outcome->text();
+}
+
 QString MessageComposer::selectedRecipient() const
 {
     return m_recipient->currentData().toString();
+}
+
+QString MessageComposer::replySubject(const QString &subject)
+{
+    static const QRegularExpression replies(QStringLiteral("^\\s*(re\\s*:\\s*)+"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString rest = subject;
+    rest.remove(replies);
+    return tr("Re: %1").arg(rest.trimmed());
+}
+
+void MessageComposer::replyTo(const QString &role, const QString &subject)
+{
+    // No teammate by that login (they left the team): nobody is chosen rather than someone else.
+    m_recipient->setCurrentIndex(m_recipient->findData(role));
+    m_subject->setText(replySubject(subject));
+    m_outcome->clear();
+    m_body->setFocus(Qt::OtherFocusReason);
 }
 
 void MessageComposer::reloadRecipients()
@@ -183,7 +220,7 @@ bool MessageComposer::confirmUrgent(const QString &name)
     return box.clickedButton() == sendNow;
 }
 
-void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok)
+void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok, const QString &message)
 {
     if (operation != TeamSync::Operation::Send || !m_sending)
         return;
@@ -192,8 +229,33 @@ void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok)
         m_subject->clear();
         m_body->clear();
     }
+    if (!ok) {
+        showOutcome(tr("Not sent: %1").arg(message), true);
+    } else if (m_outbox && m_outbox->rowCount() > 0) {
+        // The newest row is the one just sent: say exactly what it says.
+        const OutboxService::OutgoingMessage &sent = m_outbox->message(0);
+        showOutcome(tr("Sent to %1 · %2 · %3")
+                        .arg(sent.recipientName, m_outbox->stateText(sent), m_outbox->releaseText(sent)),
+                    false);
+    } else {
+        showOutcome(message, false);
+    }
     updateButtons();
     requestPreview();
+}
+
+void MessageComposer::showOutcome(const QString &text, bool error)
+{
+    QPalette palette = m_outcome->palette();
+    palette.setColor(QPalette::WindowText, error ? this->palette().color(QPalette::Text)
+                                                 : PaletteColors::mutedText(this->palette()));
+    m_outcome->setPalette(palette);
+    m_outcome->setText(text);
+    m_outcome->setAccessibleDescription(text);
+    if (error)
+        m_outcomeTimer->stop(); // an error stays until the next send
+    else
+        m_outcomeTimer->start();
 }
 
 } // namespace fermata

@@ -11,8 +11,11 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace fermata {
+
+class OutboxModel;
 
 // The Outbox composer: recipient, subject, body, and — before sending — when the recipient
 // will get it ("Delivered Tue 14:00 (their 09:00)"). "Send now (urgent)" asks once.
@@ -26,8 +29,16 @@ public:
     explicit MessageComposer(TeamSync *team, QWidget *parent = nullptr);
 
     void setUrgentConfirmation(UrgentConfirmation confirm) { m_confirmUrgent = std::move(confirm); }
+    // The sent message's row, so the confirmation says what the Outbox row says.
+    void setOutbox(const OutboxModel *outbox) { m_outbox = outbox; }
     QString previewText() const;
+    // What happened to the last send, under the buttons; its line is reserved, so nothing moves.
+    QString outcomeText() const;
     QString selectedRecipient() const; // the role, empty when none
+
+    // Addresses a reply to `role` about `subject` ("Re: <subject>") and puts the cursor in the body.
+    void replyTo(const QString &role, const QString &subject);
+    static QString replySubject(const QString &subject);
 
     void send();
     void sendUrgent();
@@ -37,7 +48,8 @@ private:
     void requestPreview();
     void showPreview(const QString &recipient, const OutboxService::ReleasePreview &preview);
     void showPreviewError(const QString &recipient, const QString &message);
-    void handleFinished(TeamSync::Operation operation, bool ok);
+    void handleFinished(TeamSync::Operation operation, bool ok, const QString &message);
+    void showOutcome(const QString &text, bool error);
     void updateButtons();
     void updateUrgentCount();
     bool confirmUrgent(const QString &name);
@@ -48,6 +60,9 @@ private:
     QPlainTextEdit *m_body = nullptr;
     QLabel *m_preview = nullptr;
     QLabel *m_urgentCount = nullptr;
+    QLabel *m_outcome = nullptr;
+    QTimer *m_outcomeTimer = nullptr;
+    const OutboxModel *m_outbox = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_sendUrgent = nullptr;
     UrgentConfirmation m_confirmUrgent;

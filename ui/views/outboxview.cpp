@@ -36,6 +36,7 @@ OutboxView::OutboxView(const UiContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("outboxView"));
     m_model->setTimeZone(context.preferences.timeZone());
+    m_composer->setOutbox(m_model);
     m_queue->setObjectName(QStringLiteral("outboxQueue"));
     m_queue->setAccessibleName(tr("Sent messages"));
     m_queue->setModel(m_model);
@@ -98,7 +99,7 @@ void OutboxView::updateActions()
     const bool held = row.isValid() && row.data(OutboxModel::HeldRole).toBool();
     m_edit->setEnabled(held);
     m_withdraw->setEnabled(held);
-    const int count = m_team ? m_team->snapshot().heldCount() : 0;
+    const int count = m_model->heldCount(); // the rows' own "Held", not released ones
     m_queueTitle->setText(count > 0 ? tr("Sent — %n held for their check-in", nullptr, count) : tr("Sent"));
 }
 
@@ -119,6 +120,23 @@ void OutboxView::withdrawSelected()
     const QModelIndex row = selectedRow();
     if (m_team && row.isValid() && row.data(OutboxModel::HeldRole).toBool())
         m_team->withdraw(row.data(OutboxModel::UuidRole).toUuid());
+}
+
+} // namespace fermata
+
+namespace fermata {
+
+void OutboxView::replyTo(const QString &senderName, const QString &subject)
+{
+    QString role;
+    if (m_team) {
+        // The Inbox knows teammates by name; the composer by login. Active ones first.
+        for (const HubMember &member : m_team->snapshot().teammates()) {
+            if (member.name == senderName && role.isEmpty())
+                role = member.role;
+        }
+    }
+    m_composer->replyTo(role, subject);
 }
 
 } // namespace fermata

@@ -30,6 +30,8 @@ public:
 
     void editSelected();
     void withdrawSelected();
+    // Opens the composer to the teammate named `senderName` with "Re: <subject>".
+    void replyTo(const QString &senderName, const QString &subject);
 
 private:
     void refresh();

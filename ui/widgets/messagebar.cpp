@@ -17,7 +17,7 @@ constexpr int infoVisibleMs = 6000;
 
 namespace {
 // Space around the painted bar, inside the widget: a hidden bar then leaves no empty strip.
-const QMargins outerMargins(10, 8, 10, 0);
+const QMargins outerMargins(10, 4, 10, 10);
 } // namespace
 
 MessageBar::MessageBar(QWidget *parent)

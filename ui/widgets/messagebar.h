@@ -9,7 +9,7 @@ class QToolButton;
 
 namespace fermata {
 
-// An inline strip at the top of the centre area for errors (stay until dismissed) and short
+// An inline strip at the foot of the centre area (it never pushes the view down) for errors (stay until dismissed) and short
 // confirmations (fade after a few seconds). Never a modal dialog.
 class MessageBar final : public QWidget
 {

@@ -92,6 +92,8 @@ void TeamWindowsChart::paintEvent(QPaintEvent *)
         painter.drawLine(x, area.top() - 4, x, area.bottom());
     }
     if (hasFocus()) {
+        // An outline only: the rows left their fill brush set, which would cover the chart.
+        painter.setBrush(Qt::NoBrush);
         painter.setPen(QPen(PaletteColors::accent(palette()), 1, Qt::DotLine));
         painter.drawRect(rect().adjusted(1, 1, -2, -2));
     }

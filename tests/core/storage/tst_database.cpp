@@ -113,7 +113,7 @@ private Q_SLOTS:
     // the table and its change triggers and keeps everything else, change tracking included.
     void migratesVersion6DroppingContacts()
     {
-        QCOMPARE(Database::latestSchemaVersion(), 7);
+        QVERIFY(Database::latestSchemaVersion() >= 7);
         test::TempDataDir dir;
         const QString path = dir.databasePath();
         withRawConnection(path, [](QSqlDatabase &db) {
@@ -143,8 +143,8 @@ private Q_SLOTS:
         auto opened = Database::open(path);
         QVERIFY2(opened.isOk(), qPrintable(opened.isOk() ? QString() : opened.error().message));
         Database &db = **opened;
-        QCOMPARE(db.schemaVersion(), 7);
-        QCOMPARE(pragma(db, QStringLiteral("user_version")).toInt(), 7);
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(pragma(db, QStringLiteral("user_version")).toInt(), Database::latestSchemaVersion());
         auto count = [&](const QString &sql) {
             QSqlQuery query(db.connection());
             return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;

@@ -90,6 +90,7 @@ struct SqlOutcome
     int rows = 0;
     QString error;
     QVariantList firstRow;
+    QStringList firstColumn; // every row's first value, as text (EXPLAIN output, lists)
 };
 
 inline SqlOutcome runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {})
@@ -114,6 +115,7 @@ inline SqlOutcome runSql(const QSqlDatabase &db, const QString &sql, const QVari
                 for (int i = 0; i < query.record().count(); ++i)
                     outcome.firstRow.append(query.value(i));
             }
+            outcome.firstColumn.append(query.value(0).toString());
             ++outcome.rows;
         }
     } else {

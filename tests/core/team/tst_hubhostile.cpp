@@ -2,6 +2,7 @@
 // would give them), against a throwaway hub: what they tried, and what must happen instead.
 #include "hubfixture.h"
 #include "testsupport.h"
+#include "team/hubschema.h"
 
 #include <QElapsedTimer>
 #include <QSqlDriver>
@@ -33,6 +34,7 @@ private Q_SLOTS:
             {QStringLiteral("alice"), QStringLiteral("Alpha"), QStringLiteral("Alice"), QStringLiteral("alice@alpha.example"), "Europe/Berlin"},
             {QStringLiteral("bob"), QStringLiteral("Alpha"), QStringLiteral("Bob"), QStringLiteral("bob@alpha.example"), "America/New_York"},
             {QStringLiteral("carol"), QStringLiteral("Beta"), QStringLiteral("Carol"), QStringLiteral("carol@beta.example"), "Asia/Tokyo"},
+            {QStringLiteral("dave"), QStringLiteral("Beta"), QStringLiteral("Dave"), QStringLiteral("dave@beta.example"), "UTC"},
         };
         for (const Spec &spec : specs) {
             const Result<NewMember> added = m_hub.admin().addMember(spec.team, spec.name, spec.email, spec.zone, false);
@@ -72,17 +74,15 @@ private Q_SLOTS:
         QVERIFY(test::runSql(alice, QStringLiteral("SELECT now()")).ok); // the transaction's time is fixed here
         QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > closes.addSecs(1); }, 70000));
         const QString message = uuid();
-        const auto sent = test::runSql(alice, QStringLiteral(
-            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'late', 'x')")
-            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {message});
-        QVERIFY2(sent.ok, qPrintable(sent.error));
+        const auto sent = send(alice, message, QStringLiteral("bob"));
+        QVERIFY2(sent.ok && sent.rows == 1, qPrintable(sent.error));
         QVERIFY(test::runSql(alice, QStringLiteral("COMMIT")).ok);
 
         const auto release = test::runSql(m_hub.admin().connection(), QStringLiteral(
             "SELECT release_at > clock_timestamp() + interval '23 hours' FROM fermata.messages WHERE uuid = ?"), {message});
         QVERIFY2(release.firstRow.value(0).toBool(), "released before bob's next window");
-        const auto read = test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.messages WHERE uuid = ?"), {message});
-        QVERIFY(read.ok);
+        const auto read = test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.released_messages(100) WHERE uuid = ?"), {message});
+        QVERIFY2(read.ok, qPrintable(read.error));
         QCOMPARE(read.rows, 0);
     }
 
@@ -103,16 +103,14 @@ private Q_SLOTS:
         };
         QVERIFY(setWindow(12).ok);
         const QString message = uuid();
-        QVERIFY(test::runSql(alice, QStringLiteral(
-            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'held', 'x')")
-            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {message}).ok);
+        QCOMPARE(send(alice, message, QStringLiteral("bob")).rows, 1);
 
         QVERIFY(setWindow(14).ok); // the hub deletes and inserts, then re-times at commit
 
         const auto held = test::runSql(m_hub.admin().connection(), QStringLiteral(
             "SELECT release_at > clock_timestamp() + interval '13 hours' FROM fermata.messages WHERE uuid = ?"), {message});
         QVERIFY2(held.firstRow.value(0).toBool(), "replacing the windows released the held message");
-        QCOMPARE(test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.messages WHERE uuid = ?"), {message}).rows, 0);
+        QCOMPARE(test::runSql(bob, QStringLiteral("SELECT 1 FROM fermata.released_messages(100) WHERE uuid = ?"), {message}).rows, 0);
     }
 
     void windowIdsAreTheHubs()
@@ -172,9 +170,8 @@ private Q_SLOTS:
         QSqlDatabase carol = member(QStringLiteral("carol"));
         QSqlDatabase bob = member(QStringLiteral("bob"));
         const auto hidden = test::runSql(carol, QStringLiteral("SELECT channel FROM fermata.teams WHERE id = %1").arg(m_alpha));
-        QVERIFY(hidden.ok);
-        QCOMPARE(hidden.rows, 0);
-        const auto own = test::runSql(bob, QStringLiteral("SELECT channel FROM fermata.teams WHERE id = %1").arg(m_alpha));
+        QVERIFY(!hidden.ok);
+        const auto own = test::runSql(bob, QStringLiteral("SELECT fermata.my_channel()"));
         QCOMPARE(own.rows, 1);
         const QString channel = own.firstRow.value(0).toString();
         QVERIFY2(channel.size() > 30 && channel != QStringLiteral("fermata_team_%1").arg(m_alpha), qPrintable(channel));
@@ -187,13 +184,12 @@ private Q_SLOTS:
         QObject::connect(bob.driver(), &QSqlDriver::notification, bob.driver(),
                          [&](const QString &name) { heardByBob.append(name); });
         // An urgent message is released at once, so it nudges the team.
-        QVERIFY(test::runSql(member(QStringLiteral("alice")), QStringLiteral(
-            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body, urgent) VALUES (?, %1, %2, 'now', 'x', true)")
-            .arg(m_ids[QStringLiteral("alice")]).arg(m_ids[QStringLiteral("bob")]), {uuid()}).ok);
+        QCOMPARE(test::runSql(member(QStringLiteral("alice")), QStringLiteral(
+            "SELECT fermata.send_message(?, 'now', 'x', true, ?)"), {uuid(), m_roles[QStringLiteral("bob")]}).rows, 1);
         QTRY_VERIFY_WITH_TIMEOUT(!heardByBob.isEmpty(), 10000);
         // Then a nudge on carol's own team: the server delivers a session's notifications in
         // commit order, so once she hears hers, Alpha's would have come first had she overheard.
-        const auto beta = test::runSql(carol, QStringLiteral("SELECT channel FROM fermata.teams"));
+        const auto beta = test::runSql(carol, QStringLiteral("SELECT fermata.my_channel()"));
         QCOMPARE(beta.rows, 1);
         const QString betaChannel = beta.firstRow.value(0).toString();
         QVERIFY(carol.driver()->subscribeToNotification(betaChannel));
@@ -201,6 +197,144 @@ private Q_SLOTS:
             "SELECT fermata.replace_windows(false, '[{\"days\": 1, \"start\": 60, \"end\": 120, \"zone\": \"Asia/Tokyo\"}]')")).ok);
         QTRY_VERIFY_WITH_TIMEOUT(heardByCarol.contains(betaChannel), 10000);
         QCOMPARE(heardByCarol, QStringList{betaChannel});
+    }
+
+    // A member holding a transaction open (with an id, or with their own unsent message in
+    // it) no longer freezes anyone else's change feed: another team's delivery, and a
+    // teammate's own, reach the sender within the lag target of 1 s.
+    void anOpenTransactionFreezesOnlyItsOwnFeed()
+    {
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        QVERIFY(test::runSql(bob, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(bob, QStringLiteral("SELECT pg_current_xact_id()")).ok);
+        QCOMPARE(send(bob, uuid(), QStringLiteral("alice")).rows, 1); // uncommitted: his own feed waits
+
+        for (const auto &[from, to] : {std::pair{QStringLiteral("carol"), QStringLiteral("dave")},
+                                       std::pair{QStringLiteral("alice"), QStringLiteral("bob")}}) {
+            QSqlDatabase sender = member(from);
+            const qint64 cursor = feedEnd(sender);
+            const QString message = uuid();
+            QElapsedTimer clock;
+            clock.start();
+            QCOMPARE(send(sender, message, to).rows, 1);
+            QVERIFY(QTest::qWaitFor([&] {
+                return test::runSql(sender, QStringLiteral("SELECT 1 FROM fermata.my_changes(?, 0, 100) WHERE message_uuid = ?"),
+                                    {cursor, message}).rows == 1;
+            }, 1000));
+            qInfo("%s saw her own change after %lld ms while bob held a transaction open",
+                  qPrintable(from), clock.elapsed());
+        }
+        (void)test::runSql(bob, QStringLiteral("ROLLBACK"));
+    }
+
+    // The feed never hands a reader a row past one that commits later: bob's transaction
+    // writes to his own feed and stays open while others commit; his feed stops short of it,
+    // and once it commits its row arrives after the cursor he already holds.
+    void aLateCommitNeverSlipsBehindTheCursor()
+    {
+        QSqlDatabase writer = member(QStringLiteral("bob"));
+        QSqlDatabase reader = member(QStringLiteral("bob"));
+        QSqlDatabase alice = member(QStringLiteral("alice"));
+        const QString late = uuid();
+        QVERIFY(test::runSql(writer, QStringLiteral("BEGIN")).ok);
+        QCOMPARE(send(writer, late, QStringLiteral("alice")).rows, 1);
+        // Later commits to bob's feed: alice confirms a message bob sent her earlier.
+        const QString early = uuid();
+        QCOMPARE(test::runSql(member(QStringLiteral("bob")), QStringLiteral(
+            "SELECT fermata.send_message(?, 'early', 'x', true, ?)"), {early, m_roles[QStringLiteral("alice")]}).rows, 1);
+        QCOMPARE(test::runSql(alice, QStringLiteral("SELECT fermata.mark_delivered(ARRAY[?]::uuid[])"), {early}).firstRow.value(0).toInt(), 1);
+        // bob's reader walks his feed to its end while the late transaction is open.
+        qint64 ordinal = 0;
+        qint64 seq = 0;
+        QStringList seen;
+        for (int i = 0; i < 3; ++i) {
+            const auto page = test::runSql(reader, QStringLiteral(
+                "SELECT ordinal::text || ':' || seq::text || ':' || coalesce(message_uuid::text, '') "
+                "FROM fermata.my_changes(?, ?, 1000)"), {ordinal, seq});
+            QVERIFY2(page.ok, qPrintable(page.error));
+            for (const QString &row : page.firstColumn) {
+                const QStringList parts = row.split(u':');
+                ordinal = parts.at(0).toLongLong();
+                seq = parts.at(1).toLongLong();
+                seen.append(parts.at(2));
+            }
+        }
+        QVERIFY2(!seen.contains(early), "a change committed after an open writer's was handed out past it");
+        QVERIFY(test::runSql(writer, QStringLiteral("COMMIT")).ok);
+        const auto rest = test::runSql(reader, QStringLiteral(
+            "SELECT message_uuid::text FROM fermata.my_changes(?, ?, 1000)"), {ordinal, seq});
+        QVERIFY(rest.firstColumn.contains(late));
+        QVERIFY(rest.firstColumn.contains(early));
+    }
+
+    // Members read and write through the hub's functions only: EXPLAIN shows them nothing of
+    // the tables (no row counts of rows they may not see, no planner estimates of subjects).
+    void explainShowsNothingOfOtherTeams()
+    {
+        QSqlDatabase carol = member(QStringLiteral("carol"));
+        QVERIFY(test::runSql(carol, QStringLiteral("SET enable_seqscan = off")).ok);
+        for (const auto *statement : {"EXPLAIN (ANALYZE) SELECT * FROM fermata.messages WHERE recipient_id > 0",
+                                      "EXPLAIN SELECT * FROM fermata.messages WHERE subject = 'Layoffs'",
+                                      "EXPLAIN (ANALYZE) SELECT * FROM fermata.changes",
+                                      "EXPLAIN (ANALYZE) SELECT * FROM fermata.members"}) {
+            const auto tried = test::runSql(carol, QString::fromLatin1(statement));
+            QVERIFY2(!tried.ok && tried.error.contains(QStringLiteral("permission denied")), statement);
+        }
+        const auto plan = test::runSql(carol, QStringLiteral("EXPLAIN (ANALYZE) SELECT * FROM fermata.released_messages(100)"));
+        QVERIFY2(plan.ok, qPrintable(plan.error));
+        const QString text = plan.firstColumn.join(u'\n');
+        QVERIFY2(text.contains(QStringLiteral("Function Scan")) && !text.contains(QStringLiteral("messages_pending"))
+                     && !text.contains(QStringLiteral("Removed")),
+                 qPrintable(text));
+    }
+
+    // Logins name nobody: made from nothing a teammate or another team could guess.
+    void loginsNameNobody()
+    {
+        for (auto it = m_roles.cbegin(); it != m_roles.cend(); ++it) {
+            QVERIFY2(!it.value().contains(it.key()), qPrintable(it.value()));
+            QVERIFY2(it.value().contains(QStringLiteral("m_")) && it.value().size() >= 14, qPrintable(it.value()));
+        }
+    }
+
+    // No presence: once a superuser ran hub init, a member sees no other session, lock or
+    // activity counter on the hub's database; the administrator can still end sessions.
+    void membersCannotSeeWhoIsConnected()
+    {
+        QSqlDatabase alice = member(QStringLiteral("alice"));
+        QSqlDatabase bob = member(QStringLiteral("bob"));
+        QVERIFY(bob.isOpen());
+        // As PostgreSQL ships: alice lists bob's session.
+        const auto before = test::runSql(alice, QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE usename = ?"),
+                                         {m_roles[QStringLiteral("bob")]});
+        QVERIFY2(before.ok && before.rows >= 1, qPrintable(before.error));
+        HUB_VERIFY_OK(hubschema::membersSeeSessions(m_hub.admin().connection()));
+        QVERIFY(*hubschema::membersSeeSessions(m_hub.admin().connection()));
+        QCOMPARE(*hubschema::hideServerActivity(m_hub.admin().connection()), false); // not a superuser: no change
+
+        HubClient super;
+        HUB_VERIFY_OK(super.open(m_hub.config(m_hub.cluster().superUser()), m_hub.cluster().superPassword()));
+        const Result<bool> hidden = hubschema::hideServerActivity(super.connection());
+        HUB_VERIFY_OK(hidden);
+        QVERIFY(*hidden);
+        QVERIFY(!*hubschema::membersSeeSessions(m_hub.admin().connection()));
+
+        QSqlDatabase again = member(QStringLiteral("alice"));
+        for (const auto *probe : {"SELECT usename FROM pg_stat_activity",
+                                  "SELECT pid FROM pg_locks",
+                                  "SELECT pg_stat_get_backend_userid(b) FROM pg_stat_get_backend_idset() b",
+                                  "SELECT n_tup_ins FROM pg_stat_user_tables",
+                                  "SELECT * FROM pg_stat_get_activity(NULL)"}) {
+            const auto tried = test::runSql(again, QString::fromLatin1(probe));
+            QVERIFY2(!tried.ok && tried.error.contains(QStringLiteral("permission denied")),
+                     qPrintable(QStringLiteral("%1: %2 rows %3").arg(QLatin1String(probe)).arg(tried.rows).arg(tried.error)));
+        }
+        // The hub still works for members (the feed reads pg_locks as the hub's owner)...
+        QCOMPARE(send(again, uuid(), QStringLiteral("bob")).rows, 1);
+        QVERIFY(test::runSql(again, QStringLiteral("SELECT * FROM fermata.my_changes(0, 0, 10)")).ok);
+        // ...and the administrator still sees sessions, to end a removed member's.
+        QVERIFY(test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE usename = ?"),
+                             {m_roles[QStringLiteral("bob")]}).rows >= 1);
     }
 
     void removedMembersOpenSessionEnds()
@@ -213,6 +347,20 @@ private Q_SLOTS:
     }
 
 private:
+    // Sends through the hub's function; one row with the release time, or none when refused.
+    test::SqlOutcome send(const QSqlDatabase &db, const QString &message, const QString &to)
+    {
+        return test::runSql(db, QStringLiteral("SELECT r FROM fermata.send_message(?, 'subject', 'x', false, ?) r "
+                                               "WHERE r IS NOT NULL"), {message, m_roles[to]});
+    }
+
+    // The end of the member's change feed now, as an ordinal to read past.
+    static qint64 feedEnd(const QSqlDatabase &db)
+    {
+        const auto last = test::runSql(db, QStringLiteral("SELECT coalesce(max(ordinal), 0) FROM fermata.my_changes(0, 0, 5000)"));
+        return last.firstRow.value(0).toLongLong();
+    }
+
     // Replaces `db`'s member's windows through the hub's function: {start, end} minutes of the
     // day in America/New_York, every day.
     static test::SqlOutcome setWindows(const QSqlDatabase &db, const QList<std::pair<int, int>> &windows)

@@ -81,6 +81,73 @@ private Q_SLOTS:
         QCOMPARE(HubConfig::fromUrl(QStringLiteral("postgres://u@h/d")).value().sslMode, QStringLiteral("prefer"));
     }
 
+    void multiHostUrlsRoundTrip()
+    {
+        // A primary and a standby: libpq gets both, and read-write unless the URL says otherwise.
+        const auto pair = HubConfig::fromUrl(QStringLiteral("postgresql://alice@db1.example.com:5432,db2.example.com:5433/team"));
+        QVERIFY(pair.isOk());
+        QCOMPARE(pair->host, QStringLiteral("db1.example.com"));
+        QCOMPARE(pair->port, 5432);
+        QCOMPARE(pair->standbys, (QList<HubConfig::Server>{{QStringLiteral("db2.example.com"), 5433}}));
+        QCOMPARE(pair->libpqHosts(), QStringLiteral("db1.example.com,db2.example.com"));
+        QCOMPARE(pair->libpqPorts(), QStringLiteral("5432,5433"));
+        QCOMPARE(pair->effectiveTargetSessionAttrs(), QStringLiteral("read-write"));
+        QCOMPARE(pair->serversText(), QStringLiteral("db1.example.com:5432, db2.example.com:5433"));
+        QCOMPARE(pair->accountKey(), QStringLiteral("alice@db1.example.com:5432/team"));
+        QCOMPARE(pair->toUrl(), QStringLiteral("postgresql://alice@db1.example.com:5432,db2.example.com:5433/team"));
+        QCOMPARE(HubConfig::fromUrl(pair->toUrl()).value(), pair.value());
+        // One server: libpq's own default (any).
+        QCOMPARE(HubConfig::fromUrl(QStringLiteral("postgresql://a@h/d")).value().effectiveTargetSessionAttrs(), QString());
+
+        // IPv6 in brackets, a server without a port (5432), an explicit attribute, sslmode.
+        const QString text = QStringLiteral("postgresql://b%40corp@[::1]:6000,[fe80::2],10.0.0.3:7000/my%20hub"
+                                            "?sslmode=verify-full&target_session_attrs=primary");
+        const auto three = HubConfig::fromUrl(text);
+        QVERIFY2(three.isOk(), three.isOk() ? "" : qPrintable(three.error().message));
+        QCOMPARE(three->user, QStringLiteral("b@corp"));
+        QCOMPARE(three->host, QStringLiteral("::1"));
+        QCOMPARE(three->port, 6000);
+        QCOMPARE(three->standbys, (QList<HubConfig::Server>{{QStringLiteral("fe80::2"), 5432}, {QStringLiteral("10.0.0.3"), 7000}}));
+        QCOMPARE(three->database, QStringLiteral("my hub"));
+        QCOMPARE(three->sslMode, QStringLiteral("verify-full"));
+        QCOMPARE(three->effectiveTargetSessionAttrs(), QStringLiteral("primary"));
+        QCOMPARE(three->libpqHosts(), QStringLiteral("::1,fe80::2,10.0.0.3"));
+        QCOMPARE(three->libpqPorts(), QStringLiteral("6000,5432,7000"));
+        QCOMPARE(three->toUrl(), QStringLiteral("postgresql://b%40corp@[::1]:6000,[fe80::2]:5432,10.0.0.3:7000/my%20hub"
+                                                "?sslmode=verify-full&target_session_attrs=primary"));
+        QCOMPARE(HubConfig::fromUrl(three->toUrl()).value(), three.value());
+        // The password an administrator typed is read, and never written back.
+        const auto withPassword = HubConfig::fromUrl(QStringLiteral("postgresql://admin:s%3Acret@h1,h2/d"));
+        QCOMPARE(withPassword.value().passwordInUrl, QStringLiteral("s:cret"));
+        QVERIFY(!withPassword->toUrl().contains(QStringLiteral("cret")));
+
+        for (const QString &attrs : {QStringLiteral("any"), QStringLiteral("read-write"), QStringLiteral("primary")})
+            QCOMPARE(HubConfig::fromUrl(QStringLiteral("postgresql://u@h1,h2/d?target_session_attrs=") + attrs).value().targetSessionAttrs, attrs);
+        // A hub needs writes: a session libpq may place on a standby is refused, and so is nonsense.
+        for (const QString &attrs : {QStringLiteral("read-only"), QStringLiteral("standby"), QStringLiteral("prefer-standby"),
+                                     QStringLiteral("READ-WRITE"), QString()}) {
+            const auto refused = HubConfig::fromUrl(QStringLiteral("postgresql://u@h1,h2/d?target_session_attrs=") + attrs);
+            QVERIFY2(!refused.isOk(), qPrintable(attrs));
+            QVERIFY2(refused.error().message.contains(QStringLiteral("target_session_attrs")), qPrintable(refused.error().message));
+        }
+        QVERIFY(!HubConfig::fromUrl(QStringLiteral("postgresql://u@h1,h2/d?sslmode=maybe")).isOk());
+
+        // Servers that are not HOST or HOST:PORT: each refused with the server named.
+        const QStringList bad = {
+            QStringLiteral("h1:0"), QStringLiteral("h1:65536"), QStringLiteral("h1:-1"), QStringLiteral("h1:5432x"),
+            QStringLiteral("h1:+5432"), QStringLiteral("h1:54 32"), QStringLiteral("h1:abc"), QStringLiteral("h1:5432,h2:99999"),
+            QStringLiteral("::1"), QStringLiteral("[::1"), QStringLiteral("[::1]5432"), QStringLiteral("[::1]:"),
+            QStringLiteral("h1,,h2"), QStringLiteral("h1,"), QStringLiteral(",h1"), QStringLiteral("h1:5432:5433"),
+            QStringLiteral("bad host"), QStringLiteral("h1;sslmode=disable"), QStringLiteral("h1:"),
+        };
+        for (const QString &servers : bad) {
+            const auto refused = HubConfig::fromUrl(QStringLiteral("postgresql://u@%1/d").arg(servers));
+            QVERIFY2(!refused.isOk(), qPrintable(servers));
+            QCOMPARE(refused.error().code, Error::Code::Invalid);
+        }
+        QVERIFY(!HubConfig::fromUrl(QStringLiteral("postgresql://u@h1,h2")).isOk()); // no database
+    }
+
 private:
     test::HubFixture m_hub;
 };

@@ -7,9 +7,11 @@
 
 using namespace fermata;
 
-// The row-level security matrix: four members in two teams (Alpha: alice, a team admin, and
-// bob; Beta: carol and dave). Every forbidden read and write is tried and must fail (an
-// error or no row); every allowed one must succeed. bob has a window twelve hours away, so
+// The security matrix: four members in two teams (Alpha: alice, a team admin, and bob; Beta:
+// carol and dave). Members hold no table rights (hub schema 4): every direct read and write
+// of a table must fail, and everything allowed goes through the hub's functions, which must
+// refuse what is not the caller's. Every forbidden attempt must fail (an error or no row);
+// every allowed one must succeed. bob has a window twelve hours away, so
 // messages to him are held; alice and dave have none, so messages to them are released at
 // once.
 class TestHubSecurity : public QObject
@@ -70,12 +72,19 @@ private Q_SLOTS:
             QTest::newRow(name) << QString::fromLatin1(who) << QString::fromLatin1(sql) << allowed;
         };
         const char *send = "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES ";
+        // send_message(uuid, subject, body, urgent, recipient login): NULL when refused.
+        auto sendVia = [](const char *uuid, const char *subject, const char *to) {
+            return QStringLiteral("SELECT 1 WHERE fermata.send_message('%1', '%2', 'b', false, '%3') IS NOT NULL")
+                .arg(QLatin1String(uuid), QLatin1String(subject), QLatin1String(to));
+        };
 
         // Members and teams
-        row("alice reads her team", "alice", "SELECT 1 FROM fermata.members WHERE id IN ({alice}, {bob}) HAVING count(*) = 2", true);
+        row("alice reads her team", "alice", "SELECT 1 FROM fermata.team_members() WHERE id IN ({alice}, {bob}) HAVING count(*) = 2", true);
+        row("alice's team list has only Alpha", "alice", "SELECT 1 FROM fermata.team_members() WHERE id IN ({carol}, {dave})", false);
+        row("alice reads the members table", "alice", "SELECT 1 FROM fermata.members WHERE id IN ({alice}, {bob})", false);
         row("alice reads Beta's members", "alice", "SELECT 1 FROM fermata.members WHERE team_id = {B}", false);
         row("carol reads Alpha's members", "carol", "SELECT 1 FROM fermata.members WHERE team_id = {A}", false);
-        row("carol reads her team", "carol", "SELECT 1 FROM fermata.members WHERE id IN ({carol}, {dave}) HAVING count(*) = 2", true);
+        row("carol reads her team", "carol", "SELECT 1 FROM fermata.team_members() WHERE id IN ({carol}, {dave}) HAVING count(*) = 2", true);
         row("carol reads the team Alpha", "carol", "SELECT 1 FROM fermata.teams WHERE id = {A}", false);
         row("alice adds a member row", "alice", "INSERT INTO fermata.members (team_id, role_name, display_name, email, time_zone) VALUES ({A}, 'x', 'X', 'x@x.x', 'UTC')", false);
         row("alice makes herself admin of Beta", "alice", "UPDATE fermata.members SET team_id = {B} WHERE id = {alice}", false);
@@ -91,7 +100,9 @@ private Q_SLOTS:
         row("alice creates a table in the hub schema", "alice", "CREATE TABLE fermata.mine (x int)", false);
 
         // Windows
-        row("alice reads bob's window", "alice", "SELECT 1 FROM fermata.windows WHERE member_id = {bob}", true);
+        row("alice reads bob's window", "alice", "SELECT 1 FROM fermata.team_windows() WHERE member_id = {bob}", true);
+        row("alice reads the windows table", "alice", "SELECT 1 FROM fermata.windows WHERE member_id = {bob}", false);
+        row("carol's window list has none of Alpha's", "carol", "SELECT 1 FROM fermata.team_windows() WHERE member_id = {bob}", false);
         row("carol reads Alpha's windows", "carol", "SELECT 1 FROM fermata.windows WHERE team_id = {A}", false);
         // Through replace_windows() only: no member holds table rights that could lock it.
         row("alice sets her own windows", "alice", "SELECT 1 WHERE fermata.replace_windows(false, '[{\"days\": 1, \"start\": 60, \"end\": 120, \"zone\": \"Europe/Berlin\", \"label\": \"mine\"}]') = 1", true);
@@ -113,10 +124,17 @@ private Q_SLOTS:
         row("alice removes the team windows (admin)", "alice", "SELECT 1 WHERE fermata.replace_windows(true, '[]') = 0", true);
 
         // Sending
-        QTest::newRow("alice sends to bob (held)") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m1}', {alice}, {bob}, 's1', 'b1')") << true;
-        QTest::newRow("alice sends another to bob") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m4}', {alice}, {bob}, 's4', 'b4')") << true;
-        QTest::newRow("bob sends to alice (released)") << QStringLiteral("bob") << QString::fromLatin1(send) + QStringLiteral("('{m2}', {bob}, {alice}, 's2', 'b2')") << true;
-        QTest::newRow("carol sends to dave") << QStringLiteral("carol") << QString::fromLatin1(send) + QStringLiteral("('{m3}', {carol}, {dave}, 's3', 'b3')") << true;
+        QTest::newRow("alice inserts a message directly") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {alice}, {bob}, 's1', 'b1')") << false;
+        QTest::newRow("alice sends to bob (held)") << QStringLiteral("alice") << sendVia("{m1}", "s1", "{bob_role}") << true;
+        QTest::newRow("alice sends another to bob") << QStringLiteral("alice") << sendVia("{m4}", "s4", "{bob_role}") << true;
+        QTest::newRow("bob sends to alice (released)") << QStringLiteral("bob") << sendVia("{m2}", "s2", "{alice_role}") << true;
+        QTest::newRow("carol sends to dave") << QStringLiteral("carol") << sendVia("{m3}", "s3", "{dave_role}") << true;
+        QTest::newRow("alice sends to carol via the hub") << QStringLiteral("alice") << sendVia("{m5}", "x", "{carol_role}") << false;
+        QTest::newRow("carol reuses alice's uuid") << QStringLiteral("carol") << sendVia("{m1}", "x", "{dave_role}") << false;
+        QTest::newRow("alice's retry of m1 returns the first release") << QStringLiteral("alice") << sendVia("{m1}", "s1", "{bob_role}") << true;
+        row("alice sends an oversized subject", "alice", "SELECT fermata.send_message(gen_random_uuid(), repeat('x', 1001), 'b', false, '{bob_role}')", false);
+        row("carol previews for bob by login", "carol", "SELECT 1 WHERE fermata.preview_release_for('{bob_role}') IS NOT NULL", false);
+        row("alice previews for bob by login", "alice", "SELECT 1 WHERE fermata.preview_release_for('{bob_role}') > (extract(epoch FROM now()) * 1000)", true);
         QTest::newRow("alice sends as bob") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {bob}, {alice}, 'x', 'x')") << false;
         QTest::newRow("alice sends to carol (other team)") << QStringLiteral("alice") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {alice}, {carol}, 'x', 'x')") << false;
         QTest::newRow("carol sends to alice (other team)") << QStringLiteral("carol") << QString::fromLatin1(send) + QStringLiteral("('{m5}', {carol}, {alice}, 'x', 'x')") << false;
@@ -126,20 +144,29 @@ private Q_SLOTS:
         row("carol overwrites m1 by uuid", "carol", "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES ('{m1}', {carol}, {dave}, 'x', 'x') ON CONFLICT (uuid) DO NOTHING", false);
 
         // Reading
-        row("alice reads her held message", "alice", "SELECT 1 FROM fermata.messages WHERE uuid = '{m1}'", true);
+        row("alice reads her held message", "alice", "SELECT 1 FROM fermata.sent_status(ARRAY['{m1}']::uuid[])", true);
+        row("alice reads the messages table", "alice", "SELECT 1 FROM fermata.messages WHERE uuid = '{m1}'", false);
+        row("bob reads m1's state as if sent", "bob", "SELECT 1 FROM fermata.sent_status(ARRAY['{m1}']::uuid[])", false);
+        row("bob fetches a held message to him", "bob", "SELECT 1 FROM fermata.released_messages(100) WHERE uuid = '{m1}'", false);
+        row("carol fetches Alpha's messages", "carol", "SELECT 1 FROM fermata.released_messages(100) WHERE uuid IN ('{m1}', '{m2}')", false);
         row("bob reads a held message to him", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m1}'", false);
         row("bob reads held messages in bulk", "bob", "SELECT 1 FROM fermata.messages WHERE recipient_id = {bob}", false);
-        row("alice reads a released message to her", "alice", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}'", true);
-        row("bob reads what he sent", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}'", true);
+        row("alice reads a released message to her", "alice", "SELECT 1 FROM fermata.released_messages(100) WHERE uuid = '{m2}'", true);
+        row("bob reads what he sent", "bob", "SELECT 1 FROM fermata.sent_status(ARRAY['{m2}']::uuid[])", true);
         row("carol reads Alpha's messages", "carol", "SELECT 1 FROM fermata.messages WHERE team_id = {A}", false);
         row("dave reads Alpha's messages", "dave", "SELECT 1 FROM fermata.messages WHERE uuid IN ('{m1}', '{m2}')", false);
-        row("dave reads carol's message to him", "dave", "SELECT 1 FROM fermata.messages WHERE uuid = '{m3}'", true);
+        row("dave reads carol's message to him", "dave", "SELECT 1 FROM fermata.released_messages(100) WHERE uuid = '{m3}'", true);
         row("bob learns his next release time", "bob", "SELECT 1 WHERE fermata.my_next_release() IS NOT NULL", true);
 
         // Editing and withdrawing
-        row("alice edits her held message", "alice", "UPDATE fermata.messages SET body = 'b1 edited' WHERE uuid = '{m1}'", true);
-        row("alice withdraws a held message", "alice", "UPDATE fermata.messages SET withdrawn_at = now() WHERE uuid = '{m4}'", true);
-        row("alice edits a withdrawn message", "alice", "UPDATE fermata.messages SET body = 'again' WHERE uuid = '{m4}'", false);
+        row("alice edits her held message directly", "alice", "UPDATE fermata.messages SET body = 'x' WHERE uuid = '{m1}'", false);
+        row("alice edits her held message", "alice", "SELECT 1 WHERE fermata.edit_message('{m1}', 's1', 'b1 edited')", true);
+        row("alice withdraws a held message", "alice", "SELECT 1 WHERE fermata.withdraw_message('{m4}')", true);
+        row("alice edits a withdrawn message", "alice", "SELECT 1 WHERE fermata.edit_message('{m4}', 's4', 'again')", false);
+        row("bob edits a message held for him via the hub", "bob", "SELECT 1 WHERE fermata.edit_message('{m1}', 'x', 'x')", false);
+        row("bob withdraws a message held for him via the hub", "bob", "SELECT 1 WHERE fermata.withdraw_message('{m1}')", false);
+        row("bob edits his released message via the hub", "bob", "SELECT 1 WHERE fermata.edit_message('{m2}', 'x', 'x')", false);
+        row("carol edits alice's held message via the hub", "carol", "SELECT 1 WHERE fermata.edit_message('{m1}', 'x', 'x')", false);
         row("alice moves the release time", "alice", "UPDATE fermata.messages SET release_at = now() WHERE uuid = '{m1}'", false);
         row("alice re-addresses her message", "alice", "UPDATE fermata.messages SET recipient_id = {alice} WHERE uuid = '{m1}'", false);
         row("alice deletes her message", "alice", "DELETE FROM fermata.messages WHERE uuid = '{m1}'", false);
@@ -156,18 +183,25 @@ private Q_SLOTS:
         row("alice acknowledges her own sent message", "alice", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m1}'", false);
         row("bob acknowledges his sent message", "bob", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", false);
         row("carol acknowledges an Alpha message", "carol", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", false);
-        row("alice marks a received message delivered", "alice", "UPDATE fermata.messages SET delivered_at = now() WHERE uuid = '{m2}'", true);
-        row("alice acknowledges a received message", "alice", "UPDATE fermata.messages SET acknowledged_at = now() WHERE uuid = '{m2}'", true);
-        // Allowed to run, but the server keeps its own time: bob checks it below.
-        row("alice backdates her acknowledgement", "alice", "UPDATE fermata.messages SET acknowledged_at = '2000-01-01' WHERE uuid = '{m2}'", true);
-        row("bob sees the acknowledgement", "bob", "SELECT 1 FROM fermata.messages WHERE uuid = '{m2}' AND acknowledged_at > now() - interval '1 hour'", true);
+        row("bob acknowledges a held message via the hub", "bob", "SELECT 1 WHERE fermata.acknowledge(ARRAY['{m1}']::uuid[]) > 0", false);
+        row("bob confirms a held message via the hub", "bob", "SELECT 1 WHERE fermata.mark_delivered(ARRAY['{m1}']::uuid[]) > 0", false);
+        row("bob acknowledges his sent message via the hub", "bob", "SELECT 1 WHERE fermata.acknowledge(ARRAY['{m2}']::uuid[]) > 0", false);
+        row("carol acknowledges an Alpha message via the hub", "carol", "SELECT 1 WHERE fermata.acknowledge(ARRAY['{m2}']::uuid[]) > 0", false);
+        row("alice marks a received message delivered", "alice", "SELECT 1 WHERE fermata.mark_delivered(ARRAY['{m2}']::uuid[]) = 1", true);
+        row("alice acknowledges a received message", "alice", "SELECT 1 WHERE fermata.acknowledge(ARRAY['{m2}']::uuid[]) = 1", true);
+        row("alice acknowledges it twice", "alice", "SELECT 1 WHERE fermata.acknowledge(ARRAY['{m2}']::uuid[]) > 0", false);
+        row("bob sees the acknowledgement", "bob", "SELECT 1 FROM fermata.sent_status(ARRAY['{m2}']::uuid[]) WHERE acknowledged_ms > (extract(epoch FROM now() - interval '1 hour') * 1000)", true);
 
         // The change feed
-        row("alice reads her feed", "alice", "SELECT 1 FROM fermata.changes WHERE audience_id = {alice}", true);
+        row("alice reads her feed", "alice", "SELECT 1 FROM fermata.my_changes(0, 0, 100) WHERE message_uuid = '{m1}'", true);
+        row("alice reads the changes table", "alice", "SELECT 1 FROM fermata.changes WHERE audience_id = {alice}", false);
+        row("bob's feed has none of alice's messages", "bob", "SELECT 1 FROM fermata.my_changes(0, 0, 100) WHERE message_uuid IN ('{m1}', '{m4}')", false);
+        row("carol's feed has nothing of Alpha", "carol", "SELECT 1 FROM fermata.my_changes(0, 0, 100) WHERE message_uuid IN ('{m1}', '{m2}', '{m4}')", false);
         row("bob reads alice's feed", "bob", "SELECT 1 FROM fermata.changes WHERE audience_id = {alice}", false);
         row("carol reads Alpha's feed", "carol", "SELECT 1 FROM fermata.changes WHERE team_id = {A}", false);
         row("alice writes to the feed", "alice", "INSERT INTO fermata.changes (team_id, kind) VALUES ({A}, 'x')", false);
-        row("carol reads her team's feed", "carol", "SELECT 1 FROM fermata.changes WHERE team_id = {B}", true);
+        row("carol reads her team's feed", "carol", "SELECT 1 FROM fermata.my_changes(0, 0, 100) WHERE message_uuid = '{m3}'", true);
+        row("alice writes changes through the hub's helper", "alice", "SELECT fermata.record_changes({A}, ARRAY[NULL]::bigint[], ARRAY['x'], ARRAY[NULL]::bigint[], ARRAY[NULL]::uuid[])", false);
     }
 
     void matrix()
@@ -206,9 +240,9 @@ private Q_SLOTS:
         QVERIFY(!again.isOpen());
         // carol can no longer send to him.
         const auto send = test::runSql(m_db[QStringLiteral("carol")], QStringLiteral(
-            "INSERT INTO fermata.messages (uuid, sender_id, recipient_id, subject, body) VALUES (?, %1, %2, 'x', 'x')")
-            .arg(m_ids[QStringLiteral("carol")]).arg(m_ids[QStringLiteral("dave")]), {QUuid::createUuid().toString(QUuid::WithoutBraces)});
-        QVERIFY(!send.ok);
+            "SELECT 1 WHERE fermata.send_message(?, 'x', 'x', false, ?) IS NOT NULL"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), m_roles[QStringLiteral("dave")]});
+        QVERIFY(send.ok && send.rows == 0);
     }
 
 private:
