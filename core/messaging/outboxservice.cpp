@@ -344,12 +344,76 @@ Status OutboxService::pushPending()
     const Result<QList<HubStore::Entry>> entries = m_store.pending();
     if (!entries)
         return entries.error();
+    // New messages go out in batches (one round trip and one transaction each: catching up
+    // after a day offline takes a moment, not minutes); edits, withdrawals and
+    // acknowledgements, and anything the batch cannot take, one by one.
+    QList<HubStore::Entry> single;
+    QList<HubClient::Outgoing> batch;
+    qsizetype batchCharacters = 0;
+    auto flush = [&]() -> Status {
+        Status status = pushBatch(batch);
+        batch.clear();
+        batchCharacters = 0;
+        return status;
+    };
     for (const HubStore::Entry &entry : *entries) {
+        if (entry.pending != HubStore::Pending::Push) {
+            single.append(entry);
+            continue;
+        }
+        const Result<std::optional<Message>> found = m_messages.find(entry.uuid);
+        if (!found)
+            return found.error();
+        const bool fits = found->has_value() && found->value().state != Message::State::Withdrawn
+            && hubsql::checkText(QString(), found->value().subject, hubsql::maxSubjectCharacters)
+            && hubsql::checkText(QString(), found->value().body, hubsql::maxBodyCharacters);
+        if (!fits) {
+            single.append(entry); // pushOne() clears or refuses it with the reason
+            continue;
+        }
+        const Message &m = found->value();
+        batch.append({m, entry.urgent});
+        batchCharacters += m.subject.size() + m.body.size();
+        if (batch.size() >= s_pushBatch || batchCharacters >= s_pushBatchCharacters) {
+            if (Status pushed = flush(); !pushed)
+                return pushed;
+        }
+    }
+    if (Status pushed = flush(); !pushed)
+        return pushed;
+    for (const HubStore::Entry &entry : single) {
         if (Status pushed = pushOne(entry); !pushed)
             return pushed;
     }
     if (!entries->isEmpty())
         Q_EMIT outboxChanged();
+    return {};
+}
+
+Status OutboxService::pushBatch(const QList<HubClient::Outgoing> &batch)
+{
+    if (batch.isEmpty())
+        return {};
+    if (batch.size() == 1)
+        return pushOne({batch.constFirst().message.uuid, true, batch.constFirst().urgent, HubStore::Pending::Push});
+    const Result<QList<std::optional<QDateTime>>> releases = m_client.pushAll(batch);
+    if (!releases)
+        return releases.error(); // nothing was stored: the whole batch is retried
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        Message m = batch.at(i).message;
+        if (const std::optional<QDateTime> &release = releases->at(i)) {
+            m.releaseAt = *release;
+        } else {
+            m_lastError = QStringLiteral("\"%1\" is not an active member of your team.").arg(m.to);
+            m.state = Message::State::Draft; // kept locally, as pushOne() does
+        }
+        if (Status saved = m_db.inTransaction([&]() -> Status {
+                if (Status s = m_messages.save(m); !s)
+                    return s;
+                return m_store.setPending(m.uuid, HubStore::Pending::None);
+            }); !saved)
+            return saved;
+    }
     return {};
 }
 

@@ -152,6 +152,10 @@ private:
     void scheduleNextPull();
     Status noteFailure(const Error &error);
     void setReachable(bool reachable);
+    // Pushes new messages in one call (HubClient::pushAll) and records their release times.
+    Status pushBatch(const QList<HubClient::Outgoing> &batch);
+    static constexpr int s_pushBatch = 200;
+    static constexpr qsizetype s_pushBatchCharacters = 2'000'000;
 
     Database &m_db;
     MessageRepository m_messages;

@@ -364,6 +364,40 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
     return sql::toDateTime(release);
 }
 
+Result<QList<std::optional<QDateTime>>> HubClient::pushAll(const QList<Outgoing> &messages)
+{
+    QList<std::optional<QDateTime>> releases;
+    if (messages.isEmpty())
+        return releases;
+    QJsonArray list;
+    for (const Outgoing &o : messages) {
+        list.append(QJsonObject{{QStringLiteral("uuid"), uuidText(o.message.uuid)},
+                                {QStringLiteral("to"), o.message.to},
+                                {QStringLiteral("subject"), o.message.subject},
+                                {QStringLiteral("body"), o.message.body},
+                                {QStringLiteral("urgent"), o.urgent}});
+    }
+    const QString what = QStringLiteral("send %1 messages").arg(messages.size());
+    Status prepared;
+    QSqlQuery *query = cached(QStringLiteral("SELECT uuid, release_ms FROM fermata.send_messages(CAST(? AS jsonb))"),
+                              what, prepared);
+    if (!query)
+        return prepared.error();
+    if (Status ok = sql::exec(*query, {QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))},
+                              target(), what); !ok)
+        return ok.error();
+    QHash<QUuid, std::optional<QDateTime>> byUuid;
+    while (query->next()) {
+        const QVariant release = query->value(1);
+        byUuid.insert(QUuid::fromString(query->value(0).toString()),
+                      release.isNull() ? std::nullopt : std::optional<QDateTime>(sql::toDateTime(release)));
+    }
+    query->finish();
+    for (const Outgoing &o : messages)
+        releases.append(byUuid.value(o.message.uuid));
+    return releases;
+}
+
 Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
 {
     const Result<QVariant> release = sql::scalar(

@@ -63,6 +63,16 @@ public:
     // Idempotent: sending the same uuid again changes nothing. Returns the hub's release
     // time for it. `message.to` is the recipient's role.
     Result<QDateTime> push(const Message &message, bool urgent);
+    // Several messages in one round trip and one transaction (catching up after being
+    // offline); each idempotent like push(). One entry per message, in order: the hub's
+    // release time, or nullopt where the hub refused it (no longer a teammate). The texts
+    // must already fit the hub's limits (hubsql::checkText), or the whole batch is refused.
+    struct Outgoing
+    {
+        Message message;
+        bool urgent = false;
+    };
+    Result<QList<std::optional<QDateTime>>> pushAll(const QList<Outgoing> &messages);
     // When a message to `recipientRole` would be released if sent now (server clock).
     Result<QDateTime> previewRelease(const QString &recipientRole);
     Status edit(const QUuid &uuid, const QString &subject, const QString &body);

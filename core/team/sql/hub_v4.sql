@@ -301,6 +301,27 @@ BEGIN
     RETURN fermata.next_release(after, masks, starts, ends, zones);
 END $$;
 
+-- Sends a batch in one call and one transaction (a client catching up after being offline):
+-- a JSON list of {"uuid", "to", "subject", "body", "urgent"}; one row per message with its
+-- release time, NULL where send_message() refused it.
+CREATE FUNCTION fermata.send_messages(batch jsonb)
+RETURNS TABLE (uuid text, release_ms bigint)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    m jsonb;
+BEGIN
+    IF jsonb_typeof(batch) IS DISTINCT FROM 'array' OR jsonb_array_length(batch) > 500 THEN
+        RAISE EXCEPTION 'messages come as a list of at most 500'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR m IN SELECT e FROM jsonb_array_elements(batch) AS e LOOP
+        uuid := m->>'uuid';
+        release_ms := fermata.send_message((m->>'uuid')::uuid, m->>'subject', m->>'body',
+                                           coalesce((m->>'urgent')::boolean, false), m->>'to');
+        RETURN NEXT;
+    END LOOP;
+END $$;
+
 -- When a message to a teammate (by login) would be released if sent now; NULL otherwise.
 CREATE FUNCTION fermata.preview_release_for(recipient_role text) RETURNS bigint
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -482,6 +503,7 @@ BEGIN
     EXECUTE format('GRANT SELECT ON fermata.hub TO %I', grp);
     EXECUTE format('GRANT EXECUTE ON FUNCTION fermata.team_members(), fermata.team_windows(), '
                    'fermata.my_channel(), fermata.send_message(uuid, text, text, boolean, text), '
+                   'fermata.send_messages(jsonb), '
                    'fermata.preview_release_for(text), fermata.edit_message(uuid, text, text), '
                    'fermata.withdraw_message(uuid), fermata.sent_status(uuid[]), '
                    'fermata.released_messages(integer), fermata.acknowledge(uuid[]), '

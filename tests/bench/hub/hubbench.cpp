@@ -36,6 +36,7 @@ namespace {
 
 constexpr int s_teamSize = 20;
 constexpr int s_firstWaveEvery = 10; // members 0, 10, 20, ...: their windows open at T0
+constexpr qsizetype s_batch = 50;     // messages per call in the batched half
 
 struct Outgoing
 {
@@ -148,13 +149,16 @@ int main(int argc, char **argv)
         }
         sync.arrive_and_wait(); // connected, windows published
         sync.arrive_and_wait(); // go
-        // Round robin over this thread's members so every connection stays busy.
+        // Round robin over this thread's members so every connection stays busy. The first
+        // half of each queue goes out one message per call (as typed and sent); the rest in
+        // batches of s_batch per call (a client catching up after being offline).
+        auto queueOf = [&](size_t k) -> const QList<Outgoing> & { return bySender.at(mine.at(int(k))); };
         size_t round = 0;
         for (bool more = true; more; ++round) {
             more = false;
             for (size_t k = 0; k < clients.size(); ++k) {
-                const QList<Outgoing> &queue = bySender.at(mine.at(int(k)));
-                if (round >= size_t(queue.size()) || !clients[k])
+                const QList<Outgoing> &queue = queueOf(k);
+                if (round >= size_t(queue.size() / 2) || !clients[k])
                     continue;
                 more = true;
                 const Outgoing &o = queue.at(qsizetype(round));
@@ -166,6 +170,24 @@ int main(int argc, char **argv)
                     ++retried;
                 }
                 ++pushed;
+            }
+        }
+        sync.arrive_and_wait(); // singles sent
+        for (qsizetype from = 0, more = 1; more; from += s_batch) {
+            more = 0;
+            for (size_t k = 0; k < clients.size(); ++k) {
+                const QList<Outgoing> &queue = queueOf(k);
+                const qsizetype begin = queue.size() / 2 + from;
+                if (begin >= queue.size() || !clients[k])
+                    continue;
+                more = 1;
+                QList<HubClient::Outgoing> batch;
+                for (qsizetype i = begin; i < std::min(queue.size(), begin + s_batch); ++i)
+                    batch.append({queue.at(i).message, false});
+                const auto releases = clients[k]->pushAll(batch);
+                if (!releases || std::count(releases->cbegin(), releases->cend(), std::nullopt) > 0)
+                    ++failures;
+                pushed += int(batch.size());
             }
         }
         sync.arrive_and_wait(); // all sent
@@ -213,7 +235,11 @@ int main(int argc, char **argv)
     sendTimer.start();
     sync.arrive_and_wait();
     sync.arrive_and_wait();
+    const qint64 singleMs = sendTimer.elapsed();
+    const int singles = pushed.load();
+    sync.arrive_and_wait();
     const qint64 sendMs = sendTimer.elapsed();
+    const qint64 batchMs = sendMs - singleMs;
     const bool sentBeforeWindow = QDateTime::currentDateTimeUtc() < opens;
     sync.arrive_and_wait();
     for (auto &thread : threads)
@@ -232,8 +258,13 @@ int main(int argc, char **argv)
                 threadCount, setupMs / 1000.0);
     std::printf("  hostile member           %s\n", hostile ? qPrintable(troublemaker.summary()) : "none (--no-hostile)");
     std::printf("  messages sent            %d (+%d retried pushes of the same uuid)\n", pushed.load(), retried.load());
-    std::printf("  send phase               %.2f s, sustained insert rate %.0f messages/s (target >= 5000)%s\n", sendMs / 1000.0,
-                rate, sentBeforeWindow ? "" : "  (WARNING: ran past the window start)");
+    std::printf("  send phase               %.2f s, %.0f messages/s overall%s\n", sendMs / 1000.0, rate,
+                sentBeforeWindow ? "" : "  (WARNING: ran past the window start)");
+    std::printf("  sustained insert rate    one per call (as typed): %d in %.2f s = %.0f messages/s (target >= 5000)\n",
+                singles, singleMs / 1000.0, singles * 1000.0 / std::max<qint64>(1, singleMs));
+    std::printf("                           batches of %lld (catching up): %d in %.2f s = %.0f messages/s\n",
+                qint64(s_batch), messageCount - singles, batchMs / 1000.0,
+                (messageCount - singles) * 1000.0 / std::max<qint64>(1, batchMs));
     std::printf("  rows in hub              %lld (delivered %lld)\n", count.value(0).toLongLong(), count.value(1).toLongLong());
     std::printf("  delivered to clients     %lld, duplicates %lld, checksum %s\n", qint64(received.size()), duplicates,
                 receivedChecksum == sentChecksum ? "matches" : "MISMATCH");

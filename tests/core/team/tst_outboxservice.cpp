@@ -238,6 +238,43 @@ private Q_SLOTS:
         QCOMPARE(received.count(), 3);
     }
 
+    // A long queue goes out in batches (one round trip each, 200 at most): every message
+    // reaches the hub once, with the hub's release time, and the recipient gets each once.
+    void aLongQueueGoesOutInBatchesExactlyOnce()
+    {
+        Instance &alice = *m_people[QStringLiteral("alice")];
+        Instance &carol = *m_people[QStringLiteral("carol")];
+        HUB_VERIFY_OK(carol.service->sync());
+        QSignalSpy received(carol.service.get(), &OutboxService::messageReceived);
+        QVERIFY(m_hub.cluster().stop());
+        QSet<QString> subjects;
+        for (int i = 0; i < 250; ++i) {
+            const QString subject = QStringLiteral("Queued %1").arg(i);
+            subjects.insert(subject);
+            HUB_VERIFY_OK(alice.service->send(QStringLiteral("Carol"), subject, QStringLiteral("body %1").arg(i)));
+        }
+        QCOMPARE(alice.service->status().waiting, 250);
+        QVERIFY(m_hub.cluster().restart());
+        HUB_VERIFY_OK(m_hub.admin().open(m_hub.config(QStringLiteral("hub_admin")), m_hub.cluster().adminPassword()));
+        HUB_VERIFY_OK(alice.service->sync());
+        QCOMPARE(alice.service->status().waiting, 0);
+        const auto onHub = test::runSql(m_hub.admin().connection(), QStringLiteral(
+            "SELECT count(*), count(DISTINCT subject) FROM fermata.messages WHERE subject LIKE 'Queued %'"));
+        QCOMPARE(onHub.firstRow.value(0).toInt(), 250);
+        QCOMPARE(onHub.firstRow.value(1).toInt(), 250);
+        const auto outbox = alice.service->outbox();
+        HUB_VERIFY_OK(outbox);
+        int withHubTime = 0;
+        for (const auto &o : *outbox)
+            withHubTime += subjects.contains(o.message.subject) && o.onHub && o.message.releaseAt.isValid() ? 1 : 0;
+        QCOMPARE(withHubTime, 250);
+        HUB_VERIFY_OK(alice.service->sync()); // a second sync pushes nothing again
+        QCOMPARE(test::runSql(m_hub.admin().connection(), QStringLiteral(
+            "SELECT count(*) FROM fermata.messages WHERE subject LIKE 'Queued %'")).firstRow.value(0).toInt(), 250);
+        HUB_VERIFY_OK(carol.service->sync());
+        QCOMPARE(received.count(), 250);
+    }
+
     void receivedOnceEvenWhenTheConfirmationIsLost()
     {
         Instance &alice = *m_people[QStringLiteral("alice")];
