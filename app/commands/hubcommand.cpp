@@ -404,11 +404,13 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE [--admin] [--url URL]\n"
         "  fermata hub remove-member --email EMAIL | --user LOGIN [--url URL]\n"
         "  fermata hub join --url postgresql://HOST:PORT/DB --user LOGIN   (password on stdin or FERMATA_HUB_PASSWORD)\n"
+        "  With a standby, list both servers: postgresql://HOST1:PORT1,HOST2:PORT2/DB (the one that\n"
+        "  takes writes is used, and found again after a failover)\n"
         "  fermata hub status | sync [--wait SECONDS] | team [--json] | leave\n"
         "  fermata hub windows --set \"mon-fri 09:00-09:30\" [--set ...] [--tz ZONE] | --clear"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("url"), QStringLiteral("The hub database, postgresql://USER@HOST:PORT/DB."), QStringLiteral("url")},
+        {QStringLiteral("url"), QStringLiteral("The hub database, postgresql://USER@HOST:PORT[,HOST2:PORT2]/DB."), QStringLiteral("url")},
         {QStringLiteral("user"), QStringLiteral("Your login (join) or the member's (remove-member)."), QStringLiteral("login")},
         {QStringLiteral("team"), QStringLiteral("Team name."), QStringLiteral("team")},
         {QStringLiteral("name"), QStringLiteral("The member's name."), QStringLiteral("name")},

@@ -22,11 +22,10 @@ std::optional<HubConfig::Server> parseServer(const QString &text)
         rest = rest.mid(close + 1);
         if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
             return std::nullopt;
-        rest = rest.mid(1);
     } else {
         const qsizetype colon = rest.lastIndexOf(QLatin1Char(':'));
         server.host = colon < 0 ? rest : rest.left(colon);
-        rest = colon < 0 ? QString() : rest.mid(colon + 1);
+        rest = colon < 0 ? QString() : rest.mid(colon);
         if (server.host.contains(QLatin1Char(':')))
             return std::nullopt;
     }
@@ -34,9 +33,12 @@ std::optional<HubConfig::Server> parseServer(const QString &text)
     if (server.host.isEmpty())
         server.host = QStringLiteral("localhost");
     if (!rest.isEmpty()) {
-        bool ok = false;
-        server.port = rest.toInt(&ok);
-        if (!ok || server.port <= 0 || server.port > 65535)
+        // Digits only: toInt() would also take "+5432" and " 5432", and "h:" is a typo.
+        static const QRegularExpression digits(QStringLiteral("^:[0-9]{1,5}$"));
+        if (!digits.match(rest).hasMatch())
+            return std::nullopt;
+        server.port = rest.mid(1).toInt();
+        if (server.port <= 0 || server.port > 65535)
             return std::nullopt;
     }
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._:%-]+$"));
@@ -81,7 +83,8 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
     for (const QString &part : authority.split(QLatin1Char(','))) {
         if (authority.isEmpty())
             break;
-        const std::optional<Server> server = parseServer(part);
+        // An empty entry in a list ("h1,,h2", "h1,") is a typo, not localhost.
+        const std::optional<Server> server = part.isEmpty() ? std::nullopt : parseServer(part);
         if (!server)
             return invalid(QStringLiteral("has a server \"%1\" that is not HOST or HOST:PORT").arg(part));
         servers.append(*server);

@@ -17,6 +17,22 @@ bool isConnectionError(const QSqlError &error)
         || text.contains(QLatin1String("could not receive data"));
 }
 
+// Refusals that say "not now" rather than "never": a standby that does not take writes yet
+// (during a failover), a server shutting down or full, a timeout, a deadlock. The client
+// keeps the message and tries again; only a real refusal turns a message back into a draft.
+bool isTransientError(const QSqlError &error)
+{
+    static const QStringList states = {
+        QStringLiteral("25006"), // read_only_sql_transaction: connected to a standby
+        QStringLiteral("57014"), // query_canceled: statement_timeout
+        QStringLiteral("55P03"), // lock_not_available: lock_timeout
+        QStringLiteral("40001"), QStringLiteral("40P01"), // serialization failure, deadlock
+        QStringLiteral("57P01"), QStringLiteral("57P02"), QStringLiteral("57P03"), // shutting down, starting up
+        QStringLiteral("53300"), // too_many_connections
+    };
+    return states.contains(error.nativeErrorCode());
+}
+
 Error error(const QString &what, const QSqlError &sqlError)
 {
     QString detail = sqlError.databaseText().trimmed();
@@ -26,6 +42,9 @@ Error error(const QString &what, const QSqlError &sqlError)
     if (isConnectionError(sqlError))
         return Error{Error::Code::Io,
                      QStringLiteral("The team hub is unreachable (could not %1: %2).").arg(what, detail)};
+    if (isTransientError(sqlError))
+        return Error{Error::Code::Io,
+                     QStringLiteral("The team hub could not %1 just now (%2); Fermata tries again.").arg(what, detail)};
     return Error{Error::Code::Database,
                  QStringLiteral("The team hub could not %1: %2").arg(what, detail)};
 }

@@ -3,10 +3,15 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTest>
 #include <QThread>
 
+#include <algorithm>
+
+#include <csignal>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,6 +46,45 @@ int freePort()
     return server.serverPort();
 }
 
+// Server processes whose parent is `parent`, from /proc.
+QList<pid_t> childrenOf(pid_t parent)
+{
+    QList<pid_t> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const pid_t pid = pid_t(entry.toInt(&isPid));
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing ')'.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toInt() == parent)
+            children.append(pid);
+    }
+    return children;
+}
+
+// The state letter of /proc/PID/stat (R, S, T, Z...), 0 when there is no such process.
+char processState(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2, 1).constData()[0];
+}
+
+// Alive and not a zombie (nobody may reap an orphaned postmaster in a container).
+bool isAlive(pid_t pid)
+{
+    const char state = processState(pid);
+    return state != 0 && state != 'Z' && state != 'X';
+}
+
 } // namespace
 
 PgCluster::PgCluster() : m_binDir(findBinDir()), m_asRoot(::geteuid() == 0) {}
@@ -49,7 +93,7 @@ PgCluster::~PgCluster()
 {
     if (m_running) {
         run(binary(QStringLiteral("pg_ctl")),
-            {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+            {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-m"),
              QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
     }
 }
@@ -92,7 +136,7 @@ bool PgCluster::run(const QString &program, const QStringList &arguments, QStrin
     return true;
 }
 
-bool PgCluster::start(int maxConnections)
+bool PgCluster::makeFolder()
 {
     if (m_binDir.isEmpty()) {
         m_error = QStringLiteral("PostgreSQL server binaries (initdb) were not found");
@@ -114,6 +158,21 @@ bool PgCluster::start(int maxConnections)
         }
     }
     ::chmod(QFile::encodeName(m_dir->path()).constData(), 0700);
+    return true;
+}
+
+bool PgCluster::start(int maxConnections)
+{
+    if (!initialize())
+        return false;
+    // Nothing here survives the test: skip what makes commits durable.
+    return launch(maxConnections, QStringLiteral("-c synchronous_commit=off -c full_page_writes=off"));
+}
+
+bool PgCluster::initialize()
+{
+    if (!makeFolder())
+        return false;
     const QString pwfile = m_dir->filePath(QStringLiteral("pwfile"));
     {
         QFile file(pwfile);
@@ -126,7 +185,7 @@ bool PgCluster::start(int maxConnections)
         if (::chown(QFile::encodeName(pwfile).constData(), pw->pw_uid, pw->pw_gid) != 0)
             return false;
     }
-    const QString data = m_dir->filePath(QStringLiteral("data"));
+    const QString data = dataDirectory();
     if (!run(binary(QStringLiteral("initdb")),
              {QStringLiteral("-D"), data, QStringLiteral("-U"), superUser(),
               QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=scram-sha-256"),
@@ -135,18 +194,134 @@ bool PgCluster::start(int maxConnections)
              nullptr, 120000))
         return false;
     QFile::remove(pwfile);
+    return true;
+}
 
+bool PgCluster::launch(int maxConnections, const QString &extra)
+{
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt) {
         m_port = freePort();
-        const QString options = QStringLiteral(
+        // fsync=off is safe even for the failover tests: they kill processes, never the kernel,
+        // so whatever a server wrote stays in the page cache.
+        m_options = QStringLiteral(
             "-c listen_addresses=127.0.0.1 -c port=%1 -c unix_socket_directories='%2' "
-            "-c max_connections=%3 -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c shared_buffers=32MB -c log_min_messages=warning")
-            .arg(m_port).arg(m_dir->path()).arg(maxConnections);
-        m_options = options;
+            "-c max_connections=%3 -c fsync=off -c shared_buffers=32MB -c log_min_messages=warning ")
+            .arg(m_port).arg(m_dir->path()).arg(maxConnections) + extra;
         m_running = restart();
     }
     return m_running;
+}
+
+bool PgCluster::startPrimary(int maxConnections)
+{
+    if (!initialize())
+        return false;
+    // initdb's pg_hba.conf lets the superuser replicate from 127.0.0.1; add the line should a
+    // packaged template lack it.
+    QFile hba(dataDirectory() + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::ReadWrite)) {
+        m_error = QStringLiteral("cannot open pg_hba.conf");
+        return false;
+    }
+    static const QRegularExpression line(QStringLiteral("^host\\s+replication\\s+all\\s+127\\.0\\.0\\.1/32"),
+                                         QRegularExpression::MultilineOption);
+    if (!line.match(QString::fromUtf8(hba.readAll())).hasMatch())
+        hba.write("\nhost replication all 127.0.0.1/32 scram-sha-256\n");
+    hba.close();
+    // Unlike start(): a commit is acknowledged only once durable (and, once
+    // synchronous_standby_names names a standby, once that standby has flushed it).
+    return launch(maxConnections, QStringLiteral("-c wal_level=replica -c max_wal_senders=5 "
+                                                 "-c synchronous_commit=on -c full_page_writes=on"));
+}
+
+bool PgCluster::startStandby(const PgCluster &primary, const QString &name, int maxConnections)
+{
+    if (!makeFolder())
+        return false;
+    m_superPassword = primary.superPassword();
+    // -R writes standby.signal and primary_conninfo (this connection string, with the password
+    // and application_name, which is what synchronous_standby_names matches).
+    const QString conninfo = QStringLiteral("host=%1 port=%2 user=%3 password=%4 application_name=%5")
+                                 .arg(primary.host()).arg(primary.port())
+                                 .arg(primary.superUser(), primary.superPassword(), name);
+    if (!run(binary(QStringLiteral("pg_basebackup")),
+             {QStringLiteral("-d"), conninfo, QStringLiteral("-D"), dataDirectory(), QStringLiteral("-R"),
+              QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("-c"), QStringLiteral("fast"),
+              QStringLiteral("--no-password")},
+             nullptr, 180000))
+        return false;
+    // The same limits as the primary (a hot standby refuses smaller ones).
+    return launch(maxConnections, QStringLiteral("-c cluster_name=%1 -c synchronous_commit=on "
+                                                 "-c full_page_writes=on -c wal_level=replica "
+                                                 "-c max_wal_senders=5 -c hot_standby=on").arg(name));
+}
+
+QString PgCluster::dataDirectory() const
+{
+    return m_dir ? m_dir->filePath(QStringLiteral("data")) : QString();
+}
+
+qint64 PgCluster::postmasterPid() const
+{
+    if (!m_running)
+        return 0;
+    QFile file(dataDirectory() + QStringLiteral("/postmaster.pid"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readLine().trimmed().toLongLong();
+}
+
+bool PgCluster::kill()
+{
+    const pid_t postmaster = pid_t(postmasterPid());
+    if (postmaster <= 0) {
+        m_error = QStringLiteral("no postmaster to kill (not running, or no postmaster.pid)");
+        return false;
+    }
+    // Every server process at once, as when the machine dies: the postmaster is stopped first
+    // so it forks nothing more and no child sees it die (a child that outlived it would
+    // still end its session politely); then the children (each in a session of its own, so
+    // one by one), then the postmaster.
+    ::kill(postmaster, SIGSTOP);
+    // (Not stopped in time: kill anyway; a child forked meanwhile ends on its own.)
+    [[maybe_unused]] const bool stopped = QTest::qWaitFor([&] { return processState(postmaster) == 'T'; }, 2000);
+    const QList<pid_t> children = childrenOf(postmaster);
+    for (const pid_t child : children)
+        ::kill(child, SIGKILL);
+    ::kill(postmaster, SIGKILL);
+    m_running = false;
+    QList<pid_t> all = children;
+    all.append(postmaster);
+    const bool gone = QTest::qWaitFor([&] {
+        return std::none_of(all.cbegin(), all.cend(), [](pid_t pid) { return isAlive(pid); });
+    }, 20000);
+    if (!gone)
+        m_error = QStringLiteral("server processes outlived SIGKILL");
+    return gone;
+}
+
+bool PgCluster::promote(int timeoutMs)
+{
+    if (!run(binary(QStringLiteral("pg_ctl")),
+             {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-w"), QStringLiteral("-t"),
+              QString::number(qMax(1, timeoutMs / 1000)), QStringLiteral("promote")},
+             nullptr, timeoutMs + 10000))
+        return false;
+    // pg_ctl saw the control file change; wait until a session agrees (what clients check).
+    const bool promoted = QTest::qWaitFor([&] { return isInRecovery() == false; }, timeoutMs);
+    if (!promoted && m_error.isEmpty())
+        m_error = QStringLiteral("the promoted standby is still in recovery");
+    return promoted;
+}
+
+std::optional<bool> PgCluster::isInRecovery()
+{
+    const QString answer = query(QStringLiteral("postgres"), QStringLiteral("SELECT pg_is_in_recovery()"));
+    if (answer == u"t")
+        return true;
+    if (answer == u"f")
+        return false;
+    return std::nullopt;
 }
 
 bool PgCluster::stop()
@@ -154,7 +329,7 @@ bool PgCluster::stop()
     if (!m_running)
         return true;
     m_running = !run(binary(QStringLiteral("pg_ctl")),
-                     {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                     {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-m"),
                       QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")});
     return !m_running;
 }
@@ -162,7 +337,7 @@ bool PgCluster::stop()
 bool PgCluster::restart()
 {
     m_running = run(binary(QStringLiteral("pg_ctl")),
-                    {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-l"),
+                    {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-l"),
                      m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-o"), m_options,
                      QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
                      QStringLiteral("start")});
@@ -177,6 +352,14 @@ bool PgCluster::psql(const QString &database, const QString &sql, QString *outpu
                 QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-At"),
                 QStringLiteral("-c"), sql},
                output);
+}
+
+QString PgCluster::query(const QString &database, const QString &sql)
+{
+    QString output;
+    if (!psql(database, sql, &output))
+        return {};
+    return output.trimmed();
 }
 
 QString PgCluster::createHubDatabase(const QString &database, const QString &admin)

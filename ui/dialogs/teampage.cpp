@@ -140,7 +140,7 @@ void TeamPage::testConnection()
 {
     const auto hub = config();
     if (!m_team || !hub || hub->user.isEmpty()) {
-        m_result->setText(tr("Enter the hub address (postgresql://HOST:PORT/DATABASE) and your login first."));
+        m_result->setText(tr("Enter the hub address (postgresql://HOST:PORT/DATABASE, or HOST1:PORT1,HOST2:PORT2 with a standby) and your login first."));
         return;
     }
     setBusy(true, tr("Connecting to %1…").arg(hub->host));

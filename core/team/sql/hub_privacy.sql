@@ -7,6 +7,9 @@
 -- activity counters: a member could see when a teammate was online, or that someone just
 -- sent a message. These are revoked from PUBLIC; the hub's owner keeps them, because
 -- remove-member ends a removed member's sessions and the change feed reads pg_locks.
+-- Advisory locks are revoked too: the change feed's writers announce themselves with them
+-- (sql/hub_v4.sql), and a member who took one on a teammate's feed key could hold back that
+-- teammate's feed for as long as they kept a transaction open.
 -- What stays visible to every login (PostgreSQL offers no way to hide it): the list of role
 -- names (pg_roles) and approximate row counts of tables (pg_class.reltuples).
 DO $$
@@ -28,6 +31,7 @@ BEGIN
         SELECT p.oid::regprocedure AS name FROM pg_catalog.pg_proc p
          WHERE p.pronamespace = 'pg_catalog'::regnamespace
            AND (p.proname LIKE 'pg\_stat\_get\_%'
+                OR p.proname LIKE 'pg\_advisory\_%' OR p.proname LIKE 'pg\_try\_advisory\_%'
                 OR p.proname IN ('pg_lock_status', 'pg_blocking_pids', 'pg_safe_snapshot_blocking_pids',
                                  'pg_prepared_xact', 'pg_stat_get_activity'))
     LOOP

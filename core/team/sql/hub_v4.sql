@@ -27,6 +27,9 @@
 --    they confirm), for at most the 15 s idle-in-transaction limit of step 3.
 --    Window changes announce themselves only at commit (a deferred trigger), so they hold a
 --    team's feed back for milliseconds.
+--    Any login may take advisory locks, so a member who guessed a teammate's feed key could
+--    pose as a writer and hold that teammate's feed back while keeping a transaction open.
+--    hub_privacy.sql (run by `hub init` as a superuser) revokes advisory locks from members.
 -- ---------------------------------------------------------------------------------------
 
 ALTER TABLE fermata.changes ADD COLUMN ordinal bigint;

@@ -324,7 +324,10 @@ private Q_SLOTS:
                                   "SELECT pid FROM pg_locks",
                                   "SELECT pg_stat_get_backend_userid(b) FROM pg_stat_get_backend_idset() b",
                                   "SELECT n_tup_ins FROM pg_stat_user_tables",
-                                  "SELECT * FROM pg_stat_get_activity(NULL)"}) {
+                                  "SELECT * FROM pg_stat_get_activity(NULL)",
+                                  // posing as a writer to a teammate's change feed
+                                  "SELECT pg_advisory_xact_lock_shared(1718772333, 2)",
+                                  "SELECT pg_try_advisory_lock_shared(1718772340, 1)"}) {
             const auto tried = test::runSql(again, QString::fromLatin1(probe));
             QVERIFY2(!tried.ok && tried.error.contains(QStringLiteral("permission denied")),
                      qPrintable(QStringLiteral("%1: %2 rows %3").arg(QLatin1String(probe)).arg(tried.rows).arg(tried.error)));

@@ -127,6 +127,24 @@ private Q_SLOTS:
         QCOMPARE(rows.error().code, Error::Code::Database);
     }
 
+    // "Not now" from the server (a standby during a failover, a timeout) is an I/O error the
+    // client retries, never a refusal that turns a message back into a draft.
+    void transientRefusalsAreRetried()
+    {
+        // What a client that reached a standby gets for every write.
+        QVERIFY(sql::exec(hub(), QStringLiteral("SET default_transaction_read_only = on"), {}, QStringLiteral("set")).isOk());
+        const Status readOnly = sql::exec(hub(), QStringLiteral("CREATE TABLE written_on_a_standby (x integer)"), {},
+                                          QStringLiteral("send"));
+        QVERIFY(sql::exec(hub(), QStringLiteral("RESET default_transaction_read_only"), {}, QStringLiteral("reset")).isOk());
+        QVERIFY2(readOnly.error().code == Error::Code::Io, qPrintable(readOnly.error().message));
+        QVERIFY2(readOnly.error().message.contains(QStringLiteral("tries again")), qPrintable(readOnly.error().message));
+
+        QVERIFY(sql::exec(hub(), QStringLiteral("SET statement_timeout = '50ms'"), {}, QStringLiteral("set")).isOk());
+        const Status slow = sql::exec(hub(), QStringLiteral("SELECT pg_sleep(2)"), {}, QStringLiteral("wait"));
+        QVERIFY(sql::exec(hub(), QStringLiteral("RESET statement_timeout"), {}, QStringLiteral("reset")).isOk());
+        QCOMPARE(slow.error().code, Error::Code::Io);
+    }
+
     void changingNoRowIsNotFound()
     {
         const Status status = sql::changeRow(hub(), QStringLiteral("DELETE FROM t WHERE id = ?"), {qint64(77)},
