@@ -96,7 +96,23 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
     if (service.isConnected())
         (void)service.sync(); // anything older still waiting goes out too
     const OutboxService::HubStatus status = service.status();
-    out << service.describe(sent->releaseAt, sent->to) << Qt::endl;
+    // The hub may still refuse it (the recipient left the team meanwhile): then it stays a
+    // local draft, and no delivery time is promised.
+    QDateTime releaseAt = sent->releaseAt;
+    if (const auto outbox = service.outbox()) {
+        for (const OutboxService::OutgoingMessage &o : *outbox) {
+            if (o.message.uuid != sent->uuid)
+                continue;
+            if (o.message.state == Message::State::Draft) {
+                err << "fermata send: the team hub refused it"
+                    << (status.lastError.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(status.lastError))
+                    << "; it stays in your outbox as a draft." << Qt::endl;
+                return ExitFailure;
+            }
+            releaseAt = o.message.releaseAt;
+        }
+    }
+    out << service.describe(releaseAt, sent->to) << Qt::endl;
     if (!status.reachable)
         err << status.text << ". It goes out on the next sync (fermata hub sync)." << Qt::endl;
     return ExitOk;

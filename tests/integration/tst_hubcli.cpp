@@ -295,6 +295,15 @@ private Q_SLOTS:
         QVERIFY2(removed.exitCode == 0, qPrintable(removed.out + removed.err));
         const Run sync = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
         QCOMPARE(sync.exitCode, 1);
+        // alice's copy of the team still lists Bob: the hub refuses, and send says so instead
+        // of promising a delivery time.
+        const Run refused = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                        QStringLiteral("--subject"), QStringLiteral("Too late"),
+                                                        QStringLiteral("--body"), QStringLiteral("x")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(!refused.out.contains(QStringLiteral("Delivered")), qPrintable(refused.out));
+        QVERIFY2(refused.err.contains(QStringLiteral("refused")) && refused.err.contains(QStringLiteral("draft")),
+                 qPrintable(refused.err));
         const Run team = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("team"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(team.out.toUtf8()).object()[QStringLiteral("members")].toArray().size(), 1);
     }
