@@ -219,8 +219,11 @@ private Q_SLOTS:
             QVERIFY(db);
             QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("from before"))));
         }
-        // Version 5 still had the contacts table (dropped in version 7).
+        // Version 5 still had the contacts table (dropped in version 7) and no read receipts
+        // (version 8).
         QStringList back{QStringLiteral("PRAGMA application_id = 0"), QStringLiteral("DROP TABLE data_changes"),
+                         QStringLiteral("ALTER TABLE messages DROP COLUMN delivered_ms"),
+                         QStringLiteral("ALTER TABLE messages DROP COLUMN acknowledged_ms"),
                          QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                         " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
                                         " time_zone_id TEXT NOT NULL DEFAULT '')"),
