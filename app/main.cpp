@@ -74,12 +74,15 @@ int main(int argc, char **argv)
     if (!first.isEmpty() && !first.startsWith(u'-')) {
         const Command *command = findCommand(first);
         if (!command) {
-            err << "fermata: unknown command '" << first << "'. Run 'fermata --help' for the list." << Qt::endl;
+            err << "fermata: Unknown command '" << first << "'. Run 'fermata --help' for the list." << Qt::endl;
             return ExitUsage;
         }
-        // Subcommands never need a display.
+        // Subcommands never need a display. Their help prints argv[0] in its usage line: make
+        // it "fermata tasks", not the path the binary was started by.
+        QByteArray usageName = QByteArrayLiteral("fermata ") + first.toLocal8Bit();
+        char *coreArgv[] = {usageName.data(), nullptr};
         int coreArgc = 1;
-        QCoreApplication app(coreArgc, argv);
+        QCoreApplication app(coreArgc, coreArgv);
         const AppPaths paths = options.dataDir.isEmpty() ? AppPaths::standard()
                                                          : AppPaths::inDirectory(options.dataDir);
         QStringList commandArguments = options.arguments.mid(1);

@@ -30,6 +30,8 @@
 #include "views/teamview.h"
 #include "views/todayview.h"
 #include "views/weekview.h"
+#include "views/welcomepanel.h"
+#include "welcomecontroller.h"
 #include "widgets/messagebar.h"
 #include "widgets/navigationlist.h"
 #include "widgets/daytimeline.h"
@@ -42,6 +44,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QScreen>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -217,7 +220,10 @@ QWidget *MainWindow::buildCentre()
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    // Under the view, never above it: a message appearing moves nothing the person is using.
+    // The first-run welcome sits above the views; the message bar under them, never above:
+    // a message appearing moves nothing the person is using.
+    m_welcome = new WelcomePanel(this);
+    centreLayout->addWidget(m_welcome);
     centreLayout->addWidget(m_stack, 1);
     centreLayout->addWidget(m_messageBar); // it keeps its own margins, and none when hidden
 
@@ -249,7 +255,7 @@ void MainWindow::buildMenus()
     exportAction->setObjectName(QStringLiteral("exportCalendarAction"));
     exportAction->setEnabled(m_context.calendarSync != nullptr);
     file->addSeparator();
-    QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] { openPreferences(); });
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
@@ -318,6 +324,7 @@ void MainWindow::connectParts()
     connect(m_tasks, &TasksView::errorOccurred, this, &MainWindow::showError);
     connect(m_tasks, &TasksView::infoMessage, this, &MainWindow::showInfo);
     connect(m_inbox, &InboxView::errorOccurred, this, &MainWindow::showError);
+    connect(m_inbox, &InboxView::infoMessage, this, &MainWindow::showInfo);
     connect(m_inbox, &InboxView::replyRequested, this, [this](const QString &sender, const QString &subject) {
         showView(View::Outbox);
         m_outbox->replyTo(sender, subject);
@@ -344,13 +351,34 @@ void MainWindow::connectParts()
     }
     connect(&m_context.planning, &PlanningService::blocksChanged, this, &MainWindow::updateUndo);
     connect(m_planner, &PlanController::infoMessage, this, &MainWindow::showInfo);
-    connect(m_importer, &ImportController::infoMessage, this, &MainWindow::showInfo);
+    connect(m_importer, &ImportController::infoMessage, this, [this](const QString &text) {
+        // An import that broke the plan keeps the Re-plan offer beside its report.
+        if (m_planner->planNoLongerFits())
+            m_messageBar->showAction(text + QLatin1Char(' ') + PlanController::replanOfferText(), tr("Re-plan"));
+        else
+            showInfo(text);
+    });
     connect(m_importer, &ImportController::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::replanSuggested, this, [this] {
-        m_messageBar->showAction(tr("Your plan no longer fits: a meeting or task changed."), tr("Re-plan"));
+        m_messageBar->showAction(PlanController::replanOfferText(), tr("Re-plan"));
     });
     connect(m_messageBar, &MessageBar::actionTriggered, m_planner, &PlanController::replan);
+    connectWelcome();
+}
+
+void MainWindow::connectWelcome()
+{
+    m_welcomeController = new WelcomeController(*m_welcome, m_context.preferences, m_context.tasks,
+                                                m_context.calendar, m_context.clock, this);
+    connect(m_welcome, &WelcomePanel::hoursRequested, this, [this] { openPreferences(); });
+    connect(m_welcome, &WelcomePanel::importRequested, m_importer->importAction(), &QAction::trigger);
+    connect(m_welcome, &WelcomePanel::subscribeRequested, this,
+            [this] { openPreferences(QStringLiteral("calendarsPage")); });
+    connect(m_welcome, &WelcomePanel::exampleChosen, this, [this](const QString &example) {
+        newTask();
+        m_tasks->quickAdd()->setText(example);
+    });
 }
 
 void MainWindow::attachTray(TrayIcon *tray)
@@ -440,7 +468,7 @@ void MainWindow::newTask()
     m_tasks->focusQuickAdd();
 }
 
-void MainWindow::openPreferences()
+bool MainWindow::openPreferences(const QString &page)
 {
     PreferencesDialog dialog(m_context.preferences, this);
     dialog.setAutostart(m_autostart);
@@ -449,7 +477,14 @@ void MainWindow::openPreferences()
     if (m_context.calendarSync)
         dialog.addPage(new CalendarsPage(*m_context.calendarSync, m_context.clock, m_context.preferences.timeZone()));
     dialog.addPage(new TeamPage(m_context.team));
-    dialog.exec();
+    for (int i = 0; i < dialog.tabs()->count() && !page.isEmpty(); ++i) {
+        if (dialog.tabs()->widget(i)->objectName() == page)
+            dialog.tabs()->setCurrentIndex(i);
+    }
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    if (accepted && m_welcomeController)
+        m_welcomeController->hoursSet();
+    return accepted;
 }
 
 void MainWindow::exportCalendar()

@@ -33,6 +33,8 @@ class TeamView;
 class TodayView;
 class TopBar;
 class TrayIcon;
+class WelcomeController;
+class WelcomePanel;
 class WeekView;
 struct UiContext;
 
@@ -77,6 +79,7 @@ public:
     TasksView *tasksView() const { return m_tasks; }
     TrayIcon *trayIcon() const { return m_tray; }
     InboxView *inboxView() const { return m_inbox; }
+    WelcomePanel *welcomePanel() const { return m_welcome; }
     FocusController *focusController() const { return m_focus; } // null without focus sessions
 
     QSize sizeHint() const override;
@@ -95,8 +98,10 @@ private:
     void buildMenus();
     void buildViewActions(QMenu *menu);
     void connectParts();
+    void connectWelcome();
     void newTask();
-    void openPreferences();
+    // Opens Preferences on `page` (a tab's objectName; empty: General); true when accepted.
+    bool openPreferences(const QString &page = {});
     void exportCalendar();
     void showAbout();
     void refreshStatus(const QString &text);
@@ -128,6 +133,8 @@ private:
     OutboxView *m_outbox = nullptr;
     TeamView *m_team = nullptr;
     InsightsView *m_insights = nullptr;
+    WelcomePanel *m_welcome = nullptr;
+    WelcomeController *m_welcomeController = nullptr;
     QActionGroup *m_viewActions = nullptr;
     StatusLine *m_statusLine = nullptr;
     TrayIcon *m_tray = nullptr;

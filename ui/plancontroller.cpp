@@ -4,7 +4,12 @@
 #include "calendar/calendarservice.h"
 #include "planning/planningservice.h"
 #include "tasks/taskservice.h"
+#include "settings/preferences.h"
 #include "time/clock.h"
+#include "time/weeklyrule.h"
+
+#include <QLocale>
+#include <QTimeZone>
 
 namespace fermata {
 
@@ -46,8 +51,13 @@ void PlanController::plan(const Interval &range)
 
 void PlanController::replan()
 {
-    if (m_plannedRange)
-        plan(*m_plannedRange);
+    if (const std::optional<Interval> range = watchedRange())
+        plan(*range);
+}
+
+QString PlanController::replanOfferText()
+{
+    return tr("Your plan no longer fits: a meeting or task changed.");
 }
 
 void PlanController::undo()
@@ -80,6 +90,12 @@ QString PlanController::summary(const Plan &plan, const Interval &range) const
         text = tr("Planned 1 block, %1.").arg(DurationText::format(minutes));
     else
         text = tr("Planned %1 blocks, %2.").arg(blocks).arg(DurationText::format(minutes));
+    // A day a busy all-day event takes stays empty: say why, or it looks like a planner bug.
+    for (const DayReport &day : plan.days) {
+        if (!day.blockedBy.isEmpty())
+            text += QLatin1Char(' ') + tr("%1 is blocked by '%2' (all day).")
+                        .arg(QLocale().dayName(day.date.dayOfWeek(), QLocale::ShortFormat), day.blockedBy);
+    }
     if (unplaced == 1)
         text += QLatin1Char(' ') + tr("1 task could not be placed — see the list.");
     else if (unplaced > 1)
@@ -89,28 +105,58 @@ QString PlanController::summary(const Plan &plan, const Interval &range) const
 
 void PlanController::checkPlan()
 {
-    if (!m_plannedRange)
-        return;
+    if (planNoLongerFits())
+        Q_EMIT replanSuggested();
+}
+
+std::optional<Interval> PlanController::watchedRange() const
+{
     const qint64 now = m_context.clock.now().toMSecsSinceEpoch();
-    if (now >= m_plannedRange->endMs())
-        return;
-    const Interval ahead(qMax(now, m_plannedRange->startMs()), m_plannedRange->endMs());
-    const auto blocks = m_context.planning.blocks(ahead);
-    const auto events = m_context.calendar.events(ahead);
+    if (m_plannedRange) {
+        if (now >= m_plannedRange->endMs())
+            return std::nullopt;
+        return Interval(qMax(now, m_plannedRange->startMs()), m_plannedRange->endMs());
+    }
+    // No Plan in this session: watch the planned blocks of the weeks ahead, to their day's end.
+    constexpr qint64 lookAheadMs = qint64(28) * 24 * 3600 * 1000;
+    const auto blocks = m_context.planning.blocks(Interval(now, now + lookAheadMs));
+    if (!blocks)
+        return std::nullopt;
+    qint64 end = now;
+    for (const FocusBlock &block : *blocks) {
+        if (!block.pinned)
+            end = qMax(end, block.end.toMSecsSinceEpoch());
+    }
+    if (end <= now)
+        return std::nullopt;
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const QDate lastDay = QDateTime::fromMSecsSinceEpoch(end - 1, Qt::UTC).toTimeZone(zone).date();
+    return Interval(now, resolveWallClock(lastDay.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch());
+}
+
+bool PlanController::planNoLongerFits() const
+{
+    const std::optional<Interval> ahead = watchedRange();
+    if (!ahead)
+        return false;
+    const qint64 now = m_context.clock.now().toMSecsSinceEpoch();
+    const auto blocks = m_context.planning.blocks(*ahead);
+    const auto events = m_context.calendar.events(*ahead);
     if (!blocks || !events)
-        return;
+        return false;
     for (const FocusBlock &block : *blocks) {
         if (block.pinned || block.start.toMSecsSinceEpoch() < now)
             continue;
         const auto task = m_context.tasks.task(block.taskId);
-        bool invalid = !task || task->done;
-        for (const CalendarEvent &event : *events)
-            invalid = invalid || (event.busy && !event.allDay && event.busyInterval().overlaps(block.interval()));
-        if (invalid) {
-            Q_EMIT replanSuggested();
-            return;
+        if (!task || task->done)
+            return true;
+        // The planner's own rule: a busy event takes its time (an all-day one its whole days).
+        for (const CalendarEvent &event : *events) {
+            if (event.busy && event.busyInterval().overlaps(block.interval()))
+                return true;
         }
     }
+    return false;
 }
 
 } // namespace fermata

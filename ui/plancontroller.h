@@ -21,8 +21,13 @@ public:
 
     // Plans `range` from now on (rounded up to the 5-minute grid).
     void plan(const Interval &range);
-    // Plans what is left of the last planned range again.
+    // Plans what is left of the last planned range again (or of the planned days ahead).
     void replan();
+    // Whether a stored, unpinned block ahead now clashes with a busy event (all-day ones
+    // too, as the planner sees them) or belongs to a task that is done or gone.
+    bool planNoLongerFits() const;
+    // The words of the Re-plan offer, for the message bar.
+    static QString replanOfferText();
     void undo();
     bool canUndo() const;
 
@@ -37,6 +42,9 @@ Q_SIGNALS:
 
 private:
     void checkPlan();
+    // What Plan last covered, or else the days ahead that hold planned blocks (a plan from
+    // an earlier session); from now on. Empty when nothing ahead is planned.
+    std::optional<Interval> watchedRange() const;
     QString summary(const Plan &plan, const Interval &range) const;
 
     const UiContext &m_context;

@@ -105,7 +105,7 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
         ? parseCommandDate(parser.value(QStringLiteral("to")), zone, true)
         : from.addDays(7);
     if (!from.isValid() || !to.isValid()) {
-        err << "fermata events: cannot read the dates. Write them like 2026-03-02 or 2026-03-02T09:00." << Qt::endl;
+        err << "fermata events: Cannot read the dates. Write them like 2026-03-02 or 2026-03-02T09:00." << Qt::endl;
         return ExitUsage;
     }
     if (to <= from) {

@@ -37,7 +37,7 @@ int runExportCommand(const QStringList &arguments, const AppPaths &paths)
     QTextStream err(stderr);
     const bool stop = parser.isSet(QStringLiteral("stop-updating"));
     if (!parser.isSet(QStringLiteral("ics")) && !stop) {
-        err << "fermata export: say where to write, e.g. fermata export --ics ~/fermata.ics" << Qt::endl;
+        err << "fermata export: Say where to write, e.g. fermata export --ics ~/fermata.ics" << Qt::endl;
         return ExitUsage;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);
@@ -64,7 +64,7 @@ int runExportCommand(const QStringList &arguments, const AppPaths &paths)
         const QDateTime to = bounded ? parseCommandDate(parser.value(QStringLiteral("to")), zone, true)
                                      : range.end();
         if (!from.isValid() || !to.isValid() || to <= from) {
-            err << "fermata export: cannot read the range. Write days like 2026-03-01." << Qt::endl;
+            err << "fermata export: Cannot read the range. Write days like 2026-03-01." << Qt::endl;
             return ExitUsage;
         }
         range = Interval::fromDateTimes(from, to);

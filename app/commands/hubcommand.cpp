@@ -43,7 +43,7 @@ bool openAdmin(HubSession &session, const QString &urlOption, HubClient &client,
     HubStore store(session.core->database());
     const QString url = urlOption.isEmpty() ? store.state(s_adminUrlKey).value() : urlOption;
     if (url.isEmpty()) {
-        err << "fermata hub: give the hub's administrator address with --url "
+        err << "fermata hub: Give the hub's administrator address with --url "
                "postgresql://ADMIN@HOST:PORT/DB (or run 'fermata hub init' first)." << Qt::endl;
         return false;
     }
@@ -74,7 +74,7 @@ bool openAdmin(HubSession &session, const QString &urlOption, HubClient &client,
 int initHub(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     if (!parser.isSet(QStringLiteral("url"))) {
-        err << "fermata hub init: give the database with --url postgresql://ADMIN@HOST:PORT/DB." << Qt::endl;
+        err << "fermata hub init: Give the database with --url postgresql://ADMIN@HOST:PORT/DB." << Qt::endl;
         return ExitUsage;
     }
     HubClient client;
@@ -148,7 +148,7 @@ int removeMember(HubSession &session, const QCommandLineParser &parser, QTextStr
     if (who.isEmpty())
         who = parser.positionalArguments().value(1);
     if (who.isEmpty()) {
-        err << "fermata hub remove-member: say who, with --email EMAIL or --user LOGIN." << Qt::endl;
+        err << "fermata hub remove-member: Say who, with --email EMAIL or --user LOGIN." << Qt::endl;
         return ExitUsage;
     }
     HubClient client;
@@ -174,7 +174,7 @@ int join(HubSession &session, const QCommandLineParser &parser, QTextStream &out
     if (parser.isSet(QStringLiteral("user")))
         config.user = parser.value(QStringLiteral("user"));
     if (config.user.isEmpty()) {
-        err << "fermata hub join: give your login with --user (add-member printed it)." << Qt::endl;
+        err << "fermata hub join: Give your login with --user (add-member printed it)." << Qt::endl;
         return ExitUsage;
     }
     const QString password = config.passwordInUrl.isEmpty() ? readPassword() : config.passwordInUrl;
@@ -296,7 +296,7 @@ int setWindows(HubSession &session, const QCommandLineParser &parser, QTextStrea
     for (const QString &spec : parser.values(QStringLiteral("set"))) {
         const auto rule = parseWindow(spec, zone);
         if (!rule) {
-            err << "fermata hub windows: cannot read the window '" << spec
+            err << "fermata hub windows: Cannot read the window '" << spec
                 << "'. Write it like \"mon-fri 09:00-09:30\" or \"daily 14:00-14:15\"." << Qt::endl;
             return ExitUsage;
         }
@@ -435,7 +435,7 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
                                         QStringLiteral("sync"), QStringLiteral("team"),
                                         QStringLiteral("windows")};
     if (!actions.contains(action)) {
-        err << "fermata hub: say what to do: " << actions.join(QStringLiteral(", "))
+        err << "fermata hub: Say what to do: " << actions.join(QStringLiteral(", "))
             << ". 'fermata hub --help' explains each." << Qt::endl;
         return ExitUsage;
     }

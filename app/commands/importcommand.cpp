@@ -62,12 +62,12 @@ int runImportCommand(const QStringList &arguments, const AppPaths &paths)
     QTextStream err(stderr);
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
-        err << "fermata import: give one .ics file, e.g. fermata import ~/Downloads/work.ics" << Qt::endl;
+        err << "fermata import: Give one .ics file, e.g. fermata import ~/Downloads/work.ics" << Qt::endl;
         return ExitUsage;
     }
     const QString path = files.constFirst();
     if (!QFileInfo(path).isFile()) {
-        err << "fermata import: there is no file " << path << Qt::endl;
+        err << "fermata import: There is no file " << path << Qt::endl;
         return ExitFailure;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);

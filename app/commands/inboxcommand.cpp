@@ -99,7 +99,7 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     if (const QStringList positional = parser.positionalArguments(); !positional.isEmpty()) {
         const QString verb = positional.first();
         if (verb != u"done" && verb != u"archive") {
-            err << "fermata inbox: unknown command \"" << verb << "\"; use done or archive" << Qt::endl;
+            err << "fermata inbox: Unknown command \"" << verb << "\"; use done or archive" << Qt::endl;
             return ExitUsage;
         }
         return changeState(attention, verb, positional.mid(1), out, err);

@@ -64,7 +64,7 @@ int runNotifyCommand(const QStringList &arguments, const AppPaths &paths)
     n.title = parser.value(QStringLiteral("title"));
     n.body = parser.value(QStringLiteral("body"));
     if (n.source.isEmpty() || n.title.trimmed().isEmpty()) {
-        err << "fermata notify: give at least --source and --title, e.g. "
+        err << "fermata notify: Give at least --source and --title, e.g. "
                "fermata notify --source backup --title \"Backup finished\"" << Qt::endl;
         return ExitUsage;
     }

@@ -21,7 +21,7 @@ std::optional<QString> readBodyFromStdin(QTextStream &err)
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(bytes);
     if (decoder.hasError()) {
-        err << "fermata send: the message on standard input is not valid UTF-8; nothing was sent." << Qt::endl;
+        err << "fermata send: The message on standard input is not valid UTF-8; nothing was sent." << Qt::endl;
         return std::nullopt;
     }
     return text;
@@ -54,7 +54,7 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
     const QString subject = parser.value(QStringLiteral("subject"));
     QString body = parser.value(QStringLiteral("body"));
     if (to.isEmpty() || (!parser.isSet(QStringLiteral("preview")) && !parser.isSet(QStringLiteral("body")))) {
-        err << "fermata send: give --to MEMBER and --body TEXT (and usually --subject)." << Qt::endl;
+        err << "fermata send: Give --to MEMBER and --body TEXT (and usually --subject)." << Qt::endl;
         return ExitUsage;
     }
     if (body == u"-") {
@@ -74,7 +74,7 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
         return ExitFailure;
     OutboxService &service = *session->service;
     if (!service.isJoined()) {
-        err << "fermata send: this Fermata has not joined a team hub yet: run "
+        err << "fermata send: This Fermata has not joined a team hub yet: run "
                "fermata hub join --url URL --user USER." << Qt::endl;
         return ExitFailure;
     }
@@ -104,7 +104,7 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
             if (o.message.uuid != sent->uuid)
                 continue;
             if (o.message.state == Message::State::Draft) {
-                err << "fermata send: the team hub refused it"
+                err << "fermata send: The team hub refused it"
                     << (status.lastError.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(status.lastError))
                     << "; it stays in your outbox as a draft." << Qt::endl;
                 return ExitFailure;

@@ -88,7 +88,7 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
     const QStringList urls = parser.positionalArguments();
     const bool removing = parser.isSet(QStringLiteral("remove"));
     if ((urls.size() != 1 && !removing) || (removing && !urls.isEmpty())) {
-        err << "fermata subscribe: give one address, e.g. fermata subscribe https://example.com/work.ics" << Qt::endl;
+        err << "fermata subscribe: Give one address, e.g. fermata subscribe https://example.com/work.ics" << Qt::endl;
         return ExitUsage;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);

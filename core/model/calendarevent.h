@@ -24,8 +24,11 @@ struct CalendarEvent
     int bufferAfterMinutes = 0;
 
     Interval interval() const { return Interval::fromDateTimes(start, end); }
+    // All-day events take their days, no more: buffers never spill into the next day.
     Interval busyInterval() const
     {
+        if (allDay)
+            return interval();
         return interval().widened(qint64(bufferBeforeMinutes) * 60000,
                                   qint64(bufferAfterMinutes) * 60000);
     }

@@ -26,6 +26,29 @@ int Explainer::freeSlots(int from, int to) const
     return std::max(n, 0);
 }
 
+QString Explainer::blockedDays(int from, int to) const
+{
+    const Problem &p = m_problem;
+    QStringList days;
+    int last = -1;
+    for (int s = std::max(from, 0); s < std::min(to, p.slotCount); ++s) {
+        const int day = p.day[size_t(s)];
+        if (day == last)
+            continue;
+        last = day;
+        if (const QString by = blockedBy(day); !by.isEmpty())
+            days << QStringLiteral("%1 is blocked by '%2' (all day)").arg(formatDay(p, day), by);
+    }
+    if (days.size() > 2)
+        days = days.mid(0, 2) << QStringLiteral("%1 more days are blocked").arg(days.size() - 2);
+    return days.join(QStringLiteral(", "));
+}
+
+QString Explainer::blockedBy(int day) const
+{
+    return day >= 0 && size_t(day) < m_problem.blockedBy.size() ? m_problem.blockedBy[size_t(day)] : QString();
+}
+
 TaskOutcome Explainer::outcome(int task) const
 {
     const SlotTask &t = m_problem.tasks[size_t(task)];
@@ -55,10 +78,14 @@ QString Explainer::shortage(int task) const
     const QString needs = QStringLiteral("needs %1 %2").arg(formatMinutes((long long)t.length * m), by);
     const int free = freeSlots(t.release, end);
     if (free < t.length) {
-        // Not enough time at all: point at the biggest meeting in the way.
+        // Not enough time at all: a whole day taken by an all-day event says most.
+        if (const QString blocked = blockedDays(t.release, end); !blocked.isEmpty())
+            return QStringLiteral("%1; only %2 free — %3; move the deadline or add working hours")
+                .arg(needs, formatMinutes((long long)free * m), blocked);
+        // Otherwise point at the biggest meeting in the way.
         const BusySpan *biggest = nullptr;
         for (const BusySpan &b : p.busy) {
-            if (b.isMeeting && b.start < end && t.release < b.end
+            if (b.isMeeting && !b.allDay && b.start < end && t.release < b.end
                 && (!biggest || b.end - b.start > biggest->end - biggest->start))
                 biggest = &b;
         }
@@ -127,8 +154,10 @@ std::vector<Explainer::Day> Explainer::days() const
 {
     const Problem &p = m_problem;
     std::vector<Day> out(size_t(std::max(p.dayCount, 0)));
-    for (size_t d = 0; d < out.size(); ++d)
+    for (size_t d = 0; d < out.size(); ++d) {
         out[d].day = int(d);
+        out[d].blockedBy = blockedBy(int(d));
+    }
     for (int s = 0; s < p.slotCount; ++s)
         out[size_t(p.day[size_t(s)])].availableSlots += p.free[size_t(s)];
     auto addPlanned = [&](const Block &b) {

@@ -2,6 +2,8 @@
 
 #include "planning/problem.h"
 
+#include <QString>
+
 namespace fermata::planning {
 
 // Why a task is not (fully) planned, in words a person can act on, and per-day load.
@@ -19,12 +21,16 @@ public:
         int availableSlots = 0;
         int plannedSlots = 0;
         bool overloaded = false;
+        QString blockedBy; // a busy all-day event takes this day's working time
     };
     std::vector<Day> days() const;
 
 private:
     QString name(int task) const;
     QString shortage(int task) const;
+    // "Fri is blocked by 'Company offsite' (all day)" for the days in [from, to) such events take.
+    QString blockedDays(int from, int to) const;
+    QString blockedBy(int day) const;
     int freeSlots(int from, int to) const;
 
     const Problem &m_problem;

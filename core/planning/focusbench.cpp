@@ -72,7 +72,7 @@ void readCalendar(JsonFields &f, const QJsonObject &root, FocusbenchInstance &ou
             block(p, start, end);
             const QString id = f.string(o, QStringLiteral("id"), path, QString());
             p.busy.push_back({floorDiv(start, p.slotMinutes), ceilDiv(end, p.slotMinutes),
-                              id.isEmpty() ? key : id, meetings});
+                              id.isEmpty() ? key : id, meetings, false});
         }
     };
     busyList(QStringLiteral("checkins"), false);

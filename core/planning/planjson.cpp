@@ -169,6 +169,7 @@ Result<PlanRequest> readPlanRequest(const QByteArray &json)
         e.start = instant(f, o, QStringLiteral("start"), path, true);
         e.end = instant(f, o, QStringLiteral("end"), path, true);
         e.busy = f.boolean(o, QStringLiteral("busy"), path, true);
+        e.allDay = f.boolean(o, QStringLiteral("allDay"), path, false);
         e.bufferBeforeMinutes = int(f.integer(o, QStringLiteral("bufferBeforeMinutes"), path, 0).value_or(0));
         e.bufferAfterMinutes = int(f.integer(o, QStringLiteral("bufferAfterMinutes"), path, 0).value_or(0));
         r.events.append(e);
@@ -212,10 +213,13 @@ QByteArray writePlan(const Plan &plan, const PlanRequest &request)
     }
     QJsonArray days;
     for (const DayReport &d : plan.days) {
-        days.append(QJsonObject{{QStringLiteral("date"), d.date.toString(Qt::ISODate)},
-                                {QStringLiteral("availableMinutes"), d.availableMinutes},
-                                {QStringLiteral("plannedMinutes"), d.plannedMinutes},
-                                {QStringLiteral("overloaded"), d.overloaded}});
+        QJsonObject day{{QStringLiteral("date"), d.date.toString(Qt::ISODate)},
+                        {QStringLiteral("availableMinutes"), d.availableMinutes},
+                        {QStringLiteral("plannedMinutes"), d.plannedMinutes},
+                        {QStringLiteral("overloaded"), d.overloaded}};
+        if (!d.blockedBy.isEmpty())
+            day.insert(QStringLiteral("blockedBy"), d.blockedBy);
+        days.append(day);
     }
     QJsonArray diagnostics;
     for (const planning::Diagnostic &d : plan.diagnostics) {

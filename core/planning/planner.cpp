@@ -67,10 +67,10 @@ Plan Planner::plan(const PlanRequest &request)
         plan.tasks.append(report);
     }
     for (const planning::Explainer::Day &d : explainer.days()) {
-        if (d.availableSlots == 0 && d.plannedSlots == 0)
+        if (d.availableSlots == 0 && d.plannedSlots == 0 && d.blockedBy.isEmpty())
             continue; // days off say nothing
         plan.days.append({problem.firstDate.addDays(d.day), d.availableSlots * problem.slotMinutes,
-                          d.plannedSlots * problem.slotMinutes, d.overloaded});
+                          d.plannedSlots * problem.slotMinutes, d.overloaded, d.blockedBy});
     }
     plan.diagnostics = QList<planning::Diagnostic>(problem.diagnostics.begin(), problem.diagnostics.end());
     return plan;

@@ -37,7 +37,8 @@ struct PlanRequest
     IntervalSet workingIntervals;
     QList<WeeklyRule> checkInRules;
     IntervalSet checkInIntervals;
-    QList<CalendarEvent> events;       // busy ones block time (with buffers); free ones are ignored
+    QList<CalendarEvent> events;       // busy ones block time (with buffers; all-day ones their
+                                       // whole days); free ones are ignored
     QList<FocusBlock> fixedBlocks;     // pinned or past
     QList<FocusBlock> previous;        // the last plan, for stable re-planning
     QList<Task> tasks;
@@ -60,6 +61,7 @@ struct DayReport
     int availableMinutes = 0;
     int plannedMinutes = 0;
     bool overloaded = false;           // work due that day did not fit
+    QString blockedBy;                 // a busy all-day event takes the day's working time
     bool operator==(const DayReport &) const = default;
 };
 

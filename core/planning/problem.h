@@ -41,6 +41,7 @@ struct BusySpan
     int end = 0;
     QString title;
     bool isMeeting = false;
+    bool allDay = false;      // a busy all-day event: it takes whole days
 };
 
 struct Block
@@ -72,6 +73,7 @@ struct Problem
     std::vector<quint8> part;    // per slot: DayPart value (Any = neither morning nor afternoon)
     int dayCount = 0;
     std::vector<int> dayCap;     // per day, slots of focus work at most (INT_MAX: no cap)
+    std::vector<QString> blockedBy; // per day: the busy all-day event that takes its working time
     int maxRun = 0;              // longest run of focus slots without a break (0: no rule)
     int breakSlots = 0;          // length of that break
     bool planLate = false;       // place work that misses its deadline after it, flagged late
@@ -92,6 +94,8 @@ void validate(Problem &problem);
 
 // "Thu 17:00" for a slot boundary, in the problem's zone.
 QString formatSlot(const Problem &problem, int slot);
+// "Fri" for a day index (with its date when the problem spans more than a week).
+QString formatDay(const Problem &problem, int day);
 // "4 h 30", "45 min"
 QString formatMinutes(long long minutes);
 

@@ -81,36 +81,173 @@ int weekdayOf(const QString &token)
     return 0;
 }
 
+int monthOf(const QString &token)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december"};
+    const QString t = token.toLower();
+    if (t.size() < 3)
+        return 0;
+    if (t == u"sept")
+        return 9;
+    for (int i = 0; i < 12; ++i) {
+        if (QLatin1String(names[i]).startsWith(t)) // "dec", "decem", "december"
+            return i + 1;
+    }
+    return 0;
+}
+
+// "10", "10th", "1st," -> 10, 1; 0 when not a day of the month.
+int dayNumberOf(const QString &token)
+{
+    static const QRegularExpression day(QStringLiteral("^(\\d{1,2})(?:st|nd|rd|th)?,?$"));
+    const QRegularExpressionMatch m = day.match(token.toLower());
+    if (!m.hasMatch())
+        return 0;
+    const int n = m.captured(1).toInt();
+    return n >= 1 && n <= 31 ? n : 0;
+}
+
+// A date phrase starting at one token: the date, how many tokens it took (0: not a date), or
+// an error for a date-like phrase that is no date ("2026-02-30").
 struct DateWord
 {
     QDate date;
-    bool ok = false;
-    QString error; // a date-like word that is not a date
+    int used = 0;
+    QString error;
 };
 
-DateWord parseDate(const QString &token, const QDateTime &localNow)
+DateWord notADate(const QString &phrase)
 {
-    const QString t = token.toLower();
+    return {{}, 0, QStringLiteral("“%1” is not a date").arg(phrase)};
+}
+
+// A month and day without a year that has passed means next year's (today has not passed).
+QDate monthDay(int month, int day, int year, const QDate &today)
+{
+    if (year > 0)
+        return QDate(year, month, day);
+    QDate date(today.year(), month, day);
+    if (date.isValid() && date < today)
+        date = QDate(today.year() + 1, month, day);
+    else if (!date.isValid() && month == 2 && day == 29)
+        date = QDate(today.year() + 1, month, day); // 29 Feb: the next leap year, if it is next
+    return date;
+}
+
+DateWord parseWeekday(const QStringList &tokens, qsizetype at, const QDateTime &localNow, const QLocale &locale)
+{
     const QDate today = localNow.date();
-    if (t == u"today")
-        return {today, true, {}};
-    if (t == u"tomorrow" || t == u"tmr")
-        return {today.addDays(1), true, {}};
+    const QString t = tokens[at].toLower();
     if (const int wd = weekdayOf(t)) {
         int ahead = (wd - today.dayOfWeek() + 7) % 7;
         if (ahead == 0 && localNow.time() >= QTime(endOfWorkHour, 0))
             ahead = 7;
-        return {today.addDays(ahead), true, {}};
+        return {today.addDays(ahead), 1, {}};
     }
+    if (t == u"next" && at + 1 < tokens.size()) {
+        if (const int wd = weekdayOf(tokens[at + 1])) {
+            const int first = int(locale.firstDayOfWeek());
+            const QDate nextWeek = today.addDays(7 - (today.dayOfWeek() - first + 7) % 7);
+            return {nextWeek.addDays((wd - first + 7) % 7), 2, {}};
+        }
+    }
+    return {};
+}
+
+// "12/10", "12/10/2026", "10.12.", "10.12.26": in the locale's order unless only the other
+// order is a valid date.
+DateWord parseNumericDate(const QString &token, const QDate &today, const QLocale &locale)
+{
+    static const QRegularExpression numeric(QStringLiteral("^(\\d{1,2})([/.])(\\d{1,2})(?:\\2(\\d{4}|\\d{2})?)?$"));
+    const QRegularExpressionMatch m = numeric.match(token);
+    if (!m.hasMatch())
+        return {};
+    const int a = m.captured(1).toInt();
+    const int b = m.captured(3).toInt();
+    int year = m.captured(4).isEmpty() ? 0 : m.captured(4).toInt();
+    if (year > 0 && year < 100)
+        year += 2000;
+    const bool monthFirst = QuickAdd::isMonthFirst(locale);
+    const auto valid = [](int month, int day) { return month >= 1 && month <= 12 && QDate(2000, month, day).isValid(); };
+    int month = monthFirst ? a : b;
+    int day = monthFirst ? b : a;
+    if (!valid(month, day))
+        std::swap(month, day);
+    if (!valid(month, day))
+        return notADate(token);
+    const QDate date = monthDay(month, day, year, today);
+    if (!date.isValid())
+        return notADate(token);
+    return {date, 1, {}};
+}
+
+// "dec 10", "december 10th 2027", "10 dec", "10 december 2027".
+DateWord parseMonthName(const QStringList &tokens, qsizetype at, const QDate &today)
+{
+    if (at + 1 >= tokens.size())
+        return {};
+    int month = monthOf(tokens[at]);
+    int day = dayNumberOf(tokens[at + 1]);
+    if (month == 0 || day == 0) {
+        month = monthOf(tokens[at + 1]);
+        day = dayNumberOf(tokens[at]);
+    }
+    if (month == 0 || day == 0)
+        return {};
+    int used = 2;
+    int year = 0;
+    static const QRegularExpression fourDigits(QStringLiteral("^\\d{4}$"));
+    if (at + 2 < tokens.size() && fourDigits.match(tokens[at + 2]).hasMatch()) {
+        year = tokens[at + 2].toInt();
+        used = 3;
+    }
+    const QDate date = monthDay(month, day, year, today);
+    if (!date.isValid())
+        return notADate(tokens.mid(at, used).join(QLatin1Char(' ')));
+    return {date, used, {}};
+}
+
+DateWord parseDate(const QStringList &tokens, qsizetype at, const QDateTime &localNow, const QLocale &locale)
+{
+    const QString t = tokens[at].toLower();
+    const QDate today = localNow.date();
+    if (t == u"today")
+        return {today, 1, {}};
+    if (t == u"tomorrow" || t == u"tmr")
+        return {today.addDays(1), 1, {}};
+    if (const DateWord d = parseWeekday(tokens, at, localNow, locale); d.used > 0)
+        return d;
     static const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d{1,2}-\\d{1,2}$"));
     if (iso.match(t).hasMatch()) {
         const QStringList parts = t.split(QLatin1Char('-'));
         const QDate d(parts[0].toInt(), parts[1].toInt(), parts[2].toInt());
         if (!d.isValid())
-            return {{}, false, QStringLiteral("'%1' is not a date").arg(token)};
-        return {d, true, {}};
+            return notADate(tokens[at]);
+        return {d, 1, {}};
     }
-    return {};
+    if (const DateWord d = parseNumericDate(t, today, locale); d.used > 0 || !d.error.isEmpty())
+        return d;
+    return parseMonthName(tokens, at, today);
+}
+
+// A word quick-add reads by itself (a keyword, an estimate, a priority, a part of the day).
+bool isInstruction(const QString &token)
+{
+    static const QRegularExpression priorityLike(QStringLiteral("^p\\d+$"));
+    const QString t = token.toLower();
+    return t == u"by" || t == u"from" || t == u"after" || t == u"morning" || t == u"afternoon"
+        || priorityLike.match(t).hasMatch() || parseDuration(t).has_value();
+}
+
+// A keyword that was not followed by what it needs, for the "not understood" list: the keyword
+// and the words after it up to the next instruction ("by the store" in "by the store p5").
+QString phraseAt(const QStringList &tokens, qsizetype at)
+{
+    qsizetype end = at + 1;
+    while (end < tokens.size() && !isInstruction(tokens[end]))
+        ++end;
+    return tokens.mid(at, end - at).join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -131,69 +268,162 @@ Task ParsedTask::toTask() const
     return t;
 }
 
-Result<ParsedTask> QuickAdd::parse(const QString &text, const QDateTime &now, const QTimeZone &zone)
+namespace {
+
+// One pass over the tokens; each take… reads its phrase at m_i and says whether it did.
+class LineParser
+{
+public:
+    LineParser(const QString &text, const QDateTime &localNow, const QTimeZone &zone, const QLocale &locale)
+        : m_tokens(tokenize(text.trimmed())), m_localNow(localNow), m_zone(zone), m_locale(locale)
+    {
+    }
+
+    Result<ParsedTask> run()
+    {
+        QStringList title;
+        for (m_i = 0; m_i < m_tokens.size(); ++m_i) {
+            if (takeEstimate() || takePriority() || takeDayPart() || takeAfter())
+                continue;
+            const Result<bool> date = takeDate();
+            if (!date)
+                return date.error();
+            if (*date)
+                continue;
+            title << m_tokens[m_i];
+        }
+        m_out.title = title.join(QLatin1Char(' '));
+        return m_out;
+    }
+
+private:
+    const QString &token() const { return m_tokens[m_i]; }
+    void notUnderstood(const QString &phrase)
+    {
+        if (!m_out.notUnderstood.contains(phrase))
+            m_out.notUnderstood << phrase;
+    }
+
+    bool takeEstimate()
+    {
+        const std::optional<int> minutes = parseDuration(token());
+        if (!minutes)
+            return false;
+        static const QRegularExpression minutesOnly(QStringLiteral("^\\d+m(?:in)?$"));
+        if (!m_out.estimateMinutes) {
+            m_out.estimateMinutes = minutes;
+            m_estimateAt = m_i;
+            return true;
+        }
+        // "2h 30m": minutes right after whole hours add to them.
+        if (m_estimateAt == m_i - 1 && token().size() > 0 && m_tokens[m_estimateAt].endsWith(u'h', Qt::CaseInsensitive)
+            && minutesOnly.match(token().toLower()).hasMatch()) {
+            *m_out.estimateMinutes += *minutes;
+            return true;
+        }
+        notUnderstood(token()); // a second estimate
+        return false;
+    }
+
+    bool takePriority()
+    {
+        static const QRegularExpression priorityLike(QStringLiteral("^p\\d+$"));
+        const QString low = token().toLower();
+        if (!priorityLike.match(low).hasMatch())
+            return false;
+        const int level = low.mid(1).toInt();
+        if (!m_out.priority && level >= 1 && level <= 4) {
+            m_out.priority = Priority(level);
+            return true;
+        }
+        notUnderstood(token()); // "p5", or a second priority
+        return false;
+    }
+
+    bool takeDayPart()
+    {
+        const QString low = token().toLower();
+        if (m_out.preferredDayPart != DayPart::Any || (low != u"morning" && low != u"afternoon"))
+            return false;
+        m_out.preferredDayPart = low == u"morning" ? DayPart::Morning : DayPart::Afternoon;
+        return true;
+    }
+
+    bool takeAfter()
+    {
+        if (token().compare(u"after", Qt::CaseInsensitive) != 0 || m_i + 1 >= m_tokens.size())
+            return false;
+        QString name = m_tokens[m_i + 1];
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
+            name = name.mid(1, name.size() - 2).trimmed();
+        if (!m_out.afterTitle.isEmpty() || name.isEmpty() || name.contains(QLatin1Char('"'))) {
+            notUnderstood(phraseAt(m_tokens, m_i));
+            return false;
+        }
+        m_out.afterTitle = name;
+        m_i += 1;
+        return true;
+    }
+
+    // `by DATE [TIME]` or `from DATE [TIME]`; an error for a date-like phrase that is no date.
+    Result<bool> takeDate()
+    {
+        const QString low = token().toLower();
+        if ((low != u"by" && low != u"from") || m_i + 1 >= m_tokens.size())
+            return false;
+        const bool by = low == u"by";
+        QDateTime &target = by ? m_out.deadline : m_out.earliestStart;
+        const DateWord d = parseDate(m_tokens, m_i + 1, m_localNow, m_locale);
+        if (!d.error.isEmpty())
+            return Error{Error::Code::Invalid, d.error};
+        if (d.used == 0 || target.isValid()) {
+            notUnderstood(phraseAt(m_tokens, m_i));
+            return false;
+        }
+        QTime time = by ? QTime(endOfWorkHour, 0) : QTime(0, 0);
+        m_i += d.used;
+        if (m_i + 1 < m_tokens.size()) {
+            if (const std::optional<QTime> t = parseTime(m_tokens[m_i + 1])) {
+                time = *t;
+                m_i += 1;
+            }
+        }
+        target = resolveWallClock(d.date, time, m_zone).toUTC();
+        return true;
+    }
+
+    const QStringList m_tokens;
+    const QDateTime m_localNow;
+    const QTimeZone m_zone;
+    const QLocale m_locale;
+    ParsedTask m_out;
+    qsizetype m_i = 0;
+    qsizetype m_estimateAt = -1;
+};
+
+} // namespace
+
+bool QuickAdd::isMonthFirst(const QLocale &locale)
+{
+    const QString format = locale.dateFormat(QLocale::ShortFormat);
+    const qsizetype month = format.indexOf(QLatin1Char('M'));
+    const qsizetype day = format.indexOf(QLatin1Char('d'));
+    return month >= 0 && day >= 0 && month < day;
+}
+
+Result<ParsedTask> QuickAdd::parse(const QString &text, const QDateTime &now, const QTimeZone &zone,
+                                   const QLocale &locale)
 {
     const QTimeZone tz = zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("UTC"));
-    const QDateTime localNow = now.toTimeZone(tz);
-    const QStringList tokens = tokenize(text.trimmed());
-    ParsedTask out;
-    QStringList title;
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const QString &tok = tokens[i];
-        const QString low = tok.toLower();
-        if (!out.estimateMinutes) {
-            if (const std::optional<int> d = parseDuration(tok)) {
-                out.estimateMinutes = d;
-                continue;
-            }
-        }
-        if (!out.priority && low.size() == 2 && low[0] == u'p' && low[1] >= u'1' && low[1] <= u'4') {
-            out.priority = Priority(low[1].unicode() - u'0');
-            continue;
-        }
-        if (out.preferredDayPart == DayPart::Any && (low == u"morning" || low == u"afternoon")) {
-            out.preferredDayPart = low == u"morning" ? DayPart::Morning : DayPart::Afternoon;
-            continue;
-        }
-        if ((low == u"by" || low == u"from") && i + 1 < tokens.size()) {
-            const bool by = low == u"by";
-            QDateTime &target = by ? out.deadline : out.earliestStart;
-            if (!target.isValid()) {
-                const DateWord d = parseDate(tokens[i + 1], localNow);
-                if (!d.error.isEmpty())
-                    return Error{Error::Code::Invalid, d.error};
-                if (d.ok) {
-                    QTime time = by ? QTime(endOfWorkHour, 0) : QTime(0, 0);
-                    i += 1;
-                    if (i + 1 < tokens.size()) {
-                        if (const std::optional<QTime> t = parseTime(tokens[i + 1])) {
-                            time = *t;
-                            i += 1;
-                        }
-                    }
-                    target = resolveWallClock(d.date, time, tz).toUTC();
-                    continue;
-                }
-            }
-        }
-        if (low == u"after" && i + 1 < tokens.size() && out.afterTitle.isEmpty()) {
-            QString name = tokens[i + 1];
-            if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
-                name = name.mid(1, name.size() - 2).trimmed();
-            if (!name.isEmpty() && !name.contains(QLatin1Char('"'))) {
-                out.afterTitle = name;
-                i += 1;
-                continue;
-            }
-        }
-        title << tok;
-    }
-    out.title = title.join(QLatin1Char(' '));
+    Result<ParsedTask> parsed = LineParser(text, now.toTimeZone(tz), tz, locale).run();
+    if (!parsed)
+        return parsed;
+    const ParsedTask &out = *parsed;
     if (out.title.isEmpty())
-        return Error{Error::Code::Invalid, QStringLiteral("the task needs a title, e.g. \"Write report 2h by fri\"")};
+        return Error{Error::Code::Invalid, QStringLiteral("The task needs a title, e.g. “Write report 2h by fri”.")};
     if (out.deadline.isValid() && out.earliestStart.isValid() && out.deadline <= out.earliestStart)
-        return Error{Error::Code::Invalid, QStringLiteral("the deadline is not after the start date")};
-    return out;
+        return Error{Error::Code::Invalid, QStringLiteral("The deadline is not after the start date.")};
+    return parsed;
 }
 
 } // namespace fermata

@@ -35,16 +35,36 @@ IntervalSet expandAll(const QList<WeeklyRule> &rules, const IntervalSet &given, 
     return set;
 }
 
+// A day whose working time (from now on) a busy all-day event takes is "blocked by" it, so
+// the plan can say why that day stays empty.
+void nameBlockedDays(const QList<const CalendarEvent *> &allDay, const IntervalSet &working,
+                     const Grid &g, int nowSlot, Problem &p)
+{
+    p.blockedBy.assign(size_t(std::max(p.dayCount, 0)), QString());
+    for (const CalendarEvent *e : allDay) {
+        const int from = std::max({0, nowSlot, g.floorSlot(e->busyInterval().startMs())});
+        const int to = std::min(g.count, g.ceilSlot(e->busyInterval().endMs()));
+        for (int s = from; s < to; ++s) {
+            QString &name = p.blockedBy[size_t(p.day[size_t(s)])];
+            if (name.isEmpty() && working.contains(g.slot(s)))
+                name = e->title.isEmpty() ? QStringLiteral("busy") : e->title;
+        }
+    }
+}
+
 void fillCalendar(const PlanRequest &r, const Grid &g, Problem &p)
 {
     const IntervalSet working = expandAll(r.workingRules, r.workingIntervals, r.horizon);
     IntervalSet busy = expandAll(r.checkInRules, r.checkInIntervals, r.horizon);
+    QList<const CalendarEvent *> allDay; // busy all-day events: the days they take are named
     for (const CalendarEvent &e : r.events) {
         if (!e.busy)
             continue;
         busy.add(e.busyInterval());
         p.busy.push_back({g.floorSlot(e.busyInterval().startMs()), g.ceilSlot(e.busyInterval().endMs()),
-                          e.title.isEmpty() ? QStringLiteral("busy") : e.title, true});
+                          e.title.isEmpty() ? QStringLiteral("busy") : e.title, true, e.allDay});
+        if (e.allDay)
+            allDay.append(&e);
     }
     const int nowSlot = r.now.isValid() ? std::max(0, g.ceilSlot(r.now.toMSecsSinceEpoch())) : 0;
     const QTimeZone zone(p.zoneId);
@@ -59,6 +79,7 @@ void fillCalendar(const PlanRequest &r, const Grid &g, Problem &p)
                                    : hour >= 12 && hour < 18 ? DayPart::Afternoon : DayPart::Any);
     }
     p.dayCount = g.count > 0 ? p.day.back() + 1 : 0;
+    nameBlockedDays(allDay, working, g, nowSlot, p);
     if (working.isEmpty())
         p.diagnostics.push_back({QString(), QStringLiteral("workingHours"),
                                  QStringLiteral("there are no working hours in the planned period")});

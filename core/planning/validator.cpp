@@ -1,6 +1,7 @@
 #include "planning/problem.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace fermata::planning {
@@ -106,6 +107,16 @@ QString formatSlot(const Problem &p, int slot)
         return day + QLatin1Char(' ') + time;
     return QStringLiteral("%1 %2 %3 %4").arg(day).arg(local.date().day())
         .arg(QLatin1String(months[local.date().month() - 1]), time);
+}
+
+QString formatDay(const Problem &p, int day)
+{
+    const QDate date = p.firstDate.addDays(day);
+    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    const QString name = QLatin1String(names[date.dayOfWeek() - 1]);
+    if (qint64(p.slotCount) * p.slotMinutes <= 7 * 24 * 60)
+        return name;
+    return QStringLiteral("%1 %2").arg(name, QLocale::c().toString(date, QStringLiteral("d MMM")));
 }
 
 QString formatMinutes(long long minutes)

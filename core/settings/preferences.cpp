@@ -9,6 +9,7 @@ namespace fermata {
 namespace {
 
 const QString s_zoneKey = QStringLiteral("time/zone");
+const QString s_welcomeKey = QStringLiteral("welcome/finished");
 
 // Settings keys per weekday, index 0 = Monday.
 constexpr std::array<const char *, 7> s_dayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -101,6 +102,17 @@ void Preferences::setWorkingHours(const WorkingHours &hours)
     }
     m_settings.sync();
     Q_EMIT workingHoursChanged();
+}
+
+bool Preferences::welcomeFinished() const
+{
+    return m_settings.value(s_welcomeKey, false).toBool();
+}
+
+void Preferences::setWelcomeFinished()
+{
+    m_settings.setValue(s_welcomeKey, true);
+    m_settings.sync();
 }
 
 } // namespace fermata

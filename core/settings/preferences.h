@@ -50,6 +50,9 @@ public:
     QTimeZone timeZone() const { return QTimeZone(timeZoneId()); }
     WorkingHours workingHours() const;
     void setWorkingHours(const WorkingHours &hours); // also sets the time zone
+    // The first-run welcome was completed or dismissed: it never shows again.
+    bool welcomeFinished() const;
+    void setWelcomeFinished();
 
 Q_SIGNALS:
     void workingHoursChanged();

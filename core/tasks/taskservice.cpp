@@ -62,6 +62,16 @@ std::optional<Task> TaskService::task(qint64 id) const
     return m_tasks.at(index);
 }
 
+qint64 TaskService::idByTitle(const QString &title) const
+{
+    const QString wanted = title.trimmed();
+    for (const Task &task : m_tasks) {
+        if (task.title.compare(wanted, Qt::CaseInsensitive) == 0)
+            return task.id;
+    }
+    return 0;
+}
+
 QString TaskService::validationError(const Task &task)
 {
     if (task.title.trimmed().isEmpty())
@@ -94,6 +104,8 @@ QString TaskService::validationError(const Task &task)
 Result<Task> TaskService::add(Task task)
 {
     task.id = 0;
+    if (task.estimateMinutes > 0)
+        task.minChunkMinutes = std::min(task.minChunkMinutes, task.estimateMinutes);
     if (const QString problem = validationError(task); !problem.isEmpty())
         return Result<Task>::failure(Error::Code::Invalid, problem);
     for (const qint64 dependency : std::as_const(task.dependsOn)) {

@@ -26,9 +26,13 @@ public:
 
     const QList<Task> &tasks() const { return m_tasks; }
     std::optional<Task> task(qint64 id) const;
+    // The first task with this title, ignoring case (how `after "Write report"` names one);
+    // 0 when there is none.
+    qint64 idByTitle(const QString &title) const;
 
     // Validates (non-empty title, positive estimate, chunk bounds) and stores; returns the
-    // stored task with its id.
+    // stored task with its id. A minimum block longer than the whole task is shortened to the
+    // estimate (a 15-minute task gets a 15-minute minimum, not the default 30).
     Result<Task> add(Task task);
     Status update(const Task &task);
     Status setDone(qint64 id, bool done);

@@ -53,11 +53,98 @@ private Q_SLOTS:
         QVERIFY(sub.out.contains(QStringLiteral("--estimate")));
     }
 
+    // Help names the program as people type it, not the path the binary was started by.
+    void helpUsageSaysFermata()
+    {
+        const Run sub = runFermata({QStringLiteral("tasks"), QStringLiteral("--help")});
+        QCOMPARE(sub.exitCode, 0);
+        QVERIFY2(sub.out.startsWith(QStringLiteral("Usage: fermata tasks ")), qPrintable(sub.out));
+        QVERIFY2(!sub.out.contains(QStringLiteral(FERMATA_EXECUTABLE)), qPrintable(sub.out));
+        const Run events = runFermata({QStringLiteral("events"), QStringLiteral("--help")});
+        QVERIFY2(events.out.startsWith(QStringLiteral("Usage: fermata events ")), qPrintable(events.out));
+    }
+
+    // Messages after the "fermata X: " prefix are sentences with a capital letter.
+    void errorMessagesAreCapitalised()
+    {
+        fermata::test::TempDataDir dir;
+        const Run action = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("frob")});
+        QCOMPARE(action.exitCode, 2);
+        QVERIFY2(action.err.startsWith(QStringLiteral("fermata tasks: Unknown action 'frob'")), qPrintable(action.err));
+        const Run estimate = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("add"),
+                                         QStringLiteral("x"), QStringLiteral("--estimate"), QStringLiteral("soon")});
+        QVERIFY2(estimate.err.startsWith(QStringLiteral("fermata tasks add: Cannot read the estimate")), qPrintable(estimate.err));
+    }
+
+    // A time without a zone is wall-clock time in the profile's zone (the system's: Berlin).
+    void deadlineTimeIsLocal_data()
+    {
+        QTest::addColumn<QString>("deadline");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("date only: 17:00") << QStringLiteral("2026-12-10") << QStringLiteral("2026-12-10T16:00:00Z");
+        QTest::newRow("local time") << QStringLiteral("2026-12-10T14:00") << QStringLiteral("2026-12-10T13:00:00Z");
+        QTest::newRow("local time, space") << QStringLiteral("2026-12-10 14:00") << QStringLiteral("2026-12-10T13:00:00Z");
+        QTest::newRow("summer time") << QStringLiteral("2026-07-01T09:30") << QStringLiteral("2026-07-01T07:30:00Z");
+        QTest::newRow("Z") << QStringLiteral("2026-12-10T14:00Z") << QStringLiteral("2026-12-10T14:00:00Z");
+        QTest::newRow("offset") << QStringLiteral("2026-12-10T14:00-05:00") << QStringLiteral("2026-12-10T19:00:00Z");
+    }
+    void deadlineTimeIsLocal()
+    {
+        QFETCH(QString, deadline);
+        QFETCH(QString, stored);
+        fermata::test::TempDataDir dir;
+        const Run add = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("add"),
+                                    QStringLiteral("x"), QStringLiteral("--deadline"), deadline});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const Run list = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const QJsonObject task = QJsonDocument::fromJson(list.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(task.value(QStringLiteral("deadline")).toString(), stored);
+    }
+
+    // The title is read as a quick-add line: what it says is confirmed, what it did not
+    // understand is named on stderr (and kept in the title), `after` is resolved.
+    void addReadsQuickAddWords()
+    {
+        fermata::test::TempDataDir dir;
+        const auto add = [&dir](const QString &line) {
+            return runFermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("add")}
+                              + line.split(QLatin1Char(' ')));
+        };
+        const Run report = add(QStringLiteral("Write report 2h by dec 10 2030 p1"));
+        QCOMPARE(report.exitCode, 0);
+        QVERIFY2(report.out.contains(QStringLiteral("Added task 1: Write report (120 min, P1, due Tue 10 Dec 2030 17:00)")),
+                 qPrintable(report.out));
+        QVERIFY2(report.err.isEmpty(), qPrintable(report.err));
+
+        const Run milk = add(QStringLiteral("Buy milk by the store 15m"));
+        QCOMPARE(milk.exitCode, 0);
+        QVERIFY2(milk.err.contains(QStringLiteral("Not understood, kept in the title: \"by the store\"")), qPrintable(milk.err));
+
+        const Run review = add(QStringLiteral("Review 30m after \"write report\""));
+        QCOMPARE(review.exitCode, 0);
+        const Run missing = add(QStringLiteral("Ship after \"Nothing like it\""));
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("No task called \"Nothing like it\"")), qPrintable(missing.err));
+
+        const Run list = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const QJsonArray tasks = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 3);
+        const QJsonObject first = tasks.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("deadline")).toString(), QStringLiteral("2030-12-10T16:00:00Z"));
+        const QJsonObject second = tasks.at(1).toObject();
+        QCOMPARE(second.value(QStringLiteral("title")).toString(), QStringLiteral("Buy milk by the store"));
+        QCOMPARE(second.value(QStringLiteral("estimate_minutes")).toInt(), 15);
+        // A 15-minute task gets a 15-minute minimum block, not the default 30.
+        QCOMPARE(second.value(QStringLiteral("min_chunk_minutes")).toInt(), 15);
+        QCOMPARE(tasks.at(2).toObject().value(QStringLiteral("depends_on")).toArray(),
+                 QJsonArray{first.value(QStringLiteral("id"))});
+    }
+
     void unknownCommandIsAUsageError()
     {
         const Run run = runFermata({QStringLiteral("frobnicate")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        QVERIFY2(run.err.contains(QStringLiteral("fermata: Unknown command 'frobnicate'")), qPrintable(run.err));
         const Run missing = runFermata({QStringLiteral("tasks"), QStringLiteral("--data-dir")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains(QStringLiteral("--data-dir needs a folder")));

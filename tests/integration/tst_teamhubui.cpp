@@ -162,6 +162,9 @@ private Q_SLOTS:
         page.testConnection();
         QTRY_VERIFY_WITH_TIMEOUT(page.resultText().startsWith(QStringLiteral("✗")), 20000);
         QVERIFY2(page.resultText().contains(QStringLiteral("password")), qPrintable(page.resultText()));
+        // The server's words, without the driver's raw tabs and line breaks.
+        QVERIFY2(!page.resultText().contains(QLatin1Char('\t')) && !page.resultText().contains(QLatin1Char('\n')),
+                 qPrintable(page.resultText()));
 
         page.findChild<QLineEdit *>(QStringLiteral("teamHubPassword"))->setText(m_members[QStringLiteral("Alice")].password);
         page.testConnection();

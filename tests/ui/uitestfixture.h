@@ -18,7 +18,11 @@ namespace fermata::test {
 // what the app's composition root builds, minus the system clock.
 struct UiServices
 {
-    UiServices(const TempDataDir &dir, const QDateTime &now)
+    // FirstRun keeps the first-run welcome (tst_welcome); other tests are someone who
+    // already finished it, so it takes no room in the views they look at.
+    enum class Welcome { Finished, FirstRun };
+
+    UiServices(const TempDataDir &dir, const QDateTime &now, Welcome welcome = Welcome::Finished)
         : database(openOrDie(dir.databasePath()))
         , taskRepository(*database)
         , eventRepository(*database)
@@ -32,6 +36,8 @@ struct UiServices
     {
         if (const Status loaded = tasks.load(); !loaded)
             qFatal("Could not load tasks: %s", qPrintable(loaded.error().message));
+        if (welcome == Welcome::Finished)
+            preferences.setWelcomeFinished();
     }
 
     static std::unique_ptr<Database> openOrDie(const QString &path)

@@ -173,7 +173,9 @@ void TeamPage::showResult(TeamSync::Operation operation, bool ok, const QString 
         return;
     if (ok && operation == TeamSync::Operation::Join)
         m_password->clear(); // spent: the hub now knows only the stored one
-    m_result->setText(ok ? QStringLiteral("✓ ") + message : tr("✗ %1").arg(message));
+    // Server words arrive with the driver's tabs and line breaks ("FATAL:\t…\n"): one line.
+    const QString words = message.simplified();
+    m_result->setText(ok ? QStringLiteral("✓ ") + words : tr("✗ %1").arg(words));
     setBusy(false);
 }
 

@@ -351,6 +351,16 @@ QList<qint64> InboxModel::idsAt(const QModelIndex &index) const
     return data(index, IdsRole).value<QList<qint64>>();
 }
 
+std::optional<InboxItem> InboxModel::newestAt(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.internalId() == groupTag)
+        return std::nullopt;
+    const int row = groupRow(index.internalId());
+    if (row < 0)
+        return std::nullopt;
+    return m_groups[row].entries[index.row()].items.constFirst();
+}
+
 QModelIndex InboxModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (column < 0 || column >= ColumnCount || row < 0)
@@ -455,17 +465,65 @@ bool InboxModel::isUrgentTeamMessage(const InboxItem &item)
         && item.notification.source == QLatin1String(teaminbox::source);
 }
 
+bool InboxModel::isCritical(const InboxItem &item)
+{
+    return item.notification.urgency == Urgency::Critical && !isUrgentTeamMessage(item);
+}
+
+QString InboxModel::heldCriticalReason(const InboxItem &item)
+{
+    if (item.state != ItemState::Held || !isCritical(item))
+        return {};
+    switch (item.decision.reason) {
+    case DecisionReason::OutsideWindow:
+    case DecisionReason::FocusBlock:
+        // Nothing broke through: the source was not among those whose critical items may.
+        return tr("Sent as critical, but held: “%1” is not in your critical sources "
+                  "(Preferences → Check-in → What may break through).")
+            .arg(item.notification.source);
+    case DecisionReason::BreakThroughCapReached:
+        return tr("Sent as critical, but held: this hour's limit of interruptions was reached.");
+    case DecisionReason::SourceAlwaysHold:
+        return tr("Sent as critical, but held: “%1” is set to always wait for a check-in.")
+            .arg(item.notification.source);
+    default:
+        return {};
+    }
+}
+
+QString InboxModel::heldCriticalShort(const InboxItem &item)
+{
+    if (item.state != ItemState::Held || !isCritical(item))
+        return {};
+    switch (item.decision.reason) {
+    case DecisionReason::OutsideWindow:
+    case DecisionReason::FocusBlock:
+        return tr("Held · not a critical source");
+    case DecisionReason::BreakThroughCapReached:
+        return tr("Held · hourly limit reached");
+    case DecisionReason::SourceAlwaysHold:
+        return tr("Held · source always waits");
+    default:
+        return {};
+    }
+}
+
 QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
 {
     const InboxItem &newest = entry.items.constFirst();
     const int count = int(entry.items.size());
     const ItemState state = entryState(entry.items);
     const bool urgent = isUrgentTeamMessage(newest);
+    const bool critical = isCritical(newest);
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
         case Title: {
-            const QString title = urgent ? tr("Urgent: %1").arg(entry.title) : entry.title;
+            QString title = entry.title;
+            if (urgent)
+                title = tr("Urgent: %1").arg(entry.title);
+            else if (critical)
+                title = tr("Critical: %1").arg(entry.title);
             return count > 1 ? tr("%1 (×%2)").arg(title).arg(count) : title;
         }
         case Sender:
@@ -473,13 +531,17 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
         case Received:
             return timeText(newest.notification.receivedAt);
         case State:
+            if (const QString held = heldCriticalShort(newest); !held.isEmpty())
+                return held;
             return stateText(state);
         default:
             return {};
         }
     case Qt::ToolTipRole: {
         QString tip = reasonText(newest.decision);
-        if (!newest.notification.body.isEmpty())
+        if (const QString held = heldCriticalReason(newest); !held.isEmpty())
+            tip = held;
+        if (column != State && !newest.notification.body.isEmpty())
             tip = newest.notification.body.left(400) + QStringLiteral("\n\n") + tip;
         return tip;
     }
@@ -490,7 +552,7 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
         return QVariant::fromValue(ids);
     }
     case Qt::FontRole:
-        if (urgent && column == Title) {
+        if ((urgent || critical) && column == Title) {
             QFont font;
             font.setWeight(QFont::Bold);
             return font;
@@ -512,6 +574,10 @@ QVariant InboxModel::entryData(const Entry &entry, int column, int role) const
         return entry.title;
     case UrgentRole:
         return urgent;
+    case CriticalRole:
+        return critical;
+    case HeldCriticalRole:
+        return heldCriticalReason(newest);
     default:
         return {};
     }

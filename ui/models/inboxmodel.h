@@ -9,6 +9,8 @@
 #include <QAbstractItemModel>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace fermata {
 
 class AttentionService;
@@ -35,9 +37,17 @@ public:
         SenderRole,                 // QString: who sent the newest item
         SubjectRole,                // QString: the title, without counts or marks (groups: newest)
         UrgentRole,                 // bool: a teammate sent it as urgent (entries only)
+        CriticalRole,               // bool: sent with critical urgency (entries: the newest item)
+        HeldCriticalRole,           // QString: why a critical item was held anyway; else empty
     };
     // A teammate's message sent with "Send now (urgent)".
     static bool isUrgentTeamMessage(const InboxItem &item);
+    // Sent as critical by an app (a teammate's urgent message is marked as urgent instead).
+    static bool isCritical(const InboxItem &item);
+    // Why a critical item was held instead of breaking through, in one sentence (empty when it
+    // was not held, or not critical). `heldCriticalShort` is the same in a few words, for a row.
+    static QString heldCriticalReason(const InboxItem &item);
+    static QString heldCriticalShort(const InboxItem &item);
 
     InboxModel(AttentionService &attention, const Clock &clock, QObject *parent = nullptr);
     ~InboxModel() override;
@@ -47,6 +57,8 @@ public:
     void reload();
     int itemCount() const { return m_itemCount; }
     QList<qint64> idsAt(const QModelIndex &index) const;
+    // The newest stored item behind an entry row; nothing for a group row.
+    std::optional<InboxItem> newestAt(const QModelIndex &index) const;
 
     static QString reasonText(const Decision &decision);
     static QString stateText(ItemState state);

@@ -5,11 +5,14 @@
 #include "models/inboxmodel.h"
 #include "models/whentext.h"
 #include "settings/preferences.h"
+#include "tasks/taskservice.h"
 #include "time/clock.h"
 #include "time/weeklyrule.h"
 #include "uicontext.h"
 #include "views/inboxfoldedpanel.h"
 #include "views/inboxfolding.h"
+#include "views/inboxreadingpane.h"
+#include "views/inboxtriage.h"
 #include "widgets/emptystate.h"
 #include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
@@ -22,10 +25,13 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fermata {
 
@@ -68,6 +74,7 @@ InboxView::InboxView(const UiContext &context, QWidget *parent)
     m_folded = new InboxFoldedPanel(this);
     m_stack->addWidget(m_folded);
     m_stack->addWidget(buildList());
+    m_tree->expandAll(); // groups open, so Down walks through every item
     buildActions();
 
     connect(m_folded, &InboxFoldedPanel::peekRequested, this, &InboxView::peekEarly);
@@ -123,6 +130,9 @@ QWidget *InboxView::buildList()
     m_tree->header()->setSectionResizeMode(InboxModel::Title, QHeaderView::Stretch);
     for (int column : {InboxModel::Sender, InboxModel::Received, InboxModel::State})
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // A group is one source and sender, and its header names both: a Sender column would only
+    // repeat it and take the room the titles need beside the reading pane.
+    m_tree->setColumnHidden(InboxModel::Sender, true);
     // Fitting a column measures rows; the rows in view are enough, not the first thousand on
     // every arriving notification.
     m_tree->header()->setResizeContentsPrecision(0);
@@ -136,16 +146,31 @@ QWidget *InboxView::buildList()
     m_replyButton = new QToolButton(m_list);
     m_replyButton->setObjectName(QStringLiteral("inboxReplyButton"));
     m_replyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_taskButton = new QToolButton(m_list);
+    m_taskButton->setObjectName(QStringLiteral("inboxMakeTaskButton"));
+    m_taskButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_pane = new InboxReadingPane(m_list);
+    m_splitter = new QSplitter(Qt::Horizontal, m_list);
+    m_splitter->setObjectName(QStringLiteral("inboxSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_pane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_tree->setMinimumWidth(320);
+    m_pane->setMinimumWidth(240);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_listHeader, 1);
     bar->addWidget(m_replyButton);
+    bar->addWidget(m_taskButton);
     bar->addWidget(m_doneButton);
     bar->addWidget(m_archiveButton);
     auto *layout = new QVBoxLayout(m_list);
     layout->setContentsMargins(12, 10, 12, 12);
     layout->addLayout(bar);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_splitter, 1);
     return m_list;
 }
 
@@ -160,7 +185,10 @@ void InboxView::buildActions()
     m_replyAction = new QAction(tr("&Reply…"), this);
     m_replyAction->setObjectName(QStringLiteral("inboxReplyAction"));
     m_replyAction->setShortcut(QKeySequence(Qt::Key_R));
-    for (QAction *action : {m_doneAction, m_archiveAction, m_replyAction}) {
+    m_taskAction = new QAction(tr("Make &Task"), this);
+    m_taskAction->setObjectName(QStringLiteral("inboxMakeTaskAction"));
+    m_taskAction->setShortcut(QKeySequence(Qt::Key_T));
+    for (QAction *action : {m_doneAction, m_archiveAction, m_replyAction, m_taskAction}) {
         // Only while the Inbox has focus: D and Delete mean other things elsewhere.
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(shortcutHint(action->text().remove(QLatin1Char('&')), action));
@@ -169,18 +197,23 @@ void InboxView::buildActions()
     m_doneButton->setDefaultAction(m_doneAction);
     m_archiveButton->setDefaultAction(m_archiveAction);
     m_replyButton->setDefaultAction(m_replyAction);
+    m_taskButton->setDefaultAction(m_taskAction);
     connect(m_doneAction, &QAction::triggered, this, &InboxView::markSelectedDone);
+    connect(m_taskAction, &QAction::triggered, this, &InboxView::makeTaskFromSelected);
     connect(m_archiveAction, &QAction::triggered, this, &InboxView::archiveSelected);
     connect(m_replyAction, &QAction::triggered, this, &InboxView::replyToSelected);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxView::updateActions);
     // A reload (another process changed the Inbox) drops the selection without saying so.
     connect(m_model, &QAbstractItemModel::modelReset, this, &InboxView::updateActions);
+    // The shown item may change state (done, released) or grow (a duplicate arrived).
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &InboxView::showSelectionInPane);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         if (m_replyAction->isEnabled()) {
             menu.addAction(m_replyAction);
             menu.addSeparator();
         }
+        menu.addAction(m_taskAction);
         menu.addAction(m_doneAction);
         menu.addAction(m_archiveAction);
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
@@ -239,6 +272,36 @@ void InboxView::updateActions()
     const bool team = m_tree && selectedTeamMessage().isValid();
     m_replyAction->setEnabled(team);
     m_replyButton->setVisible(team); // only teammates can be answered from here
+    m_taskAction->setEnabled(m_tree && selectedEntry().isValid());
+    showSelectionInPane();
+}
+
+QModelIndex InboxView::selectedEntry() const
+{
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    if (rows.size() != 1 || rows.first().data(InboxModel::IsGroupRole).toBool())
+        return {};
+    return rows.first();
+}
+
+void InboxView::showSelectionInPane()
+{
+    if (!m_pane)
+        return;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        m_pane->showNothing(int(rows.size()));
+        return;
+    }
+    const QModelIndex row = rows.first();
+    if (row.data(InboxModel::IsGroupRole).toBool()) {
+        m_pane->showGroup(row.data(InboxModel::SourceRole).toString(), row.data(InboxModel::SenderRole).toString(),
+                          row.data(InboxModel::CountRole).toInt());
+        return;
+    }
+    if (const auto item = m_model->newestAt(row))
+        m_pane->showItem(*item, row.data(InboxModel::CountRole).toInt(), m_context.preferences.timeZone(),
+                         m_context.clock.now());
 }
 
 QList<std::pair<QString, int>> InboxView::heldTeamSenders(int teamHeld) const
@@ -328,17 +391,90 @@ void InboxView::archiveSelected()
 
 void InboxView::applyToSelection(bool archive)
 {
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
     QList<qint64> ids;
-    for (const QModelIndex &row : m_tree->selectionModel()->selectedRows()) {
+    for (const QModelIndex &row : rows) {
         for (qint64 id : m_model->idsAt(row)) {
             if (!ids.contains(id))
                 ids.append(id);
         }
     }
-    // The model follows the engine's itemsChanged: the rows change in place, the selection stays.
-    AttentionService &attention = *m_context.attention;
-    if (const Status s = archive ? attention.archive(ids) : attention.markDone(ids); !s)
+    if (ids.isEmpty() || !confirmGroupAction(archive, rows, int(ids.size())))
+        return;
+    // Chosen before acting: archived rows leave the model, and the next item must not be lost.
+    const QPersistentModelIndex next = inboxtriage::nextItemAfter(*m_tree, rows);
+    if (archive)
+        this->archive(ids);
+    else
+        setDone(ids);
+    if (next.isValid()) {
+        m_tree->setCurrentIndex(next);
+        m_tree->scrollTo(next);
+    }
+}
+
+bool InboxView::confirmGroupAction(bool archive, const QModelIndexList &rows, int itemCount)
+{
+    const auto isWholeGroup = [](const QModelIndex &row) {
+        return row.data(InboxModel::IsGroupRole).toBool() && row.data(InboxModel::CountRole).toInt() > 1;
+    };
+    if (std::none_of(rows.cbegin(), rows.cend(), isWholeGroup))
+        return true;
+    QString question;
+    if (rows.size() == 1) {
+        const QString source = rows.first().data(InboxModel::SourceRole).toString();
+        const QString sender = rows.first().data(InboxModel::SenderRole).toString();
+        const QString from = sender.isEmpty() ? source : tr("%1 in %2").arg(sender, source);
+        question = archive ? tr("Archive %n messages from %1?", nullptr, itemCount).arg(from)
+                           : tr("Mark %n messages from %1 as done?", nullptr, itemCount).arg(from);
+    } else {
+        question = archive ? tr("Archive %n messages?", nullptr, itemCount)
+                           : tr("Mark %n messages as done?", nullptr, itemCount);
+    }
+    QMessageBox box(QMessageBox::Question, archive ? tr("Archive Group?") : tr("Mark Group Done?"), question,
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("inboxGroupConfirmation"));
+    box.setInformativeText(tr("A group header is selected: this acts on every item in it."));
+    QPushButton *act = box.addButton(archive ? tr("&Archive All") : tr("Mark All &Done"), QMessageBox::AcceptRole);
+    act->setObjectName(QStringLiteral("inboxGroupConfirmButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("inboxGroupCancelButton"));
+    // Enter confirms what the key already asked for; Escape keeps the items.
+    box.setDefaultButton(act);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == act;
+}
+
+void InboxView::setDone(const QList<qint64> &ids)
+{
+    // The model follows the engine's itemsChanged: the rows change in place.
+    if (const Status s = m_context.attention->markDone(ids); !s)
         Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
+}
+
+void InboxView::archive(const QList<qint64> &ids)
+{
+    if (const Status s = m_context.attention->archive(ids); !s)
+        Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
+}
+
+void InboxView::makeTaskFromSelected()
+{
+    const QModelIndex row = selectedEntry();
+    const auto item = row.isValid() ? m_model->newestAt(row) : std::nullopt;
+    if (!item)
+        return;
+    const auto added = m_context.tasks.add(inboxtriage::taskFrom(*item));
+    if (!added) {
+        Q_EMIT errorOccurred(tr("Could not make a task of “%1”: %2").arg(item->notification.title, added.error().message));
+        return;
+    }
+    const QPersistentModelIndex next = inboxtriage::nextItemAfter(*m_tree, {row});
+    setDone(m_model->idsAt(row));
+    if (next.isValid())
+        m_tree->setCurrentIndex(next);
+    Q_EMIT infoMessage(tr("Task “%1” added to Tasks.").arg(added->title));
 }
 
 } // namespace fermata

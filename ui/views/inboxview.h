@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QList>
+#include <QModelIndexList>
 #include <QWidget>
 
 #include <utility>
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 class QTreeView;
@@ -17,12 +19,15 @@ class EmptyState;
 class InboxFoldedPanel;
 class InboxFolding;
 class InboxModel;
+class InboxReadingPane;
 struct UiContext;
 
 // Inbox: what was held for the person, grouped by source and sender. Outside a check-in window
 // it stays folded (counts only) unless the person deliberately peeks; inside one, or after a
-// peek, it lists the items, which can be marked done (D) or archived (Delete). Without the
-// attention engine (tests that leave it out) it shows only its teaching empty state.
+// peek, it lists the items beside a reading pane. Triage by keyboard: D done, Delete archive,
+// T make a task, R reply to a teammate; after each the next item is selected, and acting on a
+// whole group asks once. Without the attention engine (tests that leave it out) it shows only
+// its teaching empty state.
 class InboxView final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +42,9 @@ public:
     QAction *doneAction() const { return m_doneAction; }
     QAction *archiveAction() const { return m_archiveAction; }
     QAction *replyAction() const { return m_replyAction; }
+    QAction *makeTaskAction() const { return m_taskAction; }
+    InboxReadingPane *readingPane() const { return m_pane; }
+    QSplitter *splitter() const { return m_splitter; }
     bool isFolded() const;
     int heldCount() const { return m_heldCount; }
 
@@ -44,6 +52,11 @@ public:
     void peekEarly();
     void markSelectedDone();
     void archiveSelected();
+    // Makes a task of the one selected item (title, source, link) and marks the item done.
+    void makeTaskFromSelected();
+    // The only ways the Inbox changes an item's state, so an undo command can wrap each.
+    void setDone(const QList<qint64> &ids);
+    void archive(const QList<qint64> &ids);
     // A teammate's message is selected: asks to answer its sender (replyRequested).
     void replyToSelected();
 
@@ -52,6 +65,7 @@ Q_SIGNALS:
     // `sender` is the teammate's name as the Inbox shows it; `subject` the message's.
     void replyRequested(const QString &sender, const QString &subject);
     void errorOccurred(const QString &message);
+    void infoMessage(const QString &message);
 
 private:
     QWidget *buildList();
@@ -60,7 +74,11 @@ private:
     void refresh();
     void updateActions();
     void applyToSelection(bool archive);
+    // Selecting a group acts on all its items: asks once (Enter confirms, Escape keeps them).
+    bool confirmGroupAction(bool archive, const QModelIndexList &rows, int itemCount);
+    void showSelectionInPane();
     QModelIndex selectedTeamMessage() const; // the one selected row, when it is a teammate's
+    QModelIndex selectedEntry() const;       // the one selected row, when it is an item
     // Teammates' held messages per sender's name, for the folded Inbox.
     QList<std::pair<QString, int>> heldTeamSenders(int teamHeld) const;
     QString nextCheckInText() const;
@@ -77,7 +95,11 @@ private:
     QAction *m_doneAction = nullptr;
     QAction *m_archiveAction = nullptr;
     QAction *m_replyAction = nullptr;
+    QAction *m_taskAction = nullptr;
+    QSplitter *m_splitter = nullptr;
+    InboxReadingPane *m_pane = nullptr;
     QToolButton *m_replyButton = nullptr;
+    QToolButton *m_taskButton = nullptr;
     QToolButton *m_doneButton = nullptr;
     QToolButton *m_archiveButton = nullptr;
     int m_heldCount = -1;

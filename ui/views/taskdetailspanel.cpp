@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -40,6 +41,28 @@ QStringList splitTags(const QString &text)
             tags.append(tag);
     }
     return tags;
+}
+
+// The tasks that wait for `id`, directly or through others: choosing one of them as what
+// `id` waits for would make a circle.
+QSet<qint64> waitingOn(qint64 id, const QList<Task> &tasks)
+{
+    QSet<qint64> found{id};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Task &task : tasks) {
+            if (found.contains(task.id))
+                continue;
+            for (const qint64 dependency : task.dependsOn) {
+                if (found.contains(dependency)) {
+                    found.insert(task.id);
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    return found;
 }
 
 } // namespace
@@ -86,10 +109,21 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
             load(task);
     });
     connect(&m_context.tasks, &TaskService::taskRemoved, this, [this](qint64 id) {
-        if (id == m_task.id)
+        if (id == m_task.id) {
             showTask(0);
+        } else if (m_task.id != 0) {
+            m_task.dependsOn.removeAll(id); // as storage does; the service's taskChanged follows
+            fillWaitsFor(selectedWaitsFor());
+        }
     });
     connect(&m_context.tasks, &TaskService::tasksReset, this, [this] { showTask(m_task.id); });
+    // Another task added or renamed: the "Waits for" choices follow, keeping the pick.
+    const auto refreshChoices = [this] {
+        if (m_task.id != 0)
+            fillWaitsFor(selectedWaitsFor());
+    };
+    connect(&m_context.tasks, &TaskService::taskAdded, this, refreshChoices);
+    connect(&m_context.tasks, &TaskService::taskChanged, this, refreshChoices);
 }
 
 QWidget *TaskDetailsPanel::buildHeader()
@@ -142,6 +176,11 @@ QWidget *TaskDetailsPanel::buildForm()
     m_dayPart->addItem(tr("Any time"), int(DayPart::Any));
     m_dayPart->addItem(tr("Morning"), int(DayPart::Morning));
     m_dayPart->addItem(tr("Afternoon"), int(DayPart::Afternoon));
+    m_waitsFor = new QComboBox(form);
+    m_waitsFor->setObjectName(QStringLiteral("detailsWaitsFor"));
+    m_waitsFor->setToolTip(tr("The task that must be done first; the planner places this one after it."));
+    m_waitsFor->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_waitsFor->setMinimumContentsLength(12);
     m_tags = new QLineEdit(form);
     m_tags->setPlaceholderText(tr("Comma-separated"));
     m_done = new QCheckBox(tr("Done"), form);
@@ -164,6 +203,7 @@ QWidget *TaskDetailsPanel::buildForm()
     layout->addRow(tr("Max chunk"), m_maxChunk);
     layout->addRow(QString(), m_splittable);
     layout->addRow(tr("Part of &day"), m_dayPart);
+    layout->addRow(tr("&Waits for"), m_waitsFor);
     layout->addRow(tr("T&ags"), m_tags);
     layout->addRow(QString(), m_done);
     return form;
@@ -209,7 +249,7 @@ void TaskDetailsPanel::watchForEdits()
         connect(box, &DurationSpinBox::valueChanged, this, changed);
     for (OptionalDateTimeEdit *edit : {m_deadline, m_earliestStart})
         connect(edit, &OptionalDateTimeEdit::edited, this, changed);
-    for (QComboBox *box : {m_priority, m_dayPart})
+    for (QComboBox *box : {m_priority, m_dayPart, m_waitsFor})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QCheckBox *box : {m_splittable, m_done})
         connect(box, &QCheckBox::toggled, this, changed);
@@ -237,7 +277,7 @@ void TaskDetailsPanel::load(const Task &task)
 
     const QList<QObject *> editors{m_title, m_notes, m_estimate, m_remaining, m_priority,
                                    m_minChunk, m_maxChunk, m_splittable, m_dayPart, m_tags,
-                                   m_done, m_deadline, m_earliestStart};
+                                   m_done, m_deadline, m_earliestStart, m_waitsFor};
     for (QObject *editor : editors)
         editor->blockSignals(true);
     m_title->setText(task.title);
@@ -253,6 +293,7 @@ void TaskDetailsPanel::load(const Task &task)
     m_dayPart->setCurrentIndex(m_dayPart->findData(int(task.preferredDayPart)));
     m_tags->setText(task.tags.join(QStringLiteral(", ")));
     m_done->setChecked(task.done);
+    fillWaitsFor(task.dependsOn.value(0));
     for (QObject *editor : editors)
         editor->blockSignals(false);
     showError({});
@@ -261,7 +302,7 @@ void TaskDetailsPanel::load(const Task &task)
 
 Task TaskDetailsPanel::editedTask() const
 {
-    Task task = m_task; // keeps id and dependencies, which are not edited here
+    Task task = m_task; // keeps the id, and any dependencies after the first
     task.title = m_title->text().trimmed();
     task.notes = m_notes->toPlainText();
     task.estimateMinutes = m_estimate->value();
@@ -275,6 +316,10 @@ Task TaskDetailsPanel::editedTask() const
     task.preferredDayPart = DayPart(m_dayPart->currentData().toInt());
     task.tags = splitTags(m_tags->text());
     task.done = m_done->isChecked();
+    if (!task.dependsOn.isEmpty())
+        task.dependsOn.removeFirst();
+    if (const qint64 waitsFor = selectedWaitsFor(); waitsFor != 0)
+        task.dependsOn.prepend(waitsFor);
     return task;
 }
 
@@ -314,6 +359,28 @@ void TaskDetailsPanel::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+}
+
+void TaskDetailsPanel::fillWaitsFor(qint64 selectedId)
+{
+    const bool blocked = m_waitsFor->blockSignals(true);
+    m_waitsFor->clear();
+    m_waitsFor->addItem(tr("No other task"), qint64(0));
+    const QList<Task> &tasks = m_context.tasks.tasks();
+    const QSet<qint64> excluded = m_task.id != 0 ? waitingOn(m_task.id, tasks) : QSet<qint64>{};
+    for (const Task &task : tasks) {
+        if (excluded.contains(task.id) && task.id != selectedId)
+            continue;
+        m_waitsFor->addItem(task.done ? tr("%1 (done)").arg(task.title) : task.title, task.id);
+    }
+    const int index = m_waitsFor->findData(selectedId);
+    m_waitsFor->setCurrentIndex(index >= 0 ? index : 0);
+    m_waitsFor->blockSignals(blocked);
+}
+
+qint64 TaskDetailsPanel::selectedWaitsFor() const
+{
+    return m_waitsFor->currentData().toLongLong();
 }
 
 void TaskDetailsPanel::updateButtons()

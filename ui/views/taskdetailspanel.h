@@ -35,6 +35,8 @@ public:
     void revert();
 
     QLineEdit *titleEdit() const { return m_title; }
+    // "Waits for": the task this one depends on (item data: its id, 0 for none).
+    QComboBox *waitsForBox() const { return m_waitsFor; }
     QPushButton *applyButton() const { return m_apply; }
     QString errorText() const;
 
@@ -55,6 +57,8 @@ private:
     Task editedTask() const;
     void showError(const QString &message);
     void updateButtons();
+    void fillWaitsFor(qint64 selectedId);
+    qint64 selectedWaitsFor() const;
 
     const UiContext &m_context;
     Task m_task;
@@ -70,6 +74,7 @@ private:
     DurationSpinBox *m_maxChunk = nullptr;
     QCheckBox *m_splittable = nullptr;
     QComboBox *m_dayPart = nullptr;
+    QComboBox *m_waitsFor = nullptr;
     QLineEdit *m_tags = nullptr;
     QCheckBox *m_done = nullptr;
     QLabel *m_error = nullptr;

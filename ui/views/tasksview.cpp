@@ -5,6 +5,7 @@
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
 #include "time/clock.h"
+#include "views/quickaddpreview.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -21,6 +22,7 @@ TasksView::TasksView(TaskService &service, TaskTableModel &model, QWidget *paren
     , m_model(model)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_quickAdd(new QLineEdit(this))
+    , m_preview(new QuickAddPreview(service, this))
     , m_table(new QTableView(this))
     , m_delete(new QAction(tr("Delete Task"), this))
 {
@@ -30,6 +32,7 @@ TasksView::TasksView(TaskService &service, TaskTableModel &model, QWidget *paren
     m_quickAdd->setAccessibleName(tr("New task title"));
     m_quickAdd->setClearButtonEnabled(true);
     connect(m_quickAdd, &QLineEdit::returnPressed, this, &TasksView::addFromQuickAdd);
+    connect(m_quickAdd, &QLineEdit::textChanged, this, &TasksView::updatePreview);
 
     setUpTable();
 
@@ -37,6 +40,7 @@ TasksView::TasksView(TaskService &service, TaskTableModel &model, QWidget *paren
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(10);
     layout->addWidget(m_quickAdd);
+    layout->addWidget(m_preview);
     layout->addWidget(m_table, 1);
 }
 
@@ -115,24 +119,31 @@ void TasksView::addFromQuickAdd()
         m_quickAdd->clear();
 }
 
+QDateTime TasksView::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
+QTimeZone TasksView::zone() const
+{
+    return m_preferences ? m_preferences->timeZone() : QTimeZone::systemTimeZone();
+}
+
+void TasksView::updatePreview()
+{
+    m_preview->preview(m_quickAdd->text(), now(), zone());
+}
+
 bool TasksView::addFromText(const QString &text)
 {
-    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
-    const QTimeZone zone = m_preferences ? m_preferences->timeZone() : QTimeZone::systemTimeZone();
-    const Result<ParsedTask> parsed = QuickAdd::parse(text.trimmed(), now, zone);
+    const Result<ParsedTask> parsed = QuickAdd::parse(text.trimmed(), now(), zone());
     if (!parsed) {
         Q_EMIT errorOccurred(parsed.error().message);
         return false;
     }
     Task task = parsed->toTask();
     if (!parsed->afterTitle.isEmpty()) {
-        qint64 after = 0;
-        for (const Task &existing : m_service.tasks()) {
-            if (existing.title.compare(parsed->afterTitle, Qt::CaseInsensitive) == 0) {
-                after = existing.id;
-                break;
-            }
-        }
+        const qint64 after = m_service.idByTitle(parsed->afterTitle);
         if (after == 0) {
             Q_EMIT errorOccurred(tr("No task called “%1” — check the title").arg(parsed->afterTitle));
             return false;

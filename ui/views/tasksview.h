@@ -1,16 +1,19 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 class QAction;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimeZone;
 
 namespace fermata {
 
 class Clock;
 class Preferences;
+class QuickAddPreview;
 class TaskService;
 class TaskTableModel;
 
@@ -23,6 +26,7 @@ public:
     TasksView(TaskService &service, TaskTableModel &model, QWidget *parent = nullptr);
 
     QLineEdit *quickAdd() const { return m_quickAdd; }
+    QuickAddPreview *quickAddPreview() const { return m_preview; }
     QTableView *table() const { return m_table; }
     QAction *deleteAction() const { return m_delete; }
     void focusQuickAdd();
@@ -40,6 +44,9 @@ Q_SIGNALS:
 
 private:
     void addFromQuickAdd();
+    void updatePreview();
+    QDateTime now() const;
+    QTimeZone zone() const;
     void removeCurrent();
     void setUpTable();
 
@@ -47,6 +54,7 @@ private:
     TaskTableModel &m_model;
     QSortFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_quickAdd = nullptr;
+    QuickAddPreview *m_preview = nullptr;
     QTableView *m_table = nullptr;
     QAction *m_delete = nullptr;
     const Clock *m_clock = nullptr;

@@ -10,9 +10,11 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace fermata::TimelineData {
 
-Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &range)
+Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &range, QList<AllDayEntry> *allDay)
 {
     const auto events = context.calendar.events(range);
     if (!events)
@@ -23,14 +25,25 @@ Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &r
 
     QList<TimelineEntry> result;
     for (const CalendarEvent &event : *events) {
-        if (event.allDay)
+        const bool imported = event.source != u"local";
+        if (event.allDay) {
+            if (allDay)
+                allDay->append({event.title, event.busy, imported ? event.source : QString(),
+                                imported ? CalendarColors::forSource(event.source) : QColor()});
             continue;
+        }
         TimelineEntry entry{TimelineEntry::Kind::Event, event.interval(), event.title, 0, 0, false, QString()};
-        if (event.source != u"local") {
+        if (imported) {
             entry.calendar = event.source;
             entry.color = CalendarColors::forSource(event.source);
         }
         result.append(entry);
+    }
+    if (allDay) {
+        // What takes the day first, then by title, so the lane reads the same on every reload.
+        std::stable_sort(allDay->begin(), allDay->end(), [](const AllDayEntry &a, const AllDayEntry &b) {
+            return a.busy != b.busy ? a.busy : a.title.localeAwareCompare(b.title) < 0;
+        });
     }
     for (const FocusBlock &block : *blocks) {
         const auto task = context.tasks.task(block.taskId);
@@ -50,8 +63,10 @@ QString load(DayTimeline &timeline, const UiContext &context, QDate date)
     const Interval day = timeline.dayRange();
     timeline.setWorkingHours(hours.expand(day));
     timeline.setCheckInWindows(context.attention ? context.attention->windowsIn(day) : IntervalSet());
-    const auto loaded = entries(context, day);
+    QList<AllDayEntry> allDay;
+    const auto loaded = entries(context, day, &allDay);
     timeline.setEntries(loaded ? *loaded : QList<TimelineEntry>{});
+    timeline.setAllDayEntries(allDay);
     return loaded ? QString() : loaded.error().message;
 }
 

@@ -82,9 +82,14 @@ void WeekView::reload()
         first = qMin(first, timeline->firstHour());
         last = qMax(last, timeline->lastHour());
     }
-    // One hour scale for the whole week, so the columns line up.
+    // One hour scale and one all-day lane height for the whole week, so the columns line up.
+    int allDayRows = 0;
     for (DayTimeline *timeline : std::as_const(m_days))
+        allDayRows = qMax(allDayRows, int(qMin<qsizetype>(timeline->allDayEntries().size(), DayTimeline::maximumAllDayRows)));
+    for (DayTimeline *timeline : std::as_const(m_days)) {
         timeline->setVisibleHours(first, last);
+        timeline->setAllDayRows(allDayRows);
+    }
 }
 
 } // namespace fermata

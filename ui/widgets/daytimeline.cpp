@@ -92,6 +92,26 @@ void DayTimeline::setEntries(const QList<TimelineEntry> &entries)
     relayout();
 }
 
+void DayTimeline::setAllDayEntries(const QList<AllDayEntry> &entries)
+{
+    m_allDay = entries;
+    updateDescription();
+    updateGeometry();
+    update();
+}
+
+void DayTimeline::setAllDayRows(int rows)
+{
+    m_allDayMinimumRows = std::clamp(rows, 0, maximumAllDayRows);
+    updateGeometry();
+    update();
+}
+
+int DayTimeline::allDayRows() const
+{
+    return std::max(m_allDayMinimumRows, int(std::min<qsizetype>(m_allDay.size(), maximumAllDayRows)));
+}
+
 void DayTimeline::setClock(const Clock *clock)
 {
     m_clock = clock;
@@ -229,9 +249,55 @@ int DayTimeline::headerHeight() const
     return m_header ? fontMetrics().height() + 14 : 0;
 }
 
+int DayTimeline::allDayRowHeight() const
+{
+    return QFontMetrics(compactFont()).height() + 6;
+}
+
+int DayTimeline::allDayHeight() const
+{
+    const int rows = allDayRows();
+    return rows == 0 ? 0 : rows * (allDayRowHeight() + 2) + 6;
+}
+
 int DayTimeline::topPadding() const
 {
-    return headerHeight() + fontMetrics().height() / 2 + 4;
+    return headerHeight() + allDayHeight() + fontMetrics().height() / 2 + 4;
+}
+
+QRectF DayTimeline::allDayRect(int row) const
+{
+    const qreal left = gutterWidth() + 4;
+    return QRectF(left + 1, headerHeight() + 3 + row * (allDayRowHeight() + 2),
+                  qMax(0, width() - gutterWidth() - rightMargin - 4) - 3, allDayRowHeight());
+}
+
+int DayTimeline::allDayRowAt(const QPoint &pos) const
+{
+    const int shown = int(std::min<qsizetype>(m_allDay.size(), maximumAllDayRows));
+    for (int row = 0; row < shown; ++row) {
+        if (allDayRect(row).contains(pos))
+            return row;
+    }
+    return -1;
+}
+
+QString DayTimeline::allDayToolTip(int row) const
+{
+    if (row < 0 || row >= m_allDay.size())
+        return {};
+    // The last row stands for itself and every event that did not get a row.
+    const bool overflow = m_allDay.size() > maximumAllDayRows && row == maximumAllDayRows - 1;
+    QStringList lines;
+    for (qsizetype i = row; i < (overflow ? m_allDay.size() : row + 1); ++i) {
+        const AllDayEntry &entry = m_allDay[i];
+        QString line = entry.title + QLatin1Char('\n')
+            + (entry.busy ? tr("All day · busy: no focus blocks this day") : tr("All day · free: does not block planning"));
+        if (!entry.calendar.isEmpty())
+            line += QStringLiteral(" · ") + tr("Calendar: %1").arg(entry.calendar);
+        lines << line;
+    }
+    return lines.join(QStringLiteral("\n\n"));
 }
 
 QRectF DayTimeline::columnRect() const
@@ -347,10 +413,13 @@ void DayTimeline::updateDescription()
             continue;
         ++(entry.kind == TimelineEntry::Kind::Focus ? focus : meetings);
     }
-    setAccessibleDescription(tr("%1: %2 meetings, %3 focus blocks")
-                                 .arg(QLocale().toString(m_date, QLocale::LongFormat))
-                                 .arg(meetings)
-                                 .arg(focus));
+    QString description = tr("%1: %2 meetings, %3 focus blocks")
+                              .arg(QLocale().toString(m_date, QLocale::LongFormat))
+                              .arg(meetings)
+                              .arg(focus);
+    for (const AllDayEntry &entry : m_allDay)
+        description += QStringLiteral("; ") + (entry.busy ? tr("all day, busy: %1") : tr("all day, free: %1")).arg(entry.title);
+    setAccessibleDescription(description);
 }
 
 bool DayTimeline::event(QEvent *event)
@@ -359,6 +428,10 @@ bool DayTimeline::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         if (m_overloaded && help->pos().y() < headerHeight()) {
             QToolTip::showText(help->globalPos(), tr("Overloaded: work due this day does not fit"), this);
+            return true;
+        }
+        if (const int row = allDayRowAt(help->pos()); row >= 0) {
+            QToolTip::showText(help->globalPos(), allDayToolTip(row), this);
             return true;
         }
         const qsizetype index = entryAt(help->pos());
@@ -543,6 +616,7 @@ void DayTimeline::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Base));
     painter.setRenderHint(QPainter::Antialiasing);
     paintHeader(painter);
+    paintAllDay(painter);
     paintWorkingHours(painter);
     paintCheckIns(painter);
     paintHourGrid(painter);
@@ -577,6 +651,56 @@ void DayTimeline::paintHeader(QPainter &painter) const
     painter.drawText(QRect(gutterWidth(), 0, width() - gutterWidth(), headerHeight()),
                      Qt::AlignCenter, text);
     painter.setFont(this->font());
+}
+
+void DayTimeline::paintAllDay(QPainter &painter) const
+{
+    if (allDayHeight() == 0)
+        return;
+    const QFont small = compactFont();
+    const QFontMetrics metrics(small);
+    painter.save();
+    painter.setFont(small);
+    // The lane sits on a faint neutral wash, apart from the hours below it.
+    const QRectF lane(0, headerHeight(), width(), allDayHeight());
+    painter.fillRect(lane, PaletteColors::mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.03));
+    painter.setPen(QPen(PaletteColors::mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.14), 1));
+    painter.drawLine(QPointF(0, lane.bottom() - 0.5), QPointF(width(), lane.bottom() - 0.5));
+    if (m_hourLabels) {
+        painter.setPen(PaletteColors::mutedText(palette()));
+        const QRectF label(2, allDayRect(0).top(), gutterWidth() - 8, allDayRowHeight());
+        painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
+                         metrics.elidedText(tr("all day"), Qt::ElideRight, int(label.width())));
+    }
+    const qsizetype shown = std::min<qsizetype>(m_allDay.size(), maximumAllDayRows);
+    for (int row = 0; row < shown; ++row) {
+        const AllDayEntry &entry = m_allDay[row];
+        const QRectF box = allDayRect(row).adjusted(0.5, 0.5, -0.5, -0.5);
+        QString text = entry.title;
+        if (m_allDay.size() > maximumAllDayRows && row == maximumAllDayRows - 1) {
+            painter.setPen(PaletteColors::mutedText(palette()));
+            text = tr("+%n more", nullptr, int(m_allDay.size() - row));
+        } else if (entry.busy) {
+            // Busy: a solid box like a meeting, with the calendar's colour on its edge.
+            painter.setPen(QPen(PaletteColors::neutralOutline(palette()), 1));
+            painter.setBrush(CalendarColors::fill(entry.color, palette()));
+            painter.drawRoundedRect(box, 3, 3);
+            if (entry.color.isValid())
+                painter.fillRect(QRectF(box.left(), box.top(), 4, box.height()), entry.color);
+            painter.setPen(palette().color(QPalette::Text));
+        } else {
+            // Free: only a dashed outline and quieter text; it takes no time from the planner.
+            painter.setPen(QPen(PaletteColors::neutralOutline(palette()), 1, Qt::DashLine));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(box, 3, 3);
+            painter.setPen(PaletteColors::mutedText(palette()));
+            text = tr("%1 (free)").arg(text);
+        }
+        const QRectF textBox = box.adjusted(8, 0, -4, 0);
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(text, Qt::ElideRight, int(textBox.width())));
+    }
+    painter.restore();
 }
 
 void DayTimeline::paintWorkingHours(QPainter &painter) const

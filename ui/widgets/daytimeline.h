@@ -32,6 +32,17 @@ struct TimelineEntry
     bool operator==(const TimelineEntry &) const = default;
 };
 
+// An all-day event, drawn in the lane above the hours. Busy ones take the day from the
+// planner; free ones (TRANSP:TRANSPARENT) only show.
+struct AllDayEntry
+{
+    QString title;
+    bool busy = true;
+    QString calendar{}; // the imported calendar's name (hover text); empty for local
+    QColor color{};     // the calendar's colour; invalid draws the neutral tone
+    bool operator==(const AllDayEntry &) const = default;
+};
+
 // A custom-painted day column: hours down, the working hours as a tinted band, meetings as
 // neutral boxes, focus blocks in the accent colour and the current time as a line. All wall
 // times are in the given zone. Overlapping entries share the width side by side.
@@ -57,6 +68,16 @@ public:
     QColor checkInColor() const;
     void setEntries(const QList<TimelineEntry> &entries);
     const QList<TimelineEntry> &entries() const { return m_entries; }
+    // The all-day lane under the header; it takes no room when empty.
+    void setAllDayEntries(const QList<AllDayEntry> &entries);
+    const QList<AllDayEntry> &allDayEntries() const { return m_allDay; }
+    // Rows the lane keeps at least, so the columns of a week line up.
+    void setAllDayRows(int rows);
+    int allDayRows() const;
+    static constexpr int maximumAllDayRows = 3; // beyond it the last row says "+N more"
+    QRectF allDayRect(int row) const;
+    int allDayRowAt(const QPoint &pos) const; // -1 outside the lane's entries
+    QString allDayToolTip(int row) const;
     // Draws the current-time line from this clock, refreshed each minute; null hides it. On
     // the clock's today the shown hours widen to include the current hour.
     void setClock(const Clock *clock);
@@ -138,6 +159,9 @@ private:
     void updateDescription();
 
     void paintHeader(QPainter &painter) const;
+    int allDayHeight() const;
+    int allDayRowHeight() const;
+    void paintAllDay(QPainter &painter) const;
     void paintWorkingHours(QPainter &painter) const;
     void paintCheckIns(QPainter &painter) const;
     std::optional<Interval> checkInAt(const QPoint &pos) const;
@@ -150,6 +174,8 @@ private:
     IntervalSet m_workingHours;
     IntervalSet m_checkIns;
     QList<TimelineEntry> m_entries;
+    QList<AllDayEntry> m_allDay;
+    int m_allDayMinimumRows = 0;
     QList<Lane> m_lanes;
     const Clock *m_clock = nullptr;
     QTimer *m_minuteTimer = nullptr;

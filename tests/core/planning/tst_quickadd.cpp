@@ -83,6 +83,113 @@ private Q_SLOTS:
         QCOMPARE(r->afterTitle, after);
     }
 
+    // Dates the parser reads besides weekdays and ISO: `next wed`, numeric and month names.
+    void dates_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QDateTime>("deadline");
+        QTest::addColumn<QString>("title");
+
+        const QDateTime wed10 = berlin(2026, 12, 2, 10); // Wednesday 2 Dec 2026
+        const QDateTime mon10 = berlin(2026, 11, 30, 10);
+        const QDateTime sun10 = berlin(2026, 12, 6, 10);
+        const QString us = QStringLiteral("en_US");
+        const QString de = QStringLiteral("de_DE");
+        const QString gb = QStringLiteral("en_GB");
+        QTest::newRow("next wed on a wednesday: next week's") << QStringLiteral("Pay rent by next wed") << wed10 << gb
+            << berlin(2026, 12, 9, 17) << QStringLiteral("Pay rent");
+        QTest::newRow("next wed on a monday: next week's, not this one") << QStringLiteral("Pay rent by next wed") << mon10 << gb
+            << berlin(2026, 12, 9, 17) << QStringLiteral("Pay rent");
+        QTest::newRow("next wed on a sunday (weeks from monday)") << QStringLiteral("Pay rent by next wed") << sun10 << gb
+            << berlin(2026, 12, 9, 17) << QStringLiteral("Pay rent");
+        QTest::newRow("next wed on a sunday (weeks from sunday)") << QStringLiteral("Pay rent by next wed") << sun10 << us
+            << berlin(2026, 12, 16, 17) << QStringLiteral("Pay rent");
+        QTest::newRow("next fri with a time") << QStringLiteral("Ship by next fri 9am") << wed10 << gb
+            << berlin(2026, 12, 11, 9) << QStringLiteral("Ship");
+        QTest::newRow("12/10, month first (en_US)") << QStringLiteral("Report by 12/10") << wed10 << us
+            << berlin(2026, 12, 10, 17) << QStringLiteral("Report");
+        QTest::newRow("12/10, day first (de_DE): October, passed: next year") << QStringLiteral("Report by 12/10") << wed10 << de
+            << berlin(2027, 10, 12, 17) << QStringLiteral("Report");
+        QTest::newRow("10.12. day first") << QStringLiteral("Report by 10.12.") << wed10 << de
+            << berlin(2026, 12, 10, 17) << QStringLiteral("Report");
+        QTest::newRow("25/12 has one reading") << QStringLiteral("Gifts by 25/12") << wed10 << us
+            << berlin(2026, 12, 25, 17) << QStringLiteral("Gifts");
+        QTest::newRow("numeric with a year stays in that year") << QStringLiteral("Report by 12/1/2026") << wed10 << us
+            << berlin(2026, 12, 1, 17) << QStringLiteral("Report");
+        QTest::newRow("dec 10") << QStringLiteral("Report 2h by dec 10") << wed10 << gb
+            << berlin(2026, 12, 10, 17) << QStringLiteral("Report");
+        QTest::newRow("10 december 14:00") << QStringLiteral("Report by 10 december 14:00") << wed10 << gb
+            << berlin(2026, 12, 10, 14) << QStringLiteral("Report");
+        QTest::newRow("past month-day: next year") << QStringLiteral("Report by dec 1") << wed10 << gb
+            << berlin(2027, 12, 1, 17) << QStringLiteral("Report");
+        QTest::newRow("today's month-day is today") << QStringLiteral("Report by dec 2nd") << wed10 << gb
+            << berlin(2026, 12, 2, 17) << QStringLiteral("Report");
+        QTest::newRow("month day year") << QStringLiteral("Report by jan 5 2027") << wed10 << gb
+            << berlin(2027, 1, 5, 17) << QStringLiteral("Report");
+    }
+
+    void dates()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, now);
+        QFETCH(QString, locale);
+        QFETCH(QDateTime, deadline);
+        QFETCH(QString, title);
+        const Result<ParsedTask> r = QuickAdd::parse(text, now, zone(), QLocale(locale));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->deadline, deadline);
+        QCOMPARE(r->title, title);
+        QCOMPARE(r->notUnderstood, QStringList());
+    }
+
+    void localeDateOrder()
+    {
+        QVERIFY(QuickAdd::isMonthFirst(QLocale(QStringLiteral("en_US"))));
+        QVERIFY(!QuickAdd::isMonthFirst(QLocale(QStringLiteral("de_DE"))));
+        QVERIFY(!QuickAdd::isMonthFirst(QLocale(QStringLiteral("en_GB"))));
+    }
+
+    // What looks like an instruction but was not read is named, and stays in the title.
+    void notUnderstood_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QStringList>("phrases");
+        QTest::newRow("by a place, p5") << QStringLiteral("Buy milk by the store p5")
+            << QStringLiteral("Buy milk by the store p5") << QStringList{QStringLiteral("by the store"), QStringLiteral("p5")};
+        QTest::newRow("next week") << QStringLiteral("Plan by next week")
+            << QStringLiteral("Plan by next week") << QStringList{QStringLiteral("by next week")};
+        QTest::newRow("a second deadline") << QStringLiteral("Plan by fri by mon")
+            << QStringLiteral("Plan by mon") << QStringList{QStringLiteral("by mon")};
+        QTest::newRow("a second estimate") << QStringLiteral("Plan 2h 3h")
+            << QStringLiteral("Plan 3h") << QStringList{QStringLiteral("3h")};
+        QTest::newRow("a second priority") << QStringLiteral("Plan p1 p2")
+            << QStringLiteral("Plan p2") << QStringList{QStringLiteral("p2")};
+        QTest::newRow("everything understood") << QStringLiteral("Plan 2h by fri p1")
+            << QStringLiteral("Plan") << QStringList();
+    }
+
+    void notUnderstood()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, title);
+        QFETCH(QStringList, phrases);
+        const Result<ParsedTask> r = QuickAdd::parse(text, berlin(2026, 12, 2, 10), zone(), QLocale(QStringLiteral("en_GB")));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->title, title);
+        QCOMPARE(r->notUnderstood, phrases);
+    }
+
+    void hoursThenMinutesAddUp()
+    {
+        const Result<ParsedTask> r = QuickAdd::parse(QStringLiteral("Write report 2h 30m"), berlin(2026, 12, 2, 10), zone());
+        QVERIFY(r.isOk());
+        QCOMPARE(r->estimateMinutes.value_or(-1), 150);
+        QCOMPARE(r->title, QStringLiteral("Write report"));
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("text");
@@ -90,6 +197,8 @@ private Q_SLOTS:
         QTest::newRow("no title") << QStringLiteral("3h p1 by fri");
         QTest::newRow("impossible date") << QStringLiteral("Report by 2026-02-30");
         QTest::newRow("deadline before start") << QStringLiteral("Report by thu from fri");
+        QTest::newRow("impossible numeric date") << QStringLiteral("Report by 31/13");
+        QTest::newRow("impossible month day") << QStringLiteral("Report by feb 30");
     }
 
     void rejects()

@@ -173,6 +173,29 @@ private Q_SLOTS:
         QCOMPARE(added.count(), 0);
     }
 
+    // The default minimum block (30 min) never exceeds the task: a 15-minute task gets 15.
+    void shortTaskGetsAShortMinimumBlock()
+    {
+        Task task; // the model's defaults, as quick-add and `fermata tasks add` build it
+        task.title = QStringLiteral("Call the bank");
+        task.estimateMinutes = task.remainingMinutes = 15;
+        const auto added = m_service->add(task);
+        QVERIFY(added.isOk());
+        QCOMPARE(added->minChunkMinutes, 15);
+        QCOMPARE(m_service->task(added->id)->minChunkMinutes, 15);
+        Task longer = validTask();
+        longer.minChunkMinutes = 45;
+        QCOMPARE(m_service->add(longer)->minChunkMinutes, 45); // a chosen one inside the estimate stays
+    }
+
+    void idByTitleIgnoresCase()
+    {
+        const auto added = m_service->add(validTask(QStringLiteral("Write report")));
+        QVERIFY(added.isOk());
+        QCOMPARE(m_service->idByTitle(QStringLiteral("write REPORT ")), added->id);
+        QCOMPARE(m_service->idByTitle(QStringLiteral("Other")), qint64(0));
+    }
+
     void persistsAcrossServices()
     {
         Task task = validTask(QStringLiteral("Persistent"));

@@ -1,0 +1,122 @@
+#include "views/quickaddpreview.h"
+
+#include "models/durationtext.h"
+#include "planning/quickadd.h"
+#include "tasks/taskservice.h"
+#include "widgets/palettecolors.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace fermata {
+
+namespace {
+
+// "Thu 10 Dec, 17:00" in the person's zone; the year only when it is not this year's.
+QString dateText(const QDateTime &instant, const QDateTime &now, const QTimeZone &zone)
+{
+    const QDateTime local = instant.toTimeZone(zone);
+    const QLocale locale;
+    const bool thisYear = local.date().year() == now.toTimeZone(zone).date().year();
+    const QString day = locale.toString(local.date(), thisYear ? QStringLiteral("ddd d MMM")
+                                                               : QStringLiteral("ddd d MMM yyyy"));
+    return QuickAddPreview::tr("%1, %2").arg(day, locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+} // namespace
+
+QuickAddPreview::QuickAddPreview(const TaskService &tasks, QWidget *parent)
+    : QWidget(parent), m_tasks(tasks), m_summary(new QLabel(this)), m_problem(new QLabel(this))
+{
+    setObjectName(QStringLiteral("quickAddPreview"));
+    m_summary->setObjectName(QStringLiteral("quickAddSummary"));
+    // One line: a word-wrapped label asks for more height than it uses, and the table jumps.
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long title never widens the view
+    QPalette muted = m_summary->palette();
+    muted.setColor(QPalette::WindowText, PaletteColors::mutedText(palette()));
+    m_summary->setPalette(muted);
+
+    m_problem->setObjectName(QStringLiteral("quickAddProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    QPalette warning = m_problem->palette();
+    warning.setColor(QPalette::Window, PaletteColors::warningFill(palette()));
+    m_problem->setPalette(warning);
+    m_problem->setAutoFillBackground(true);
+    m_problem->setMargin(4);
+
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 0, 2, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_problem);
+    setTexts({}, {});
+}
+
+void QuickAddPreview::preview(const QString &text, const QDateTime &now, const QTimeZone &zone)
+{
+    if (text.trimmed().isEmpty()) {
+        setTexts({}, {});
+        return;
+    }
+    const Result<ParsedTask> parsed = QuickAdd::parse(text.trimmed(), now, zone);
+    if (!parsed) {
+        setTexts({}, parsed.error().message);
+        return;
+    }
+    QStringList problems;
+    if (!parsed->notUnderstood.isEmpty()) {
+        QStringList quoted;
+        for (const QString &phrase : parsed->notUnderstood)
+            quoted << tr("“%1”").arg(phrase);
+        problems << tr("Not understood, kept in the title: %1").arg(quoted.join(tr(", ")));
+    }
+    if (!parsed->afterTitle.isEmpty() && m_tasks.idByTitle(parsed->afterTitle) == 0)
+        problems << tr("No task called “%1” to wait for: check the title.").arg(parsed->afterTitle);
+    setTexts(describe(*parsed, now, zone), problems.join(QLatin1Char('\n')));
+}
+
+QString QuickAddPreview::describe(const ParsedTask &parsed, const QDateTime &now, const QTimeZone &zone) const
+{
+    QStringList parts{tr("Adds “%1”").arg(parsed.title)};
+    if (parsed.estimateMinutes)
+        parts << DurationText::format(*parsed.estimateMinutes);
+    if (parsed.deadline.isValid())
+        parts << tr("due %1").arg(dateText(parsed.deadline, now, zone));
+    if (parsed.earliestStart.isValid())
+        parts << tr("from %1").arg(dateText(parsed.earliestStart, now, zone));
+    if (parsed.priority)
+        parts << priorityName(*parsed.priority);
+    if (parsed.preferredDayPart == DayPart::Morning)
+        parts << tr("mornings");
+    else if (parsed.preferredDayPart == DayPart::Afternoon)
+        parts << tr("afternoons");
+    if (!parsed.afterTitle.isEmpty())
+        parts << tr("after “%1”").arg(parsed.afterTitle);
+    return parts.join(tr(" · "));
+}
+
+QString QuickAddPreview::summaryText() const
+{
+    return m_summary->isHidden() ? QString() : m_summary->text();
+}
+
+QString QuickAddPreview::problemText() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+void QuickAddPreview::setTexts(const QString &summary, const QString &problem)
+{
+    m_summary->setText(summary);
+    m_summary->setToolTip(summary);
+    m_summary->setVisible(!summary.isEmpty());
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    setVisible(!summary.isEmpty() || !problem.isEmpty());
+}
+
+} // namespace fermata
