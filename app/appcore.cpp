@@ -24,7 +24,14 @@ Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths)
     core->m_madePrivate = madePrivate;
     if (Status loaded = core->m_tasks.load(); !loaded)
         return loaded.error();
-    if (Status loaded = core->m_attention->load(core->m_preferences.timeZoneId()); !loaded)
+    // First-run check-in windows on the working days only: a day off has nothing to check.
+    quint8 workingDays = 0;
+    const WorkingHours hours = core->m_preferences.workingHours();
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        if (hours.day(Qt::DayOfWeek(day)).working)
+            workingDays |= WeeklyRule::dayBit(Qt::DayOfWeek(day));
+    }
+    if (Status loaded = core->m_attention->load(core->m_preferences.timeZoneId(), workingDays); !loaded)
         return loaded.error();
     return core;
 }

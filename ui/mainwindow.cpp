@@ -14,6 +14,7 @@
 #include "models/outboxmodel.h"
 #include "models/tasktablemodel.h"
 #include "plancontroller.h"
+#include "undo/undohistory.h"
 #include "calendar/calendarservice.h"
 #include "planning/planningservice.h"
 #include "tasks/taskservice.h"
@@ -85,7 +86,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     , m_windowState(context.preferences.fileName())
     , m_taskModel(new TaskTableModel(context.tasks, this))
     , m_planAction(new QAction(tr("&Plan"), this))
-    , m_undoAction(new QAction(tr("&Undo"), this))
+    , m_history(new UndoHistory(context, this))
     , m_planner(new PlanController(context, this))
     , m_importer(new ImportController(context.calendarSync, this))
 {
@@ -97,10 +98,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     m_planAction->setObjectName(QStringLiteral("planAction"));
     m_planAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_planAction, &QAction::triggered, this, &MainWindow::plan);
-    m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    connect(m_undoAction, &QAction::triggered, m_planner, &PlanController::undo);
-    updateUndo();
+    m_planner->setUndoHistory(m_history);
     m_planAction->setToolTip(tr("Plans the visible range"));
     m_planAction->setStatusTip(tr("Plans the visible range"));
 
@@ -194,8 +192,11 @@ void MainWindow::setDetailsVisible(bool visible)
 void MainWindow::buildViews()
 {
     m_today = new TodayView(m_context, *m_taskModel, this);
+    m_today->setUndoHistory(m_history);
     m_week = new WeekView(m_context, this);
     m_tasks = new TasksView(m_context.tasks, *m_taskModel, this);
+    m_tasks->setUndoHistory(m_history);
+    m_taskModel->setUndoHistory(m_history);
     m_tasks->setTimeSource(&m_context.clock, &m_context.preferences);
     m_inbox = new InboxView(m_context, this);
     m_outbox = new OutboxView(m_context, this);
@@ -265,7 +266,8 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_undoAction);
+    edit->addAction(m_history->undoAction());
+    edit->addAction(m_history->redoAction());
     edit->addSeparator();
     edit->addAction(m_tasks->deleteAction());
     edit->addAction(m_planAction);
@@ -349,7 +351,8 @@ void MainWindow::connectParts()
         connect(m_context.team, &TeamSync::outboxChanged, this, showQueued);
         connect(m_outbox->model(), &QAbstractItemModel::dataChanged, this, showQueued);
     }
-    connect(&m_context.planning, &PlanningService::blocksChanged, this, &MainWindow::updateUndo);
+    connect(m_history, &UndoHistory::infoMessage, this, &MainWindow::showInfo);
+    connect(m_history, &UndoHistory::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::infoMessage, this, &MainWindow::showInfo);
     connect(m_importer, &ImportController::infoMessage, this, [this](const QString &text) {
         // An import that broke the plan keeps the Re-plan offer beside its report.
@@ -409,16 +412,20 @@ void MainWindow::plan()
                                             resolveWallClock(first.addDays(days), QTime(0, 0), zone)));
 }
 
-void MainWindow::updateUndo()
+QAction *MainWindow::undoAction() const
 {
-    const bool can = m_context.planning.canUndo();
-    m_undoAction->setEnabled(can);
-    m_undoAction->setText(can ? tr("&Undo Plan") : tr("&Undo"));
+    return m_history->undoAction();
+}
+
+QAction *MainWindow::redoAction() const
+{
+    return m_history->redoAction();
 }
 
 void MainWindow::showView(View view)
 {
     const int index = int(view);
+    const bool changed = index != m_stack->currentIndex();
     m_stack->setCurrentIndex(index);
     {
         const QSignalBlocker blocker(m_navigation);
@@ -426,6 +433,21 @@ void MainWindow::showView(View view)
     }
     m_viewActions->actions().at(index)->setChecked(true);
     m_topBar->setStepDays(view == View::Week ? 7 : 1);
+    // The date bar where a date acts (Team shows the chosen day's windows), Plan where it plans.
+    const bool plans = view == View::Today || view == View::Week;
+    m_topBar->setDateNavigationVisible(plans || view == View::Team);
+    m_topBar->setPlanVisible(plans);
+    m_planAction->setEnabled(plans);
+    // Today always opens on today; Week on this week (or the coming one once this one is
+    // over), unless another week was browsed to.
+    if (view == View::Today)
+        m_topBar->setDate(today());
+    else if (view == View::Week && m_topBar->date().addDays(1 - m_topBar->date().dayOfWeek())
+                                       == today().addDays(1 - today().dayOfWeek()))
+        m_topBar->setDate(m_week->currentWeekDate());
+    // The details belong to what was selected in the view left behind.
+    if (changed)
+        showDetails(0);
 }
 
 MainWindow::View MainWindow::currentView() const

@@ -33,6 +33,7 @@ class TeamView;
 class TodayView;
 class TopBar;
 class TrayIcon;
+class UndoHistory;
 class WelcomeController;
 class WelcomePanel;
 class WeekView;
@@ -52,8 +53,10 @@ public:
 
     // Plans the visible range (Today: the shown day from now; Week: the shown week).
     QAction *planAction() const { return m_planAction; }
-    // Edit > Undo: puts back the blocks the last plan replaced ("Undo Plan").
-    QAction *undoAction() const { return m_undoAction; }
+    // Edit > Undo and Redo: the person's last change in this window ("Undo Resize “Write report”").
+    QAction *undoAction() const;
+    QAction *redoAction() const;
+    UndoHistory *undoHistory() const { return m_history; }
     void plan();
     void showError(const QString &message);
     void showInfo(const QString &message);
@@ -109,7 +112,6 @@ private:
     void showDetails(qint64 taskId);
     void setDetailsVisible(bool visible);
     QDate today() const;
-    void updateUndo();
 
     const UiContext &m_context;
     WindowState m_windowState;
@@ -118,7 +120,7 @@ private:
     QSplitter *m_splitter = nullptr;
     TaskTableModel *m_taskModel = nullptr;
     QAction *m_planAction = nullptr;
-    QAction *m_undoAction = nullptr;
+    UndoHistory *m_history = nullptr; // Edit > Undo / Redo
     PlanController *m_planner = nullptr; // Plan, Re-plan and Undo Plan
     ImportController *m_importer = nullptr; // File > Import Calendar…, .ics drops
     TopBar *m_topBar = nullptr;

@@ -1,6 +1,9 @@
 #include "plancontroller.h"
 
 #include "models/durationtext.h"
+#include "undo/blockcommands.h"
+#include "undo/undohistory.h"
+#include "views/unplacedtasks.h"
 #include "calendar/calendarservice.h"
 #include "planning/planningservice.h"
 #include "tasks/taskservice.h"
@@ -27,18 +30,26 @@ qint64 PlanController::roundUpToGrid(qint64 ms)
     return (ms + grid - 1) / grid * grid;
 }
 
-bool PlanController::canUndo() const
-{
-    return m_context.planning.canUndo();
-}
-
 void PlanController::plan(const Interval &range)
 {
-    const Interval ahead(qMax(range.startMs(), roundUpToGrid(m_context.clock.now().toMSecsSinceEpoch())),
-                         range.endMs());
+    Interval ahead(qMax(range.startMs(), roundUpToGrid(m_context.clock.now().toMSecsSinceEpoch())),
+                   range.endMs());
     if (ahead.isEmpty()) {
         Q_EMIT errorOccurred(tr("Could not plan: this period is already over. Pick a later day."));
         return;
+    }
+    // Outside working time (a Sunday, after hours) the range holds no work: plan as many days
+    // from the next working day on instead, and say which.
+    std::optional<Interval> moved;
+    if (m_context.preferences.workingHours().expand(ahead).isEmpty()) {
+        const int days = qMax(1, int(qRound(double(range.endMs() - range.startMs()) / (24.0 * 3600 * 1000))));
+        moved = nextWorkingDays(ahead.startMs(), days);
+        if (!moved) {
+            Q_EMIT errorOccurred(tr("Could not plan: there are no working hours in the next two weeks. "
+                                    "Set them in Preferences."));
+            return;
+        }
+        ahead = *moved;
     }
     const Result<Plan> planned = m_context.planning.plan(ahead);
     if (!planned) {
@@ -46,7 +57,39 @@ void PlanController::plan(const Interval &range)
         return;
     }
     m_plannedRange = ahead;
-    Q_EMIT infoMessage(summary(*planned, ahead));
+    if (m_history)
+        m_history->push(new PlanCommand(*m_history, tr("Plan")));
+    Q_EMIT infoMessage(summary(*planned, ahead, moved.has_value()));
+}
+
+std::optional<Interval> PlanController::nextWorkingDays(qint64 fromMs, int days) const
+{
+    constexpr qint64 searchMs = qint64(14) * 24 * 3600 * 1000;
+    const IntervalSet work = m_context.preferences.workingHours().expand(Interval(fromMs, fromMs + searchMs));
+    if (work.isEmpty())
+        return std::nullopt;
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const QDate first = QDateTime::fromMSecsSinceEpoch(work.intervals().first().startMs(), Qt::UTC)
+                            .toTimeZone(zone).date();
+    return Interval(fromMs, resolveWallClock(first.addDays(days), QTime(0, 0), zone).toMSecsSinceEpoch());
+}
+
+QString PlanController::workingDaysText(const Interval &range) const
+{
+    const IntervalSet work = m_context.preferences.workingHours().expand(range);
+    if (work.isEmpty())
+        return {};
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const auto dateOf = [&zone](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(zone).date();
+    };
+    const QLocale locale;
+    const QDate first = dateOf(work.intervals().first().startMs());
+    const QDate last = dateOf(work.intervals().last().endMs() - 1);
+    const QString firstName = locale.dayName(first.dayOfWeek(), QLocale::ShortFormat);
+    if (first == last)
+        return firstName;
+    return tr("%1–%2").arg(firstName, locale.dayName(last.dayOfWeek(), QLocale::ShortFormat));
 }
 
 void PlanController::replan()
@@ -60,19 +103,7 @@ QString PlanController::replanOfferText()
     return tr("Your plan no longer fits: a meeting or task changed.");
 }
 
-void PlanController::undo()
-{
-    if (!m_context.planning.canUndo())
-        return;
-    if (const Status undone = m_context.planning.undo(); !undone) {
-        Q_EMIT errorOccurred(tr("Could not undo the plan: %1").arg(undone.error().message));
-        return;
-    }
-    m_plannedRange.reset();
-    Q_EMIT infoMessage(tr("Plan undone."));
-}
-
-QString PlanController::summary(const Plan &plan, const Interval &range) const
+QString PlanController::summary(const Plan &plan, const Interval &range, bool moved) const
 {
     int blocks = 0;
     int minutes = 0;
@@ -82,9 +113,15 @@ QString PlanController::summary(const Plan &plan, const Interval &range) const
         ++blocks;
         minutes += int(block.block.start.secsTo(block.block.end) / 60);
     }
-    const qsizetype unplaced = m_context.planning.unplacedTasks().size();
     QString text;
-    if (blocks == 0)
+    if (moved && blocks == 0)
+        text = tr("Nothing new to plan for %1.").arg(workingDaysText(range));
+    else if (moved && blocks == 1)
+        text = tr("Planned %1: 1 block, %2.").arg(workingDaysText(range), DurationText::format(minutes));
+    else if (moved)
+        text = tr("Planned %1: %2 blocks, %3.")
+                   .arg(workingDaysText(range)).arg(blocks).arg(DurationText::format(minutes));
+    else if (blocks == 0)
         text = tr("Nothing new to plan in this range.");
     else if (blocks == 1)
         text = tr("Planned 1 block, %1.").arg(DurationText::format(minutes));
@@ -96,10 +133,10 @@ QString PlanController::summary(const Plan &plan, const Interval &range) const
             text += QLatin1Char(' ') + tr("%1 is blocked by '%2' (all day).")
                         .arg(QLocale().dayName(day.date.dayOfWeek(), QLocale::ShortFormat), day.blockedBy);
     }
-    if (unplaced == 1)
-        text += QLatin1Char(' ') + tr("1 task could not be placed — see the list.");
-    else if (unplaced > 1)
-        text += QLatin1Char(' ') + tr("%1 tasks could not be placed — see the list.").arg(unplaced);
+    // Named here, not "see the list": Week and the command line have no list.
+    if (const QString unplaced = UnplacedTasks::sentence(m_context, UnplacedTasks::current(m_context));
+        !unplaced.isEmpty())
+        text += QLatin1Char(' ') + unplaced;
     return text;
 }
 

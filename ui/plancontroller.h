@@ -9,9 +9,10 @@
 
 namespace fermata {
 
-// The Plan, Re-plan and Undo Plan intents: asks the PlanningService to act and words the
+// The Plan and Re-plan intents: asks the PlanningService to act and words the
 // outcome for the message bar. Knows nothing about widgets.
 struct Plan;
+class UndoHistory;
 
 class PlanController final : public QObject
 {
@@ -19,7 +20,8 @@ class PlanController final : public QObject
 public:
     explicit PlanController(const UiContext &context, QObject *parent = nullptr);
 
-    // Plans `range` from now on (rounded up to the 5-minute grid).
+    // Plans `range` from now on (rounded up to the 5-minute grid); a range with no working
+    // time left (Sunday, after hours) becomes as many days from the next working day on.
     void plan(const Interval &range);
     // Plans what is left of the last planned range again (or of the planned days ahead).
     void replan();
@@ -28,8 +30,8 @@ public:
     bool planNoLongerFits() const;
     // The words of the Re-plan offer, for the message bar.
     static QString replanOfferText();
-    void undo();
-    bool canUndo() const;
+    // Each successful Plan is recorded there (Edit > Undo Plan); null: not undoable.
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
 
     // The first instant at or after `ms` on the 5-minute grid, so blocks start at 09:25, not 09:21.
     static qint64 roundUpToGrid(qint64 ms);
@@ -45,10 +47,16 @@ private:
     // What Plan last covered, or else the days ahead that hold planned blocks (a plan from
     // an earlier session); from now on. Empty when nothing ahead is planned.
     std::optional<Interval> watchedRange() const;
-    QString summary(const Plan &plan, const Interval &range) const;
+    // `moved`: the range was outside working time and Plan took the next working days.
+    QString summary(const Plan &plan, const Interval &range, bool moved) const;
+    // From `fromMs` to the end of `days` days counted from the next day with working hours.
+    std::optional<Interval> nextWorkingDays(qint64 fromMs, int days) const;
+    // "Mon" or "Mon–Tue": the first and last day with working hours in `range`.
+    QString workingDaysText(const Interval &range) const;
 
     const UiContext &m_context;
     std::optional<Interval> m_plannedRange; // what Plan last covered, for Re-plan
+    UndoHistory *m_history = nullptr;
 };
 
 } // namespace fermata

@@ -55,7 +55,7 @@ QString AttentionService::rulesKey()
     return s_rulesKey;
 }
 
-Status AttentionService::load(const QByteArray &zoneId)
+Status AttentionService::load(const QByteArray &zoneId, quint8 defaultDays)
 {
     m_zoneId = zoneId;
     auto windows = m_windowRepo.all();
@@ -67,7 +67,7 @@ Status AttentionService::load(const QByteArray &zoneId)
     if (windows->isEmpty() && !seeded->has_value()) {
         // First run: the defaults, once. A person who later deletes every window keeps none.
         const Status stored = m_db.inTransaction([&]() -> Status {
-            for (const CheckInWindow &window : CheckInSchedule::defaultWindows(zoneId)) {
+            for (const CheckInWindow &window : CheckInSchedule::defaultWindows(zoneId, defaultDays)) {
                 if (auto id = m_windowRepo.add(window); !id)
                     return id.error();
             }

@@ -36,8 +36,9 @@ public:
     ~AttentionService() override;
     Q_DISABLE_COPY_MOVE(AttentionService)
 
-    // Reads windows and rules; on first run stores the default windows in `zoneId`.
-    Status load(const QByteArray &zoneId);
+    // Reads windows and rules; on first run stores the default windows in `zoneId`, on the
+    // days of `defaultDays` (WeeklyRule bits: the person's working days).
+    Status load(const QByteArray &zoneId, quint8 defaultDays = WeeklyRule::EveryDay);
     // The key the rules are kept under in the repository (teaminbox decides urgent messages by them).
     static QString rulesKey();
 

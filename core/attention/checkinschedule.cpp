@@ -8,7 +8,7 @@ namespace {
 constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
 }
 
-QList<CheckInWindow> CheckInSchedule::defaultWindows(const QByteArray &zoneId)
+QList<CheckInWindow> CheckInSchedule::defaultWindows(const QByteArray &zoneId, quint8 dayMask)
 {
     QList<CheckInWindow> windows;
     const std::array<std::pair<QTime, const char *>, 3> starts = {{
@@ -18,7 +18,7 @@ QList<CheckInWindow> CheckInSchedule::defaultWindows(const QByteArray &zoneId)
     }};
     for (const auto &[start, label] : starts) {
         CheckInWindow window;
-        window.rule = WeeklyRule(WeeklyRule::EveryDay, start, start.addSecs(20 * 60), zoneId);
+        window.rule = WeeklyRule(dayMask == 0 ? WeeklyRule::EveryDay : dayMask, start, start.addSecs(20 * 60), zoneId);
         window.label = QString::fromLatin1(label);
         window.scope = CheckInWindow::Scope::Personal;
         windows.append(window);

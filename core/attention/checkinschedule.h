@@ -19,7 +19,8 @@ public:
     explicit CheckInSchedule(QList<CheckInWindow> windows) : m_windows(std::move(windows)) {}
 
     // First run: three short windows a day, 09:00, 13:00 and 16:30, 20 minutes each.
-    static QList<CheckInWindow> defaultWindows(const QByteArray &zoneId);
+    // On `dayMask` (WeeklyRule bits): the working days, so a day off gets no check-ins.
+    static QList<CheckInWindow> defaultWindows(const QByteArray &zoneId, quint8 dayMask = WeeklyRule::EveryDay);
 
     const QList<CheckInWindow> &windows() const { return m_windows; }
     void setWindows(QList<CheckInWindow> windows) { m_windows = std::move(windows); }

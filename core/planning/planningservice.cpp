@@ -101,7 +101,6 @@ Result<Plan> PlanningService::plan(const Interval &requested)
     if (Status s = store(replaceable, fresh, &ids); !s)
         return s.error();
 
-    m_undo = Undo{replaceable, ids};
     m_reasons.clear();
     for (qsizetype i = 0; i < fresh.size(); ++i) {
         fresh[i].id = ids[i];
@@ -116,23 +115,83 @@ Result<Plan> PlanningService::plan(const Interval &requested)
             m_reasons.insert(b.block.id, reasonFor(b.block, false, range));
     }
     m_plan = result;
+    m_undo.append(Undo{replaceable, fresh, m_plan, m_reasons});
+    if (m_undo.size() > maxUndo)
+        m_undo.removeFirst();
+    m_redo.clear();
     Q_EMIT planned(m_plan);
     Q_EMIT blocksChanged();
     return m_plan;
 }
 
-Status PlanningService::undo()
+Status PlanningService::swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHash<qint64, qint64> *newIds)
 {
-    if (!m_undo)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("there is no plan to undo"));
-    QList<FocusBlock> added;
-    for (qint64 id : m_undo->added)
-        added.append(FocusBlock{id, 0, {}, {}, false});
-    if (Status s = store(added, m_undo->removed, nullptr); !s)
+    QList<qint64> ids;
+    if (Status s = store(from, to, &ids); !s)
         return s;
-    m_undo.reset();
+    for (qsizetype i = 0; i < to.size(); ++i) {
+        if (newIds)
+            newIds->insert(to[i].id, ids[i]);
+        to[i].id = ids[i];
+    }
+    return {};
+}
+
+Status PlanningService::undo(QHash<qint64, qint64> *newIds)
+{
+    if (m_undo.isEmpty())
+        return Status::failure(Error::Code::NotFound, QStringLiteral("there is no plan to undo"));
+    Undo record = m_undo.takeLast();
+    QHash<qint64, qint64> ids;
+    if (Status s = swap(record.added, record.removed, &ids); !s) {
+        m_undo.clear();
+        return s;
+    }
+    // Earlier plans stored the blocks just put back: their undo removes them by the new ids.
+    for (Undo &earlier : m_undo) {
+        for (FocusBlock &b : earlier.added)
+            b.id = ids.value(b.id, b.id);
+    }
+    if (newIds)
+        newIds->insert(ids);
+    m_redo.append(record);
     m_reasons.clear();
     m_plan = Plan();
+    if (!m_undo.isEmpty()) {
+        m_plan = m_undo.last().plan;
+        m_reasons = m_undo.last().reasons;
+    }
+    Q_EMIT blocksChanged();
+    return {};
+}
+
+Status PlanningService::redo(QHash<qint64, qint64> *newIds)
+{
+    if (m_redo.isEmpty())
+        return Status::failure(Error::Code::NotFound, QStringLiteral("there is no plan to redo"));
+    Undo record = m_redo.takeLast();
+    QHash<qint64, qint64> ids;
+    if (Status s = swap(record.removed, record.added, &ids); !s) {
+        m_redo.clear();
+        return s;
+    }
+    QHash<qint64, QString> reasons;
+    for (auto it = record.reasons.cbegin(); it != record.reasons.cend(); ++it)
+        reasons.insert(ids.value(it.key(), it.key()), it.value());
+    record.reasons = reasons;
+    // Later plans (still to redo) replace these blocks: they remove them by the new ids.
+    for (Undo &later : m_redo) {
+        for (FocusBlock &b : later.removed)
+            b.id = ids.value(b.id, b.id);
+    }
+    for (PlannedBlock &b : record.plan.blocks)
+        b.block.id = ids.value(b.block.id, b.block.id);
+    if (newIds)
+        newIds->insert(ids);
+    m_undo.append(record);
+    m_plan = record.plan;
+    m_reasons = record.reasons;
+    Q_EMIT planned(m_plan);
     Q_EMIT blocksChanged();
     return {};
 }
@@ -235,6 +294,15 @@ Result<qint64> PlanningService::addPinned(qint64 taskId, const QDateTime &start,
         return id.error();
     Q_EMIT blocksChanged();
     return *id;
+}
+
+Status PlanningService::removeBlock(qint64 blockId)
+{
+    if (Status s = FocusBlockRepository(m_db).remove(blockId); !s)
+        return s;
+    m_reasons.remove(blockId);
+    Q_EMIT blocksChanged();
+    return {};
 }
 
 Result<QList<FocusBlock>> PlanningService::blocks(const Interval &range) const

@@ -19,7 +19,7 @@ class TaskService;
 // calendar events, working hours and zone, check-in windows, and the blocks already there
 // (pinned and past ones are fixed; the rest are the previous plan, kept where still valid).
 // A plan replaces the unpinned future blocks of its range in one transaction and can be
-// undone once. Pinned blocks never move.
+// undone (the last plans, newest first) and redone. Pinned blocks never move.
 class PlanningService final : public QObject
 {
     Q_OBJECT
@@ -31,8 +31,12 @@ public:
     Result<Plan> plan(const Interval &range);
 
     // Puts back the blocks the last plan replaced. False when there is nothing to undo.
-    bool canUndo() const { return m_undo.has_value(); }
-    Status undo();
+    // Blocks put back get new ids: `newIds` (optional) receives old id -> new id.
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    Status undo(QHash<qint64, qint64> *newIds = nullptr);
+    // Applies the plan the last undo() took back (until the next plan()).
+    bool canRedo() const { return !m_redo.isEmpty(); }
+    Status redo(QHash<qint64, qint64> *newIds = nullptr);
 
     // The last plan's explanations.
     QList<TaskReport> unplacedTasks() const; // partial, late, unplanned or invalid, with reasons
@@ -47,6 +51,8 @@ public:
     Status resize(qint64 blockId, const QDateTime &start, const QDateTime &end);
     // A block the person placed by hand (dropped a task on the timeline); stored pinned.
     Result<qint64> addPinned(qint64 taskId, const QDateTime &start, const QDateTime &end);
+    // Removes one stored block (undoing addPinned()).
+    Status removeBlock(qint64 blockId);
 
     Result<QList<FocusBlock>> blocks(const Interval &range) const;
 
@@ -57,9 +63,14 @@ Q_SIGNALS:
 private:
     struct Undo
     {
-        QList<FocusBlock> removed;  // as they were (ids are new after undo)
-        QList<qint64> added;
+        QList<FocusBlock> removed;  // as they were before the plan (ids are new after undo)
+        QList<FocusBlock> added;    // as the plan stored them (ids are new after redo)
+        Plan plan;
+        QHash<qint64, QString> reasons;
     };
+    // Replaces `from` by `to` (stored anew); records the new ids in `to` and `newIds`.
+    Status swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHash<qint64, qint64> *newIds);
+    static constexpr qsizetype maxUndo = 50;
     Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
     Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
     QString reasonFor(const FocusBlock &block, bool late, const Interval &range) const;
@@ -71,7 +82,8 @@ private:
     const Preferences &m_preferences;
     const Clock &m_clock;
     Plan m_plan;
-    std::optional<Undo> m_undo;
+    QList<Undo> m_undo; // newest last
+    QList<Undo> m_redo; // newest last
     QHash<qint64, QString> m_reasons; // stored block id -> reason
 };
 

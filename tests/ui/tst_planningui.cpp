@@ -152,7 +152,7 @@ void TestPlanningUi::blockTooltipIsItsReason()
         const QString reason = m_services->planning.blockReason(entries[i].blockId);
         QVERIFY(!reason.isEmpty());
         QVERIFY2(reason.contains(QStringLiteral("deadline Thu 17:00, P1")), qPrintable(reason));
-        QCOMPARE(timeline()->toolTipFor(i), reason);
+        QVERIFY(timeline()->toolTipFor(i).endsWith(QLatin1Char('\n') + reason)); // after the full title
         ++checked;
     }
     QVERIFY(checked > 0);
@@ -164,7 +164,7 @@ void TestPlanningUi::unplacedTasksAreListedAndDaysFlagged()
     addTask(QStringLiteral("Impossible"), 20 * 60, Priority::P1, utc(2024, 5, 13, 17), 120);
     QVERIFY(m_window->todayView()->unplacedList()->isHidden());
     m_window->planAction()->trigger();
-    QVERIFY2(m_window->messageBar()->text().endsWith(QStringLiteral(" 1 task could not be placed — see the list.")),
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(" Could not be placed: '")),
              qPrintable(m_window->messageBar()->text()));
     QListWidget *list = m_window->todayView()->unplacedList();
     QVERIFY(!list->isHidden());

@@ -2,6 +2,8 @@
 
 #include "models/durationtext.h"
 #include "tasks/taskservice.h"
+#include "undo/taskcommands.h"
+#include "undo/undohistory.h"
 
 #include <QLocale>
 
@@ -189,6 +191,10 @@ bool TaskTableModel::setData(const QModelIndex &index, const QVariant &value, in
     if (task == m_rows.at(index.row()))
         return true;
     // The service announces the change (taskChanged), which updates this row.
+    if (m_history) {
+        m_history->push(new EditTaskCommand(*m_history, m_rows.at(index.row()), task));
+        return m_service.task(task.id) == task;
+    }
     const Status status = index.column() == Done ? m_service.setDone(task.id, task.done)
                                                  : m_service.update(task);
     if (!status) {

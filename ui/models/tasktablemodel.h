@@ -7,6 +7,8 @@
 
 namespace fermata {
 
+class UndoHistory;
+
 class TaskService;
 
 // A thin table adapter over TaskService: one row per task in the service's order. It keeps
@@ -16,6 +18,8 @@ class TaskTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // Edits and Done go through it, so they are undoable; null: straight to the service.
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
     enum Column { Title, Estimate, Deadline, Priority, EarliestStart, MinChunk, Done, ColumnCount };
     Q_ENUM(Column)
     enum Role {
@@ -57,6 +61,7 @@ private:
     QString dateText(const QDateTime &instant) const;
 
     TaskService &m_service;
+    UndoHistory *m_history = nullptr;
     QList<Task> m_rows;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
 };

@@ -6,6 +6,8 @@
 #include "tasks/taskservice.h"
 #include "time/clock.h"
 #include "views/quickaddpreview.h"
+#include "undo/taskcommands.h"
+#include "undo/undohistory.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -165,11 +167,47 @@ void TasksView::removeCurrent()
     const auto task = m_service.task(id);
     if (!task)
         return;
+    if (m_history) {
+        m_history->push(new DeleteTaskCommand(*m_history, *task));
+        if (!m_service.task(id))
+            Q_EMIT infoMessage(tr("Deleted “%1” — Ctrl+Z brings it back").arg(task->title));
+        return;
+    }
     if (const Status removed = m_service.remove(id); !removed) {
         Q_EMIT errorOccurred(removed.error().message);
         return;
     }
     Q_EMIT infoMessage(tr("Deleted “%1”").arg(task->title));
+}
+
+void TasksView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void TasksView::fitColumns()
+{
+    constexpr int titleMinimum = 160;
+    static constexpr TaskTableModel::Column dropOrder[] = {
+        TaskTableModel::EarliestStart, TaskTableModel::MinChunk, TaskTableModel::Priority, TaskTableModel::Done};
+    QHeaderView *header = m_table->horizontalHeader();
+    const auto needed = [this, header](int column) {
+        // Through the base class: QTableView makes it protected, QAbstractItemView public.
+        return qMax(header->sectionSizeHint(column), static_cast<const QAbstractItemView *>(m_table)->sizeHintForColumn(column));
+    };
+    int width = titleMinimum;
+    for (int column = 0; column < TaskTableModel::ColumnCount; ++column) {
+        if (column != TaskTableModel::Title)
+            width += needed(column);
+    }
+    const int available = m_table->viewport()->width();
+    for (TaskTableModel::Column column : dropOrder) {
+        const bool hide = width > available;
+        m_table->setColumnHidden(column, hide);
+        if (hide)
+            width -= needed(column);
+    }
 }
 
 } // namespace fermata

@@ -16,6 +16,7 @@ class Preferences;
 class QuickAddPreview;
 class TaskService;
 class TaskTableModel;
+class UndoHistory;
 
 // Tasks: a quick-add line over a sortable table of every task. Delete removes the selected
 // task; outcomes and errors are reported through signals for the message bar.
@@ -30,6 +31,8 @@ public:
     QTableView *table() const { return m_table; }
     QAction *deleteAction() const { return m_delete; }
     void focusQuickAdd();
+    // Delete goes through it, so it is undoable (one key, no confirmation); null: direct.
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
     // Where quick-add reads "now" and the zone for "by fri"; the system clock and zone if unset.
     void setTimeSource(const Clock *clock, const Preferences *preferences);
     // Adds the task a quick-add line describes; false (and errorOccurred) when it cannot.
@@ -42,7 +45,13 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     void infoMessage(const QString &message);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Hides the least needed columns while the table is too narrow for all (beside the
+    // details panel at 1024 px), so it never scrolls sideways; the details show them all.
+    void fitColumns();
     void addFromQuickAdd();
     void updatePreview();
     QDateTime now() const;
@@ -51,6 +60,7 @@ private:
     void setUpTable();
 
     TaskService &m_service;
+    UndoHistory *m_history = nullptr;
     TaskTableModel &m_model;
     QSortFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_quickAdd = nullptr;

@@ -1,5 +1,8 @@
 #include "views/todayview.h"
 
+#include "undo/blockcommands.h"
+#include "undo/undohistory.h"
+
 #include "attention/attentionservice.h"
 #include "models/durationtext.h"
 #include "models/tasktablemodel.h"
@@ -10,6 +13,7 @@
 #include "uicontext.h"
 #include "views/opentaskdelegate.h"
 #include "views/timelinedata.h"
+#include "views/unplacedtasks.h"
 #include "widgets/daytimeline.h"
 #include "widgets/emptystate.h"
 #include "widgets/palettecolors.h"
@@ -143,7 +147,10 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
     connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::reload);
     if (context.attention)
         connect(context.attention, &AttentionService::windowsChanged, this, &TodayView::reload);
+    // A pin, a resize or a task done since the plan changes what still lacks time.
     connect(&context.planning, &PlanningService::blocksChanged, this, &TodayView::updateUnplaced);
+    connect(&context.calendar, &CalendarService::focusBlocksChanged, this, &TodayView::updateUnplaced);
+    connect(&context.tasks, &TaskService::taskChanged, this, &TodayView::updateUnplaced);
     connect(m_timeline, &DayTimeline::taskDropped, this, &TodayView::pinTaskAt);
     connect(m_timeline, &DayTimeline::blockResized, this, &TodayView::resizeBlock);
     connect(m_timeline, &DayTimeline::unpinRequested, this, &TodayView::unpinBlock);
@@ -158,6 +165,10 @@ void TodayView::pinTaskAt(qint64 taskId, const QDateTime &start)
     if (task->maxChunkMinutes > 0)
         minutes = qMin(minutes, task->maxChunkMinutes);
     minutes = qMax(minutes, 5);
+    if (m_history) {
+        m_history->push(new PinTaskCommand(*m_history, taskId, task->title, start, start.addSecs(qint64(minutes) * 60)));
+        return;
+    }
     const auto added = m_context.planning.addPinned(taskId, start, start.addSecs(qint64(minutes) * 60));
     if (!added)
         Q_EMIT errorOccurred(tr("Could not pin “%1”: %2").arg(task->title, added.error().message));
@@ -165,6 +176,14 @@ void TodayView::pinTaskAt(qint64 taskId, const QDateTime &start)
 
 void TodayView::resizeBlock(qint64 blockId, const QDateTime &start, const QDateTime &end)
 {
+    if (m_history) {
+        if (const std::optional<FocusBlock> before = undoblocks::find(m_context.planning, blockId)) {
+            m_history->push(new ResizeBlockCommand(*m_history, *before, undoblocks::title(m_context.tasks, *before),
+                                                   start, end));
+            reload();
+            return;
+        }
+    }
     if (const Status resized = m_context.planning.resize(blockId, start, end); !resized) {
         Q_EMIT errorOccurred(tr("Could not resize the block: %1").arg(resized.error().message));
         reload();
@@ -173,6 +192,12 @@ void TodayView::resizeBlock(qint64 blockId, const QDateTime &start, const QDateT
 
 void TodayView::unpinBlock(qint64 blockId)
 {
+    if (m_history) {
+        const std::optional<FocusBlock> block = undoblocks::find(m_context.planning, blockId);
+        m_history->push(new PinBlockCommand(*m_history, blockId, false,
+                                            block ? undoblocks::title(m_context.tasks, *block) : QString()));
+        return;
+    }
     if (const Status unpinned = m_context.planning.unpin(blockId); !unpinned)
         Q_EMIT errorOccurred(tr("Could not unpin the block: %1").arg(unpinned.error().message));
 }
@@ -180,7 +205,7 @@ void TodayView::unpinBlock(qint64 blockId)
 void TodayView::updateUnplaced()
 {
     m_unplaced->clear();
-    const QList<TaskReport> reports = m_context.planning.unplacedTasks();
+    const QList<TaskReport> reports = UnplacedTasks::current(m_context);
     for (const TaskReport &report : reports) {
         const auto task = m_context.tasks.task(report.taskId);
         const QString title = task ? task->title : tr("A removed task");

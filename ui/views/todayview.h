@@ -13,6 +13,8 @@ class QStackedWidget;
 
 namespace fermata {
 
+class UndoHistory;
+
 class DayTimeline;
 class EmptyState;
 class TaskTableModel;
@@ -39,6 +41,8 @@ public:
     void pinTaskAt(qint64 taskId, const QDateTime &start);
     void resizeBlock(qint64 blockId, const QDateTime &start, const QDateTime &end);
     void unpinBlock(qint64 blockId);
+    // Pin, move, resize and unpin go through it, so they are undoable; null: direct.
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
 
     // The timeline / open-tasks split, for the window to remember across runs.
     QByteArray splitterState() const;
@@ -59,6 +63,7 @@ private:
     void updateUnplaced();
 
     const UiContext &m_context;
+    UndoHistory *m_history = nullptr;
     QDate m_date;
     DayTimeline *m_timeline = nullptr;
     QScrollArea *m_scroll = nullptr;

@@ -5,6 +5,8 @@
 #include "planning/planningservice.h"
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
+#include "time/clock.h"
+#include "time/weeklyrule.h"
 #include "uicontext.h"
 #include "views/timelinedata.h"
 #include "widgets/daytimeline.h"
@@ -14,20 +16,71 @@
 
 namespace fermata {
 
+namespace {
+
+// The seven columns, placed by hand so every day gets the same width for its blocks: Monday's
+// column is wider by the hour labels it carries (a box layout would split the labels' width
+// off Monday's share and leave its titles cut short).
+class WeekColumns final : public QWidget
+{
+public:
+    using QWidget::QWidget;
+    static constexpr int spacing = 1;
+
+    void addDay(DayTimeline *day) { m_days.append(day); }
+    void relayout()
+    {
+        updateGeometry();
+        placeDays();
+    }
+    QSize minimumSizeHint() const override
+    {
+        int width = 0;
+        int height = 0;
+        for (const DayTimeline *day : m_days) {
+            width += day->minimumSizeHint().width() + spacing;
+            height = qMax(height, day->minimumSizeHint().height());
+        }
+        return {width, height};
+    }
+    QSize sizeHint() const override { return minimumSizeHint(); }
+
+protected:
+    void resizeEvent(QResizeEvent *) override { placeDays(); }
+
+private:
+    // What Monday's hour labels add to its column (every day keeps a small gutter of its own).
+    int gutter() const { return m_days.size() < 2 ? 0 : m_days[0]->gutterWidth() - m_days[1]->gutterWidth(); }
+    void placeDays()
+    {
+        const int count = int(m_days.size());
+        if (count == 0)
+            return;
+        const int area = qMax(0, width() - gutter() - spacing * (count - 1));
+        for (int i = 0; i < count; ++i) {
+            const int left = i == 0 ? 0 : gutter() + i * spacing + area * i / count;
+            const int right = gutter() + i * spacing + area * (i + 1) / count;
+            m_days[i]->setGeometry(left, 0, right - left, height());
+        }
+    }
+
+    QList<DayTimeline *> m_days;
+};
+
+} // namespace
+
 WeekView::WeekView(const UiContext &context, QWidget *parent)
     : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("weekView"));
-    auto *week = new QWidget(this);
-    auto *row = new QHBoxLayout(week);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(1);
+    auto *week = new WeekColumns(this);
+    m_columns = week;
     for (int day = 0; day < 7; ++day) {
         auto *timeline = new DayTimeline(week);
         timeline->setHeaderVisible(true);
         timeline->setHourLabelsVisible(day == 0);
         timeline->setClock(&context.clock);
-        row->addWidget(timeline, 1);
+        week->addDay(timeline);
         m_days.append(timeline);
         connect(timeline, &DayTimeline::taskActivated, this, &WeekView::taskSelected);
         // Today's column grew past the shared scale: re-align the week.
@@ -49,6 +102,19 @@ WeekView::WeekView(const UiContext &context, QWidget *parent)
     connect(&context.planning, &PlanningService::blocksChanged, this, &WeekView::reload);
     if (context.attention)
         connect(context.attention, &AttentionService::windowsChanged, this, &WeekView::reload);
+}
+
+QDate WeekView::currentWeekDate() const
+{
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const QDateTime now = m_context.clock.now();
+    const QDate today = now.toTimeZone(zone).date();
+    const QDate nextMonday = today.addDays(8 - today.dayOfWeek());
+    const Interval rest(now.toMSecsSinceEpoch(),
+                        resolveWallClock(nextMonday, QTime(0, 0), zone).toMSecsSinceEpoch());
+    if (!rest.isEmpty() && !m_context.preferences.workingHours().expand(rest).isEmpty())
+        return today;
+    return nextMonday;
 }
 
 void WeekView::setDate(QDate date)
@@ -90,6 +156,7 @@ void WeekView::reload()
         timeline->setVisibleHours(first, last);
         timeline->setAllDayRows(allDayRows);
     }
+    static_cast<WeekColumns *>(m_columns)->relayout();
 }
 
 } // namespace fermata

@@ -19,6 +19,9 @@ public:
     // Shows the week that contains `date`.
     void setDate(QDate date);
     QDate monday() const { return m_monday; }
+    // The date to open on: today, or the coming Monday once this week has no working time left
+    // (on a Sunday, or after Friday's hours) — the week ending is no use to plan.
+    QDate currentWeekDate() const;
     const QList<DayTimeline *> &days() const { return m_days; }
     void reload();
 
@@ -30,6 +33,7 @@ private:
     const UiContext &m_context;
     QDate m_monday;
     QList<DayTimeline *> m_days;
+    QWidget *m_columns = nullptr; // lays the days out with equal areas
 };
 
 } // namespace fermata

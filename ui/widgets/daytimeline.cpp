@@ -1,4 +1,5 @@
 #include "widgets/daytimeline.h"
+#include "widgets/entrytext.h"
 
 #include "time/clock.h"
 #include "time/weeklyrule.h"
@@ -454,7 +455,7 @@ QString DayTimeline::toolTipFor(qsizetype index) const
 {
     const TimelineEntry &entry = m_entries.at(index);
     if (entry.kind == TimelineEntry::Kind::Focus && !entry.reason.isEmpty())
-        return entry.reason;
+        return entry.title + QLatin1Char('\n') + entry.reason; // the full title: the box may cut it
     QString kind = entry.kind == TimelineEntry::Kind::Focus ? tr("Focus block") : tr("Meeting");
     if (entry.kind == TimelineEntry::Kind::Focus && entry.pinned)
         kind = tr("Pinned focus block");
@@ -841,15 +842,8 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
                          QFontMetrics(titleFont).elidedText(entry.title + QStringLiteral("  ") + times,
                                                             Qt::ElideRight, line.width()));
     } else {
-        const QRect textBox = box.adjusted(7, 3, entry.pinned ? -16 : -6, -2).toRect();
-        painter.setFont(titleFont);
-        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignTop,
-                         QFontMetrics(titleFont).elidedText(entry.title, Qt::ElideRight,
-                                                            textBox.width()));
-        painter.setFont(font());
-        painter.setPen(PaletteColors::mix(ink, focus ? focusColor() : eventColor(), 0.25));
-        painter.drawText(textBox.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                         metrics.elidedText(times, Qt::ElideRight, textBox.width()));
+        EntryText::paint(painter, box.adjusted(7, 3, entry.pinned ? -16 : -6, -2).toRect(), entry.title, times,
+                         {titleFont, font(), ink, PaletteColors::mix(ink, focus ? focusColor() : eventColor(), 0.25)});
     }
     painter.restore();
 }

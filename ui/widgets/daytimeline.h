@@ -88,6 +88,8 @@ public:
     void setVisibleHours(int first, int last);
 
     int firstHour() const { return m_firstHour; }
+    // The hour labels' width (0 without them), for Week to give every day an equal area.
+    int gutterWidth() const;
     int lastHour() const { return m_lastHour; }
     qreal yForTime(QTime wallTime) const;
     qreal yFor(const QDateTime &instant) const;
@@ -151,7 +153,6 @@ private:
     qreal minutesInDay(const QDateTime &instant) const;
     qreal yForMinutes(qreal minutes) const;
     QFont compactFont() const;
-    int gutterWidth() const;
     int headerHeight() const;
     int topPadding() const;
     QRectF columnRect() const;

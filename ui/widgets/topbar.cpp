@@ -52,7 +52,7 @@ TopBar::TopBar(QAction *planAction, QWidget *parent)
     m_dateLabel->setObjectName(QStringLiteral("shownDate"));
 
     // A push button like "Today", so the bar's buttons share one look; it mirrors the action.
-    auto *plan = new QPushButton(this);
+    auto *plan = m_plan = new QPushButton(this);
     plan->setObjectName(QStringLiteral("planButton"));
     const auto syncPlan = [plan, planAction] {
         plan->setText(planAction->text());
@@ -105,6 +105,18 @@ void TopBar::setStepDays(int days)
 void TopBar::setStatusText(const QString &text)
 {
     m_status->setText(text);
+}
+
+void TopBar::setDateNavigationVisible(bool visible)
+{
+    for (QWidget *part : {static_cast<QWidget *>(m_todayButton), static_cast<QWidget *>(m_previous),
+                          static_cast<QWidget *>(m_next), static_cast<QWidget *>(m_dateLabel)})
+        part->setVisible(visible);
+}
+
+void TopBar::setPlanVisible(bool visible)
+{
+    m_plan->setVisible(visible);
 }
 
 void TopBar::updateLabel()

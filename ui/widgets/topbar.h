@@ -27,6 +27,9 @@ public:
     // 1 for day views, 7 for the week: what < and > step by and how the date reads.
     void setStepDays(int days);
     void setStatusText(const QString &text);
+    // The date navigation and Plan, shown only in views they act on (Today, Week, Team's day).
+    void setDateNavigationVisible(bool visible);
+    void setPlanVisible(bool visible);
     StatusChip *statusChip() const { return m_status; }
 
 Q_SIGNALS:
@@ -45,6 +48,7 @@ private:
     QToolButton *m_previous = nullptr;
     QToolButton *m_next = nullptr;
     QLabel *m_dateLabel = nullptr;
+    QPushButton *m_plan = nullptr;
     StatusChip *m_status = nullptr;
 };
 

@@ -143,8 +143,18 @@ private Q_SLOTS:
         QVERIFY(m_service->canUndo());
         QVERIFY(m_service->undo().isOk());
         QCOMPARE(times(stored()), first);
+        // Redo applies the undone plan again; the earlier plan stays undoable too.
+        QVERIFY(m_service->canRedo());
+        QVERIFY(m_service->canUndo());
+        QVERIFY(m_service->undo().isOk());
+        QVERIFY(stored().isEmpty());
         QVERIFY(!m_service->canUndo());
         QVERIFY(!m_service->undo().isOk());
+        QVERIFY(m_service->redo().isOk());
+        QCOMPARE(times(stored()), first);
+        QVERIFY(m_service->redo().isOk());
+        QVERIFY(times(stored()) != first);
+        QVERIFY(!m_service->canRedo());
     }
 
     void replanIsStable()
