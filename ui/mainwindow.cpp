@@ -199,6 +199,7 @@ void MainWindow::buildViews()
     m_taskModel->setUndoHistory(m_history);
     m_tasks->setTimeSource(&m_context.clock, &m_context.preferences);
     m_inbox = new InboxView(m_context, this);
+    m_inbox->setUndoHistory(m_history);
     m_outbox = new OutboxView(m_context, this);
     m_team = new TeamView(m_context, this);
     m_insights = new InsightsView(this);

@@ -1,5 +1,7 @@
 #include "attention/attentionservice.h"
 
+#include <QMap>
+
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -585,6 +587,22 @@ Status AttentionService::markDone(const QList<qint64> &ids)
 Status AttentionService::archive(const QList<qint64> &ids)
 {
     return setState(ids, ItemState::Archived);
+}
+
+Status AttentionService::restoreStates(const QHash<qint64, ItemState> &states)
+{
+    QMap<int, QList<qint64>> byState;
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        byState[int(it.value())].append(it.key());
+    for (auto it = byState.cbegin(); it != byState.cend(); ++it) {
+        if (Status s = m_repo.setState(it.value(), ItemState(it.key())); !s)
+            return s;
+    }
+    if (!states.isEmpty()) {
+        Q_EMIT inboxChanged();
+        recountHeld();
+    }
+    return {};
 }
 
 Status AttentionService::setState(const QList<qint64> &ids, ItemState state)

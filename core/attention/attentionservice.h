@@ -109,6 +109,9 @@ public:
     // none (NotFound when one no longer exists).
     Status markDone(const QList<qint64> &ids);
     Status archive(const QList<qint64> &ids);
+    // Puts items back in the states they had (undoing markDone()/archive() in the window); the
+    // Inbox is read again, since archived items had left it.
+    Status restoreStates(const QHash<qint64, ItemState> &states);
     Result<int> removeExpiredHistory();
 
     AttentionRepository &repository() { return m_repo; }

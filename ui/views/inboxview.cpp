@@ -1,5 +1,8 @@
 #include "views/inboxview.h"
 
+#include "undo/inboxcommands.h"
+#include "undo/undohistory.h"
+
 #include "attention/attentionservice.h"
 #include "messaging/teaminbox.h"
 #include "models/inboxmodel.h"
@@ -448,6 +451,11 @@ bool InboxView::confirmGroupAction(bool archive, const QModelIndexList &rows, in
 
 void InboxView::setDone(const QList<qint64> &ids)
 {
+    // Through the window's undo history when there is one (Ctrl+Z puts the items back).
+    if (m_history) {
+        m_history->push(new InboxStateCommand(*m_history, ids, ItemState::Done));
+        return;
+    }
     // The model follows the engine's itemsChanged: the rows change in place.
     if (const Status s = m_context.attention->markDone(ids); !s)
         Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
@@ -455,6 +463,10 @@ void InboxView::setDone(const QList<qint64> &ids)
 
 void InboxView::archive(const QList<qint64> &ids)
 {
+    if (m_history) {
+        m_history->push(new InboxStateCommand(*m_history, ids, ItemState::Archived));
+        return;
+    }
     if (const Status s = m_context.attention->archive(ids); !s)
         Q_EMIT errorOccurred(tr("Could not update the Inbox: %1").arg(s.error().message));
 }

@@ -15,6 +15,8 @@ class QTreeView;
 
 namespace fermata {
 
+class UndoHistory;
+
 class EmptyState;
 class InboxFoldedPanel;
 class InboxFolding;
@@ -39,6 +41,8 @@ public:
     InboxFoldedPanel *foldedPanel() const { return m_folded; }
     QTreeView *tree() const { return m_tree; }
     InboxModel *model() const { return m_model; }
+    // Done and archive then go through the window's undo history.
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
     QAction *doneAction() const { return m_doneAction; }
     QAction *archiveAction() const { return m_archiveAction; }
     QAction *replyAction() const { return m_replyAction; }
@@ -85,6 +89,7 @@ private:
 
     const UiContext &m_context;
     InboxModel *m_model = nullptr;
+    UndoHistory *m_history = nullptr;
     InboxFolding *m_folding = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_empty = nullptr;
