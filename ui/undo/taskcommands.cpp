@@ -76,12 +76,18 @@ void DeleteTaskCommand::undo()
     }
     const qint64 oldId = m_history.taskId(m_task.id);
     m_history.remapTask(oldId, added->id);
-    if (added->done != m_task.done)
-        context.tasks.setDone(added->id, m_task.done);
+    // The task is back; what goes with it is put back as far as it still fits, and anything
+    // that did not is said below rather than undoing the whole step.
+    QStringList notRestored;
+    if (added->done != m_task.done) {
+        if (const Status s = context.tasks.setDone(added->id, m_task.done); !s)
+            notRestored.append(s.error().message);
+    }
     for (qint64 dependentId : m_dependents) {
         if (auto dependent = context.tasks.task(dependentId); dependent && !dependent->dependsOn.contains(added->id)) {
             dependent->dependsOn.append(added->id);
-            context.tasks.update(*dependent);
+            if (const Status s = context.tasks.update(*dependent); !s)
+                notRestored.append(s.error().message);
         }
     }
     QHash<qint64, qint64> blockIds;
@@ -89,11 +95,15 @@ void DeleteTaskCommand::undo()
         const Result<qint64> restored = context.planning.addPinned(added->id, block.start, block.end);
         if (!restored)
             continue;
-        if (!block.pinned)
-            context.planning.unpin(*restored);
+        if (!block.pinned) {
+            if (const Status s = context.planning.unpin(*restored); !s)
+                notRestored.append(s.error().message);
+        }
         blockIds.insert(block.id, *restored);
     }
     m_history.remapBlocks(blockIds);
+    if (!notRestored.isEmpty())
+        Q_EMIT m_history.errorOccurred(tr("“%1” is back, but not all of it: %2").arg(m_task.title, notRestored.join(u' ')));
     if (blockIds.size() < m_blocks.size())
         Q_EMIT m_history.errorOccurred(tr("“%1” is back, but %n of its blocks could not be put back.", nullptr,
                                           int(m_blocks.size() - blockIds.size())).arg(m_task.title));
