@@ -338,21 +338,7 @@ void AttentionService::decideNow(InboxItem &item, const QDateTime &now, Batching
     Notification &n = item.notification;
     n.receivedAt = now;
     n.releasedAt = QDateTime();
-    item.decision = decide(n, m_rules, context);
-    switch (item.decision.verdict) {
-    case Verdict::Deliver:
-        item.state = ItemState::Released;
-        n.releasedAt = now;
-        break;
-    case Verdict::Hold:
-        item.state = ItemState::Held;
-        break;
-    case Verdict::Mute:
-        item.state = ItemState::Muted;
-        break;
-    }
-    if (item.decision.isBreakThrough())
-        ++context.breakThroughsLastHour;
+    applyDecision(item, decide(n, m_rules, context), now, context.breakThroughsLastHour);
 }
 
 void AttentionService::countHeld(const QList<InboxItem> &stored)

@@ -139,4 +139,23 @@ QDebug operator<<(QDebug debug, const Decision &decision)
     return debug << ')';
 }
 
+void applyDecision(InboxItem &item, const Decision &decision, const QDateTime &now, int &breakThroughsLastHour)
+{
+    item.decision = decision;
+    switch (decision.verdict) {
+    case Verdict::Deliver:
+        item.state = ItemState::Released;
+        item.notification.releasedAt = now;
+        break;
+    case Verdict::Hold:
+        item.state = ItemState::Held;
+        break;
+    case Verdict::Mute:
+        item.state = ItemState::Muted;
+        break;
+    }
+    if (decision.isBreakThrough())
+        ++breakThroughsLastHour;
+}
+
 } // namespace fermata

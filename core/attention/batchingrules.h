@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/decision.h"
+#include "model/inboxitem.h"
 #include "model/notification.h"
 
 #include <QHash>
@@ -44,6 +45,10 @@ struct BatchingContext
 // otherwise hold unless a break-through matches and the hourly cap is not reached.
 Decision decide(const Notification &notification, const BatchingConfig &config,
                 const BatchingContext &context);
+
+// Records `decision` on `item`, decided at `now`: its state (released now, held or muted) and
+// the release time. Counts a break-through in `breakThroughsLastHour`.
+void applyDecision(InboxItem &item, const Decision &decision, const QDateTime &now, int &breakThroughsLastHour);
 
 QString sourcePolicyKey(SourcePolicy policy);         // "default", "hold", "allow", "mute"
 SourcePolicy sourcePolicyFromKey(const QString &key);

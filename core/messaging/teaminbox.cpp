@@ -63,21 +63,7 @@ InboxItem itemFor(const Message &message, const TeamDirectory &directory, const 
     BatchingConfig rules = interruptions.rules;
     rules.criticalSources.insert(n.source);
     const BatchingContext context{false, false, interruptions.breakThroughsLastHour};
-    item.decision = decide(n, rules, context);
-    switch (item.decision.verdict) {
-    case Verdict::Deliver:
-        item.state = ItemState::Released;
-        n.releasedAt = receivedAt;
-        break;
-    case Verdict::Hold:
-        item.state = ItemState::Held;
-        break;
-    case Verdict::Mute:
-        item.state = ItemState::Muted;
-        break;
-    }
-    if (item.decision.isBreakThrough())
-        ++interruptions.breakThroughsLastHour;
+    applyDecision(item, decide(n, rules, context), receivedAt, interruptions.breakThroughsLastHour);
     return item;
 }
 
