@@ -7,6 +7,7 @@
 #include "widgets/messagebar.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QTest>
 
 #include <memory>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void undoResizeKeepsThePlanAndRedoRedoes();
     void deletedTaskComesBackWithItsBlocks();
     void undoOfAChangeGoneElsewhereFailsInWords();
+    void quickAddIsUndoneAndRedone();
 
 private:
     qint64 addTask(const QString &title, int minutes);
@@ -148,6 +150,22 @@ void TestUndo::undoOfAChangeGoneElsewhereFailsInWords()
              qPrintable(m_window->messageBar()->text()));
     QTRY_VERIFY(!m_window->undoAction()->isEnabled());
     QVERIFY(!m_window->redoAction()->isEnabled());
+}
+
+// A task added by quick-add goes on the undo history like any other change.
+void TestUndo::quickAddIsUndoneAndRedone()
+{
+    m_window->showView(MainWindow::View::Tasks);
+    QLineEdit *line = m_window->tasksView()->quickAdd();
+    line->setText(QStringLiteral("Call the printer people 30m p2"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(m_services->tasks.tasks().size(), 1);
+    QCOMPARE(undoText(), QStringLiteral("Undo Add “Call the printer people”"));
+    m_window->undoAction()->trigger();
+    QVERIFY(m_services->tasks.tasks().isEmpty());
+    m_window->redoAction()->trigger();
+    QCOMPARE(m_services->tasks.tasks().size(), 1);
+    QCOMPARE(m_services->tasks.tasks().constFirst().title, QStringLiteral("Call the printer people"));
 }
 
 QTEST_MAIN(TestUndo)

@@ -160,9 +160,11 @@ void AddTaskCommand::redo()
         m_history.fail(this, first, first ? added.error().message : failed(*this, false, added.error().message));
         return;
     }
-    if (m_id == 0)
+    if (m_id == 0) {
         m_id = added->id;
-    else
+        if (qint64 *sink = std::exchange(m_sink, nullptr)) // the caller's variable lives only now
+            *sink = m_id;
+    } else
         m_history.remapTask(m_history.taskId(m_id), added->id);
 }
 

@@ -152,6 +152,17 @@ bool TasksView::addFromText(const QString &text)
         }
         task.dependsOn.append(after);
     }
+    if (m_history) {
+        // Undoable like every change made here; the command reports a refusal itself.
+        qint64 id = 0;
+        auto *command = new AddTaskCommand(*m_history, task);
+        command->reportIdTo(&id);
+        m_history->push(command); // deletes it when the service refused the task
+        if (id == 0)
+            return false;
+        selectTask(id);
+        return true;
+    }
     const auto added = m_service.add(task);
     if (!added) {
         Q_EMIT errorOccurred(added.error().message);
