@@ -87,26 +87,16 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     if (QSystemTrayIcon::isSystemTrayAvailable())
         window.attachTray(new TrayIcon);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::raiseAndActivate);
-    // The engine and the worker threads (each opens and checks the database) would compete
-    // with the first frame for the CPU: they start once it is on screen.
-    const auto startBackground = [&attention, &calendars, &team] {
-        attention.start();
-        calendars.start();
-        team.start();
-    };
-    // --tray without a tray: a hidden window could not be reached.
-    const bool showWindow = !startInTray || !window.trayIcon();
-    if (showWindow)
-        new AfterFirstPaint(&window, startBackground); // before the probe, which then reports first
-    else
-        QTimer::singleShot(0, &window, startBackground);
     if (StartupProbe::isRequested())
         new StartupProbe(&window);
 
-    if (showWindow)
-        window.show();
+    if (!startInTray || !window.trayIcon())
+        window.show(); // --tray without a tray: a hidden window could not be reached
+    QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
+    QTimer::singleShot(0, &calendars, &CalendarHost::start);
     QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, &window, &MainWindow::showError);
     QObject::connect(&teamInbox, &TeamAttentionBridge::failed, &window, &MainWindow::showError);
+    QTimer::singleShot(0, &team, &TeamSync::start);
     // What `fermata` commands, `serve` and the worker threads write shows here within a second.
     QObject::connect(&core.value()->changes(), &DataChangeWatcher::teamChanged, &team,
                      &TeamSync::reloadFromStorage);

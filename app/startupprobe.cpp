@@ -35,32 +35,6 @@ bool StartupProbe::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-AfterFirstPaint::AfterFirstPaint(QWidget *window, std::function<void()> then)
-    : QObject(window), m_then(std::move(then))
-{
-    window->installEventFilter(this);
-    QTimer::singleShot(2000, this, &AfterFirstPaint::run); // no paint at all: start anyway
-}
-
-bool AfterFirstPaint::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Paint && m_then) {
-        watched->removeEventFilter(this);
-        // Queued: the paint reaches the screen before the work starts.
-        QTimer::singleShot(0, this, &AfterFirstPaint::run);
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-void AfterFirstPaint::run()
-{
-    if (!m_then)
-        return;
-    const std::function<void()> then = std::move(m_then);
-    m_then = nullptr;
-    then();
-}
-
 long peakResidentKiB()
 {
     QFile status(QStringLiteral("/proc/self/status"));

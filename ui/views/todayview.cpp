@@ -154,6 +154,7 @@ TodayView::TodayView(const UiContext &context, TaskTableModel &tasks, QWidget *p
     connect(m_timeline, &DayTimeline::taskDropped, this, &TodayView::pinTaskAt);
     connect(m_timeline, &DayTimeline::blockResized, this, &TodayView::resizeBlock);
     connect(m_timeline, &DayTimeline::unpinRequested, this, &TodayView::unpinBlock);
+    connect(m_timeline, &DayTimeline::pinRequested, this, &TodayView::pinBlock);
 }
 
 void TodayView::pinTaskAt(qint64 taskId, const QDateTime &start)
@@ -200,6 +201,18 @@ void TodayView::unpinBlock(qint64 blockId)
     }
     if (const Status unpinned = m_context.planning.unpin(blockId); !unpinned)
         Q_EMIT errorOccurred(tr("Could not unpin the block: %1").arg(unpinned.error().message));
+}
+
+void TodayView::pinBlock(qint64 blockId)
+{
+    if (m_history) {
+        const std::optional<FocusBlock> block = undoblocks::find(m_context.planning, blockId);
+        m_history->push(new PinBlockCommand(*m_history, blockId, true,
+                                            block ? undoblocks::title(m_context.tasks, *block) : QString()));
+        return;
+    }
+    if (const Status pinned = m_context.planning.pin(blockId); !pinned)
+        Q_EMIT errorOccurred(tr("Could not pin the block: %1").arg(pinned.error().message));
 }
 
 void TodayView::updateUnplaced()

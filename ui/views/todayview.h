@@ -41,6 +41,7 @@ public:
     void pinTaskAt(qint64 taskId, const QDateTime &start);
     void resizeBlock(qint64 blockId, const QDateTime &start, const QDateTime &end);
     void unpinBlock(qint64 blockId);
+    void pinBlock(qint64 blockId);
     // Pin, move, resize and unpin go through it, so they are undoable; null: direct.
     void setUndoHistory(UndoHistory *history) { m_history = history; }
 

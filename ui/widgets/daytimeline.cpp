@@ -5,6 +5,7 @@
 #include "time/weeklyrule.h"
 #include "widgets/calendarcolors.h"
 #include "widgets/palettecolors.h"
+#include "widgets/timelinekeyboard.h"
 
 #include <QDropEvent>
 #include <QHelpEvent>
@@ -448,6 +449,8 @@ bool DayTimeline::event(QEvent *event)
         QToolTip::showText(help->globalPos(), toolTipFor(index), this);
         return true;
     }
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
+        update(); // the focus ring
     return QWidget::event(event);
 }
 
@@ -469,7 +472,7 @@ void DayTimeline::setEditable(bool editable)
     m_editable = editable;
     setAcceptDrops(editable);
     setMouseTracking(editable);
-    setFocusPolicy(editable ? Qt::ClickFocus : Qt::NoFocus);
+    setFocusPolicy(editable ? Qt::StrongFocus : Qt::NoFocus);
 }
 
 void DayTimeline::setOverloaded(bool overloaded)
@@ -602,13 +605,24 @@ void DayTimeline::mouseReleaseEvent(QMouseEvent *event)
 
 void DayTimeline::keyPressEvent(QKeyEvent *event)
 {
-    if (m_editable && m_selectedBlock != 0
-        && (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)) {
-        Q_EMIT unpinRequested(m_selectedBlock);
+    if (m_editable && TimelineKeyboard::handleKey(*this, event))
         event->accept();
-        return;
-    }
-    QWidget::keyPressEvent(event);
+    else
+        QWidget::keyPressEvent(event);
+}
+
+bool DayTimeline::focusNextPrevChild(bool next)
+{
+    // Tab walks the day's focus blocks before focus moves on.
+    if (m_editable && hasFocus() && TimelineKeyboard::selectNext(*this, next))
+        return true;
+    return QWidget::focusNextPrevChild(next);
+}
+
+void DayTimeline::setSelectedBlock(qint64 blockId)
+{
+    m_selectedBlock = blockId;
+    update();
 }
 
 void DayTimeline::paintEvent(QPaintEvent *)
@@ -627,6 +641,8 @@ void DayTimeline::paintEvent(QPaintEvent *)
             paintEntry(painter, i);
     }
     paintNowLine(painter);
+    if (hasFocus())
+        TimelineKeyboard::paintFocusRing(painter, *this);
 }
 
 void DayTimeline::paintHeader(QPainter &painter) const
@@ -819,7 +835,7 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
     if (focus && entry.blockId != 0 && entry.blockId == m_selectedBlock) {
         painter.save();
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(palette().color(QPalette::Text), 2));
+        painter.setPen(QPen(palette().color(QPalette::Text), hasFocus() ? 3 : 2));
         painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), entryRadius, entryRadius);
         painter.restore();
     }

@@ -118,6 +118,8 @@ public:
     QString toolTipFor(qsizetype index) const;
     qsizetype entryAt(const QPoint &pos) const;
     qint64 selectedBlock() const { return m_selectedBlock; }
+    // The block marked as selected (keyboard edits act on it); 0 selects none.
+    void setSelectedBlock(qint64 blockId);
     void setOverloaded(bool overloaded);
     bool isOverloaded() const { return m_overloaded; }
 
@@ -126,6 +128,7 @@ Q_SIGNALS:
     void taskDropped(qint64 taskId, const QDateTime &start);
     void blockResized(qint64 blockId, const QDateTime &start, const QDateTime &end);
     void unpinRequested(qint64 blockId);
+    void pinRequested(qint64 blockId);
     // The shown hours changed on their own (the clock moved past the last hour).
     void hourRangeChanged();
 
@@ -135,7 +138,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override; // see TimelineKeyboard
+    bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;

@@ -20,5 +20,10 @@ QColor neutralFill(const QPalette &palette);
 QColor neutralOutline(const QPalette &palette);
 // A warning wash and its text, derived from a fixed amber mixed into the palette.
 QColor warningFill(const QPalette &palette);
+// WCAG contrast ratio of two colours (1 to 21).
+qreal contrast(const QColor &a, const QColor &b);
+// The keyboard-focus ring: the accent, moved towards the text colour until it stands out
+// (at least 3:1) against both the window and the base colour, in light and dark palettes.
+QColor focusRing(const QPalette &palette);
 
 } // namespace fermata::PaletteColors
