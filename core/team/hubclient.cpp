@@ -467,18 +467,14 @@ Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
     return list;
 }
 
-QString HubClient::releasedMessagesSql()
-{
-    // The columns of sql::messageFromRow(), then urgent.
-    return QStringLiteral("SELECT uuid, sender, recipient, subject, body, created_ms, release_ms, urgent "
-                          "FROM fermata.released_messages(?)");
-}
-
 Result<QList<Message>> HubClient::fetchReleased(int limit)
 {
     const QString what = QStringLiteral("fetch your messages");
     Status prepared;
-    QSqlQuery *query = cached(releasedMessagesSql(), what, prepared);
+    // The columns of sql::messageFromRow(), then urgent.
+    QSqlQuery *query = cached(QStringLiteral("SELECT uuid, sender, recipient, subject, body, created_ms, "
+                                             "release_ms, urgent FROM fermata.released_messages(?)"),
+                              what, prepared);
     if (!query)
         return prepared.error();
     if (Status ok = sql::exec(*query, {limit}, target(), what); !ok)

@@ -82,8 +82,6 @@ public:
     // Received messages whose release time has passed and that this client has not yet
     // marked delivered (state Delivered, from/to as roles).
     Result<QList<Message>> fetchReleased(int limit = 500);
-    // The query behind fetchReleased(), without its LIMIT (the hub bench explains it).
-    static QString releasedMessagesSql();
     Status markDelivered(const QList<QUuid> &uuids);
     Status acknowledge(const QUuid &uuid);
     // When my next held message is released, if any.

@@ -50,8 +50,6 @@ public:
     AddTaskCommand(UndoHistory &history, const Task &task);
     void undo() override;
     void redo() override;
-    // The stored task after the first redo (id 0 when it failed).
-    qint64 firstId() const { return m_id; }
     // Where the first redo writes the new id: a command refused on its first run is deleted
     // by the stack inside push(), so the caller cannot ask it afterwards.
     void reportIdTo(qint64 *sink) { m_sink = sink; }
