@@ -24,6 +24,18 @@ private Q_SLOTS:
         QCOMPARE(*version, hubschema::latestVersion());
     }
 
+    // Step 5: the send path keeps one plan per server process instead of planning each of
+    // its first five sends again (see sql/hub_v5.sql and tests/bench/hub).
+    void theSendPathUsesGenericPlans()
+    {
+        const auto found = test::runSql(m_hub.admin().connection(),
+                                        QStringLiteral("SELECT array_to_string(p.proconfig, ',') FROM pg_proc p "
+                                                       "WHERE p.oid = 'fermata.send_message(uuid, text, text, boolean, text)'::regprocedure"));
+        QVERIFY2(found.ok, qPrintable(found.error));
+        QVERIFY2(found.firstRow.value(0).toString().contains(QStringLiteral("plan_cache_mode=force_generic_plan")),
+                 qPrintable(found.firstRow.value(0).toString()));
+    }
+
     void rerunningIsANoOp()
     {
         const Status again = m_hub.admin().initSchema();
