@@ -19,6 +19,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void planActionIsExposedAndEnabled();
     void opensAtInitialSizeAndRestoresGeometry();
     void detailsPanelShowsOnlyWithATask();
+    void pressingAnOpenTaskKeepsTheLayoutStill();
     void statusChipIsNeverElided();
     void closingWithATrayHidesAndKeepsRunning();
     void closingWithoutATrayQuits();
@@ -314,6 +316,35 @@ void TestMainWindow::detailsPanelShowsOnlyWithATask()
     QTest::mouseClick(close, Qt::LeftButton);
     QVERIFY(details->isHidden());
     QCOMPARE(details->taskId(), 0);
+}
+
+// The first drag from "Open tasks" used to miss: the press opened the details panel, which
+// squeezed the day under the cursor. Details now open on release; the press moves nothing.
+void TestMainWindow::pressingAnOpenTaskKeepsTheLayoutStill()
+{
+    TaskDetailsPanel *details = m_window->detailsPanel();
+    Task task;
+    task.title = QStringLiteral("Write report");
+    QVERIFY(m_services->tasks.add(task));
+    m_window->showView(MainWindow::View::Today);
+    auto *list = m_window->findChild<QListView *>(QStringLiteral("openTasks"));
+    QVERIFY(list);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    auto *timeline = m_window->findChild<QWidget *>(QStringLiteral("timelineScroll"));
+    QVERIFY(timeline);
+    const QPoint row = list->visualRect(list->model()->index(0, list->modelColumn())).center();
+    const QRect timelineBefore(timeline->mapTo(m_window.get(), QPoint()), timeline->size());
+    const QRect listBefore(list->mapTo(m_window.get(), QPoint()), list->size());
+
+    QTest::mousePress(list->viewport(), Qt::LeftButton, {}, row);
+    QCoreApplication::processEvents();
+    QVERIFY(details->isHidden());
+    QCOMPARE(QRect(timeline->mapTo(m_window.get(), QPoint()), timeline->size()), timelineBefore);
+    QCOMPARE(QRect(list->mapTo(m_window.get(), QPoint()), list->size()), listBefore);
+
+    QTest::mouseRelease(list->viewport(), Qt::LeftButton, {}, row);
+    QTRY_VERIFY(details->isVisible());
+    QCOMPARE(details->titleEdit()->text(), QStringLiteral("Write report"));
 }
 
 void TestMainWindow::statusChipIsNeverElided()

@@ -19,6 +19,7 @@
 #include "widgets/palettecolors.h"
 #include "widgets/themedicon.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QPainter>
 #include <QStyledItemDelegate>
@@ -262,11 +263,15 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     m_openTasks->setDefaultDropAction(Qt::CopyAction);
     // Rows sit on the side column's background, like the navigation on the left.
     m_openTasks->viewport()->setAutoFillBackground(false);
+    // The keyboard opens details as the current row moves; a mouse press waits for the
+    // release: the panel squeezes the view, and the layout must not move under a press
+    // that is starting a drag onto the day.
     connect(m_openTasks->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
-                Q_EMIT taskSelected(current.data(TaskTableModel::TaskIdRole).toLongLong());
+                if (QGuiApplication::mouseButtons() == Qt::NoButton)
+                    Q_EMIT taskSelected(current.data(TaskTableModel::TaskIdRole).toLongLong());
             });
-    // Clicking the current task again reopens details that were closed.
+    // A click (released without dragging) opens details, also for the current task again.
     connect(m_openTasks, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
         Q_EMIT taskSelected(index.data(TaskTableModel::TaskIdRole).toLongLong());
     });
