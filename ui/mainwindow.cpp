@@ -14,6 +14,7 @@
 #include "models/outboxmodel.h"
 #include "models/tasktablemodel.h"
 #include "plancontroller.h"
+#include "undo/offercommands.h"
 #include "undo/undohistory.h"
 #include "calendar/calendarservice.h"
 #include "planning/planningservice.h"
@@ -213,6 +214,7 @@ void MainWindow::buildViews()
                                tr(viewEntries[i].text), viewShortcut(int(i)));
     }
     m_details = new TaskDetailsPanel(m_context, this);
+    m_details->setUndoHistory(m_history);
 }
 
 QWidget *MainWindow::buildCentre()
@@ -368,6 +370,9 @@ void MainWindow::connectParts()
         m_messageBar->showAction(PlanController::replanOfferText(), tr("Re-plan"));
     });
     connect(m_messageBar, &MessageBar::actionTriggered, m_planner, &PlanController::replan);
+    connect(m_messageBar, &MessageBar::actionDeclined, this, [this](const QString &text, const QString &action) {
+        m_history->push(new DeclineOfferCommand(*m_messageBar, text, action));
+    });
     connectWelcome();
 }
 

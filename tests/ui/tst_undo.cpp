@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "uitestfixture.h"
 #include "undo/undohistory.h"
+#include "views/taskdetailspanel.h"
 #include "views/tasksview.h"
 #include "views/todayview.h"
 #include "widgets/daytimeline.h"
@@ -8,6 +9,8 @@
 
 #include <QAction>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
 #include <QTest>
 
 #include <memory>
@@ -28,6 +31,8 @@ private Q_SLOTS:
     void deletedTaskComesBackWithItsBlocks();
     void undoOfAChangeGoneElsewhereFailsInWords();
     void quickAddIsUndoneAndRedone();
+    void detailsPanelEditIsUndone();
+    void decliningAReplanIsUndone();
 
 private:
     qint64 addTask(const QString &title, int minutes);
@@ -166,6 +171,67 @@ void TestUndo::quickAddIsUndoneAndRedone()
     m_window->redoAction()->trigger();
     QCOMPARE(m_services->tasks.tasks().size(), 1);
     QCOMPARE(m_services->tasks.tasks().constFirst().title, QStringLiteral("Call the printer people"));
+}
+
+// Apply in the details panel is an edit like any other: Ctrl+Z takes it back, and the panel
+// shows the task as it is again.
+void TestUndo::detailsPanelEditIsUndone()
+{
+    const qint64 id = addTask(QStringLiteral("Draft"), 60);
+    m_window->showView(MainWindow::View::Tasks);
+    m_window->tasksView()->selectTask(id);
+    TaskDetailsPanel *details = m_window->detailsPanel();
+    QCOMPARE(details->taskId(), id);
+    details->titleEdit()->clear();
+    QTest::keyClicks(details->titleEdit(), QStringLiteral("Final"));
+    QTest::mouseClick(details->applyButton(), Qt::LeftButton);
+    QCOMPARE(m_services->tasks.task(id)->title, QStringLiteral("Final"));
+    QCOMPARE(undoText(), QStringLiteral("Undo Edit “Draft”"));
+
+    m_window->undoAction()->trigger();
+    QCOMPARE(m_services->tasks.task(id)->title, QStringLiteral("Draft"));
+    QCOMPARE(details->titleEdit()->text(), QStringLiteral("Draft"));
+    m_window->redoAction()->trigger();
+    QCOMPARE(m_services->tasks.task(id)->title, QStringLiteral("Final"));
+    QCOMPARE(details->titleEdit()->text(), QStringLiteral("Final"));
+}
+
+// Closing the Re-plan offer declines it; Ctrl+Z brings the offer back and it still works.
+void TestUndo::decliningAReplanIsUndone()
+{
+    addTask(QStringLiteral("Write report"), 120);
+    m_window->planAction()->trigger();
+    const QList<FocusBlock> planned = stored();
+    QVERIFY(!planned.isEmpty());
+    CalendarEvent meeting;
+    meeting.title = QStringLiteral("Surprise review");
+    meeting.start = planned.first().start;
+    meeting.end = planned.first().end;
+    QVERIFY(m_services->calendar.addEvent(meeting));
+    MessageBar *bar = m_window->messageBar();
+    QPushButton *action = bar->actionButton();
+    QVERIFY(!action->isHidden());
+    const QString offer = bar->text();
+
+    auto *close = bar->findChild<QToolButton *>();
+    QVERIFY(close);
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(bar->isHidden());
+    QCOMPARE(undoText(), QStringLiteral("Undo Decline Re-plan"));
+    QCOMPARE(stored(), planned); // declining changes nothing stored
+
+    m_window->undoAction()->trigger();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!action->isHidden());
+    QCOMPARE(bar->text(), offer);
+    QCOMPARE(undoText(), QStringLiteral("Undo Plan"));
+    m_window->redoAction()->trigger();
+    QVERIFY(bar->isHidden());
+
+    m_window->undoAction()->trigger();
+    action->click();
+    for (const FocusBlock &b : stored())
+        QVERIFY(!b.interval().overlaps(meeting.interval()));
 }
 
 QTEST_MAIN(TestUndo)

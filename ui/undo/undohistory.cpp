@@ -37,9 +37,10 @@ void UndoHistory::undo()
     if (!m_stack->canUndo())
         return;
     const QString text = m_stack->undoText();
+    const bool quiet = dynamic_cast<const ShowsItsOwnOutcome *>(m_stack->command(m_stack->index() - 1));
     m_failed = false;
     m_stack->undo();
-    if (!m_failed)
+    if (!m_failed && !quiet)
         Q_EMIT infoMessage(tr("Undone: %1.").arg(text));
     updateActions();
 }
@@ -49,9 +50,10 @@ void UndoHistory::redo()
     if (!m_stack->canRedo())
         return;
     const QString text = m_stack->redoText();
+    const bool quiet = dynamic_cast<const ShowsItsOwnOutcome *>(m_stack->command(m_stack->index()));
     m_failed = false;
     m_stack->redo();
-    if (!m_failed)
+    if (!m_failed && !quiet)
         Q_EMIT infoMessage(tr("Redone: %1.").arg(text));
     updateActions();
 }

@@ -2,14 +2,22 @@
 
 #include <QHash>
 #include <QObject>
+#include <QUndoCommand>
 
 class QAction;
-class QUndoCommand;
 class QUndoStack;
 
 namespace fermata {
 
 struct UiContext;
+
+// A command whose undo and redo show their outcome themselves (an offer brought back on
+// screen): the history does not cover it with "Undone: …".
+class ShowsItsOwnOutcome : public QUndoCommand
+{
+public:
+    using QUndoCommand::QUndoCommand;
+};
 
 // The person's changes made in this window, newest last, for Edit > Undo and Redo. Only
 // commands the window pushes are here: what another process or a sync changes is not.

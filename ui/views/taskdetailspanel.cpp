@@ -1,5 +1,8 @@
 #include "views/taskdetailspanel.h"
 
+#include "undo/taskcommands.h"
+#include "undo/undohistory.h"
+
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
 #include "time/clock.h"
@@ -335,7 +338,18 @@ bool TaskDetailsPanel::apply()
         showError(problem);
         return false;
     }
-    if (const Status status = m_context.tasks.update(task); !status) {
+    if (m_history) {
+        // Through the history, so Ctrl+Z takes the edit back ("Undo Edit “…”").
+        QString refused;
+        const auto listening = connect(m_history, &UndoHistory::errorOccurred, this,
+                                       [&refused](const QString &message) { refused = message; });
+        m_history->push(new EditTaskCommand(*m_history, m_task, task));
+        disconnect(listening);
+        if (!refused.isEmpty()) {
+            showError(refused);
+            return false;
+        }
+    } else if (const Status status = m_context.tasks.update(task); !status) {
         showError(status.error().message);
         return false;
     }

@@ -16,10 +16,12 @@ namespace fermata {
 
 class DurationSpinBox;
 class OptionalDateTimeEdit;
+class UndoHistory;
 struct UiContext;
 
 // The right-hand panel: every field of the selected task, edited in place and saved with
-// Apply through TaskService::update. Problems are shown inline, in the panel.
+// Apply (through the window's undo history when it has one, else TaskService::update).
+// Problems are shown inline, in the panel.
 class TaskDetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,7 @@ public:
 
     // 0 (or an unknown id) shows the "select a task" hint.
     void showTask(qint64 taskId);
+    void setUndoHistory(UndoHistory *history) { m_history = history; }
     qint64 taskId() const { return m_task.id; }
     bool isModified() const;
     // Validates and saves; false (with the reason shown inline) when it could not.
@@ -80,6 +83,7 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_revert = nullptr;
+    UndoHistory *m_history = nullptr;
 };
 
 } // namespace fermata

@@ -36,7 +36,12 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss message"));
-    connect(m_close, &QToolButton::clicked, this, &MessageBar::dismiss);
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        const bool offer = m_action->isVisibleTo(this);
+        dismiss();
+        if (offer)
+            Q_EMIT actionDeclined(m_label->text(), m_action->text());
+    });
 
     m_action->setObjectName(QStringLiteral("messageAction"));
     m_action->hide();

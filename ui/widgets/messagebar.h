@@ -32,6 +32,8 @@ public:
 
 Q_SIGNALS:
     void actionTriggered();
+    // The person closed a message that offered an action (declined "Re-plan"): what it said.
+    void actionDeclined(const QString &text, const QString &actionText);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
