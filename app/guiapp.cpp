@@ -11,6 +11,7 @@
 #include "messaging/teamsync.h"
 #include "trayicon.h"
 #include "uicontext.h"
+#include "widgets/focusringstyle.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -47,6 +48,7 @@ int showDatabaseError(const QString &message, const QString &databasePath)
 int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
 {
     QApplication app(argc, argv);
+    FocusRingStyle::install(app); // before any widget, so every one is polished with it
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fermata.svg")));
     QApplication::setDesktopFileName(QStringLiteral("fermata"));
 
