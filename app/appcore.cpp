@@ -8,7 +8,7 @@
 
 namespace fermata {
 
-Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths)
+Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths, TaskLoading loading)
 {
     // Installs from before everything was private: their folders and files become so now.
     const QString data = paths.dataDir();
@@ -17,23 +17,52 @@ Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths)
         {data, QFileInfo(paths.settingsPath()).absolutePath(), QDir(data).filePath(QStringLiteral("calendars"))},
         {database, database + QStringLiteral("-wal"), database + QStringLiteral("-shm"),
          paths.settingsPath(), QDir(data).filePath(QStringLiteral("hub-secrets.json"))});
-    auto opened = Database::open(database);
+    const bool background = loading == TaskLoading::InBackground;
+    // In the background, the worker's own open() runs the integrity check (see below).
+    auto opened = background ? Database::openCheckedElsewhere(database) : Database::open(database);
     if (!opened)
         return opened.error();
     std::unique_ptr<AppCore> core(new AppCore(paths, std::move(opened).value()));
     core->m_madePrivate = madePrivate;
+    if (background) {
+        // Its open() checks the file's integrity; finishLoading() waits for it before anything
+        // here writes (the attention engine's first-run defaults are the first write).
+        core->m_pendingTasks = std::async(std::launch::async, [database]() -> Result<QList<Task>> {
+            auto own = Database::open(database); // a connection belongs to its thread
+            if (!own)
+                return own.error();
+            return TaskRepository(**own).all();
+        });
+        return core;
+    }
     if (Status loaded = core->m_tasks.load(); !loaded)
         return loaded.error();
+    if (Status loaded = core->loadAttention(); !loaded)
+        return loaded.error();
+    return core;
+}
+
+Status AppCore::loadAttention()
+{
     // First-run check-in windows on the working days only: a day off has nothing to check.
     quint8 workingDays = 0;
-    const WorkingHours hours = core->m_preferences.workingHours();
+    const WorkingHours hours = m_preferences.workingHours();
     for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
         if (hours.day(Qt::DayOfWeek(day)).working)
             workingDays |= WeeklyRule::dayBit(Qt::DayOfWeek(day));
     }
-    if (Status loaded = core->m_attention->load(core->m_preferences.timeZoneId(), workingDays); !loaded)
-        return loaded.error();
-    return core;
+    return m_attention->load(m_preferences.timeZoneId(), workingDays);
+}
+
+Status AppCore::finishLoading()
+{
+    if (!m_pendingTasks.valid())
+        return {};
+    Result<QList<Task>> tasks = m_pendingTasks.get();
+    if (!tasks)
+        return tasks.error(); // a damaged file among them, untouched
+    m_tasks.reset(std::move(tasks).value());
+    return loadAttention();
 }
 
 AppCore::AppCore(const AppPaths &paths, std::unique_ptr<Database> database)

@@ -12,6 +12,7 @@
 #include "storage/repositories.h"
 #include "time/clock.h"
 
+#include <future>
 #include <memory>
 
 namespace fermata {
@@ -21,7 +22,14 @@ namespace fermata {
 class AppCore final
 {
 public:
-    static Result<std::unique_ptr<AppCore>> open(const AppPaths &paths);
+    enum class TaskLoading { Now, InBackground };
+    // With InBackground the tasks are read, and the file's integrity checked, on a worker
+    // thread over its own connection while the caller builds the rest of the app (a year of
+    // tasks is most of what a start-up reads). finishLoading() waits for it and then loads
+    // the attention engine, whose first run writes: nothing may use tasks() or attention(),
+    // or write, before it. Now does all of it in open().
+    static Result<std::unique_ptr<AppCore>> open(const AppPaths &paths, TaskLoading loading = TaskLoading::Now);
+    Status finishLoading();
     ~AppCore();
     Q_DISABLE_COPY_MOVE(AppCore)
 
@@ -46,6 +54,7 @@ public:
     QString privacyNotice() const;
 
 private:
+    Status loadAttention();
     AppCore(const AppPaths &paths, std::unique_ptr<Database> database);
 
     AppPaths m_paths;
@@ -61,6 +70,7 @@ private:
     std::unique_ptr<PlanningService> m_planning;   // focus blocks from tasks and calendar
     DataChangeWatcher m_changes;
     QStringList m_madePrivate;
+    std::future<Result<QList<Task>>> m_pendingTasks;
 };
 
 } // namespace fermata

@@ -58,7 +58,8 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     if (!instance.listen())
         qWarning("Fermata could not claim its single-instance socket: %s", qPrintable(instance.errorString()));
 
-    auto core = AppCore::open(paths);
+    // The tasks are read on a worker thread while the rest of the app is built.
+    auto core = AppCore::open(paths, AppCore::TaskLoading::InBackground);
     if (!core)
         return showDatabaseError(core.error().message, paths.databasePath());
 
@@ -81,6 +82,8 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     context.team = &team;
     QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
                      [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });
+    if (Status loaded = core.value()->finishLoading(); !loaded)
+        return showDatabaseError(loaded.error().message, paths.databasePath());
     const bool defaultDataDir = paths.dataDir() == AppPaths::standard().dataDir();
     const AutostartEntry autostart(QCoreApplication::applicationFilePath(), defaultDataDir ? QString() : paths.dataDir());
     MainWindow window(context);

@@ -124,6 +124,16 @@ std::optional<Error> Database::configure()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path)
 {
+    return open(path, true);
+}
+
+Result<std::unique_ptr<Database>> Database::openCheckedElsewhere(const QString &path)
+{
+    return open(path, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, bool checkIntegrity)
+{
     using R = Result<std::unique_ptr<Database>>;
     const QFileInfo info(path);
     const QString file = info.absoluteFilePath();
@@ -151,7 +161,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     } else if (info.size() == 0) {
         // Fermata never leaves an empty file behind (see above), so this one is someone else's.
         return R(databasefile::notFermata(file, QStringLiteral("it is empty, 0 bytes")));
-    } else if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion())) {
+    } else if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion(), checkIntegrity)) {
         return R(*refusal);
     }
 

@@ -26,6 +26,10 @@ public:
     // Opens (creating if missing) and migrates the file at `path`. Errors: NotADatabase,
     // Damaged, NewerSchema, ReadOnly, DiskFull, Io, Database — each naming the file.
     static Result<std::unique_ptr<Database>> open(const QString &path);
+    // The same without the integrity check of an existing file that needs no migration, for a
+    // caller that runs open() on another connection and waits for it before any write (the
+    // window's start-up: the check reads every page, a year of data in a few ms).
+    static Result<std::unique_ptr<Database>> openCheckedElsewhere(const QString &path);
 
     static int latestSchemaVersion();
     int schemaVersion() const;
@@ -38,6 +42,8 @@ public:
     Status inTransaction(const std::function<Status()> &work);
 
 private:
+    static Result<std::unique_ptr<Database>> open(const QString &path, bool checkIntegrity);
+
     Database(QString path, QString connectionName);
 
     std::optional<Error> configure();

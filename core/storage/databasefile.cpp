@@ -114,7 +114,7 @@ bool hasFermataTables(const QStringList &tables)
     return true;
 }
 
-std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int latestVersion)
+std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int latestVersion, bool checkIntegrity)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
@@ -148,14 +148,19 @@ std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int la
                                                                           : QString()));
         }
     }
-    std::optional<QSqlError> readFailure;
-    if (const auto problem = integrityProblem(db, readFailure))
-        return damaged(path, *problem);
-    if (readFailure)
-        return describeFailure(path, QStringLiteral("check"), *readFailure);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return describeFailure(path, QStringLiteral("read"), query.lastError());
-    if (const int version = query.value(0).toInt(); version > latestVersion)
+    const int version = query.value(0).toInt();
+    query.finish();
+    // A file about to be migrated is always checked first: migrating writes.
+    if (checkIntegrity || version < latestVersion) {
+        std::optional<QSqlError> readFailure;
+        if (const auto problem = integrityProblem(db, readFailure))
+            return damaged(path, *problem);
+        if (readFailure)
+            return describeFailure(path, QStringLiteral("check"), *readFailure);
+    }
+    if (version > latestVersion)
         return newerSchema(path, version, latestVersion);
     return std::nullopt;
 }
@@ -225,7 +230,7 @@ Error describeFailure(const QString &path, const QString &what, const QSqlError 
                  QStringLiteral("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
 }
 
-std::optional<Error> checkExisting(const QString &path, int latestVersion)
+std::optional<Error> checkExisting(const QString &path, int latestVersion, bool checkIntegrity)
 {
     const QString name = uniqueName();
     std::optional<Error> refusal;
@@ -233,7 +238,7 @@ std::optional<Error> checkExisting(const QString &path, int latestVersion)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        refusal = db.open() ? inspect(db, path, latestVersion)
+        refusal = db.open() ? inspect(db, path, latestVersion, checkIntegrity)
                             : describeFailure(path, QStringLiteral("open"), db.lastError());
         db.close();
     }

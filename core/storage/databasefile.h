@@ -22,7 +22,9 @@ constexpr qint32 applicationId = 0x46726D74;
 // Only SQLite ever opens the file: closing any other descriptor on it (a QFile, say) would drop
 // this process's POSIX locks held by its other connections, and another process could then
 // checkpoint and delete the WAL under a live connection (SQLite's "How To Corrupt", 2.2).
-std::optional<Error> checkExisting(const QString &path, int latestVersion);
+// checkIntegrity false leaves out the integrity check (it reads every page) for a caller that
+// runs it on another connection before it writes; a file due for migration is checked anyway.
+std::optional<Error> checkExisting(const QString &path, int latestVersion, bool checkIntegrity = true);
 
 // Creates a new database at `path` in one step: built under a temporary name in the same
 // folder (private to the user, WAL, `prepare` — the migrations — run on it), then moved into

@@ -18,9 +18,14 @@ Status TaskService::load()
     auto loaded = m_repository.all();
     if (!loaded)
         return loaded.error();
-    m_tasks = std::move(loaded).value();
-    Q_EMIT tasksReset();
+    reset(std::move(loaded).value());
     return {};
+}
+
+void TaskService::reset(QList<Task> tasks)
+{
+    m_tasks = std::move(tasks);
+    Q_EMIT tasksReset();
 }
 
 Status TaskService::reloadChanges()

@@ -20,6 +20,9 @@ public:
 
     // Loads every task from storage (call once after construction).
     Status load();
+    // Takes tasks read elsewhere (the window reads them on a worker thread while it builds
+    // itself); the same as load() with them.
+    void reset(QList<Task> tasks);
     // Another process changed the tasks: re-reads them and announces only the differences
     // (added, changed, removed), so views keep their selection and scroll position.
     Status reloadChanges();

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void opensAtInitialSizeAndRestoresGeometry();
     void detailsPanelShowsOnlyWithATask();
     void pressingAnOpenTaskKeepsTheLayoutStill();
+    void openTasksFollowDoneAndPriority();
     void statusChipIsNeverElided();
     void closingWithATrayHidesAndKeepsRunning();
     void closingWithoutATrayQuits();
@@ -345,6 +346,44 @@ void TestMainWindow::pressingAnOpenTaskKeepsTheLayoutStill()
     QTest::mouseRelease(list->viewport(), Qt::LeftButton, {}, row);
     QTRY_VERIFY(details->isVisible());
     QCOMPARE(details->titleEdit()->text(), QStringLiteral("Write report"));
+}
+
+// Today's "Open tasks": open ones only, most important first, following edits made anywhere.
+void TestMainWindow::openTasksFollowDoneAndPriority()
+{
+    auto add = [this](const char *title, Priority priority) {
+        Task task;
+        task.title = QString::fromLatin1(title);
+        task.priority = priority;
+        const auto added = m_services->tasks.add(task);
+        return added ? *added : Task{};
+    };
+    const Task low = add("Tidy notes", Priority::P4);
+    const Task urgent = add("Fix the build", Priority::P1);
+    Task finished = add("Old report", Priority::P2);
+    finished.done = true;
+    QVERIFY(m_services->tasks.update(finished));
+    m_window->showView(MainWindow::View::Today);
+    auto *list = m_window->findChild<QListView *>(QStringLiteral("openTasks"));
+    QVERIFY(list);
+    auto titles = [list] {
+        QStringList shown;
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            shown.append(list->model()->index(row, list->modelColumn()).data().toString());
+        return shown;
+    };
+    QCOMPARE(titles(), (QStringList{QStringLiteral("Fix the build"), QStringLiteral("Tidy notes")}));
+
+    Task raised = low;
+    raised.priority = Priority::P1;
+    raised.title = QStringLiteral("Tidy notes now");
+    QVERIFY(m_services->tasks.update(raised));
+    QCOMPARE(titles().size(), 2);
+    QVERIFY(titles().contains(QStringLiteral("Tidy notes now")));
+    QVERIFY(m_services->tasks.setDone(urgent.id, true));
+    QCOMPARE(titles(), QStringList{QStringLiteral("Tidy notes now")});
+    QVERIFY(m_services->tasks.setDone(finished.id, false));
+    QCOMPARE(titles(), (QStringList{QStringLiteral("Tidy notes now"), QStringLiteral("Old report")}));
 }
 
 void TestMainWindow::statusChipIsNeverElided()

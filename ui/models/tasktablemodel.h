@@ -42,6 +42,9 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     qint64 taskId(int row) const;
+    // The task on a row, for proxies that filter and sort thousands of rows without a
+    // QVariant per look (row must be valid).
+    const Task &taskAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 taskId) const;
 
 Q_SIGNALS:

@@ -41,11 +41,17 @@ namespace {
 constexpr int sideColumnWidth = 290;
 constexpr int sideColumnMinimumWidth = 220;
 
-// The open tasks, draggable onto the timeline as task ids.
+// The open tasks, most important first, draggable onto the timeline as task ids. Filters and
+// sorts on the tasks themselves: a year of them is thousands of rows at start-up.
 class OpenTasksModel final : public QSortFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit OpenTasksModel(TaskTableModel &tasks, QObject *parent)
+        : QSortFilterProxyModel(parent), m_tasks(tasks)
+    {
+        setSourceModel(&tasks);
+        sort(TaskTableModel::Priority);
+    }
 
     Qt::ItemFlags flags(const QModelIndex &index) const override
     {
@@ -60,6 +66,16 @@ public:
         return DayTimeline::taskMimeData(indexes.first().data(TaskTableModel::TaskIdRole).toLongLong());
     }
     Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override { return !m_tasks.taskAt(row).done; }
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        return m_tasks.taskAt(left.row()).priority < m_tasks.taskAt(right.row()).priority;
+    }
+
+private:
+    TaskTableModel &m_tasks;
 };
 constexpr int UnplacedTitleRole = Qt::UserRole + 1;
 constexpr int UnplacedReasonRole = Qt::UserRole + 2;
@@ -236,13 +252,7 @@ void TodayView::updateUnplaced()
 
 QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
 {
-    m_openModel = new OpenTasksModel(this);
-    m_openModel->setSourceModel(&tasks);
-    m_openModel->setFilterRole(TaskTableModel::DoneRole);
-    m_openModel->setFilterKeyColumn(TaskTableModel::Title);
-    m_openModel->setFilterFixedString(QStringLiteral("false"));
-    m_openModel->setSortRole(TaskTableModel::SortRole);
-    m_openModel->sort(TaskTableModel::Priority);
+    m_openModel = new OpenTasksModel(tasks, this);
 
     m_openTasks = new QListView(this);
     m_openTasks->setObjectName(QStringLiteral("openTasks"));
@@ -257,6 +267,10 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     m_openTasks->setTextElideMode(Qt::ElideRight);
     m_openTasks->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_openTasks->setUniformItemSizes(true);
+    // A year of tasks is thousands of rows: lay out the first screenful before the first
+    // paint and the rest in batches after it.
+    m_openTasks->setLayoutMode(QListView::Batched);
+    m_openTasks->setBatchSize(50);
     // Drag a task onto the day to pin a block for it.
     m_openTasks->setDragEnabled(true);
     m_openTasks->setDragDropMode(QAbstractItemView::DragOnly);
