@@ -12,7 +12,10 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <QSet>
+
 #include <atomic>
+#include <mutex>
 #include <cerrno>
 #include <sys/stat.h>
 
@@ -27,6 +30,48 @@ QString uniqueConnectionName(QLatin1String purpose)
     static std::atomic<quint64> s_counter{0};
     return QStringLiteral("fermata-%1-%2").arg(purpose).arg(++s_counter);
 }
+
+// The files this process found healthy, each as it was then (inode, size, change time): the
+// window's workers open the file the window checked a moment ago, and the check reads every
+// page. Any change to the file since (a write checkpointed into it, a repair, damage made by
+// another program) makes it a different entry, checked again.
+class CheckedFiles
+{
+public:
+    static CheckedFiles &instance()
+    {
+        static CheckedFiles files;
+        return files;
+    }
+    bool contains(const QString &path) const
+    {
+        const QByteArray key = stamp(path);
+        const std::lock_guard lock(m_mutex);
+        return !key.isEmpty() && m_stamps.contains(key);
+    }
+    void add(const QString &path)
+    {
+        const QByteArray key = stamp(path);
+        const std::lock_guard lock(m_mutex);
+        if (!key.isEmpty())
+            m_stamps.insert(key);
+    }
+
+private:
+    static QByteArray stamp(const QString &path)
+    {
+        struct stat st {};
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+            return {};
+        return QFile::encodeName(path) + '\0'
+            + QByteArray::number(quint64(st.st_ino)) + ':' + QByteArray::number(qint64(st.st_size)) + ':'
+            + QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_mtim.tv_nsec))
+            + ':' + QByteArray::number(qint64(st.st_ctim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_ctim.tv_nsec));
+    }
+
+    mutable std::mutex m_mutex;
+    QSet<QByteArray> m_stamps;
+};
 
 // Makes the data folder when it is missing, private to the user (0700) from the start.
 std::optional<Error> makePrivateFolder(const QString &folder, const QString &file)
@@ -161,8 +206,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool check
     } else if (info.size() == 0) {
         // Fermata never leaves an empty file behind (see above), so this one is someone else's.
         return R(databasefile::notFermata(file, QStringLiteral("it is empty, 0 bytes")));
-    } else if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion(), checkIntegrity)) {
-        return R(*refusal);
+    } else {
+        const bool checkNow = checkIntegrity && !CheckedFiles::instance().contains(file);
+        if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion(), checkNow))
+            return R(*refusal);
+        if (checkNow)
+            CheckedFiles::instance().add(file);
     }
 
     std::unique_ptr<Database> database(new Database(file, uniqueConnectionName(QLatin1String("rw"))));

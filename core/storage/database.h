@@ -24,7 +24,8 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     // Opens (creating if missing) and migrates the file at `path`. Errors: NotADatabase,
-    // Damaged, NewerSchema, ReadOnly, DiskFull, Io, Database — each naming the file.
+    // Damaged, NewerSchema, ReadOnly, DiskFull, Io, Database — each naming the file. The
+    // integrity check runs once per process for a file that has not changed since.
     static Result<std::unique_ptr<Database>> open(const QString &path);
     // The same without the integrity check of an existing file that needs no migration, for a
     // caller that runs open() on another connection and waits for it before any write (the

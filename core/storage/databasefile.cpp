@@ -82,8 +82,8 @@ Error fromErrno(const QString &path, int error)
 // The first problem the integrity check reports, or std::nullopt when it says "ok". A check
 // that could not run at all is a failure to read, not damage: `readFailure` gets it.
 // quick_check reads every page and record (a torn or garbled file shows) but does not compare
-// indexes with their tables: on a year of data it takes 3 ms instead of 12, and every opening
-// (the window, its two workers, each command) pays it before anything else.
+// indexes with their tables: on a year of data it takes 3 ms instead of 12, and each process
+// (the window, each command) pays it before anything else, once per unchanged file.
 std::optional<QString> integrityProblem(const QSqlDatabase &db, std::optional<QSqlError> &readFailure)
 {
     QSqlQuery query(db);

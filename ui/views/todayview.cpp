@@ -267,10 +267,6 @@ QWidget *TodayView::buildSideColumn(TaskTableModel &tasks)
     m_openTasks->setTextElideMode(Qt::ElideRight);
     m_openTasks->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_openTasks->setUniformItemSizes(true);
-    // A year of tasks is thousands of rows: lay out the first screenful before the first
-    // paint and the rest in batches after it.
-    m_openTasks->setLayoutMode(QListView::Batched);
-    m_openTasks->setBatchSize(50);
     // Drag a task onto the day to pin a block for it.
     m_openTasks->setDragEnabled(true);
     m_openTasks->setDragDropMode(QAbstractItemView::DragOnly);

@@ -282,6 +282,36 @@ private Q_SLOTS:
         QCOMPARE(count(), 2);
     }
 
+    // A process checks a file once while it stays unchanged (the window's workers open what
+    // the window just checked); a file damaged after that is checked, and refused, again.
+    void aFileDamagedAfterItsCheckIsRefused()
+    {
+        test::TempDataDir dir;
+        const QString path = dir.databasePath();
+        createPopulated(path);
+        QVERIFY(Database::open(path).isOk()); // checked now, and healthy
+        QVERIFY(Database::open(path).isOk());
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        qint64 rootPage = 0;
+        withRawConnection(path, [&](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'task_tags'")));
+            QVERIFY(query.next());
+            rootPage = query.value(0).toLongLong();
+        });
+        QVERIFY(rootPage >= 2);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek((rootPage - 1) * 4096));
+        const QByteArray garbage(4096, '\xA5');
+        QCOMPARE(file.write(garbage), garbage.size()); // same size: only the times change
+        file.close();
+        auto again = Database::open(path);
+        QVERIFY(!again.isOk());
+        QCOMPARE(again.error().code, Error::Code::Damaged);
+    }
+
     void refusesFile_data()
     {
         QTest::addColumn<QString>("kind");
