@@ -8,7 +8,17 @@
 
 namespace fermata {
 
-Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths, TaskLoading loading)
+AppCore::Preload AppCore::preloadTasks(const AppPaths &paths)
+{
+    return std::async(std::launch::async, [database = paths.databasePath()]() -> Result<QList<Task>> {
+        auto own = Database::open(database); // checks the file; a connection belongs to its thread
+        if (!own)
+            return own.error();
+        return TaskRepository(**own).all();
+    });
+}
+
+Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths, Preload preloaded)
 {
     // Installs from before everything was private: their folders and files become so now.
     const QString data = paths.dataDir();
@@ -17,22 +27,16 @@ Result<std::unique_ptr<AppCore>> AppCore::open(const AppPaths &paths, TaskLoadin
         {data, QFileInfo(paths.settingsPath()).absolutePath(), QDir(data).filePath(QStringLiteral("calendars"))},
         {database, database + QStringLiteral("-wal"), database + QStringLiteral("-shm"),
          paths.settingsPath(), QDir(data).filePath(QStringLiteral("hub-secrets.json"))});
-    const bool background = loading == TaskLoading::InBackground;
-    // In the background, the worker's own open() runs the integrity check (see below).
+    const bool background = preloaded.valid();
+    // With a preload, its own open() runs the integrity check; finishLoading() waits for it
+    // before anything here writes (the attention engine's first-run defaults are the first).
     auto opened = background ? Database::openCheckedElsewhere(database) : Database::open(database);
     if (!opened)
         return opened.error();
     std::unique_ptr<AppCore> core(new AppCore(paths, std::move(opened).value()));
     core->m_madePrivate = madePrivate;
     if (background) {
-        // Its open() checks the file's integrity; finishLoading() waits for it before anything
-        // here writes (the attention engine's first-run defaults are the first write).
-        core->m_pendingTasks = std::async(std::launch::async, [database]() -> Result<QList<Task>> {
-            auto own = Database::open(database); // a connection belongs to its thread
-            if (!own)
-                return own.error();
-            return TaskRepository(**own).all();
-        });
+        core->m_pendingTasks = std::move(preloaded);
         return core;
     }
     if (Status loaded = core->m_tasks.load(); !loaded)

@@ -22,13 +22,14 @@ namespace fermata {
 class AppCore final
 {
 public:
-    enum class TaskLoading { Now, InBackground };
-    // With InBackground the tasks are read, and the file's integrity checked, on a worker
-    // thread over its own connection while the caller builds the rest of the app (a year of
-    // tasks is most of what a start-up reads). finishLoading() waits for it and then loads
-    // the attention engine, whose first run writes: nothing may use tasks() or attention(),
-    // or write, before it. Now does all of it in open().
-    static Result<std::unique_ptr<AppCore>> open(const AppPaths &paths, TaskLoading loading = TaskLoading::Now);
+    // The window reads its tasks, and checks the file's integrity, on a worker thread over its
+    // own connection, started before anything else (a year of tasks is most of what a start-up
+    // reads): preloadTasks() starts it, open() takes it, finishLoading() waits for it and then
+    // loads the attention engine, whose first run writes. Until then nothing may use tasks()
+    // or attention(), or write. Without a preload, open() does all of it at once.
+    using Preload = std::future<Result<QList<Task>>>;
+    static Preload preloadTasks(const AppPaths &paths);
+    static Result<std::unique_ptr<AppCore>> open(const AppPaths &paths, Preload preloaded = {});
     Status finishLoading();
     ~AppCore();
     Q_DISABLE_COPY_MOVE(AppCore)

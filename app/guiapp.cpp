@@ -47,6 +47,8 @@ int showDatabaseError(const QString &message, const QString &databasePath)
 
 int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
 {
+    // Reading the tasks begins at once, on a worker thread, while the rest starts.
+    AppCore::Preload tasks = AppCore::preloadTasks(paths);
     QApplication app(argc, argv);
     FocusRingStyle::install(app); // before any widget, so every one is polished with it
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fermata.svg")));
@@ -58,8 +60,7 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     if (!instance.listen())
         qWarning("Fermata could not claim its single-instance socket: %s", qPrintable(instance.errorString()));
 
-    // The tasks are read on a worker thread while the rest of the app is built.
-    auto core = AppCore::open(paths, AppCore::TaskLoading::InBackground);
+    auto core = AppCore::open(paths, std::move(tasks));
     if (!core)
         return showDatabaseError(core.error().message, paths.databasePath());
 

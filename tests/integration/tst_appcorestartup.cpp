@@ -1,5 +1,5 @@
 // The window's start-up reads the tasks, and checks the file's integrity, on a worker thread
-// while it builds itself (AppCore::TaskLoading::InBackground). It must end where reading them
+// while it builds itself (AppCore::preloadTasks). It must end where reading them
 // at once ends, and a damaged file must still be refused before anything is written to it.
 #include "appcore.h"
 #include "storage/repositories.h"
@@ -78,7 +78,7 @@ private Q_SLOTS:
             atOnce = core.value()->tasks().tasks();
         }
         QCOMPARE(atOnce.size(), 3);
-        auto core = AppCore::open(paths, AppCore::TaskLoading::InBackground);
+        auto core = AppCore::open(paths, AppCore::preloadTasks(paths));
         QVERIFY2(core.isOk(), core.isOk() ? "" : qPrintable(core.error().message));
         const Status loaded = core.value()->finishLoading();
         QVERIFY2(loaded.isOk(), loaded.isOk() ? "" : qPrintable(loaded.error().message));
@@ -112,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(test::fileBytes(path), before);
 
         {
-            auto core = AppCore::open(paths, AppCore::TaskLoading::InBackground);
+            auto core = AppCore::open(paths, AppCore::preloadTasks(paths));
             QVERIFY2(core.isOk(), core.isOk() ? "" : qPrintable(core.error().message));
             const Status loaded = core.value()->finishLoading();
             QVERIFY(!loaded.isOk());
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
         const QByteArray before = test::fileBytes(path);
-        auto core = AppCore::open(AppPaths::inDirectory(dir.path()), AppCore::TaskLoading::InBackground);
+        auto core = AppCore::open(AppPaths::inDirectory(dir.path()), AppCore::preloadTasks(AppPaths::inDirectory(dir.path())));
         QVERIFY(!core.isOk());
         QCOMPARE(core.error().code, Error::Code::Damaged);
         QCOMPARE(test::fileBytes(path), before);
