@@ -1,4 +1,7 @@
 #include "attentiontestfixture.h"
+#include "calendar/calendarinteropservice.h"
+#include "dialogs/editmessagedialog.h"
+#include "dialogs/exportcalendardialog.h"
 #include "dialogs/focusendprompt.h"
 #include "dialogs/focusstartdialog.h"
 #include "dialogs/preferencesdialog.h"
@@ -15,6 +18,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
@@ -24,8 +29,8 @@ using test::AttentionUiServices;
 using test::utc;
 
 // Every focusable, visible control says what it is: an accessible name, a buddy label or
-// its own visible text. Walks every view of the window, every Preferences page and the
-// focus dialogs.
+// its own visible text. Walks every view of the window, every Preferences page and every
+// dialog.
 class TestAccessibleNames : public QObject
 {
     Q_OBJECT
@@ -43,7 +48,8 @@ bool isControl(const QWidget *widget)
 {
     return qobject_cast<const QAbstractButton *>(widget) || qobject_cast<const QLineEdit *>(widget)
         || qobject_cast<const QComboBox *>(widget) || qobject_cast<const QAbstractSpinBox *>(widget)
-        || qobject_cast<const QAbstractItemView *>(widget) || qobject_cast<const DayTimeline *>(widget);
+        || qobject_cast<const QAbstractItemView *>(widget) || qobject_cast<const DayTimeline *>(widget)
+        || qobject_cast<const QPlainTextEdit *>(widget) || qobject_cast<const QTextEdit *>(widget);
 }
 
 // Parts of a composite control (a spin box's or combo box's line edit, an item view's editor).
@@ -157,6 +163,17 @@ void TestAccessibleNames::everyControlIsNamed()
     QVERIFY(QTest::qWaitForWindowExposed(&end));
     collect(&end, QStringLiteral("Focus ended"));
     end.hide();
+    EditMessageDialog edit(QStringLiteral("Ada"), QStringLiteral("Draft"), QStringLiteral("Body"), &window);
+    edit.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&edit));
+    collect(&edit, QStringLiteral("Edit message"));
+    edit.hide();
+    CalendarInteropService interop(*services.database, services.clock);
+    ExportCalendarDialog exportDialog(interop, QDate(2024, 5, 13), QTimeZone::utc(), &window);
+    exportDialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&exportDialog));
+    collect(&exportDialog, QStringLiteral("Export calendar"));
+    exportDialog.hide();
 
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(QStringLiteral("Unnamed controls:\n") + m_unnamed.join(QLatin1Char('\n'))));
 }

@@ -50,7 +50,11 @@ ExportCalendarDialog::ExportCalendarDialog(CalendarInteropService &interop, QDat
     pathRow->addWidget(choose);
     form->addRow(tr("&From:"), m_from);
     form->addRow(tr("&To:"), m_to);
-    form->addRow(tr("&File:"), pathRow);
+    // The label names the edit itself (Alt+F lands in it; screen readers read "File"), not the
+    // row that holds it and its Browse button.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
     layout->addLayout(form);
 
     m_problem = new QLabel(this);
