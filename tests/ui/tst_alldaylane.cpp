@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QImage>
 #include <QTest>
 
 #include <memory>
@@ -91,7 +92,7 @@ void TestAllDayLane::weekShowsAllDayEventsInALane()
     m_window->show();
     WeekView *week = m_window->weekView();
     week->setDate(QDate(2026, 3, 2));
-    const QList<DayTimeline *> &days = week->days();
+    const QList<DayTimeline *> days = week->days();
     QCOMPARE(days.size(), 7);
 
     const DayTimeline *friday = days[4];
@@ -123,6 +124,23 @@ void TestAllDayLane::weekShowsAllDayEventsInALane()
     QVERIFY(lane.bottom() < friday->yForTime(QTime(friday->firstHour(), 0)));
     QCOMPARE(friday->allDayRowAt(lane.center().toPoint()), 0);
     saveShot(m_window.get(), QStringLiteral("week-all-day.png"));
+
+    // Friday's working hours look taken (the planner leaves them alone); a free all-day event
+    // leaves Wednesday's band as any other day's.
+    auto bandColours = [](DayTimeline *day) {
+        const QImage image = day->grab().toImage();
+        const int y = qRound(day->yForTime(QTime(14, 20)));
+        QSet<QRgb> colours;
+        for (int x = day->width() / 2 - 12; x < day->width() / 2 + 12; ++x)
+            for (int dy = -4; dy <= 4; ++dy)
+                colours.insert(image.pixel(x, y + dy));
+        return colours;
+    };
+    const QSet<QRgb> monday = bandColours(days[0]);
+    QCOMPARE(bandColours(days[2]), monday);
+    const QSet<QRgb> taken = bandColours(days[4]);
+    QVERIFY(!taken.intersects(monday));
+    QVERIFY(taken.size() >= 2); // hatched
 
     // A week without all-day events gives the lane no room.
     week->setDate(QDate(2026, 3, 9));

@@ -723,16 +723,20 @@ void DayTimeline::paintAllDay(QPainter &painter) const
 void DayTimeline::paintWorkingHours(QPainter &painter) const
 {
     const QRectF column = columnRect();
-    const QColor band = PaletteColors::accentTint(palette(), 0.08);
-    const QColor edge = PaletteColors::accentTint(palette(), 0.45);
+    // A busy all-day event takes the day from the planner: its working hours look taken.
+    const bool taken = std::any_of(m_allDay.cbegin(), m_allDay.cend(), [](const AllDayEntry &e) { return e.busy; });
+    const QColor base = palette().color(QPalette::Base), text = palette().color(QPalette::Text);
+    const QColor band = taken ? PaletteColors::mix(base, text, 0.07) : PaletteColors::accentTint(palette(), 0.08);
+    const QColor edge = taken ? PaletteColors::mix(base, text, 0.3) : PaletteColors::accentTint(palette(), 0.45);
     for (const Interval &span : m_workingHours) {
         const Interval part = span.intersected(dayRange());
         if (part.isEmpty())
             continue;
-        const qreal top = yFor(part.start());
-        const qreal bottom = yFor(part.end());
-        painter.fillRect(QRectF(column.left(), top, column.width(), bottom - top), band);
-        painter.fillRect(QRectF(column.left(), top, 3, bottom - top), edge);
+        const QRectF rect(column.left(), yFor(part.start()), column.width(), yFor(part.end()) - yFor(part.start()));
+        painter.fillRect(rect, band);
+        if (taken)
+            painter.fillRect(rect, QBrush(PaletteColors::mix(base, text, 0.2), Qt::BDiagPattern));
+        painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), edge);
     }
 }
 
