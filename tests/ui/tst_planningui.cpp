@@ -164,7 +164,7 @@ void TestPlanningUi::unplacedTasksAreListedAndDaysFlagged()
     addTask(QStringLiteral("Impossible"), 20 * 60, Priority::P1, utc(2024, 5, 13, 17), 120);
     QVERIFY(m_window->todayView()->unplacedList()->isHidden());
     m_window->planAction()->trigger();
-    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(" Could not be placed: '")),
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(" Only part of 'Impossible' could be placed (7 h 30 of 20 h planned; ")),
              qPrintable(m_window->messageBar()->text()));
     QListWidget *list = m_window->todayView()->unplacedList();
     QVERIFY(!list->isHidden());

@@ -1,5 +1,7 @@
 #include "views/unplacedtasks.h"
 
+#include "models/durationtext.h"
+
 #include "planning/planningservice.h"
 #include "tasks/taskservice.h"
 #include "time/clock.h"
@@ -38,7 +40,10 @@ QList<TaskReport> current(const UiContext &context)
         const int needed = task->remainingMinutes > 0 ? task->remainingMinutes : task->estimateMinutes;
         if (heldMinutes.value(report.taskId) >= needed)
             continue;
-        still.append(report);
+        TaskReport now = report; // what the blocks from now on hold, pins included
+        now.plannedMinutes = int(heldMinutes.value(report.taskId));
+        now.neededMinutes = needed;
+        still.append(now);
     }
     return still;
 }
@@ -51,20 +56,39 @@ QString sentence(const UiContext &context, const QList<TaskReport> &reports)
         const auto task = context.tasks.task(taskId);
         return task ? task->title : tr("a removed task");
     };
+    // A task with some of its time placed is "not in full", or the blocks on screen would
+    // contradict the sentence.
+    const auto part = [](const TaskReport &r) {
+        return tr("%1 of %2").arg(DurationText::format(r.plannedMinutes), DurationText::format(r.neededMinutes));
+    };
     if (reports.size() == 1) {
         const TaskReport &only = reports.first();
+        if (only.plannedMinutes > 0 && only.outcome == planning::TaskOutcome::Partial && !only.reason.isEmpty())
+            return tr("Only part of '%1' could be placed (%2).").arg(titleOf(only.taskId), only.reason); // says how much
+        if (only.plannedMinutes > 0) {
+            const QString why = only.reason.isEmpty() ? QString() : tr("; %1").arg(only.reason);
+            return tr("Only part of '%1' could be placed (%2%3).").arg(titleOf(only.taskId), part(only), why);
+        }
         return only.reason.isEmpty()
             ? tr("Could not be placed: '%1'.").arg(titleOf(only.taskId))
             : tr("Could not be placed: '%1' (%2).").arg(titleOf(only.taskId), only.reason);
     }
     constexpr qsizetype named = 3;
     QStringList titles;
-    for (qsizetype i = 0; i < qMin(named, reports.size()); ++i)
-        titles.append(tr("'%1'").arg(titleOf(reports[i].taskId)));
+    bool anyPart = false;
+    for (const TaskReport &r : reports)
+        anyPart = anyPart || r.plannedMinutes > 0;
+    for (qsizetype i = 0; i < qMin(named, reports.size()); ++i) {
+        const TaskReport &r = reports[i];
+        titles.append(r.plannedMinutes > 0 ? tr("'%1' (%2)").arg(titleOf(r.taskId), part(r))
+                                           : tr("'%1'").arg(titleOf(r.taskId)));
+    }
     QString list = titles.join(tr(", "));
     if (reports.size() > named)
         list = tr("%1 and %2 more").arg(list).arg(reports.size() - named);
-    return tr("%1 tasks could not be placed: %2.").arg(reports.size()).arg(list);
+    return (anyPart ? tr("%1 tasks could not be placed in full: %2.") : tr("%1 tasks could not be placed: %2."))
+        .arg(reports.size())
+        .arg(list);
 }
 
 } // namespace fermata::UnplacedTasks
