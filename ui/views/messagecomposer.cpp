@@ -234,8 +234,11 @@ void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok, con
     } else if (m_outbox && m_outbox->rowCount() > 0) {
         // The newest row is the one just sent: say exactly what it says.
         const OutboxService::OutgoingMessage &sent = m_outbox->message(0);
-        showOutcome(tr("Sent to %1 · %2 · %3")
-                        .arg(sent.recipientName, m_outbox->stateText(sent), m_outbox->releaseText(sent)),
+        const QString state = m_outbox->stateText(sent);
+        const QString when = m_outbox->releaseText(sent);
+        // "Released 00:03 — …" already says "Released": once is enough.
+        showOutcome(when.startsWith(state) ? tr("Sent to %1 · %2").arg(sent.recipientName, when)
+                                           : tr("Sent to %1 · %2 · %3").arg(sent.recipientName, state, when),
                     false);
     } else {
         showOutcome(message, false);
