@@ -213,10 +213,11 @@ private Q_SLOTS:
     void serveAloneRunsTwoPlannedBlocksInARow()
     {
         test::TempDataDir dir;
-        // Time for `serve` to start, then two blocks with a gap so each pause shows on its own.
+        // Time for `serve` to start (on a loaded machine that took more than 8 s), then two
+        // blocks with a gap so each pause shows on its own.
         const QDateTime t = QDateTime::currentDateTimeUtc();
-        const Interval first = Interval::fromDateTimes(t.addSecs(8), t.addSecs(13));
-        const Interval second = Interval::fromDateTimes(t.addSecs(16), t.addSecs(21));
+        const Interval first = Interval::fromDateTimes(t.addSecs(20), t.addSecs(25));
+        const Interval second = Interval::fromDateTimes(t.addSecs(28), t.addSecs(33));
         const std::unique_ptr<AppCore> core = profile(dir.path(), { first, second });
 
         QProcess serve;
