@@ -22,6 +22,18 @@ SLOT = 15
 DAY = 1440
 
 
+def instance_name(days, n_tasks, n_meetings, span_days, seed):
+    """The name focusbench-own uses: size class first, then tightness, then the seed."""
+    return f"d{days}_n{n_tasks}_m{n_meetings}_sp{span_days}_s{seed}"
+
+
+def write_pair(out_dir, name, inst, pert):
+    """Writes NAME.json and NAME.perturbed.json into out_dir (compact: the 500-task ones add up)."""
+    for suffix, doc in (("", inst), (".perturbed", pert)):
+        with open(os.path.join(out_dir, name + suffix + ".json"), "w") as f:
+            json.dump(doc, f, separators=(",", ":"))
+
+
 def make(seed, days, n_tasks, n_meetings, span_days, dep_pct=10):
     rnd = random.Random(seed)
     wh, checkins, fixed, meetings = [], [], [], []
@@ -62,6 +74,7 @@ def make(seed, days, n_tasks, n_meetings, span_days, dep_pct=10):
                       "energy": rnd.choice(["am", "pm", "any", "any"]), "depends_on": deps})
     inst = {"schema": "focusbench/1",
             "generator": {"seed": seed, "days": days, "tasks": n_tasks, "meetings": n_meetings,
+                          "deadline_span_days": span_days, "dep_pct": dep_pct,
                           "tool": "tests/bench/planner/gen_instances.py"},
             "slot_minutes": SLOT, "horizon": {"start": 0, "end": horizon},
             "working_hours": wh, "checkins": checkins, "fixed_events": fixed, "meetings": meetings,

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 using namespace fermata;
 
@@ -121,6 +122,25 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
     return 0;
 }
 
+// Scores a given plan with the evaluator only (no planning): the ILP referee
+// (exact_optimum.py) uses it so its model is checked against the bench's own rules.
+int checkPlan(const QString &instancePath, const QString &planPath)
+{
+    QTextStream out(stdout);
+    benchcheck::Evaluator evaluator;
+    QString error;
+    std::vector<benchcheck::PlanBlock> blocks;
+    if (!evaluator.load(readAll(instancePath), &error) || !benchcheck::Evaluator::parsePlan(readAll(planPath), &blocks, &error)) {
+        out << "error=" << error.replace(QLatin1Char(' '), QLatin1Char('_')) << "\n";
+        return 1;
+    }
+    const benchcheck::Evaluation e = evaluator.evaluate(blocks);
+    out << "value=" << e.value << " violations=" << e.violations << " blocks=" << e.blocks << "\n";
+    for (const QString &p : e.problems)
+        out << "#   " << p << "\n";
+    return e.violations == 0 ? 0 : 2;
+}
+
 QHash<QString, QString> parseLine(const QString &line)
 {
     QHash<QString, QString> kv;
@@ -130,6 +150,76 @@ QHash<QString, QString> parseLine(const QString &line)
             kv.insert(part.left(eq), part.mid(eq + 1));
     }
     return kv;
+}
+
+// Per size class (days x tasks) figures for the summary table.
+struct ClassStats
+{
+    int count = 0;
+    int violations = 0;
+    std::vector<double> ratioToOptimum; // proven-optimal instances only
+    std::vector<double> ratioToBound;   // unproven instances with a bound
+    std::vector<double> stability;
+    std::vector<double> timeMs;
+};
+
+double mean(const std::vector<double> &v)
+{
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    return v.empty() ? 0 : sum / double(v.size());
+}
+
+double minimum(const std::vector<double> &v)
+{
+    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Days and tasks from best-known.json, else from a "dDAYS_nTASKS_..." name.
+std::pair<int, int> sizeClass(const QString &key, const QJsonObject &entry)
+{
+    if (entry.contains(QStringLiteral("days")) && entry.contains(QStringLiteral("tasks")))
+        return {entry.value(QStringLiteral("days")).toInt(), entry.value(QStringLiteral("tasks")).toInt()};
+    const QStringList parts = key.split(QLatin1Char('_'));
+    if (parts.size() >= 2 && parts[0].startsWith(QLatin1Char('d')) && parts[1].startsWith(QLatin1Char('n')))
+        return {parts[0].mid(1).toInt(), parts[1].mid(1).toInt()};
+    return {0, 0};
+}
+
+void printSummary(QTextStream &out, const std::map<std::pair<int, int>, ClassStats> &classes)
+{
+    auto cell = [](const std::vector<double> &v, double value) {
+        return v.empty() ? QStringLiteral("-") : QString::number(value, 'f', 4);
+    };
+    out << "\nper size class (ratio columns: value / proven optimum, and value / bound where no optimum is proven)\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+               .arg(QStringLiteral("days x tasks"), -12).arg(QStringLiteral("count"), 5).arg(QStringLiteral("proven"), 6)
+               .arg(QStringLiteral("opt mean"), 8).arg(QStringLiteral("opt worst"), 9).arg(QStringLiteral("unproven"), 8)
+               .arg(QStringLiteral("bnd mean"), 8).arg(QStringLiteral("bnd worst"), 9).arg(QStringLiteral("viol"), 4)
+               .arg(QStringLiteral("stab mean"), 9).arg(QStringLiteral("stab min"), 8).arg(QStringLiteral("median ms"), 9);
+    for (const auto &[size, c] : classes) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+                   .arg(QStringLiteral("%1 x %2").arg(size.first).arg(size.second), -12).arg(c.count, 5)
+                   .arg(c.ratioToOptimum.size(), 6)
+                   .arg(cell(c.ratioToOptimum, mean(c.ratioToOptimum)), 8)
+                   .arg(cell(c.ratioToOptimum, minimum(c.ratioToOptimum)), 9)
+                   .arg(c.ratioToBound.size(), 8)
+                   .arg(cell(c.ratioToBound, mean(c.ratioToBound)), 8)
+                   .arg(cell(c.ratioToBound, minimum(c.ratioToBound)), 9)
+                   .arg(c.violations, 4)
+                   .arg(QString::number(mean(c.stability), 'f', 3), 9)
+                   .arg(QString::number(minimum(c.stability), 'f', 3), 8)
+                   .arg(QString::number(median(c.timeMs), 'f', 2), 9);
+    }
 }
 
 } // namespace
@@ -157,8 +247,16 @@ int main(int argc, char **argv)
                                       QStringLiteral("N"), QStringLiteral("-1"));
     const QCommandLineOption noPreferOpt(QStringLiteral("no-prefer"),
                                          QStringLiteral("Skip the preferred-part-of-day pass (for comparison)."));
-    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt, stepsOpt, noPreferOpt});
+    const QCommandLineOption checkOpt(QStringLiteral("check-plan"),
+                                      QStringLiteral("Only score PLAN (a focusbench plan JSON) on INSTANCE: prints value and violations."));
+    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt, stepsOpt, noPreferOpt, checkOpt});
+    parser.addPositionalArgument(QStringLiteral("INSTANCE PLAN"), QStringLiteral("With --check-plan."));
     parser.process(app);
+    if (parser.isSet(checkOpt)) {
+        if (parser.positionalArguments().size() != 2)
+            parser.showHelp(1);
+        return checkPlan(parser.positionalArguments().at(0), parser.positionalArguments().at(1));
+    }
     const int runs = std::max(1, parser.value(runsOpt).toInt());
     if (parser.isSet(childOpt))
         return runChild(parser.value(childOpt), runs, parser.value(plansOpt), parser.value(stepsOpt).toInt(), !parser.isSet(noPreferOpt));
@@ -183,6 +281,7 @@ int main(int argc, char **argv)
     double sum = 0, worst = 2, prefSum = 0;
     int prefCount = 0;
     int rated = 0, totalViolations = 0;
+    std::map<std::pair<int, int>, ClassStats> classes;
     for (const QString &name : names) {
         if (parser.isSet(filterOpt) && !name.contains(parser.value(filterOpt)))
             continue;
@@ -200,7 +299,8 @@ int main(int argc, char **argv)
         child.waitForFinished(-1);
         const QString text = QString::fromUtf8(child.readAllStandardOutput());
         const QHash<QString, QString> kv = parseLine(text.section(QLatin1Char('\n'), 0, 0));
-        const double bestValue = best.value(key).toObject().value(QStringLiteral("best_known")).toDouble(0);
+        const QJsonObject entry = best.value(key).toObject();
+        const double bestValue = entry.value(QStringLiteral("best_known")).toDouble(0);
         const double value = kv.value(QStringLiteral("value")).toDouble();
         QString ratio = QStringLiteral("-");
         if (bestValue > 0) {
@@ -214,7 +314,19 @@ int main(int argc, char **argv)
             prefSum += kv.value(QStringLiteral("pref")).toDouble();
             ++prefCount;
         }
-        totalViolations += kv.value(QStringLiteral("violations")).toInt() + kv.value(QStringLiteral("p_violations")).toInt();
+        const int violations = kv.value(QStringLiteral("violations")).toInt() + kv.value(QStringLiteral("p_violations")).toInt();
+        totalViolations += violations;
+        ClassStats &c = classes[sizeClass(key, entry)];
+        ++c.count;
+        c.violations += violations;
+        const double bound = entry.value(QStringLiteral("bound")).toDouble(0);
+        if (entry.value(QStringLiteral("proven_optimal")).toBool() && bestValue > 0)
+            c.ratioToOptimum.push_back(value / bestValue);
+        else if (bound > 0)
+            c.ratioToBound.push_back(value / bound);
+        if (kv.contains(QStringLiteral("stability")))
+            c.stability.push_back(kv.value(QStringLiteral("stability")).toDouble());
+        c.timeMs.push_back(kv.value(QStringLiteral("time_ms")).toDouble());
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
                    .arg(key, -32).arg(kv.value(QStringLiteral("value")), 8).arg(ratio, 6)
                    .arg(kv.value(QStringLiteral("violations")), 4).arg(kv.value(QStringLiteral("below_min")), 4)
@@ -233,5 +345,6 @@ int main(int argc, char **argv)
         out << QStringLiteral("mean ratio %1, worst %2, violations %3, mean preferred-window share %4 (peak MB: whole child process incl. Qt)\n")
                    .arg(sum / rated, 0, 'f', 4).arg(worst, 0, 'f', 4).arg(totalViolations)
                    .arg(prefCount ? prefSum / prefCount : 1.0, 0, 'f', 3);
+    printSummary(out, classes);
     return totalViolations == 0 ? 0 : 2;
 }
