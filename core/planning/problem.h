@@ -84,6 +84,7 @@ struct Problem
     int improveBudget = -1;      // local-search move attempts; -1: derived from the size
     int searchSteps = -1;        // ruin-and-recreate steps; -1: derived from the size
     bool preferDayParts = true;  // last pass: move blocks into their task's preferred part of day
+    int exactBudgetMs = 500;     // wall-clock budget of the exact mode on small problems; 0: off
     std::vector<Diagnostic> diagnostics; // from conversion and validation
 };
 
@@ -115,6 +116,8 @@ struct Solution
     std::vector<int> onTimeSlots;   // per task, slots that end by the deadline
     long long value = 0;            // sum weight * on-time minutes (new + fixed)
     int keptFromPrevious = 0;
+    bool provenOptimal = false;     // the exact mode proved that no plan has a higher value
+    qint64 bound = -1;              // upper bound on `value` (same units), -1 if none is known
 };
 
 } // namespace fermata::planning

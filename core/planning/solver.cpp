@@ -1,7 +1,9 @@
 #include "planning/solver.h"
 
 #include "planning/constructor.h"
+#include "planning/exactsolver.h"
 #include "planning/improver.h"
+#include "planning/plancheck.h"
 #include "planning/placement.h"
 #include "planning/ruinrecreate.h"
 #include "planning/schedule.h"
@@ -21,26 +23,25 @@ int lnsSteps(size_t size)
         return 0;
     return int(std::min<size_t>(200, 2500 / size));
 }
-} // namespace
 
-Solution solve(const Problem &problem)
+// The heuristic: a few deterministic starts (different tie orders among equal weights), the
+// best improved by ruin and recreate and polished. Big problems get fewer starts so the time
+// stays bounded. Late work is not placed yet.
+Schedule searchHeuristic(const Problem &problem, int &kept)
 {
-    // A few deterministic starts (different tie orders among equal weights); the best wins.
-    // Big problems get fewer starts so the time stays bounded.
     const size_t size = problem.tasks.size() + size_t(problem.slotCount) / 16;
     const int starts = size > 4000 ? 1 : size > 1000 ? 2 : size > 400 ? Constructor::variantCount : 16;
     std::optional<Schedule> best;
-    Solution solution;
     for (int variant = 0; variant < starts; ++variant) {
         Schedule candidate(problem);
         Constructor constructor(candidate);
-        const int kept = constructor.keepPrevious();
+        const int keptNow = constructor.keepPrevious();
         constructor.build(variant);
         Improver(candidate).run();
         if (!best || candidate.totalValue() > best->totalValue()
             || (candidate.totalValue() == best->totalValue() && candidate.blockCount() < best->blockCount())) {
             best.emplace(std::move(candidate));
-            solution.keptFromPrevious = kept;
+            kept = keptNow;
         }
     }
     Schedule &schedule = *best;
@@ -51,6 +52,63 @@ Solution solve(const Problem &problem)
     Improver(schedule).pullEarlier();
     if (problem.preferDayParts)
         Improver(schedule, int(problem.tasks.size()) * 4 + 100).preferDayParts();
+    return std::move(*best);
+}
+
+long long fixedValue(const Problem &problem)
+{
+    long long v = 0;
+    for (const Block &b : problem.fixed) {
+        if (b.task >= 0 && size_t(b.task) < problem.tasks.size()) {
+            const SlotTask &t = problem.tasks[size_t(b.task)];
+            v += (long long)std::max(0, std::min(b.end, t.deadline) - b.start) * t.weight * problem.slotMinutes;
+        }
+    }
+    return v;
+}
+
+int keptCount(const Problem &problem, const std::vector<Block> &blocks)
+{
+    return int(std::count_if(blocks.begin(), blocks.end(), [&problem](const Block &b) {
+        return std::find(problem.previous.begin(), problem.previous.end(), b) != problem.previous.end();
+    }));
+}
+
+// The exact mode on a small problem: its plan replaces the heuristic's only when it passes
+// every hard rule and is better in value, or equal in value and keeps more of the previous
+// plan. On a tie the heuristic's plan stays: it is polished (early, in preferred parts of the
+// day) and unchanged where the heuristic was already optimal. Fills the proof and bound.
+void searchExact(const Problem &problem, Schedule &schedule, Solution &solution)
+{
+    const ExactResult exact = ExactSolver::solve(problem, schedule.allBlocks(), problem.exactBudgetMs);
+    const long long fixed = fixedValue(problem);
+    if (exact.bound >= 0)
+        solution.bound = fixed + exact.bound;
+    if (exact.found && planBreaches(problem, exact.blocks).isEmpty()) {
+        Schedule candidate(problem);
+        for (const Block &b : exact.blocks) {
+            const bool same = std::find(problem.previous.begin(), problem.previous.end(), b) != problem.previous.end();
+            candidate.place(b.task, b.start, b.end, same);
+        }
+        const int kept = keptCount(problem, exact.blocks);
+        const int heuristicKept = keptCount(problem, schedule.allBlocks());
+        if (candidate.totalValue() > schedule.totalValue()
+            || (candidate.totalValue() == schedule.totalValue() && kept > heuristicKept)) {
+            schedule = std::move(candidate);
+            solution.keptFromPrevious = kept;
+        }
+    }
+    solution.provenOptimal = solution.bound >= 0 && fixed + schedule.totalValue() >= solution.bound;
+}
+
+} // namespace
+
+Solution solve(const Problem &problem)
+{
+    Solution solution;
+    Schedule schedule = searchHeuristic(problem, solution.keptFromPrevious);
+    if (problem.exactBudgetMs > 0 && ExactSolver::qualifies(problem))
+        searchExact(problem, schedule, solution);
 
     if (problem.planLate) {
         // Work that cannot make its deadline is still worth planning; it is reported late.

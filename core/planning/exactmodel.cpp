@@ -1,0 +1,366 @@
+#include "planning/exactmodel.h"
+
+#include "planning/plancheck.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fermata::planning {
+
+namespace {
+
+int minLength(const SlotTask &t) { return t.splittable ? std::min(t.minChunk, t.length) : t.length; }
+int maxLength(const SlotTask &t) { return t.splittable ? std::min(t.maxChunk, t.length) : t.length; }
+
+// Calls add(task, start, end) for every candidate block; stops when add returns false.
+template<typename Add>
+void forEachCandidate(const Problem &p, const std::vector<quint8> &usable, Add add)
+{
+    std::vector<quint8> isPredecessor(p.tasks.size(), 0);
+    for (const SlotTask &t : p.tasks) {
+        for (int d : t.deps)
+            isPredecessor[size_t(d)] = 1;
+    }
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const SlotTask &t = p.tasks[i];
+        if (t.invalid || t.length <= 0)
+            continue;
+        int lo = std::max(t.release, 0);
+        for (int d : t.deps)
+            lo = std::max(lo, p.tasks[size_t(d)].fixedEnd);
+        int longest = maxLength(t);
+        if (p.maxRun > 0)
+            longest = std::min(longest, p.maxRun); // no block outlasts a run without a break
+        // As in the heuristic, blocks end by the deadline unless late work is allowed; then
+        // a block may cross it, and a predecessor may even lie past it, to let its dependents
+        // start (late work before the deadline earns nothing, so nothing else goes there).
+        const int lastStart = p.planLate && isPredecessor[i] ? p.slotCount : std::min(t.deadline, p.slotCount);
+        const int lastEnd = p.planLate ? p.slotCount : std::min(t.deadline, p.slotCount);
+        for (int start = lo; start < lastStart; ++start) {
+            int end = start;
+            while (end < lastEnd && end - start < longest && usable[size_t(end)])
+                ++end;
+            for (int e = start + minLength(t); e <= end; ++e) {
+                if (!add(int(i), start, e))
+                    return;
+            }
+        }
+    }
+}
+
+std::vector<quint8> fixedFocusOf(const Problem &p)
+{
+    std::vector<quint8> fixed(size_t(p.slotCount), 0);
+    for (const Block &b : p.fixed) {
+        for (int s = std::max(b.start, 0); s < std::min(b.end, p.slotCount); ++s)
+            fixed[size_t(s)] = 1;
+    }
+    return fixed;
+}
+
+std::vector<quint8> usableOf(const Problem &p, const std::vector<quint8> &fixedFocus)
+{
+    std::vector<quint8> usable(size_t(p.slotCount), 0);
+    for (int s = 0; s < p.slotCount; ++s)
+        usable[size_t(s)] = p.free[size_t(s)] && !fixedFocus[size_t(s)];
+    return usable;
+}
+
+} // namespace
+
+BlockModel::BlockModel(const Problem &problem)
+    : m_problem(problem),
+      m_usable(usableOf(problem, fixedFocusOf(problem))),
+      m_fixedFocus(fixedFocusOf(problem)),
+      m_byTask(problem.tasks.size()),
+      m_covering(size_t(problem.slotCount))
+{
+    forEachCandidate(problem, m_usable, [this](int task, int start, int end) {
+        addCandidate(task, start, end);
+        return true;
+    });
+
+    // Scales: blocks <= usable slots U, so the block-count term (-1 per block) spans less than
+    // half a keep, and all keeps plus block counts less than one weighted slot of value. The
+    // margins let a search that stops within U of the bound still prove value and keeps.
+    m_blockSlack = std::count(m_usable.begin(), m_usable.end(), quint8(1));
+    const qint64 keepable = std::count_if(m_candidates.begin(), m_candidates.end(),
+                                          [](const Candidate &c) { return c.keptFromPrevious; });
+    m_keepScale = 2 * m_blockSlack + 1;
+    m_valueScale = m_keepScale * (keepable + 1);
+    for (const Candidate &c : m_candidates) {
+        addColumn(double(c.onTimeWeightedSlots * m_valueScale + (c.keptFromPrevious ? m_keepScale : 0) - 1));
+        for (int s = c.block.start; s < c.block.end; ++s)
+            m_covering[size_t(s)].push_back(int(&c - m_candidates.data()));
+    }
+    m_mip.rowStart.push_back(0);
+    addSlotRows();
+    addTaskRows();
+    addDayCapRows();
+    addBreakRows();
+    addDependencyRows();
+}
+
+int BlockModel::countCandidates(const Problem &problem, int limit)
+{
+    int count = 0;
+    forEachCandidate(problem, usableOf(problem, fixedFocusOf(problem)), [&count, limit](int, int, int) {
+        return ++count <= limit;
+    });
+    return count;
+}
+
+void BlockModel::addCandidate(int task, int start, int end)
+{
+    const SlotTask &t = m_problem.tasks[size_t(task)];
+    Candidate c;
+    c.block = {task, start, end};
+    c.onTimeWeightedSlots = qint64(std::max(0, std::min(end, t.deadline) - start)) * t.weight;
+    c.keptFromPrevious = std::find(m_problem.previous.begin(), m_problem.previous.end(), c.block)
+        != m_problem.previous.end();
+    m_byTask[size_t(task)].push_back(int(m_candidates.size()));
+    m_candidates.push_back(c);
+}
+
+int BlockModel::addColumn(double objective)
+{
+    m_mip.objective.push_back(objective);
+    m_mip.upper.push_back(1);
+    return m_mip.columns() - 1;
+}
+
+void BlockModel::addRow(const Linear &row)
+{
+    for (const auto &[column, coefficient] : row.terms) {
+        m_mip.index.push_back(column);
+        m_mip.coefficient.push_back(coefficient);
+    }
+    m_mip.rowStart.push_back(int(m_mip.index.size()));
+    m_mip.rowLower.push_back(row.lower);
+    m_mip.rowUpper.push_back(row.upper);
+}
+
+void BlockModel::addSlotRows()
+{
+    for (const std::vector<int> &covering : m_covering) {
+        if (covering.size() < 2)
+            continue;
+        Linear row{{}, -INFINITY, 1};
+        for (int c : covering)
+            row.terms.push_back({c, 1});
+        addRow(row);
+    }
+}
+
+void BlockModel::addTaskRows()
+{
+    for (size_t task = 0; task < m_byTask.size(); ++task) {
+        const std::vector<int> &own = m_byTask[task];
+        if (own.empty())
+            continue;
+        Linear work{{}, -INFINITY, double(m_problem.tasks[task].length)};
+        for (int c : own)
+            work.terms.push_back({c, double(m_candidates[size_t(c)].block.end - m_candidates[size_t(c)].block.start)});
+        addRow(work);
+        // At each slot boundary: a block ending there excludes one of the task starting there.
+        std::vector<Linear> touching(size_t(m_problem.slotCount) + 1, Linear{{}, -INFINITY, 1});
+        std::vector<quint8> hasEnd(touching.size(), 0);
+        std::vector<quint8> hasStart(touching.size(), 0);
+        for (int c : own) {
+            const Block &b = m_candidates[size_t(c)].block;
+            touching[size_t(b.end)].terms.push_back({c, 1});
+            touching[size_t(b.start)].terms.push_back({c, 1});
+            hasEnd[size_t(b.end)] = 1;
+            hasStart[size_t(b.start)] = 1;
+        }
+        for (size_t s = 0; s < touching.size(); ++s) {
+            if (hasEnd[s] && hasStart[s])
+                addRow(touching[s]);
+        }
+    }
+}
+
+void BlockModel::addDayCapRows()
+{
+    const Problem &p = m_problem;
+    if (p.dayCap.empty())
+        return;
+    std::vector<Linear> perDay(p.dayCap.size());
+    std::vector<int> fixedUsed(p.dayCap.size(), 0);
+    for (int s = 0; s < p.slotCount; ++s) {
+        if (m_fixedFocus[size_t(s)] && p.free[size_t(s)])
+            ++fixedUsed[size_t(p.day[size_t(s)])];
+    }
+    for (size_t c = 0; c < m_candidates.size(); ++c) {
+        const Block &b = m_candidates[c].block;
+        for (int s = b.start; s < b.end; ++s) {
+            auto &terms = perDay[size_t(p.day[size_t(s)])].terms;
+            if (!terms.empty() && terms.back().first == int(c))
+                terms.back().second += 1;
+            else
+                terms.push_back({int(c), 1});
+        }
+    }
+    for (size_t d = 0; d < perDay.size(); ++d) {
+        if (p.dayCap[d] == INT_MAX || perDay[d].terms.empty())
+            continue;
+        perDay[d].lower = -INFINITY;
+        perDay[d].upper = std::max(0, p.dayCap[d] - fixedUsed[d]);
+        addRow(perDay[d]);
+    }
+}
+
+void BlockModel::addBreakRows()
+{
+    // Two focus slots maxRun or more apart (up to maxRun + breakSlots - 1: a longer stretch
+    // always contains such a pair) need a whole break between them. z_j: slots j ..
+    // j + breakSlots - 1 hold no focus work.
+    const Problem &p = m_problem;
+    const int bs = p.breakSlots;
+    if (p.maxRun <= 0 || bs <= 0 || p.slotCount < bs)
+        return;
+    const int breakStarts = p.slotCount - bs + 1;
+    m_breakColumn = m_mip.columns();
+    m_breakCount = breakStarts;
+    for (int j = 0; j < breakStarts; ++j) {
+        const int column = addColumn(0);
+        for (int s = j; s < j + bs; ++s) {
+            if (m_fixedFocus[size_t(s)])
+                m_mip.upper[size_t(column)] = 0;
+            else if (!m_covering[size_t(s)].empty()) {
+                Linear row{{{column, 1}}, -INFINITY, 1};
+                for (int c : m_covering[size_t(s)])
+                    row.terms.push_back({c, 1});
+                addRow(row);
+            }
+        }
+    }
+    auto mayBeFocus = [this](int s) { return m_fixedFocus[size_t(s)] || !m_covering[size_t(s)].empty(); };
+    for (int a = 0; a < p.slotCount; ++a) {
+        if (!mayBeFocus(a))
+            continue;
+        for (int b = a + p.maxRun; b < std::min(p.slotCount, a + p.maxRun + bs); ++b) {
+            if (!mayBeFocus(b) || (m_fixedFocus[size_t(a)] && m_fixedFocus[size_t(b)]))
+                continue; // fixed work is what it is
+            Linear row{{}, -INFINITY, 1};
+            for (int s : {a, b}) {
+                if (m_fixedFocus[size_t(s)])
+                    row.upper -= 1;
+                for (int c : m_covering[size_t(s)])
+                    row.terms.push_back({c, 1});
+            }
+            for (int j = a + 1; j <= b - bs; ++j)
+                row.terms.push_back({m_breakColumn + j, -1});
+            addRow(row);
+        }
+    }
+}
+
+void BlockModel::addDependencyRows()
+{
+    // w_t ("the dependent has started by slot t") is monotone; a predecessor's block ending
+    // at e forbids w_{e-1}; a started dependent needs its predecessor's whole work.
+    const Problem &p = m_problem;
+    for (size_t q = 0; q < p.tasks.size(); ++q) {
+        const std::vector<int> &own = m_byTask[q];
+        if (p.tasks[q].deps.empty() || own.empty())
+            continue;
+        StartedColumns started;
+        started.task = int(q);
+        started.first = m_candidates[size_t(own.front())].block.start;
+        const int last = m_candidates[size_t(own.back())].block.start;
+        started.count = last - started.first + 1;
+        started.column = m_mip.columns();
+        for (int t = 0; t < started.count; ++t)
+            addColumn(0);
+        m_started.push_back(started);
+        auto w = [&started](int slot) { return started.column + slot - started.first; };
+        for (int t = started.first; t < last; ++t)
+            addRow({{{w(t), 1}, {w(t + 1), -1}}, -INFINITY, 0});
+        for (int c : own)
+            addRow({{{c, 1}, {w(m_candidates[size_t(c)].block.start), -1}}, -INFINITY, 0});
+        for (int d : p.tasks[q].deps) {
+            const SlotTask &pred = p.tasks[size_t(d)];
+            // Started by t: the predecessor's whole work lies in blocks ending by t.
+            for (int t = started.first; pred.length > 0 && t <= last; ++t) {
+                Linear complete{{{w(t), -double(pred.length)}}, 0, INFINITY};
+                for (int c : m_byTask[size_t(d)]) {
+                    const Block &b = m_candidates[size_t(c)].block;
+                    if (b.end <= t)
+                        complete.terms.push_back({c, double(b.end - b.start)});
+                }
+                addRow(complete);
+            }
+            for (int c : m_byTask[size_t(d)]) {
+                const int t = m_candidates[size_t(c)].block.end - 1;
+                if (t >= started.first)
+                    addRow({{{c, 1}, {w(std::min(t, last)), 1}}, -INFINITY, 1});
+            }
+        }
+    }
+}
+
+void BlockModel::requireBlocks(const std::vector<Block> &blocks)
+{
+    for (const Block &b : mergedBlocks(blocks)) {
+        if (b.task < 0 || size_t(b.task) >= m_byTask.size())
+            continue;
+        const std::vector<int> &own = m_byTask[size_t(b.task)];
+        const auto it = std::find_if(own.begin(), own.end(), [&](int c) { return m_candidates[size_t(c)].block == b; });
+        if (it != own.end())
+            addRow(Linear{{{*it, 1.0}}, 1.0, 1.0});
+    }
+}
+
+std::vector<double> BlockModel::columnValues(const std::vector<Block> &blocks) const
+{
+    std::vector<double> values(size_t(m_mip.columns()), 0);
+    std::vector<quint8> focus = m_fixedFocus;
+    std::vector<int> firstStart(m_problem.tasks.size(), INT_MAX);
+    for (const Block &b : mergedBlocks(blocks)) {
+        if (b.task < 0 || size_t(b.task) >= m_byTask.size())
+            return {};
+        const std::vector<int> &own = m_byTask[size_t(b.task)];
+        const auto it = std::lower_bound(own.begin(), own.end(), b, [this](int c, const Block &x) {
+            const Block &y = m_candidates[size_t(c)].block;
+            return y.start != x.start ? y.start < x.start : y.end < x.end;
+        });
+        if (it == own.end() || !(m_candidates[size_t(*it)].block == b))
+            return {};
+        values[size_t(*it)] = 1;
+        for (int s = b.start; s < b.end; ++s)
+            focus[size_t(s)] = 1;
+        firstStart[size_t(b.task)] = std::min(firstStart[size_t(b.task)], b.start);
+    }
+    for (const StartedColumns &started : m_started) {
+        for (int t = 0; t < started.count; ++t)
+            values[size_t(started.column + t)] = started.first + t >= firstStart[size_t(started.task)] ? 1 : 0;
+    }
+    if (m_breakColumn >= 0) {
+        for (int j = 0; j < m_breakCount; ++j) {
+            const auto from = focus.begin() + j;
+            values[size_t(m_breakColumn + j)] = std::find(from, from + m_problem.breakSlots, quint8(1)) == from + m_problem.breakSlots;
+        }
+    }
+    return values;
+}
+
+std::vector<Block> BlockModel::blocksOf(const double *values) const
+{
+    std::vector<Block> blocks;
+    for (size_t c = 0; c < m_candidates.size(); ++c) {
+        if (values[c] > 0.5)
+            blocks.push_back(m_candidates[c].block);
+    }
+    std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) { return a.start < b.start; });
+    return blocks;
+}
+
+qint64 BlockModel::valueBound(double objectiveBound) const
+{
+    // objective = valueScale * value + keeps * keepScale - blocks, and blocks <= blockSlack.
+    const double slots = std::floor((objectiveBound + double(m_blockSlack)) / double(m_valueScale) + 1e-9);
+    return qint64(slots) * m_problem.slotMinutes;
+}
+
+} // namespace fermata::planning
