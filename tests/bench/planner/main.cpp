@@ -82,7 +82,8 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
     out << "value=" << e.value << " violations=" << e.violations << " below_min=" << e.belowMinChunk
         << " extra=" << e.extraFragments() << " blocks=" << e.blocks << " switches=" << e.contextSwitches
         << " pref=" << (e.withPreference ? double(e.inPreferred) / e.withPreference : 1.0)
-        << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb;
+        << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb
+        << " planner_proven=" << (solution.provenOptimal ? 1 : 0);
     if (!planDir.isEmpty()) {
         QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".plan.json")));
         if (f.open(QIODevice::WriteOnly))
@@ -161,6 +162,7 @@ struct ClassStats
     std::vector<double> ratioToBound;   // unproven instances with a bound
     std::vector<double> stability;
     std::vector<double> timeMs;
+    int plannerProven = 0; // the planner itself proved its plan optimal (exact mode)
 };
 
 double mean(const std::vector<double> &v)
@@ -200,14 +202,16 @@ void printSummary(QTextStream &out, const std::map<std::pair<int, int>, ClassSta
     auto cell = [](const std::vector<double> &v, double value) {
         return v.empty() ? QStringLiteral("-") : QString::number(value, 'f', 4);
     };
-    out << "\nper size class (ratio columns: value / proven optimum, and value / bound where no optimum is proven)\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+    out << "\nper size class (ratio columns: value / proven optimum, and value / bound where no optimum is proven;\n"
+           "planner proved: plans the planner itself proved optimal)\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
                .arg(QStringLiteral("days x tasks"), -12).arg(QStringLiteral("count"), 5).arg(QStringLiteral("proven"), 6)
                .arg(QStringLiteral("opt mean"), 8).arg(QStringLiteral("opt worst"), 9).arg(QStringLiteral("unproven"), 8)
                .arg(QStringLiteral("bnd mean"), 8).arg(QStringLiteral("bnd worst"), 9).arg(QStringLiteral("viol"), 4)
-               .arg(QStringLiteral("stab mean"), 9).arg(QStringLiteral("stab min"), 8).arg(QStringLiteral("median ms"), 9);
+               .arg(QStringLiteral("stab mean"), 9).arg(QStringLiteral("stab min"), 8).arg(QStringLiteral("median ms"), 9)
+               .arg(QStringLiteral("planner proved"), 14);
     for (const auto &[size, c] : classes) {
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
                    .arg(QStringLiteral("%1 x %2").arg(size.first).arg(size.second), -12).arg(c.count, 5)
                    .arg(c.ratioToOptimum.size(), 6)
                    .arg(cell(c.ratioToOptimum, mean(c.ratioToOptimum)), 8)
@@ -218,7 +222,8 @@ void printSummary(QTextStream &out, const std::map<std::pair<int, int>, ClassSta
                    .arg(c.violations, 4)
                    .arg(QString::number(mean(c.stability), 'f', 3), 9)
                    .arg(QString::number(minimum(c.stability), 'f', 3), 8)
-                   .arg(QString::number(median(c.timeMs), 'f', 2), 9);
+                   .arg(QString::number(median(c.timeMs), 'f', 2), 9)
+                   .arg(QStringLiteral("%1 of %2").arg(c.plannerProven).arg(c.count), 14);
     }
 }
 
@@ -327,6 +332,7 @@ int main(int argc, char **argv)
         if (kv.contains(QStringLiteral("stability")))
             c.stability.push_back(kv.value(QStringLiteral("stability")).toDouble());
         c.timeMs.push_back(kv.value(QStringLiteral("time_ms")).toDouble());
+        c.plannerProven += kv.value(QStringLiteral("planner_proven")).toInt();
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
                    .arg(key, -32).arg(kv.value(QStringLiteral("value")), 8).arg(ratio, 6)
                    .arg(kv.value(QStringLiteral("violations")), 4).arg(kv.value(QStringLiteral("below_min")), 4)
