@@ -40,10 +40,10 @@ QList<TaskReport> current(const UiContext &context)
         const int needed = task->remainingMinutes > 0 ? task->remainingMinutes : task->estimateMinutes;
         if (heldMinutes.value(report.taskId) >= needed)
             continue;
-        TaskReport now = report; // what the blocks from now on hold, pins included
-        now.plannedMinutes = int(heldMinutes.value(report.taskId));
-        now.neededMinutes = needed;
-        still.append(now);
+        TaskReport held = report; // what the blocks from now on hold, pins included
+        held.plannedMinutes = int(heldMinutes.value(report.taskId));
+        held.neededMinutes = needed;
+        still.append(held);
     }
     return still;
 }
