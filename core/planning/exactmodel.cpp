@@ -300,15 +300,23 @@ void BlockModel::addDependencyRows()
     }
 }
 
+int BlockModel::columnOf(const Block &block) const
+{
+    if (block.task < 0 || size_t(block.task) >= m_byTask.size())
+        return -1;
+    const std::vector<int> &own = m_byTask[size_t(block.task)];
+    const auto it = std::lower_bound(own.begin(), own.end(), block, [this](int c, const Block &x) {
+        const Block &y = m_candidates[size_t(c)].block;
+        return y.start != x.start ? y.start < x.start : y.end < x.end;
+    });
+    return it != own.end() && m_candidates[size_t(*it)].block == block ? *it : -1;
+}
+
 void BlockModel::requireBlocks(const std::vector<Block> &blocks)
 {
     for (const Block &b : mergedBlocks(blocks)) {
-        if (b.task < 0 || size_t(b.task) >= m_byTask.size())
-            continue;
-        const std::vector<int> &own = m_byTask[size_t(b.task)];
-        const auto it = std::find_if(own.begin(), own.end(), [&](int c) { return m_candidates[size_t(c)].block == b; });
-        if (it != own.end())
-            addRow(Linear{{{*it, 1.0}}, 1.0, 1.0});
+        if (const int column = columnOf(b); column >= 0)
+            addRow(Linear{{{column, 1.0}}, 1.0, 1.0});
     }
 }
 
@@ -318,16 +326,10 @@ std::vector<double> BlockModel::columnValues(const std::vector<Block> &blocks) c
     std::vector<quint8> focus = m_fixedFocus;
     std::vector<int> firstStart(m_problem.tasks.size(), INT_MAX);
     for (const Block &b : mergedBlocks(blocks)) {
-        if (b.task < 0 || size_t(b.task) >= m_byTask.size())
+        const int column = columnOf(b);
+        if (column < 0)
             return {};
-        const std::vector<int> &own = m_byTask[size_t(b.task)];
-        const auto it = std::lower_bound(own.begin(), own.end(), b, [this](int c, const Block &x) {
-            const Block &y = m_candidates[size_t(c)].block;
-            return y.start != x.start ? y.start < x.start : y.end < x.end;
-        });
-        if (it == own.end() || !(m_candidates[size_t(*it)].block == b))
-            return {};
-        values[size_t(*it)] = 1;
+        values[size_t(column)] = 1;
         for (int s = b.start; s < b.end; ++s)
             focus[size_t(s)] = 1;
         firstStart[size_t(b.task)] = std::min(firstStart[size_t(b.task)], b.start);

@@ -78,6 +78,8 @@ private:
     void addDependencyRows();
     void addRow(const Linear &row);
     int addColumn(double objective);
+    // The column of a candidate block, -1 when the block is not a candidate.
+    int columnOf(const Block &block) const;
     bool usable(int slot) const { return m_usable[size_t(slot)] != 0; }
 
     const Problem &m_problem;
