@@ -23,8 +23,9 @@ class AppCore final
 {
 public:
     // The window reads its tasks, and checks the file's integrity, on a worker thread over its
-    // own connection, started before anything else (a year of tasks is most of what a start-up
-    // reads): preloadTasks() starts it, open() takes it, finishLoading() waits for it and then
+    // own connection, started as soon as the QApplication exists (never before: Qt's plugin
+    // lookup is not safe against its constructor) — a year of tasks is most of what a
+    // start-up reads. preloadTasks() starts it, open() takes it, finishLoading() waits for it and then
     // loads the attention engine, whose first run writes. Until then nothing may use tasks()
     // or attention(), or write. Without a preload, open() does all of it at once.
     using Preload = std::future<Result<QList<Task>>>;

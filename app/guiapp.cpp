@@ -47,9 +47,11 @@ int showDatabaseError(const QString &message, const QString &databasePath)
 
 int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
 {
-    // Reading the tasks begins at once, on a worker thread, while the rest starts.
-    AppCore::Preload tasks = AppCore::preloadTasks(paths);
     QApplication app(argc, argv);
+    // Reading the tasks begins on a worker thread while the rest starts. Not before the
+    // QApplication: its constructor resets Qt's plugin paths unguarded while the worker's
+    // SQL driver lookup reads them (a crash one start in twenty).
+    AppCore::Preload tasks = AppCore::preloadTasks(paths);
     FocusRingStyle::install(app); // before any widget, so every one is polished with it
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fermata.svg")));
     QApplication::setDesktopFileName(QStringLiteral("fermata"));

@@ -307,7 +307,13 @@ private Q_SLOTS:
             (windowErr += window.readAllStandardError()).contains("single-instance socket")
                 || window.state() != QProcess::Running,
             30000);
-        QVERIFY2(windowErr.contains(why.toUtf8()), windowErr.constData());
+        QVERIFY2(windowErr.contains(why.toUtf8()),
+            qPrintable(QStringLiteral("%1 (window %2, exit status %3, code %4)")
+                           .arg(QString::fromUtf8(windowErr),
+                               window.state() == QProcess::Running ? QStringLiteral("running")
+                                                                   : QStringLiteral("stopped"))
+                           .arg(int(window.exitStatus()))
+                           .arg(window.exitCode())));
         window.kill();
         window.waitForFinished();
 
