@@ -161,12 +161,12 @@ bool PgCluster::makeFolder()
     return true;
 }
 
-bool PgCluster::start(int maxConnections)
+bool PgCluster::start(int maxConnections, const QString &settings)
 {
     if (!initialize())
         return false;
     // Nothing here survives the test: skip what makes commits durable.
-    return launch(maxConnections, QStringLiteral("-c synchronous_commit=off -c full_page_writes=off"));
+    return launch(maxConnections, QStringLiteral("-c synchronous_commit=off -c full_page_writes=off ") + settings);
 }
 
 bool PgCluster::initialize()

@@ -21,7 +21,7 @@ public:
     Q_DISABLE_COPY_MOVE(PgCluster)
 
     // Starts the cluster; false (with errorString()) when PostgreSQL is missing or fails.
-    bool start(int maxConnections = 100);
+    bool start(int maxConnections = 100, const QString &settings = {});
     bool isRunning() const { return m_running; }
     // Stops the server (clients see the hub go away) and starts it again on the same port.
     bool stop();

@@ -57,6 +57,7 @@ int main(int argc, char **argv)
                        {QStringLiteral("messages"), QStringLiteral("Messages."), QStringLiteral("n"), QStringLiteral("200000")},
                        {QStringLiteral("no-hostile"), QStringLiteral("Without the member who holds a transaction open.")},
                        {QStringLiteral("insert-only"), QStringLiteral("Stop after the send phase (insert rates only).")},
+                       {QStringLiteral("settings"), QStringLiteral("Extra server settings (-c name=value ...)."), QStringLiteral("options")},
                        {QStringLiteral("threads"), QStringLiteral("Client threads (each drives members/threads clients)."), QStringLiteral("n"), QStringLiteral("100")}});
     parser.process(app);
     const int memberCount = std::max(parser.value(QStringLiteral("members")).toInt() / s_teamSize, 1) * s_teamSize;
@@ -66,7 +67,7 @@ int main(int argc, char **argv)
     const bool insertOnly = parser.isSet(QStringLiteral("insert-only"));
 
     test::PgCluster cluster;
-    if (!cluster.start(memberCount + 40))
+    if (!cluster.start(memberCount + 40, parser.value(QStringLiteral("settings"))))
         fail(cluster.errorString());
     const QString adminUrl = cluster.createHubDatabase(QStringLiteral("bench_hub"), QStringLiteral("hub_admin"));
     const HubConfig config = HubConfig::fromUrl(adminUrl).value();
