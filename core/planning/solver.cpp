@@ -7,6 +7,7 @@
 #include "planning/placement.h"
 #include "planning/ruinrecreate.h"
 #include "planning/schedule.h"
+#include "planning/valuebound.h"
 
 #include <algorithm>
 #include <optional>
@@ -138,6 +139,12 @@ Solution solve(const Problem &problem)
     }
     for (size_t t = 0; t < n; ++t)
         solution.value += (long long)solution.onTimeSlots[t] * problem.tasks[t].weight * problem.slotMinutes;
+    if (!solution.provenOptimal) {
+        // Without the exact mode's proof, the relaxed bound still tells how far off at most.
+        if (const qint64 relaxed = relaxedValueBound(problem); relaxed >= 0)
+            solution.bound = solution.bound >= 0 ? std::min(solution.bound, relaxed) : relaxed;
+        solution.provenOptimal = solution.bound >= 0 && solution.value >= solution.bound;
+    }
     return solution;
 }
 

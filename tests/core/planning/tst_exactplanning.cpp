@@ -4,6 +4,7 @@
 #include "planning/focusbench.h"
 #include "planning/plancheck.h"
 #include "planning/solver.h"
+#include "planning/valuebound.h"
 
 #include <QDir>
 #include <QFile>
@@ -208,16 +209,59 @@ private Q_SLOTS:
 
     void tooBigFallsBackToHeuristic()
     {
-        // More tasks than the exact mode takes on: the heuristic alone, no proof, no bound.
+        // More tasks than the exact mode takes on: the heuristic alone, no exact proof.
         Problem p = oneStretch(160);
         for (int i = 0; i < ExactSolver::maxTasks + 5; ++i)
             p.tasks.push_back(slotTask(QStringLiteral("t%1").arg(i), 1 << (i % 4), 4, 2, 4, 40 + i * 3));
         QVERIFY(!ExactSolver::qualifies(p));
         const Solution solution = solve(p);
-        QVERIFY(!solution.provenOptimal);
-        QCOMPARE(solution.bound, qint64(-1));
+        // Only the relaxed bound, and a proof only where the plan reaches it.
+        QCOMPARE(solution.bound, relaxedValueBound(p));
+        QVERIFY(solution.bound >= solution.value);
+        QCOMPARE(solution.provenOptimal, solution.value == solution.bound);
         p.exactBudgetMs = 0;
         QCOMPARE(solve(p).blocks, solution.blocks);
+    }
+
+    void relaxedBoundFillsTheHeaviestWorkFirst()
+    {
+        // Eight free slots, slot 2 taken by a pinned block of C. A (weight 8, 6 slots) is due
+        // at 4: at most 3 of its slots fit (0, 1, 3). B (weight 4, 6 slots, released at 4)
+        // takes 4-8. C (weight 2) has nothing left. Bound: 8*3 + 4*4 + C's pinned 2*1.
+        Problem p = oneStretch(8);
+        p.tasks.push_back(slotTask(QStringLiteral("A"), 8, 6, 1, 8, 4));
+        SlotTask b = slotTask(QStringLiteral("B"), 4, 6, 1, 8, 8);
+        b.release = 4;
+        p.tasks.push_back(b);
+        p.tasks.push_back(slotTask(QStringLiteral("C"), 2, 3, 1, 8, 8));
+        p.fixed.push_back({2, 2, 3});
+        QCOMPARE(relaxedValueBound(p), qint64((8 * 3 + 4 * 4 + 2 * 1) * 15));
+        // Work competing for one window: the heavier task is counted first, in full.
+        Problem q = oneStretch(4);
+        q.tasks.push_back(slotTask(QStringLiteral("light"), 1, 4, 1, 4, 4));
+        q.tasks.push_back(slotTask(QStringLiteral("heavy"), 8, 3, 1, 4, 4));
+        QCOMPARE(relaxedValueBound(q), qint64((8 * 3 + 1 * 1) * 15));
+        QCOMPARE(relaxedValueBound(q, 1), qint64(-1)); // too many tasks to bound
+    }
+
+    void relaxedBoundIsNeverBelowAnOptimum_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qint64>("optimum");
+        for (const auto &[name, optimum] : std::initializer_list<std::pair<const char *, qint64>>{
+                 {"d5_n12_m8_s1", 3825}, {"d5_n12_m8_s2", 4545}, {"d5_n12_m8_s3", 7800}})
+            QTest::newRow(name) << QString::fromLatin1(name) << optimum;
+    }
+
+    void relaxedBoundIsNeverBelowAnOptimum()
+    {
+        QFETCH(QString, name);
+        QFETCH(qint64, optimum);
+        std::optional<interop::FocusbenchInstance> instance = loadInstance(name);
+        if (!instance)
+            QSKIP(qPrintable(QStringLiteral("no benchmark instance at %1").arg(instancePath(name))));
+        const qint64 bound = relaxedValueBound(instance->problem);
+        QVERIFY2(bound >= optimum, qPrintable(QStringLiteral("bound %1, optimum %2").arg(bound).arg(optimum)));
     }
 
     void budgetKeepsAValidPlan()
