@@ -103,6 +103,16 @@ QString PlanController::replanOfferText()
     return tr("Your plan no longer fits: a meeting or task changed.");
 }
 
+QString PlanController::qualityText(const PlanQuality &quality)
+{
+    const int shortAtMost = quality.percentShortAtMost();
+    if (shortAtMost == 0)
+        return QLatin1Char(' ') + tr("Optimal: no other plan gets more important work done on time.");
+    if (shortAtMost > 0 && shortAtMost < 100)
+        return QLatin1Char(' ') + tr("Within %1% of the best possible.").arg(shortAtMost);
+    return {}; // no bound, or one too loose to say anything
+}
+
 QString PlanController::summary(const Plan &plan, const Interval &range, bool moved) const
 {
     int blocks = 0;
@@ -127,6 +137,8 @@ QString PlanController::summary(const Plan &plan, const Interval &range, bool mo
         text = tr("Planned 1 block, %1.").arg(DurationText::format(minutes));
     else
         text = tr("Planned %1 blocks, %2.").arg(blocks).arg(DurationText::format(minutes));
+    if (blocks > 0)
+        text += qualityText(plan.quality);
     // A day a busy all-day event takes stays empty: say why, or it looks like a planner bug.
     for (const DayReport &day : plan.days) {
         if (!day.blockedBy.isEmpty())

@@ -12,6 +12,7 @@ namespace fermata {
 // The Plan and Re-plan intents: asks the PlanningService to act and words the
 // outcome for the message bar. Knows nothing about widgets.
 struct Plan;
+struct PlanQuality;
 class UndoHistory;
 
 class PlanController final : public QObject
@@ -49,6 +50,8 @@ private:
     std::optional<Interval> watchedRange() const;
     // `moved`: the range was outside working time and Plan took the next working days.
     QString summary(const Plan &plan, const Interval &range, bool moved) const;
+    // "Optimal: …" or "Within 3% of the best possible." when the planner knows a bound.
+    static QString qualityText(const PlanQuality &quality);
     // From `fromMs` to the end of `days` days counted from the next day with working hours.
     std::optional<Interval> nextWorkingDays(qint64 fromMs, int days) const;
     // "Mon" or "Mon–Tue": the first and last day with working hours in `range`.

@@ -196,6 +196,9 @@ Result<FocusbenchInstance> readFocusbenchInstance(const QByteArray &json)
     p.originMs = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()
         + qint64(out.horizonStart) * 60000;
     p.zoneId = "UTC";
+    // As the app plans (PlannerSettings::planLateWork): the evaluator scores late work at
+    // nothing, but a predecessor finished late can still let a valuable dependent start.
+    p.planLate = true;
     readCalendar(f, root, out);
     readTasks(f, root, out);
     if (f.hasError())

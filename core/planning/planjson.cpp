@@ -227,10 +227,18 @@ QByteArray writePlan(const Plan &plan, const PlanRequest &request)
                                        {QStringLiteral("field"), d.field},
                                        {QStringLiteral("message"), d.message}});
     }
+    // value and bound: priority weight x minutes done by each deadline; null when unknown.
+    const PlanQuality &q = plan.quality;
+    const QJsonObject quality{{QStringLiteral("value"), double(q.value)},
+                              {QStringLiteral("bound"), q.bound >= 0 ? QJsonValue(double(q.bound)) : QJsonValue()},
+                              {QStringLiteral("optimal"), q.provenOptimal},
+                              {QStringLiteral("percentShortAtMost"),
+                               q.percentShortAtMost() >= 0 ? QJsonValue(q.percentShortAtMost()) : QJsonValue()}};
     return QJsonDocument(QJsonObject{{QStringLiteral("blocks"), blocks},
                                      {QStringLiteral("tasks"), tasks},
                                      {QStringLiteral("days"), days},
-                                     {QStringLiteral("diagnostics"), diagnostics}})
+                                     {QStringLiteral("diagnostics"), diagnostics},
+                                     {QStringLiteral("quality"), quality}})
         .toJson(QJsonDocument::Indented);
 }
 

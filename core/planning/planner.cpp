@@ -21,6 +21,17 @@ QString outcomeKey(planning::TaskOutcome outcome)
     return QStringLiteral("unplanned");
 }
 
+int PlanQuality::percentShortAtMost() const
+{
+    if (provenOptimal || (bound >= 0 && value >= bound))
+        return 0;
+    if (bound <= 0)
+        return -1;
+    // Rounded up: "within 3%" must never claim more than the bound proves.
+    const qint64 gap = bound - value;
+    return int((gap * 100 + bound - 1) / bound);
+}
+
 Plan Planner::plan(const PlanRequest &request)
 {
     const planning::Problem problem = toProblem(request);
@@ -73,6 +84,7 @@ Plan Planner::plan(const PlanRequest &request)
                           d.plannedSlots * problem.slotMinutes, d.overloaded, d.blockedBy});
     }
     plan.diagnostics = QList<planning::Diagnostic>(problem.diagnostics.begin(), problem.diagnostics.end());
+    plan.quality = {solution.value, solution.bound, solution.provenOptimal};
     return plan;
 }
 

@@ -73,12 +73,27 @@ struct PlannedBlock
     bool operator==(const PlannedBlock &) const = default;
 };
 
+// How good a plan is, when the planner knows how good any plan could be: the on-time value
+// of its work (priority weight x minutes done by each deadline) against an upper bound on
+// every plan's. The bound is the exact mode's, or a relaxation's (at most 100 tasks).
+struct PlanQuality
+{
+    qint64 value = 0;
+    qint64 bound = -1;                 // -1: no bound known
+    bool provenOptimal = false;        // no plan gets a higher value
+    // At most this many percent short of the best possible plan, rounded up (0 when optimal);
+    // -1 without a bound.
+    int percentShortAtMost() const;
+    bool operator==(const PlanQuality &) const = default;
+};
+
 struct Plan
 {
     QList<PlannedBlock> blocks;        // fixed blocks first-class too, sorted by start
     QList<TaskReport> tasks;
     QList<DayReport> days;
     QList<planning::Diagnostic> diagnostics;
+    PlanQuality quality;
     bool operator==(const Plan &) const = default;
 };
 

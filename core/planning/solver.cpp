@@ -115,6 +115,9 @@ Solution solve(const Problem &problem)
 
     if (problem.planLate) {
         // Work that cannot make its deadline is still worth planning; it is reported late.
+        // The exact mode plans on-time work only, so the previous plan's late blocks come
+        // back first wherever they still fit: a re-plan moves late work no more than on-time.
+        solution.keptFromPrevious += Constructor(schedule).keepPrevious();
         ChunkPlacer placer(schedule);
         for (int task : Constructor::priorityOrder(problem))
             placer.place(task, true);

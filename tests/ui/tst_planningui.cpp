@@ -114,6 +114,9 @@ void TestPlanningUi::planButtonPlansAndUndoRestores()
     QVERIFY(planned.size() > 1);
     const QString summary = m_window->messageBar()->text();
     QVERIFY2(summary.startsWith(QStringLiteral("Planned %1 blocks, ").arg(planned.size() - 1)), qPrintable(summary));
+    // Both tasks fit: the planner's bound proves no plan does better, and the result says so.
+    QVERIFY2(summary.contains(QStringLiteral("Optimal: no other plan gets more important work done on time.")),
+             qPrintable(summary));
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Info);
     // Today plans the day from now: nothing before 08:30 or after Monday.
     for (const FocusBlock &b : planned) {

@@ -50,7 +50,7 @@ std::vector<benchcheck::PlanBlock> toPlanBlocks(const QByteArray &planJson)
 }
 
 // Plans one instance (and its perturbed twin) and prints one line of key=value figures.
-int runChild(const QString &path, int runs, const QString &planDir, int searchSteps, bool prefer)
+int runChild(const QString &path, int runs, const QString &planDir, int searchSteps, int exactBudgetMs, bool prefer)
 {
     QTextStream out(stdout);
     const long baseKb = peakKb();
@@ -61,6 +61,8 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         return 1;
     }
     instance.value().problem.searchSteps = searchSteps;
+    if (exactBudgetMs >= 0)
+        instance.value().problem.exactBudgetMs = exactBudgetMs;
     instance.value().problem.preferDayParts = prefer;
     std::vector<double> times;
     planning::Solution solution;
@@ -100,6 +102,8 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         if (previous)
             perturbed.value().problem.previous = previous.value();
         perturbed.value().problem.searchSteps = searchSteps;
+        if (exactBudgetMs >= 0)
+            perturbed.value().problem.exactBudgetMs = exactBudgetMs;
         perturbed.value().problem.preferDayParts = prefer;
         const planning::Solution second = planning::solve(perturbed->problem);
         const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(interop::writeFocusbenchPlan(*perturbed, second.blocks));
@@ -250,11 +254,14 @@ int main(int argc, char **argv)
     const QCommandLineOption stepsOpt(QStringLiteral("search-steps"),
                                       QStringLiteral("Ruin-and-recreate steps (default: from the size)."),
                                       QStringLiteral("N"), QStringLiteral("-1"));
+    const QCommandLineOption exactBudgetOpt(QStringLiteral("exact-budget"),
+                                            QStringLiteral("The exact mode's budget in ms (default: the planner's; 0: off)."),
+                                            QStringLiteral("MS"), QStringLiteral("-1"));
     const QCommandLineOption noPreferOpt(QStringLiteral("no-prefer"),
                                          QStringLiteral("Skip the preferred-part-of-day pass (for comparison)."));
     const QCommandLineOption checkOpt(QStringLiteral("check-plan"),
                                       QStringLiteral("Only score PLAN (a focusbench plan JSON) on INSTANCE: prints value and violations."));
-    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt, stepsOpt, noPreferOpt, checkOpt});
+    parser.addOptions({instancesOpt, bestOpt, runsOpt, childOpt, plansOpt, filterOpt, stepsOpt, exactBudgetOpt, noPreferOpt, checkOpt});
     parser.addPositionalArgument(QStringLiteral("INSTANCE PLAN"), QStringLiteral("With --check-plan."));
     parser.process(app);
     if (parser.isSet(checkOpt)) {
@@ -264,7 +271,8 @@ int main(int argc, char **argv)
     }
     const int runs = std::max(1, parser.value(runsOpt).toInt());
     if (parser.isSet(childOpt))
-        return runChild(parser.value(childOpt), runs, parser.value(plansOpt), parser.value(stepsOpt).toInt(), !parser.isSet(noPreferOpt));
+        return runChild(parser.value(childOpt), runs, parser.value(plansOpt), parser.value(stepsOpt).toInt(),
+                        parser.value(exactBudgetOpt).toInt(), !parser.isSet(noPreferOpt));
 
     const QDir dir(parser.value(instancesOpt));
     const QString bestPath = parser.isSet(bestOpt) ? parser.value(bestOpt) : dir.absoluteFilePath(QStringLiteral("../best-known.json"));
@@ -300,6 +308,7 @@ int main(int argc, char **argv)
         if (parser.isSet(plansOpt))
             args << QStringLiteral("--plans") << parser.value(plansOpt);
         args << QStringLiteral("--search-steps") << parser.value(stepsOpt);
+        args << QStringLiteral("--exact-budget") << parser.value(exactBudgetOpt);
         if (parser.isSet(noPreferOpt))
             args << QStringLiteral("--no-prefer");
         child.start(QCoreApplication::applicationFilePath(), args);

@@ -327,6 +327,65 @@ private Q_SLOTS:
         QCOMPARE(ruleBreaches(r, second), QStringList());
     }
 
+    void qualityOfAPlanThatFitsIsOptimal()
+    {
+        PlanRequest r = week(5);
+        for (int i = 1; i <= 3; ++i)
+            r.tasks << task(i, 120, Priority::P2);
+        const Plan plan = Planner::plan(r);
+        int minutes = 0;
+        for (int i = 1; i <= 3; ++i)
+            minutes += plannedMinutes(plan, i);
+        QCOMPARE(minutes, 360);
+        // value is weight x on-time minutes: one weight for one priority.
+        QVERIFY(plan.quality.value > 0);
+        QCOMPARE(plan.quality.value % minutes, 0);
+        QCOMPARE(plan.quality.bound, plan.quality.value);
+        QVERIFY(plan.quality.provenOptimal);
+        QCOMPARE(plan.quality.percentShortAtMost(), 0);
+    }
+
+    void qualityOfAnOverloadedWeekHasABound()
+    {
+        PlanRequest r = week(2);
+        for (int i = 1; i <= 20; ++i) {
+            Task t = task(i, 90 + 30 * (i % 5), Priority((i % 4) + 1));
+            t.deadline = at(i % 2, 12 + i % 5);
+            r.tasks << t;
+        }
+        const Plan plan = Planner::plan(r);
+        QVERIFY(plan.quality.bound >= plan.quality.value);
+        QVERIFY(plan.quality.value > 0);
+        const int shortAtMost = plan.quality.percentShortAtMost();
+        QVERIFY(shortAtMost >= 0 && shortAtMost < 100);
+        QCOMPARE(shortAtMost == 0, plan.quality.provenOptimal);
+    }
+
+    void percentShortAtMost_data()
+    {
+        QTest::addColumn<qint64>("value");
+        QTest::addColumn<qint64>("bound");
+        QTest::addColumn<bool>("proven");
+        QTest::addColumn<int>("percent");
+        QTest::newRow("no bound") << qint64(500) << qint64(-1) << false << -1;
+        QTest::newRow("proven") << qint64(500) << qint64(520) << true << 0;
+        QTest::newRow("at the bound") << qint64(520) << qint64(520) << false << 0;
+        QTest::newRow("ten percent") << qint64(900) << qint64(1000) << false << 10;
+        // Rounded up: 0.5% short is "within 1%", never "within 0%".
+        QTest::newRow("rounded up") << qint64(995) << qint64(1000) << false << 1;
+        QTest::newRow("just over") << qint64(899) << qint64(1000) << false << 11;
+        QTest::newRow("nothing planned") << qint64(0) << qint64(1000) << false << 100;
+    }
+
+    void percentShortAtMost()
+    {
+        QFETCH(qint64, value);
+        QFETCH(qint64, bound);
+        QFETCH(bool, proven);
+        QFETCH(int, percent);
+        QCOMPARE((PlanQuality{value, bound, proven}.percentShortAtMost()), percent);
+    }
+
     void determinism()
     {
         PlanRequest r = week(5);
