@@ -58,18 +58,6 @@ Schedule searchHeuristic(const Problem &problem, int &kept)
     return std::move(*best);
 }
 
-long long fixedValue(const Problem &problem)
-{
-    long long v = 0;
-    for (const Block &b : problem.fixed) {
-        if (b.task >= 0 && size_t(b.task) < problem.tasks.size()) {
-            const SlotTask &t = problem.tasks[size_t(b.task)];
-            v += (long long)std::max(0, std::min(b.end, t.deadline) - b.start) * t.weight * problem.slotMinutes;
-        }
-    }
-    return v;
-}
-
 int keptCount(const Problem &problem, const std::vector<Block> &blocks)
 {
     return int(std::count_if(blocks.begin(), blocks.end(), [&problem](const Block &b) {
@@ -84,7 +72,7 @@ int keptCount(const Problem &problem, const std::vector<Block> &blocks)
 void searchExact(const Problem &problem, Schedule &schedule, Solution &solution)
 {
     const ExactResult exact = ExactSolver::solve(problem, schedule.allBlocks(), problem.exactBudgetMs);
-    const long long fixed = fixedValue(problem);
+    const long long fixed = fixedBlocksValue(problem);
     if (exact.bound >= 0)
         solution.bound = fixed + exact.bound;
     if (exact.found && planBreaches(problem, exact.blocks).isEmpty()) {

@@ -44,6 +44,18 @@ bool fits(const std::vector<Demand> &byRelease, const std::vector<int> &openSlot
 
 } // namespace
 
+qint64 fixedBlocksValue(const Problem &problem)
+{
+    qint64 value = 0;
+    for (const Block &b : problem.fixed) {
+        if (b.task >= 0 && size_t(b.task) < problem.tasks.size()) {
+            const SlotTask &t = problem.tasks[size_t(b.task)];
+            value += qint64(std::max(0, std::min(b.end, t.deadline) - b.start)) * t.weight * problem.slotMinutes;
+        }
+    }
+    return value;
+}
+
 qint64 relaxedValueBound(const Problem &problem, int maxTasks)
 {
     if (problem.tasks.size() > size_t(maxTasks))
@@ -51,14 +63,10 @@ qint64 relaxedValueBound(const Problem &problem, int maxTasks)
     std::vector<quint8> open(size_t(problem.slotCount), 0);
     for (int s = 0; s < problem.slotCount; ++s)
         open[size_t(s)] = size_t(s) < problem.free.size() && problem.free[size_t(s)];
-    qint64 value = 0;
+    qint64 value = fixedBlocksValue(problem);
     for (const Block &b : problem.fixed) {
         for (int s = std::max(b.start, 0); s < std::min(b.end, problem.slotCount); ++s)
             open[size_t(s)] = 0;
-        if (b.task >= 0 && size_t(b.task) < problem.tasks.size()) {
-            const SlotTask &t = problem.tasks[size_t(b.task)];
-            value += qint64(std::max(0, std::min(b.end, t.deadline) - b.start)) * t.weight * problem.slotMinutes;
-        }
     }
     std::vector<int> openSlots;
     for (int s = 0; s < problem.slotCount; ++s) {

@@ -14,4 +14,7 @@ namespace fermata::planning {
 // -1 when the problem is too large to bound quickly (more than `maxTasks` tasks).
 qint64 relaxedValueBound(const Problem &problem, int maxTasks = 100);
 
+// The value of the fixed (pinned or past) blocks alone: weight x their minutes by the deadline.
+qint64 fixedBlocksValue(const Problem &problem);
+
 } // namespace fermata::planning
