@@ -62,6 +62,8 @@ void printText(const QList<CalendarEvent> &events, const QTimeZone &zone, QTextS
             ? start.toString(QStringLiteral("ddd yyyy-MM-dd")) + QStringLiteral(" all day")
                   + (start.daysTo(end) > 1 ? QStringLiteral(" (%1 days)").arg(start.daysTo(end))
                                            : QString())
+            : start == end // a moment: a start and no end (RFC 5545 §3.6.1)
+            ? start.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm"))
             : start.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")) + QStringLiteral("–")
                   + end.toString(start.date() == end.date() ? QStringLiteral("HH:mm")
                                                             : QStringLiteral("ddd HH:mm"));

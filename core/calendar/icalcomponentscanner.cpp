@@ -11,6 +11,21 @@ QByteArray componentName(const QByteArray &line, qsizetype prefixLength)
     return line.mid(prefixLength).trimmed().toUpper();
 }
 
+// `line` without the spaces, tabs and byte order marks it starts with.
+QByteArray trimmedStart(const QByteArray &line)
+{
+    qsizetype from = 0;
+    while (from < line.size()) {
+        if (line.at(from) == ' ' || line.at(from) == '\t')
+            ++from;
+        else if (line.mid(from, 3) == "\xEF\xBB\xBF")
+            from += 3;
+        else
+            break;
+    }
+    return from == 0 ? line : line.mid(from);
+}
+
 } // namespace
 
 bool startsWithNoCase(const QByteArray &line, const char *prefix)
@@ -32,6 +47,7 @@ qint64 ComponentScanner::readRaw()
 bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
 {
     tooLong = false;
+    m_lineStart = m_device.pos();
     const qint64 length = readRaw();
     if (length <= 0)
         return false;
@@ -52,40 +68,59 @@ bool ComponentScanner::readLine(QByteArray &line, bool &tooLong)
     return true;
 }
 
+void ComponentScanner::collect(Chunk &chunk, const QByteArray &beginLine, Chunk::Kind kind)
+{
+    chunk = Chunk{};
+    chunk.kind = kind;
+    chunk.line = m_line;
+    chunk.startPos = m_lineStart;
+    chunk.text = beginLine + '\n';
+    QByteArray line;
+    bool tooLong = false;
+    int depth = 1;
+    while (depth > 0 && readLine(line, tooLong)) {
+        if (tooLong && chunk.problem.isEmpty())
+            chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
+        if (startsWithNoCase(line, "BEGIN:"))
+            ++depth;
+        else if (startsWithNoCase(line, "END:"))
+            --depth;
+        if (chunk.text.size() + line.size() > maxComponentBytes) {
+            if (chunk.problem.isEmpty())
+                chunk.problem = QStringLiteral("the event is larger than 4 MB");
+            continue;
+        }
+        chunk.text += line;
+        chunk.text += '\n';
+    }
+    if (depth > 0 && chunk.problem.isEmpty())
+        chunk.problem = QStringLiteral("the file ends inside the event");
+}
 
+std::optional<Chunk::Kind> ComponentScanner::chunkKind(const QByteArray &name)
+{
+    if (name == "VEVENT")
+        return Chunk::Kind::Event;
+    if (name == "VTIMEZONE")
+        return Chunk::Kind::Timezone;
+    return std::nullopt;
+}
 
 bool ComponentScanner::next(Chunk &chunk)
 {
     QByteArray line;
     bool tooLong = false;
     while (readLine(line, tooLong)) {
+        // Outside the calendar, lines are no content lines: files saved by mail clients and
+        // editors have blank lines and indentation before BEGIN:VCALENDAR.
+        if (m_depth == 0)
+            line = trimmedStart(line);
         if (startsWithNoCase(line, "BEGIN:")) {
             const QByteArray name = componentName(line, 6);
             if (name == "VCALENDAR")
                 m_sawCalendar = true;
-            if (m_depth == 1 && (name == "VEVENT" || name == "VTIMEZONE")) {
-                chunk = Chunk{};
-                chunk.kind = name == "VEVENT" ? Chunk::Kind::Event : Chunk::Kind::Timezone;
-                chunk.line = m_line;
-                chunk.text = line + '\n';
-                int depth = 1;
-                while (depth > 0 && readLine(line, tooLong)) {
-                    if (tooLong && chunk.problem.isEmpty())
-                        chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
-                    if (startsWithNoCase(line, "BEGIN:"))
-                        ++depth;
-                    else if (startsWithNoCase(line, "END:"))
-                        --depth;
-                    if (chunk.text.size() + line.size() > maxComponentBytes) {
-                        if (chunk.problem.isEmpty())
-                            chunk.problem = QStringLiteral("the event is larger than 4 MB");
-                        continue;
-                    }
-                    chunk.text += line;
-                    chunk.text += '\n';
-                }
-                if (depth > 0 && chunk.problem.isEmpty())
-                    chunk.problem = QStringLiteral("the file ends inside the event");
+            if (const auto kind = chunkKind(name); m_depth == 1 && kind) {
+                collect(chunk, line, *kind);
                 return true;
             }
             ++m_depth;
@@ -98,6 +133,22 @@ bool ComponentScanner::next(Chunk &chunk)
         }
     }
     return false;
+}
+
+bool ComponentScanner::readAt(qint64 pos, qint64 line, Chunk &chunk)
+{
+    if (!m_device.seek(pos))
+        return false;
+    m_line = line - 1;
+    QByteArray begin;
+    bool tooLong = false;
+    if (!readLine(begin, tooLong) || !startsWithNoCase(begin, "BEGIN:"))
+        return false;
+    const auto kind = chunkKind(componentName(begin, 6));
+    if (!kind)
+        return false;
+    collect(chunk, begin, *kind);
+    return true;
 }
 
 } // namespace fermata::ical

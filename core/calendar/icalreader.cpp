@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <deque>
 #include <future>
+#include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -140,6 +142,61 @@ struct Span
     qint64 exactMs = 0;
 };
 
+// The UTC milliseconds a wall-clock time would have if the zone were UTC: wall-clock
+// arithmetic (a shift by whole days keeps the time of day across DST) without QDateTime.
+qint64 wallClockMs(QDate date, QTime time)
+{
+    return (date.toJulianDay() - 2440588) * 86400000 + time.msecsSinceStartOfDay();
+}
+
+QDate wallClockDate(qint64 wallMs)
+{
+    return QDate::fromJulianDay((wallMs >= 0 ? wallMs : wallMs - 86399999) / 86400000 + 2440588);
+}
+
+QTime wallClockTime(qint64 wallMs)
+{
+    return QTime::fromMSecsSinceStartOfDay(int(((wallMs % 86400000) + 86400000) % 86400000));
+}
+
+// The end of an instance that starts at `start` (`startMs` in UTC) and lasts `span`.
+qint64 spanEndMs(const ZoneTable &zones, const When &start, qint64 startMs, const Span &span)
+{
+    if (start.isDate)
+        return zones.toUtcMs(zones.floating(), start.date.addDays(span.days), QTime(0, 0));
+    if (span.days > 0)
+        return zones.toUtcMs(*start.zone, start.date.addDays(span.days), start.time) + span.exactMs;
+    return startMs + span.exactMs;
+}
+
+// A timed event that lasts no time (RFC 5545 §3.6.1: a DATE-TIME DTSTART without DTEND or
+// DURATION) is a moment, such as a reminder or a deadline: listed, but it blocks no time.
+void freeIfMoment(CalendarEvent &event)
+{
+    if (!event.allDay && event.end <= event.start)
+        event.busy = false;
+}
+
+// Which of two copies of an event is newer (RFC 5546 §2.1.5): the higher SEQUENCE, then the
+// later DTSTAMP. Mail-folder exports and updated invitations hold several copies.
+struct Version
+{
+    int sequence = 0;
+    qint64 stampMs = std::numeric_limits<qint64>::min(); // no DTSTAMP: older than any
+    auto operator<=>(const Version &) const = default;
+};
+
+// What a RECURRENCE-ID;RANGE=THISANDFUTURE override changes in its occurrence and every
+// later one (RFC 5545 §3.8.4.4): their start moves by the same amount, their length and
+// properties become the override's.
+struct RangeChange
+{
+    qint64 shiftMs = 0; // how far starts move on the series' wall clock
+    Span span;          // the new length
+    QString title;
+    bool busy = true;
+};
+
 struct Occurrence
 {
     qint64 startMs = 0;
@@ -163,7 +220,10 @@ struct PreparedEvent
     enum class Kind { Skipped, Override, Master };
     Kind kind = Kind::Skipped;
     qint64 line = 0;
+    qint64 startPos = 0; // of its BEGIN line: a master is read again when a later copy or a
+                         // THISANDFUTURE override changes it
     qint64 endPos = 0;
+    Version version;
     // An occurrence of a recurring master, made a CalendarEvent when committed: the strings
     // are then allocated on the committing thread, which keeps the heap from fragmenting.
     struct Slot
@@ -171,15 +231,19 @@ struct PreparedEvent
         qint64 startMs = 0;
         qint64 endMs = 0;
         QDate date; // local date of the start (the key of an all-day occurrence)
+        QTime time; // local time of the start
     };
-    QString uid;  // Master: its UID, which only the first master may use
-    QString what; // Master: how the issue of a second master names it
+    QString uid;  // its UID (an override's without its RECURRENCE-ID)
+    QString what; // how an issue about a second copy names it
     std::vector<Issue> issues;
     size_t issuesBeforeExpansion = 0; // Master: issues found before its occurrences
     std::vector<CalendarEvent> instances; // an override or a master that does not recur
     bool recurring = false;               // Master: `base` at each of `occurrences`
     CalendarEvent base;
+    const Zone *zone = nullptr; // Master: the zone of its DTSTART, the wall clock of `occurrences`
     std::vector<Slot> occurrences;
+    qint64 recurrenceMs = 0;          // Override: its RECURRENCE-ID in UTC
+    std::optional<RangeChange> range; // Override: RANGE=THISANDFUTURE
 };
 
 QString recurrenceKey(const When &when, qint64 startMs);
@@ -232,6 +296,11 @@ private:
             line, what.isEmpty() ? why : what + QStringLiteral(": ") + why, {}, true});
     }
     void readEvent(const Chunk &chunk);
+    QString readUid(icalcomponent *event, const Chunk &chunk);
+    void readOverride(icalproperty *rid, qint64 line, const When &start, qint64 startMs,
+                      const Span &span, CalendarEvent base);
+    void readMaster(icalcomponent *event, const Chunk &chunk, const When &start, qint64 startMs,
+                    const Span &span, CalendarEvent base);
 
     const IcalReadOptions &m_options;
     ZoneTable &m_zones;
@@ -244,6 +313,7 @@ PreparedEvent EventReader::prepare(const Chunk &chunk)
 {
     PreparedEvent prepared;
     prepared.line = chunk.line;
+    prepared.startPos = chunk.startPos;
     prepared.endPos = chunk.endPos;
     m_out = &prepared;
     readEvent(chunk);
@@ -251,28 +321,85 @@ PreparedEvent EventReader::prepare(const Chunk &chunk)
     return prepared;
 }
 
-// Applies prepared events in file order: the masters/overrides bookkeeping and the sink.
+// Applies prepared events in file order: which copy of an event wins, the overrides and the
+// sink. It keeps a little per UID (version and file position), not the instances: a master
+// that a later copy or a THISANDFUTURE override changes is read again from the file.
 class EventCommitter
 {
 public:
-    EventCommitter(const IcalReadOptions &options, IcalEventSink &sink, IcalReadReport &report)
-        : m_horizon(options.horizon), m_sink(sink), m_report(report)
+    // Reads the master whose BEGIN line is at (position, line) again.
+    using Reread = std::function<std::optional<PreparedEvent>(qint64 pos, qint64 line)>;
+
+    EventCommitter(const IcalReadOptions &options, const ZoneTable &zones, IcalEventSink &sink,
+                   IcalReadReport &report, Reread reread)
+        : m_horizon(options.horizon)
+        , m_zones(zones)
+        , m_sink(sink)
+        , m_report(report)
+        , m_reread(std::move(reread))
     {
     }
     // False when the sink refused (a database error): the read stops.
     bool commit(const PreparedEvent &event);
+    // After the last event: applies the THISANDFUTURE changes read after their series, once
+    // per series. False when the sink refused.
+    bool finish();
 
 private:
+    // The copy of a UID (or UID/RECURRENCE-ID) that is kept so far.
+    struct Kept
+    {
+        Version version;
+        qint64 line = 0;
+        qint64 startPos = 0;
+    };
+    // A series' THISANDFUTURE changes by the original start of their first occurrence.
+    using RangeChanges = std::map<qint64, RangeChange>;
+
     void report(const PreparedEvent::Issue &issue);
+    bool isCopyToKeep(const PreparedEvent &event, const QString &key, const Kept *kept);
+    bool commitOverride(const PreparedEvent &event);
+    bool commitMaster(const PreparedEvent &event);
+    bool updateRanges(const PreparedEvent &event);
+    bool deliverMaster(const PreparedEvent &master);
+    bool removeLeftovers(const PreparedEvent &replaced, const PreparedEvent &master);
+    void place(CalendarEvent &instance, const PreparedEvent &master, const PreparedEvent::Slot &slot,
+               const RangeChange *change) const;
+    static const RangeChange *rangeChangeAt(const RangeChanges &changes, qint64 startMs);
     bool deliver(const CalendarEvent &event);
 
     Interval m_horizon;
+    const ZoneTable &m_zones;
     IcalEventSink &m_sink;
     IcalReadReport &m_report;
-    QSet<QString> m_masters;      // UIDs whose master has been read
-    QSet<QString> m_overrideKeys; // UID/RECURRENCE-ID of every override read so far
+    Reread m_reread;
+    QHash<QString, Kept> m_masters;   // UID -> its master
+    QHash<QString, Kept> m_overrides; // UID/RECURRENCE-ID -> its override
+    QHash<QString, RangeChanges> m_ranges; // UID -> its THISANDFUTURE changes
+    QSet<QString> m_changedMasters; // UIDs of masters read before a change of their ranges
     QSet<QByteArray> m_reportedZones;
 };
+
+// The key of one occurrence of a recurring master: UID/RECURRENCE-ID.
+QString occurrenceKey(const PreparedEvent &master, const PreparedEvent::Slot &slot)
+{
+    const When local{slot.date, QTime(), master.base.allDay, nullptr};
+    return master.uid + QLatin1Char('/') + recurrenceKey(local, slot.startMs);
+}
+
+// The keys the sink holds for a master: its UID, or one per occurrence.
+QSet<QString> instanceKeys(const PreparedEvent &master)
+{
+    QSet<QString> keys;
+    if (!master.recurring) {
+        keys.insert(master.instances.front().uid);
+        return keys;
+    }
+    keys.reserve(qsizetype(master.occurrences.size()));
+    for (const PreparedEvent::Slot &slot : master.occurrences)
+        keys.insert(occurrenceKey(master, slot));
+    return keys;
+}
 
 void EventCommitter::report(const PreparedEvent::Issue &issue)
 {
@@ -284,6 +411,30 @@ void EventCommitter::report(const PreparedEvent::Issue &issue)
     if (issue.skipped)
         ++m_report.eventsSkipped;
     m_report.addIssue(issue.line, issue.message);
+}
+
+// Whether `event` is the copy of its key to keep: the first (`kept` is null) or newer than
+// `kept`. A copy left out, either one, is reported and counted as skipped.
+bool EventCommitter::isCopyToKeep(const PreparedEvent &event, const QString &key, const Kept *kept)
+{
+    if (!kept) {
+        ++m_report.eventsImported;
+        return true;
+    }
+    QString name = QStringLiteral("the UID \"%1\"").arg(event.uid.left(80));
+    if (event.kind == PreparedEvent::Kind::Override)
+        name += QStringLiteral(" and RECURRENCE-ID %1").arg(key.mid(event.uid.size() + 1));
+    QString message;
+    if (event.version == kept->version)
+        message = QStringLiteral(": a second event with %1; the first is kept").arg(name);
+    else if (event.version < kept->version)
+        message = QStringLiteral(": an older copy of %1 (lower SEQUENCE or earlier DTSTAMP); the "
+                                 "copy on line %2 is kept").arg(name, QString::number(kept->line));
+    else
+        message = QStringLiteral(": a newer copy of %1; it replaces the copy on line %2")
+                      .arg(name, QString::number(kept->line));
+    report(PreparedEvent::Issue{event.line, event.what + message, {}, true});
+    return event.version > kept->version;
 }
 
 bool EventCommitter::deliver(const CalendarEvent &event)
@@ -306,38 +457,132 @@ bool EventCommitter::commit(const PreparedEvent &event)
     case PreparedEvent::Kind::Skipped:
         return true;
     case PreparedEvent::Kind::Override:
-        m_overrideKeys.insert(event.instances.front().uid);
-        ++m_report.eventsImported;
-        return deliver(event.instances.front());
+        return commitOverride(event);
     case PreparedEvent::Kind::Master:
-        break;
+        return commitMaster(event);
     }
-    if (m_masters.contains(event.uid)) {
-        report(PreparedEvent::Issue{
-            event.line,
-            event.what + QStringLiteral(": a second event with the UID \"%1\"; the first is kept")
-                             .arg(event.uid.left(80)),
-            {}, true});
+    return true;
+}
+
+bool EventCommitter::commitOverride(const PreparedEvent &event)
+{
+    const CalendarEvent &instance = event.instances.front();
+    const auto kept = m_overrides.constFind(instance.uid);
+    if (!isCopyToKeep(event, instance.uid, kept == m_overrides.constEnd() ? nullptr : &*kept))
+        return true;
+    m_overrides.insert(instance.uid, Kept{event.version, event.line, event.startPos});
+    // The master's later occurrences move with a THISANDFUTURE override (or back without it):
+    // a master already delivered is delivered again at the end, once however many there are.
+    if (updateRanges(event) && m_masters.contains(event.uid))
+        m_changedMasters.insert(event.uid);
+    return deliver(instance);
+}
+
+// Records the THISANDFUTURE change of an override (or drops the one an older copy made);
+// true when the UID's changes differ now.
+bool EventCommitter::updateRanges(const PreparedEvent &event)
+{
+    if (event.range) {
+        m_ranges[event.uid].insert_or_assign(event.recurrenceMs, *event.range);
         return true;
     }
-    m_masters.insert(event.uid);
-    ++m_report.eventsImported;
-    for (size_t i = before; i < event.issues.size(); ++i)
+    const auto it = m_ranges.find(event.uid);
+    if (it == m_ranges.end() || it->erase(event.recurrenceMs) == 0)
+        return false;
+    if (it->empty())
+        m_ranges.erase(it);
+    return true;
+}
+
+bool EventCommitter::commitMaster(const PreparedEvent &event)
+{
+    const auto kept = m_masters.find(event.uid);
+    const bool hadCopy = kept != m_masters.end();
+    if (!isCopyToKeep(event, event.uid, hadCopy ? &*kept : nullptr))
+        return true;
+    std::optional<PreparedEvent> replaced;
+    if (hadCopy)
+        replaced = m_reread(kept->startPos, kept->line);
+    m_masters.insert(event.uid, Kept{event.version, event.line, event.startPos});
+    m_changedMasters.remove(event.uid); // delivered with the changes read so far
+    for (size_t i = event.issuesBeforeExpansion; i < event.issues.size(); ++i)
         report(event.issues[i]);
-    if (!event.recurring)
-        return deliver(event.instances.front());
-    CalendarEvent instance = event.base;
-    for (const PreparedEvent::Slot &slot : event.occurrences) {
-        const When local{slot.date, QTime(), event.base.allDay, nullptr};
-        instance.uid = event.uid + QLatin1Char('/') + recurrenceKey(local, slot.startMs);
-        if (m_overrideKeys.contains(instance.uid))
+    if (!deliverMaster(event))
+        return false;
+    return !replaced || removeLeftovers(*replaced, event);
+}
+
+bool EventCommitter::deliverMaster(const PreparedEvent &master)
+{
+    if (!master.recurring)
+        return deliver(master.instances.front());
+    const auto ranges = m_ranges.constFind(master.uid);
+    const RangeChanges *changes = ranges == m_ranges.constEnd() ? nullptr : &*ranges;
+    CalendarEvent instance = master.base; // one for all: assigning keeps allocations down
+    for (const PreparedEvent::Slot &slot : master.occurrences) {
+        instance.uid = occurrenceKey(master, slot);
+        if (m_overrides.contains(instance.uid))
             continue;
-        instance.start = QDateTime::fromMSecsSinceEpoch(slot.startMs, Qt::UTC);
-        instance.end = QDateTime::fromMSecsSinceEpoch(slot.endMs, Qt::UTC);
+        place(instance, master, slot, changes ? rangeChangeAt(*changes, slot.startMs) : nullptr);
         if (!deliver(instance))
             return false;
     }
     return true;
+}
+
+bool EventCommitter::finish()
+{
+    for (const QString &uid : std::as_const(m_changedMasters)) {
+        const Kept kept = m_masters.value(uid);
+        const std::optional<PreparedEvent> master = m_reread(kept.startPos, kept.line);
+        if (master && master->kind == PreparedEvent::Kind::Master && !deliverMaster(*master))
+            return false;
+    }
+    m_changedMasters.clear();
+    return true;
+}
+
+// A newer copy replaces all of the older one: what only the older one had goes.
+bool EventCommitter::removeLeftovers(const PreparedEvent &replaced, const PreparedEvent &master)
+{
+    if (replaced.kind != PreparedEvent::Kind::Master)
+        return true;
+    const QSet<QString> current = instanceKeys(master);
+    for (const QString &key : instanceKeys(replaced)) {
+        if (!current.contains(key) && !m_overrides.contains(key) && !m_sink.remove(key))
+            return false;
+    }
+    return true;
+}
+
+// The latest THISANDFUTURE change that starts at or before an occurrence starting at `startMs`.
+const RangeChange *EventCommitter::rangeChangeAt(const RangeChanges &changes, qint64 startMs)
+{
+    const auto after = changes.upper_bound(startMs);
+    return after == changes.begin() ? nullptr : &std::prev(after)->second;
+}
+
+// Sets the time and, under a THISANDFUTURE `change`, the properties of one occurrence.
+void EventCommitter::place(CalendarEvent &instance, const PreparedEvent &master,
+                           const PreparedEvent::Slot &slot, const RangeChange *change) const
+{
+    if (!change) {
+        instance.start = QDateTime::fromMSecsSinceEpoch(slot.startMs, Qt::UTC);
+        instance.end = QDateTime::fromMSecsSinceEpoch(slot.endMs, Qt::UTC);
+        instance.title = master.base.title;
+        instance.busy = master.base.busy;
+        freeIfMoment(instance);
+        return;
+    }
+    const qint64 wall = wallClockMs(slot.date, slot.time) + change->shiftMs;
+    const When moved{wallClockDate(wall), instance.allDay ? QTime(0, 0) : wallClockTime(wall),
+                     instance.allDay, master.zone};
+    const qint64 startMs = m_zones.toUtcMs(*moved.zone, moved.date, moved.time);
+    instance.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+    instance.end = QDateTime::fromMSecsSinceEpoch(spanEndMs(m_zones, moved, startMs, change->span), Qt::UTC);
+    instance.title = change->title;
+    instance.busy = change->busy;
+    freeIfMoment(instance);
 }
 
 std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype value, qint64 line)
@@ -483,11 +728,7 @@ bool EventReader::readSpan(icalcomponent *event, const When &start, qint64 start
 
 qint64 EventReader::endMs(const When &start, qint64 startMs, const Span &span) const
 {
-    if (start.isDate)
-        return m_zones.toUtcMs(m_zones.floating(), start.date.addDays(span.days), QTime(0, 0));
-    if (span.days > 0)
-        return m_zones.toUtcMs(*start.zone, start.date.addDays(span.days), start.time) + span.exactMs;
-    return startMs + span.exactMs;
+    return spanEndMs(m_zones, start, startMs, span);
 }
 
 // BYMONTH with BYMONTHDAY days that no listed month has: libical would search for
@@ -674,6 +915,71 @@ bool hasParseError(icalcomponent *event, const char *propertyName)
     return false;
 }
 
+// The file lines of the RRULEs in `chunk` that libical cannot parse ("UNTL=...",
+// "RRULE:RRULE:..."): libical has dropped them, the text still has them.
+std::vector<qint64> unreadableRuleLines(const Chunk &chunk)
+{
+    std::vector<qint64> lines;
+    const QList<QByteArray> rows = chunk.text.split('\n');
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QByteArray &row = rows[i];
+        if (row.size() < 6 || !startsWithNoCase(row, "RRULE") || (row[5] != ':' && row[5] != ';'))
+            continue;
+        QByteArray value = row.mid(row.indexOf(':') + 1);
+        for (qsizetype j = i + 1; j < rows.size() && (rows[j].startsWith(' ') || rows[j].startsWith('\t')); ++j)
+            value += rows[j].mid(1); // unfolded
+        if (icalrecurrencetype_from_string(value.constData()).freq == ICAL_NO_RECURRENCE)
+            lines.push_back(chunk.line + i);
+    }
+    return lines;
+}
+
+// SEQUENCE and DTSTAMP (always UTC), which decide between copies of one event.
+Version readVersion(icalcomponent *event)
+{
+    Version version;
+    if (icalcomponent_get_first_property(event, ICAL_SEQUENCE_PROPERTY))
+        version.sequence = icalcomponent_get_sequence(event);
+    if (icalproperty *dtstamp = icalcomponent_get_first_property(event, ICAL_DTSTAMP_PROPERTY)) {
+        const icaltimetype t = icalproperty_get_dtstamp(dtstamp);
+        const QDate date(t.year, t.month, t.day);
+        if (!icaltime_is_null_time(t) && date.isValid())
+            version.stampMs = wallClockMs(date, QTime(qBound(0, t.hour, 23), qBound(0, t.minute, 59),
+                                                      qBound(0, t.second, 59)));
+    }
+    return version;
+}
+
+bool isThisAndFuture(icalproperty *recurrenceId)
+{
+    icalparameter *range = icalproperty_get_first_parameter(recurrenceId, ICAL_RANGE_PARAMETER);
+    return range && icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;
+}
+
+// How far a THISANDFUTURE override moves later occurrences: on the wall clock when it writes
+// both times in one zone (Friday 10:00 moved to Monday 10:00 stays at 10:00 across a DST
+// change), else by the exact time between them.
+qint64 rangeShiftMs(const When &original, qint64 originalMs, const When &start, qint64 startMs)
+{
+    if (original.zone == start.zone && original.isDate == start.isDate)
+        return wallClockMs(start.date, start.time) - wallClockMs(original.date, original.time);
+    return startMs - originalMs;
+}
+
+QString EventReader::readUid(icalcomponent *event, const Chunk &chunk)
+{
+    QString uid = QString::fromUtf8(icalcomponent_get_uid(event)).trimmed();
+    if (uid.isEmpty()) {
+        // Without a UID, the content identifies the event: a re-import finds it again.
+        uid = QStringLiteral("fermata-nouid-")
+            + QString::fromLatin1(QCryptographicHash::hash(chunk.text, QCryptographicHash::Sha1)
+                                      .toHex()
+                                      .left(16));
+        addIssue(chunk.line, m_out->what + QStringLiteral(": no UID; identified by its content"));
+    }
+    return uid;
+}
+
 void EventReader::readEvent(const Chunk &chunk)
 {
     if (!chunk.problem.isEmpty()) {
@@ -690,17 +996,11 @@ void EventReader::readEvent(const Chunk &chunk)
     }
 
     const QString title = QString::fromUtf8(icalcomponent_get_summary(event));
-    const QString what = title.isEmpty() ? QStringLiteral("event")
-                                         : QStringLiteral("event \"%1\"").arg(title.left(60));
-    QString uid = QString::fromUtf8(icalcomponent_get_uid(event)).trimmed();
-    if (uid.isEmpty()) {
-        // Without a UID, the content identifies the event: a re-import finds it again.
-        uid = QStringLiteral("fermata-nouid-")
-            + QString::fromLatin1(QCryptographicHash::hash(chunk.text, QCryptographicHash::Sha1)
-                                      .toHex()
-                                      .left(16));
-        addIssue(chunk.line, what + QStringLiteral(": no UID; identified by its content"));
-    }
+    const QString &what = m_out->what = title.isEmpty()
+        ? QStringLiteral("event")
+        : QStringLiteral("event \"%1\"").arg(title.left(60));
+    m_out->uid = readUid(event, chunk);
+    m_out->version = readVersion(event);
 
     icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
     const auto start = dtstart ? readWhen(dtstart, icalproperty_get_dtstart(dtstart), chunk.line)
@@ -724,45 +1024,72 @@ void EventReader::readEvent(const Chunk &chunk)
     base.title = title;
     base.allDay = start->isDate;
     base.busy = isBusy(event);
+    if (icalproperty *rid = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY))
+        readOverride(rid, chunk.line, *start, startMs, span, std::move(base));
+    else
+        readMaster(event, chunk, *start, startMs, span, std::move(base));
+}
 
-    if (icalproperty *rid = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY)) {
-        // An override replaces one occurrence of its series, wherever it moved to.
-        const auto original = readWhen(rid, icalproperty_get_recurrenceid(rid), chunk.line);
-        if (!original) {
-            skip(chunk.line, what, QStringLiteral("RECURRENCE-ID cannot be read"));
-            return;
-        }
-        base.uid = uid + QLatin1Char('/') + recurrenceKey(*original, utcMs(*original));
-        base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-        base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
-        m_out->kind = PreparedEvent::Kind::Override;
-        m_out->instances.push_back(std::move(base));
+// An override replaces one occurrence of its series, wherever it moved to; with
+// RANGE=THISANDFUTURE also the later ones (the committer applies that to the series).
+void EventReader::readOverride(icalproperty *rid, qint64 line, const When &start, qint64 startMs,
+                               const Span &span, CalendarEvent base)
+{
+    const auto original = readWhen(rid, icalproperty_get_recurrenceid(rid), line);
+    if (!original) {
+        skip(line, m_out->what, QStringLiteral("RECURRENCE-ID cannot be read"));
         return;
     }
+    const qint64 originalMs = utcMs(*original);
+    m_out->recurrenceMs = originalMs;
+    if (isThisAndFuture(rid))
+        m_out->range = RangeChange{rangeShiftMs(*original, originalMs, start, startMs), span,
+                                   base.title, base.busy};
+    base.uid = m_out->uid + QLatin1Char('/') + recurrenceKey(*original, originalMs);
+    base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+    base.end = QDateTime::fromMSecsSinceEpoch(endMs(start, startMs, span), Qt::UTC);
+    freeIfMoment(base);
+    m_out->kind = PreparedEvent::Kind::Override;
+    m_out->instances.push_back(std::move(base));
+}
 
-    // A master: whether it is the first with its UID is known only in file order (commit).
+// A master: whether it is the copy kept of its UID is known only in file order (commit).
+void EventReader::readMaster(icalcomponent *event, const Chunk &chunk, const When &start,
+                             qint64 startMs, const Span &span, CalendarEvent base)
+{
     m_out->kind = PreparedEvent::Kind::Master;
-    m_out->uid = uid;
-    m_out->what = what;
     m_out->issuesBeforeExpansion = m_out->issues.size();
-
+    // libical has dropped the RRULEs it cannot read: without another rule or an RDATE the
+    // event stays, as a single event (its first occurrence), and the report says so.
     const bool recurring = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
         || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
+    if (hasParseError(event, " RRULE property")) {
+        const QString message = m_out->what
+            + (recurring ? QStringLiteral(": RRULE not understood, left out")
+                         : QStringLiteral(": RRULE not understood, imported as a single event"));
+        std::vector<qint64> lines = unreadableRuleLines(chunk);
+        if (lines.empty())
+            lines.push_back(chunk.line);
+        for (const qint64 line : lines)
+            addIssue(line, message);
+    }
     if (!recurring) {
-        base.uid = uid;
+        base.uid = m_out->uid;
         base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-        base.end = QDateTime::fromMSecsSinceEpoch(endMs(*start, startMs, span), Qt::UTC);
+        base.end = QDateTime::fromMSecsSinceEpoch(endMs(start, startMs, span), Qt::UTC);
+        freeIfMoment(base);
         m_out->instances.push_back(std::move(base));
         return;
     }
     m_out->recurring = true;
-    m_out->base = base;
-    const std::vector<Occurrence> occurrences = expand(event, *start, startMs, chunk.line);
+    m_out->base = std::move(base);
+    m_out->zone = start.zone;
+    const std::vector<Occurrence> occurrences = expand(event, start, startMs, chunk.line);
     m_out->occurrences.reserve(occurrences.size());
     for (const Occurrence &o : occurrences) {
-        const When local{o.date, o.time, start->isDate, start->zone};
+        const When local{o.date, o.time, start.isDate, start.zone};
         m_out->occurrences.push_back(PreparedEvent::Slot{
-            o.startMs, o.endMs ? *o.endMs : endMs(local, o.startMs, span), o.date});
+            o.startMs, o.endMs ? *o.endMs : endMs(local, o.startMs, span), o.date, o.time});
     }
 }
 
@@ -802,7 +1129,21 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
         return Result<IcalReadReport>::failure(Error::Code::Io,
                                                QStringLiteral("The calendar cannot be re-read."));
     ComponentScanner scan(device);
-    EventCommitter committer(options, sink, report);
+    // A master that a later copy or a THISANDFUTURE override changes is read once more from
+    // its place in the file (rare), so no instances are held in memory for that.
+    std::unique_ptr<ComponentScanner> rescan;
+    EventReader rereader(options, zones);
+    auto reread = [&](qint64 pos, qint64 line) -> std::optional<PreparedEvent> {
+        if (!rescan)
+            rescan = std::make_unique<ComponentScanner>(device);
+        const qint64 resume = device.pos();
+        Chunk chunk;
+        const bool found = rescan->readAt(pos, line, chunk);
+        if (!device.seek(resume) || !found)
+            return std::nullopt;
+        return rereader.prepare(chunk);
+    };
+    EventCommitter committer(options, zones, sink, report, reread);
     qint64 lastProgress = 0;
     // Applies one prepared batch in file order; an error or a cancel ends the read.
     auto commitBatch = [&](const std::vector<PreparedEvent> &batch) -> std::optional<Result<IcalReadReport>> {
@@ -861,6 +1202,9 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     }
     if (auto stop = commitBatch(prepareBatch(std::move(batch)))) // the last one, here
         return *stop;
+    if (!committer.finish())
+        return Result<IcalReadReport>::failure(Error::Code::Database,
+                                               QStringLiteral("The events could not be saved."));
     if (progress && !progress(total, total))
         report.cancelled = true;
     report.instances = sink.size();

@@ -36,7 +36,8 @@ struct IcalIssue
 struct IcalReadReport
 {
     int eventsImported = 0;   // VEVENT components turned into instances (masters and overrides)
-    int eventsSkipped = 0;    // VEVENT components that could not be used
+    int eventsSkipped = 0;    // VEVENT components that could not be used or that an other copy
+                              // of the same event (higher SEQUENCE, later DTSTAMP) outranks
     qint64 instances = 0;     // distinct expanded occurrences in the range
     QList<IcalIssue> issues;  // the first maxIssues problems, skipped or guessed
     int issueCount = 0;       // all problems, also those past maxIssues
@@ -50,8 +51,9 @@ struct IcalReadReport
 
 // Receives expanded instances. Instances are keyed by CalendarEvent::uid (UID, or
 // UID + "/" + RECURRENCE-ID in UTC for recurring events); a later upsert of the same key
-// replaces the earlier one (an override read after its master), remove() drops a key
-// (an override moved out of the horizon). Return false to stop the read with an error.
+// replaces the earlier one (an override read after its master, a newer copy of an event),
+// remove() drops a key (an override moved out of the horizon, an instance that a newer copy
+// of its event no longer has). Return false to stop the read with an error.
 class IcalEventSink
 {
 public:
@@ -81,10 +83,16 @@ private:
 using IcalProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Reads iCalendar text with libical and expands VEVENTs (RRULE, RDATE, EXDATE,
-// RECURRENCE-ID overrides, VTIMEZONE/TZID incl. Windows zone names) into UTC instances.
+// RECURRENCE-ID overrides incl. RANGE=THISANDFUTURE, VTIMEZONE/TZID incl. Windows and legacy
+// zone names) into UTC instances, as RFC 5545 says: an event without DTEND or DURATION lasts
+// no time (and blocks none) from a DATE-TIME, one day from a DATE; of several copies of an
+// event (or of an override) the highest SEQUENCE, then the latest DTSTAMP wins (RFC 5546).
 // Streams component by component, so memory stays bounded by the largest component and
-// the set of override keys, not by the file. Malformed components are skipped and
-// reported; only an unreadable device or a file that is not iCalendar fails the read.
+// the keys of masters and overrides, not by the file: a series that a later copy or a
+// THISANDFUTURE override changes is read again from the device. Malformed components are
+// skipped and reported, an RRULE libical cannot read is reported and the event kept with
+// its other rules, or as a single event; only an unreadable device or a file that is not
+// iCalendar fails the read.
 class IcalReader final
 {
 public:
@@ -97,9 +105,10 @@ public:
                                             IcalEventSink &sink);
 };
 
-// The IANA zone for an iCalendar TZID: IANA ids, ids with a vendor prefix
-// ("/mozilla.org/20050126_1/Europe/Berlin") and Windows names ("W. Europe Standard Time").
-// Invalid when none of these match.
+// The IANA zone for an iCalendar TZID: IANA ids, legacy tz names ("US/Eastern", built in),
+// Etc/GMT offsets ("Etc/GMT-2" is UTC+2), ids with a vendor prefix
+// ("/mozilla.org/20050126_1/Europe/Berlin") and Windows names ("W. Europe Standard Time"),
+// with surrounding spaces and quotes ignored. Invalid when none of these match.
 QTimeZone zoneForTzid(const QByteArray &tzid);
 
 } // namespace fermata

@@ -1,6 +1,7 @@
 #include "calendar/icalzones.h"
 
 #include "calendar/icalreader.h"
+#include "calendar/icalzonealiases.h"
 #include "time/weeklyrule.h"
 
 #include <libical/ical.h>
@@ -9,22 +10,59 @@
 
 namespace fermata {
 
+namespace {
+
+// "Etc/GMT-2" is two hours east of Greenwich (POSIX signs are inverted): a fixed offset,
+// so it works where the system has no Etc zones. Etc/GMT-14 .. Etc/GMT+12 exist.
+QTimeZone etcGmtZone(const QByteArray &tzid)
+{
+    if (!tzid.startsWith("Etc/GMT") || tzid.size() < 9 || tzid.size() > 10)
+        return {};
+    const char sign = tzid.at(7);
+    const QByteArray digits = tzid.mid(8);
+    if ((sign != '+' && sign != '-')
+        || !std::all_of(digits.cbegin(), digits.cend(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    const int hours = digits.toInt();
+    if (hours > (sign == '-' ? 14 : 12))
+        return {};
+    // Qt's own id for the offset ("UTC+02:00"), which every Qt build knows.
+    return QTimeZone(QByteArray("UTC") + (sign == '-' ? '+' : '-')
+                     + QByteArray::number(hours).rightJustified(2, '0') + ":00");
+}
+
+// A zone Qt knows by `id`: as an Etc/GMT offset (the same on every platform), directly, or
+// through a legacy tz name.
+QTimeZone knownZone(const QByteArray &id)
+{
+    if (QTimeZone zone = etcGmtZone(id); zone.isValid())
+        return zone;
+    if (QTimeZone::isTimeZoneIdAvailable(id))
+        return QTimeZone(id);
+    if (const QByteArray current = ical::currentZoneName(id);
+        !current.isEmpty() && QTimeZone::isTimeZoneIdAvailable(current))
+        return QTimeZone(current);
+    return {};
+}
+
+} // namespace
+
 QTimeZone zoneForTzid(const QByteArray &raw)
 {
-    QByteArray tzid = raw.trimmed();
-    if (tzid.size() >= 2 && tzid.startsWith('"') && tzid.endsWith('"'))
-        tzid = tzid.mid(1, tzid.size() - 2).trimmed();
+    const QByteArray tzid = ical::normalizedTzid(raw);
     if (tzid.isEmpty() || tzid.size() > 200)
         return {};
-    if (QTimeZone::isTimeZoneIdAvailable(tzid))
-        return QTimeZone(tzid);
+    if (QTimeZone zone = knownZone(tzid); zone.isValid())
+        return zone;
     // Vendor prefixes: "/mozilla.org/20050126_1/Europe/Berlin",
     // "/freeassociation.sourceforge.net/Tzfile/Europe/London". Try the last 3, 2, 1 parts.
     const QList<QByteArray> parts = tzid.split('/');
     for (qsizetype n = qMin<qsizetype>(3, parts.size() - 1); n >= 1; --n) {
         const QByteArray candidate = parts.mid(parts.size() - n).join('/');
-        if (!candidate.isEmpty() && QTimeZone::isTimeZoneIdAvailable(candidate))
-            return QTimeZone(candidate);
+        if (candidate.isEmpty())
+            continue;
+        if (QTimeZone zone = knownZone(candidate); zone.isValid())
+            return zone;
     }
     // Outlook and Exchange write Windows names ("W. Europe Standard Time").
     const QByteArray iana = QTimeZone::windowsIdToDefaultIanaId(tzid);
@@ -34,6 +72,25 @@ QTimeZone zoneForTzid(const QByteArray &raw)
 }
 
 namespace ical {
+
+QByteArray currentZoneName(QByteArrayView name)
+{
+    const auto it = std::lower_bound(std::begin(zoneAliases), std::end(zoneAliases), name,
+                                     [](const ZoneAlias &alias, QByteArrayView wanted) {
+                                         return QByteArrayView(alias.name) < wanted;
+                                     });
+    if (it == std::end(zoneAliases) || QByteArrayView(it->name) != name)
+        return {};
+    return QByteArray(it->current);
+}
+
+QByteArray normalizedTzid(const QByteArray &raw)
+{
+    QByteArray tzid = raw.trimmed();
+    if (tzid.size() >= 2 && tzid.startsWith('"') && tzid.endsWith('"'))
+        tzid = tzid.mid(1, tzid.size() - 2).trimmed();
+    return tzid;
+}
 
 namespace {
 constexpr qint64 s_searchMs = 15 * 3600 * 1000; // as resolveWallClock: no zone is further off
@@ -110,11 +167,15 @@ bool ZoneTable::addVtimezone(icalcomponent *vtimezone)
 {
     icalproperty *tzidProperty = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY);
     const char *tzid = tzidProperty ? icalproperty_get_tzid(tzidProperty) : nullptr;
-    if (!tzid || !*tzid) {
+    if (!tzid) {
         icalcomponent_free(vtimezone);
         return false;
     }
-    const QByteArray key(tzid);
+    const QByteArray key = normalizedTzid(QByteArray(tzid));
+    if (key.isEmpty()) {
+        icalcomponent_free(vtimezone);
+        return false;
+    }
     for (icalproperty *p = icalcomponent_get_first_property(vtimezone, ICAL_X_PROPERTY); p;
          p = icalcomponent_get_next_property(vtimezone, ICAL_X_PROPERTY)) {
         const char *name = icalproperty_get_x_name(p);
@@ -136,8 +197,10 @@ bool ZoneTable::addVtimezone(icalcomponent *vtimezone)
     return true;
 }
 
-const Zone &ZoneTable::lookup(const QByteArray &tzid, bool *known)
+const Zone &ZoneTable::lookup(const QByteArray &rawTzid, bool *known)
 {
+    // " Europe/Berlin" and "Lab Time " name the same zones as without the spaces.
+    const QByteArray tzid = normalizedTzid(rawTzid);
     const std::lock_guard lock(m_cacheMutex);
     if (auto it = m_cache.constFind(tzid); it != m_cache.constEnd()) {
         *known = it.value() != m_unknown;

@@ -3,6 +3,7 @@
 // Internal to the iCalendar reader: the zones a file's TZIDs name, resolved once per read.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDate>
 #include <QHash>
 #include <QTime>
@@ -18,6 +19,14 @@ struct _icaltimezone;
 struct icalcomponent_impl;
 
 namespace fermata::ical {
+
+// The current tz name for a legacy one ("US/Eastern" -> "America/New_York") from the built-in
+// table (icalzonealiases.h); empty when `name` is no alias.
+QByteArray currentZoneName(QByteArrayView name);
+
+// A TZID as it names a zone: without surrounding spaces and quotes (" Lab Time " is
+// "Lab Time"). Both a VTIMEZONE's TZID and the TZIDs that refer to it are compared so.
+QByteArray normalizedTzid(const QByteArray &raw);
 
 // A zone's UTC offsets over a span, looked up without QDateTime: expansion converts
 // hundreds of thousands of wall times and QTimeZone costs microseconds per call.

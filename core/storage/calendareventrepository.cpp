@@ -76,15 +76,17 @@ Result<QList<CalendarEvent>> CalendarEventRepository::overlapping(const Interval
 {
     if (range.isEmpty())
         return QList<CalendarEvent>();
-    // Half-open on both sides, like Interval::overlaps; empty events never overlap. No event
-    // starts earlier than the range start minus the longest event (an indexed MAX), which
-    // turns a scan of every earlier event into a short index range.
+    // Half-open on both sides, like Interval::overlaps; a moment (an event with a start and
+    // no end, RFC 5545 §3.6.1) is listed when it lies in the range. No event starts earlier
+    // than the range start minus the longest event (an indexed MAX), which turns a scan of
+    // every earlier event into a short index range.
     return select(m_db,
                   QStringLiteral("WHERE start_ms >= ? - COALESCE((SELECT MAX(end_ms - start_ms) "
                                  "FROM calendar_events), 0) "
-                                 "AND start_ms < ? AND end_ms > ? AND end_ms > start_ms "
+                                 "AND start_ms < ? AND (end_ms > ? OR (end_ms = start_ms AND start_ms >= ?)) "
                                  "ORDER BY start_ms, id"),
-                  {qlonglong(range.startMs()), qlonglong(range.endMs()), qlonglong(range.startMs())});
+                  {qlonglong(range.startMs()), qlonglong(range.endMs()), qlonglong(range.startMs()),
+                   qlonglong(range.startMs())});
 }
 
 Result<QList<CalendarEvent>> CalendarEventRepository::all() const

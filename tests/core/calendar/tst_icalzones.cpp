@@ -1,7 +1,9 @@
-// The reader's zone handling: TZID resolution (IANA, vendor prefixes, Windows names) and the
+// The reader's zone handling: TZID resolution (IANA, vendor prefixes, Windows names, legacy
+// tz names and Etc/GMT offsets) and the
 // tabulated offsets, which must give exactly resolveWallClock()'s instants (DST gaps and
 // overlaps included) while being fast enough for bulk expansion.
 #include "calendar/icalreader.h"
+#include "calendar/icalzonealiases.h"
 #include "calendar/icalzones.h"
 #include "testsupport.h"
 #include "time/weeklyrule.h"
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void initTestCase() { test::pinEnvironment(); }
     void tzidResolution_data();
     void tzidResolution();
+    void aliasesNameAvailableZones();
     void offsetsMatchResolveWallClock_data();
     void offsetsMatchResolveWallClock();
 };
@@ -34,6 +37,23 @@ void TestIcalZones::tzidResolution_data()
     QTest::newRow("windows berlin") << QByteArray("W. Europe Standard Time") << QByteArray("Europe/Berlin");
     QTest::newRow("windows pacific") << QByteArray("Pacific Standard Time") << QByteArray("America/Los_Angeles");
     QTest::newRow("windows tokyo") << QByteArray("Tokyo Standard Time") << QByteArray("Asia/Tokyo");
+    QTest::newRow("padded") << QByteArray(" Europe/Berlin ") << QByteArray("Europe/Berlin");
+    // Legacy names (the tz "backward" links), which Qt does not list as available.
+    QTest::newRow("legacy us") << QByteArray("US/Eastern") << QByteArray("America/New_York");
+    QTest::newRow("legacy pacific") << QByteArray("US/Pacific") << QByteArray("America/Los_Angeles");
+    QTest::newRow("legacy india") << QByteArray("Asia/Calcutta") << QByteArray("Asia/Kolkata");
+    QTest::newRow("legacy kiev") << QByteArray("Europe/Kiev") << QByteArray("Europe/Kyiv");
+    QTest::newRow("legacy utc") << QByteArray("Etc/UTC") << QByteArray("UTC");
+    QTest::newRow("legacy prefixed") << QByteArray("/mozilla.org/20050126_1/US/Central")
+                                     << QByteArray("America/Chicago");
+    QTest::newRow("system v") << QByteArray("EST5EDT") << QByteArray("America/New_York");
+    // Etc/GMT signs are inverted: Etc/GMT-2 is two hours east of UTC.
+    QTest::newRow("etc gmt-2") << QByteArray("Etc/GMT-2") << QByteArray("UTC+02:00");
+    QTest::newRow("etc gmt+5") << QByteArray("Etc/GMT+5") << QByteArray("UTC-05:00");
+    QTest::newRow("etc gmt-14") << QByteArray("Etc/GMT-14") << QByteArray("UTC+14:00");
+    QTest::newRow("etc gmt-15") << QByteArray("Etc/GMT-15") << QByteArray();
+    QTest::newRow("etc gmt+13") << QByteArray("Etc/GMT+13") << QByteArray();
+    QTest::newRow("etc gmt+x") << QByteArray("Etc/GMT+x") << QByteArray();
     QTest::newRow("unknown") << QByteArray("Mars/Olympus_Mons") << QByteArray();
     QTest::newRow("outlook custom") << QByteArray("Customized Time Zone") << QByteArray();
     QTest::newRow("empty") << QByteArray() << QByteArray();
@@ -44,6 +64,20 @@ void TestIcalZones::tzidResolution()
     QFETCH(QByteArray, tzid);
     QFETCH(QByteArray, iana);
     QCOMPARE(zoneForTzid(tzid).id(), iana);
+}
+
+// The built-in table: each alias is found (the table is sorted) and names a zone Qt has.
+void TestIcalZones::aliasesNameAvailableZones()
+{
+    QVERIFY(std::size(ical::zoneAliases) > 100);
+    for (const ical::ZoneAlias &alias : ical::zoneAliases) {
+        const QByteArray current(alias.current);
+        QVERIFY2(QTimeZone::isTimeZoneIdAvailable(current), alias.name);
+        QCOMPARE(ical::currentZoneName(alias.name), current);
+        QVERIFY2(zoneForTzid(alias.name).isValid(), alias.name);
+    }
+    QCOMPARE(ical::currentZoneName("Europe/Berlin"), QByteArray());
+    QCOMPARE(ical::currentZoneName("US/Eastern "), QByteArray());
 }
 
 void TestIcalZones::offsetsMatchResolveWallClock_data()

@@ -245,6 +245,36 @@ private Q_SLOTS:
         QCOMPARE(ok(events.overlapping(Interval(ms(2024, 3, 20, 9, 10), ms(2024, 3, 20, 10)))).size(), 1);
     }
 
+    // A moment (DTSTART and no end, RFC 5545 §3.6.1) is listed where it lies, half-open like
+    // any event: in [start, end) of the range. It was never listed before.
+    void momentsAreListedWhereTheyLie_data()
+    {
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("day") << ms(2024, 3, 4, 0) << ms(2024, 3, 5, 0) << true;
+        QTest::newRow("starts at it") << ms(2024, 3, 4, 10) << ms(2024, 3, 4, 11) << true;
+        QTest::newRow("ends at it") << ms(2024, 3, 4, 9) << ms(2024, 3, 4, 10) << false;
+        QTest::newRow("after it") << ms(2024, 3, 4, 10) + 1 << ms(2024, 3, 4, 11) << false;
+        QTest::newRow("empty range at it") << ms(2024, 3, 4, 10) << ms(2024, 3, 4, 10) << false;
+    }
+
+    void momentsAreListedWhereTheyLie()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(bool, expected);
+        CalendarEventRepository events(*m_db);
+        CalendarEvent moment;
+        moment.title = QStringLiteral("Reminder");
+        moment.start = moment.end = utc(2024, 3, 4, 10);
+        moment.id = ok(events.add(moment));
+        const QList<CalendarEvent> found = ok(events.overlapping(Interval(from, to)));
+        QCOMPARE(found.size(), expected ? 1 : 0);
+        if (expected)
+            QCOMPARE(found.at(0), moment);
+    }
+
     void overlappingIsHalfOpen()
     {
         QFETCH(qint64, from);
