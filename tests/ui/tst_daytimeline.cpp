@@ -32,6 +32,7 @@ private Q_SLOTS:
     void overlappingEntriesShareTheWidth();
     void paintsFocusInAccentAndEventsNeutral();
     void paintsTheCurrentTime();
+    void showsMomentsAndFreeEventsWithoutFill();
     void widensToIncludeNowInTheEvening();
     void focusClickSelectsTask();
 
@@ -110,6 +111,44 @@ void TestDayTimeline::paintsFocusInAccentAndEventsNeutral()
     const QPoint focus = m_timeline->entryRect(1).center().toPoint();
     QCOMPARE(image.pixelColor(focus).rgb(), m_timeline->focusColor().rgb());
     QCOMPARE(image.pixelColor(event).rgb(), m_timeline->eventColor().rgb());
+}
+
+// A moment (an event with a start and no end, RFC 5545 §3.6.1) shows as one line at its
+// time; it and other free events get no meeting fill, since they block nothing.
+void TestDayTimeline::showsMomentsAndFreeEventsWithoutFill()
+{
+    const QDateTime tenUtc(monday, QTime(10, 0), Qt::UTC);
+    TimelineEntry moment{TimelineEntry::Kind::Event, Interval::fromDateTimes(tenUtc, tenUtc),
+                         QStringLiteral("Call the bank"), 0, 0, false, QString()};
+    moment.busy = false;
+    TimelineEntry freeEvent{TimelineEntry::Kind::Event, utcSpan(QTime(14, 0), QTime(15, 0)),
+                            QStringLiteral("Office hours"), 0, 0, false, QString()};
+    freeEvent.busy = false;
+    const TimelineEntry meeting{TimelineEntry::Kind::Event, utcSpan(QTime(16, 0), QTime(17, 0)),
+                                QStringLiteral("Review"), 0, 0, false, QString()};
+    m_timeline->setEntries({moment, freeEvent, meeting});
+    QVERIFY(moment.isOn(m_timeline->dayRange()));
+    QVERIFY(!moment.isOn(Interval::fromDateTimes(tenUtc.addSecs(1), tenUtc.addDays(1))));
+    const QRectF momentBox = m_timeline->entryRect(0);
+    QVERIFY(momentBox.height() >= QFontMetrics(m_timeline->font()).height() / 2);
+    QCOMPARE(momentBox.top(), m_timeline->yForTime(QTime(10, 0)) + 1);
+
+    const QImage image = m_timeline->grab().toImage();
+    const QImage empty = [this] {
+        m_timeline->setEntries({});
+        return m_timeline->grab().toImage();
+    }();
+    // The moment's title is drawn: the row differs from the empty day somewhere.
+    bool drawn = false;
+    const int y = qRound(momentBox.center().y());
+    for (int x = int(momentBox.left()); x < int(momentBox.right()) && !drawn; ++x)
+        drawn = image.pixelColor(x, y) != empty.pixelColor(x, y);
+    QVERIFY2(drawn, "the moment is not drawn");
+    // Free events keep the background; a busy one is filled.
+    m_timeline->setEntries({moment, freeEvent, meeting});
+    const QPoint freeCenter = m_timeline->entryRect(1).center().toPoint() + QPoint(0, 12);
+    QCOMPARE(image.pixelColor(freeCenter).rgb(), empty.pixelColor(freeCenter).rgb());
+    QCOMPARE(image.pixelColor(m_timeline->entryRect(2).center().toPoint()).rgb(), m_timeline->eventColor().rgb());
 }
 
 void TestDayTimeline::paintsTheCurrentTime()

@@ -33,6 +33,7 @@ Result<QList<TimelineEntry>> entries(const UiContext &context, const Interval &r
             continue;
         }
         TimelineEntry entry{TimelineEntry::Kind::Event, event.interval(), event.title, 0, 0, false, QString()};
+        entry.busy = event.busy;
         if (imported) {
             entry.calendar = event.source;
             entry.color = CalendarColors::forSource(event.source);

@@ -393,7 +393,7 @@ qsizetype DayTimeline::entryAt(const QPoint &pos) const
 {
     const Interval day = dayRange();
     for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
-        if (m_entries[i].interval.overlaps(day) && entryRect(i).contains(pos))
+        if (m_entries[i].isOn(day) && entryRect(i).contains(pos))
             return i;
     }
     return -1;
@@ -401,6 +401,8 @@ qsizetype DayTimeline::entryAt(const QPoint &pos) const
 
 QString DayTimeline::timeRangeText(const Interval &interval) const
 {
+    if (interval.isEmpty()) // a moment
+        return hhmm(interval.start().toTimeZone(m_zone));
     return tr("%1–%2").arg(hhmm(interval.start().toTimeZone(m_zone)),
                            hhmm(interval.end().toTimeZone(m_zone)));
 }
@@ -411,7 +413,7 @@ void DayTimeline::updateDescription()
     int meetings = 0;
     int focus = 0;
     for (const TimelineEntry &entry : m_entries) {
-        if (!entry.interval.overlaps(day))
+        if (!entry.isOn(day) || (entry.kind == TimelineEntry::Kind::Event && !entry.busy))
             continue;
         ++(entry.kind == TimelineEntry::Kind::Focus ? focus : meetings);
     }
@@ -464,6 +466,8 @@ QString DayTimeline::toolTipFor(qsizetype index) const
         kind = tr("Pinned focus block");
     if (entry.kind == TimelineEntry::Kind::Event && !entry.calendar.isEmpty())
         kind = tr("Calendar: %1").arg(entry.calendar);
+    if (entry.kind == TimelineEntry::Kind::Event && !entry.busy)
+        kind += QStringLiteral(" · ") + tr("free: does not block planning");
     return entry.title + QLatin1Char('\n') + timeRangeText(entry.interval) + QStringLiteral(" · ") + kind;
 }
 
@@ -637,7 +641,7 @@ void DayTimeline::paintEvent(QPaintEvent *)
     paintHourGrid(painter);
     const Interval day = dayRange();
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
-        if (m_entries[i].interval.overlaps(day))
+        if (m_entries[i].isOn(day))
             paintEntry(painter, i);
     }
     paintNowLine(painter);
@@ -805,8 +809,14 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
     const TimelineEntry &entry = m_entries[index];
     const bool focus = entry.kind == TimelineEntry::Kind::Focus;
     const QRectF box = entryRect(index);
-    painter.setPen(focus ? Qt::NoPen : QPen(PaletteColors::neutralOutline(palette()), 1));
-    painter.setBrush(focus ? focusColor() : CalendarColors::fill(entry.color, palette()));
+    if (!focus && !entry.busy) {
+        // Free: only a dashed outline, as in the all-day lane; it takes no time from the planner.
+        painter.setPen(QPen(PaletteColors::neutralOutline(palette()), 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+    } else {
+        painter.setPen(focus ? Qt::NoPen : QPen(PaletteColors::neutralOutline(palette()), 1));
+        painter.setBrush(focus ? focusColor() : CalendarColors::fill(entry.color, palette()));
+    }
     painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), entryRadius, entryRadius);
     if (!focus && entry.color.isValid()) {
         // The calendar's colour as a solid edge on the left, like calendar apps do.
@@ -844,7 +854,8 @@ void DayTimeline::paintEntry(QPainter &painter, qsizetype index) const
         painter.restore();
     }
 
-    const QColor ink = palette().color(focus ? QPalette::HighlightedText : QPalette::Text);
+    const QColor ink = focus ? palette().color(QPalette::HighlightedText)
+                             : entry.busy ? palette().color(QPalette::Text) : PaletteColors::mutedText(palette());
     const QFontMetrics metrics = fontMetrics();
     QFont titleFont = font();
     titleFont.setWeight(QFont::DemiBold);

@@ -29,7 +29,13 @@ struct TimelineEntry
     QString reason;      // focus blocks: why the planner put it there (hover text)
     QString calendar{};  // events: the imported calendar's name (hover text); empty for local
     QColor color{};      // events: the calendar's colour; invalid draws the neutral tone
+    bool busy = true;    // events: free ones (TRANSP:TRANSPARENT, moments) only show
     bool operator==(const TimelineEntry &) const = default;
+    // On `day`: overlapping it, or a moment (a start and no end) that lies in it.
+    bool isOn(const Interval &day) const
+    {
+        return interval.overlaps(day) || (interval.isEmpty() && day.contains(interval.startMs()));
+    }
 };
 
 // An all-day event, drawn in the lane above the hours. Busy ones take the day from the
