@@ -93,6 +93,8 @@ int Constructor::keepPrevious()
 
 void Constructor::build(int variant)
 {
+    // The second half of the starts (small problems get 16) finish predecessors early.
+    m_placer.setFinishPredecessorsEarly(variant >= 8);
     for (int task : priorityOrder(m_schedule.problem(), variant))
         placeWithDependencies(task, 0);
 }

@@ -76,6 +76,7 @@ std::optional<Block> ChunkPlacer::findChunk(int task, int lo, int hi) const
     if (m_latest)
         return findLatestChunk(task, lo, hi);
     const int need = minLength(task);
+    const bool finishEarly = m_finishPredecessorsEarly && !m_schedule.dependents(task).empty();
     // Classes, best first: fills its gap (or leaves a usable rest) and leaves the task a
     // plannable remainder; then either of the two; then anything that fits.
     std::optional<Block> found[3];
@@ -97,7 +98,7 @@ std::optional<Block> ChunkPlacer::findChunk(int task, int lo, int hi) const
                 const bool tidyGap = waste == 0 || waste >= m_usefulGap || openEnd;
                 const bool tidyTask = rest - c == 0 || rest - c >= need;
                 const int cls = tidyGap && tidyTask ? 0 : tidyTask ? 1 : 2;
-                if (cls == 0)
+                if (cls == 0 || (finishEarly && cls == 1))
                     return Block{task, s, s + c};
                 if (!found[cls])
                     found[cls] = Block{task, s, s + c};

@@ -15,6 +15,9 @@
 namespace fermata::planning {
 
 namespace {
+
+constexpr int exactStartSteps = 10000;
+
 int lnsSteps(size_t size)
 {
     // The search gets a roughly constant amount of work, sized by the time targets rather
@@ -30,7 +33,7 @@ int lnsSteps(size_t size)
 // The heuristic: a few deterministic starts (different tie orders among equal weights), the
 // best improved by ruin and recreate and polished. Big problems get fewer starts so the time
 // stays bounded. Late work is not placed yet.
-Schedule searchHeuristic(const Problem &problem, int &kept)
+Schedule searchHeuristic(const Problem &problem, int &kept, bool exactFollows)
 {
     const size_t size = problem.tasks.size() + size_t(problem.slotCount) / 16;
     const int starts = size > 4000 ? 1 : size > 1000 ? 2 : size > 400 ? Constructor::variantCount : 16;
@@ -49,7 +52,11 @@ Schedule searchHeuristic(const Problem &problem, int &kept)
     }
     Schedule &schedule = *best;
     // Then ruin and recreate, with a step count that shrinks as the problem grows.
-    const int steps = problem.searchSteps >= 0 ? problem.searchSteps : lnsSteps(size);
+    // Before the exact mode a better start plan is worth ~40 ms: the MIP's own heuristics
+    // find little in its budget, so its incumbent is mostly ours (5 x 12 and 5 x 20 weeks).
+    const int steps = problem.searchSteps >= 0 ? problem.searchSteps
+                      : exactFollows          ? std::max(lnsSteps(size), exactStartSteps)
+                                              : lnsSteps(size);
     if (steps > 0)
         RuinRecreate(schedule, 1).run(steps);
     Improver(schedule).pullEarlier();
@@ -97,8 +104,9 @@ void searchExact(const Problem &problem, Schedule &schedule, Solution &solution)
 Solution solve(const Problem &problem)
 {
     Solution solution;
-    Schedule schedule = searchHeuristic(problem, solution.keptFromPrevious);
-    if (problem.exactBudgetMs > 0 && ExactSolver::qualifies(problem))
+    const bool exact = problem.exactBudgetMs > 0 && ExactSolver::qualifies(problem);
+    Schedule schedule = searchHeuristic(problem, solution.keptFromPrevious, exact);
+    if (exact)
         searchExact(problem, schedule, solution);
 
     if (problem.planLate) {
