@@ -77,6 +77,7 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     context.dnd = &attention.dnd();
     CalendarHost calendars(*core.value()); // imports and subscription refreshes off the GUI thread
     context.calendarSync = &calendars.sync();
+    context.caldav = &calendars.caldav();
     // The team hub on its own thread and database connection: its calls wait on the network.
     TeamSync team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
                      core.value()->preferences().timeZone()},
@@ -108,6 +109,13 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     // What `fermata` commands, `serve` and the worker threads write shows here within a second.
     QObject::connect(&core.value()->changes(), &DataChangeWatcher::teamChanged, &team,
                      &TeamSync::reloadFromStorage);
+    // A task, plan or focus session changed here: storage marked any shared task among them for
+    // the hub in the same transaction, and the team worker pushes it now, not at its next sync.
+    const auto pushShared = [&team] { team.reloadFromStorage(); };
+    QObject::connect(&core.value()->tasks(), &TaskService::taskChanged, &team, pushShared);
+    QObject::connect(&core.value()->tasks(), &TaskService::taskRemoved, &team, pushShared);
+    QObject::connect(&core.value()->planning(), &PlanningService::blocksChanged, &team, pushShared);
+    QObject::connect(&attention.focus(), &FocusSession::started, &team, pushShared);
     core.value()->followOtherProcesses();
     if (const QString notice = core.value()->privacyNotice(); !notice.isEmpty())
         QTimer::singleShot(0, &window, [&window, notice] { window.showInfo(notice); });

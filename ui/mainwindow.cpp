@@ -503,7 +503,8 @@ bool MainWindow::openPreferences(const QString &page)
     if (m_context.attention)
         dialog.addPage(new CheckInPage(*m_context.attention, m_context.preferences, m_context.dnd));
     if (m_context.calendarSync)
-        dialog.addPage(new CalendarsPage(*m_context.calendarSync, m_context.clock, m_context.preferences.timeZone()));
+        dialog.addPage(new CalendarsPage(*m_context.calendarSync, m_context.clock, m_context.preferences.timeZone(),
+                                         m_context.caldav));
     dialog.addPage(new TeamPage(m_context.team));
     for (int i = 0; i < dialog.tabs()->count() && !page.isEmpty(); ++i) {
         if (dialog.tabs()->widget(i)->objectName() == page)

@@ -3,6 +3,7 @@
 namespace fermata {
 
 class AttentionService;
+class CalDavSync;
 class CalendarService;
 class CalendarSync;
 class Clock;
@@ -28,6 +29,7 @@ struct UiContext
     FocusSession *focus = nullptr;         // focus mode (tray countdown, end prompt)
     const DndController *dnd = nullptr;    // which desktop Do-Not-Disturb is in use
     CalendarSync *calendarSync = nullptr;  // imports, subscriptions, export (calendar worker)
+    CalDavSync *caldav = nullptr;          // CalDAV accounts: read meetings, write focus blocks
     TeamSync *team = nullptr;            // team hub: outbox, directory (own thread)
 };
 

@@ -2,6 +2,7 @@
 
 #include "appcore.h"
 #include "apppaths.h"
+#include "commands/caldavcommand.h"
 #include "commands/checkcommand.h"
 #include "commands/hubcommand.h"
 #include "commands/outboxcommand.h"
@@ -24,7 +25,7 @@ namespace fermata {
 const QList<Command> &commands()
 {
     static const QList<Command> all = {
-        {QStringLiteral("tasks"), QStringLiteral("List, add and complete tasks"), &runTasksCommand},
+        {QStringLiteral("tasks"), QStringLiteral("List, add, complete and share tasks"), &runTasksCommand},
         {QStringLiteral("plan"), QStringLiteral("Plan focus blocks from a JSON request or a benchmark instance"),
          [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); }},
         {QStringLiteral("check"), QStringLiteral("Check the database file and say where it is"), &runCheckCommand},
@@ -34,6 +35,7 @@ const QList<Command> &commands()
         {QStringLiteral("subscribe"), QStringLiteral("Subscribe to a calendar's ICS address"), &runSubscribeCommand},
         {QStringLiteral("subscriptions"), QStringLiteral("List calendar subscriptions, last refresh and errors"), &runSubscriptionsCommand},
         {QStringLiteral("refresh"), QStringLiteral("Fetch every subscribed calendar now"), &runRefreshCommand},
+        {QStringLiteral("caldav"), QStringLiteral("Read meetings from CalDAV and write focus blocks back"), &runCalDavCommand},
         {QStringLiteral("hub"), QStringLiteral("Set up, join and sync a team hub (PostgreSQL)"), &runHubCommand},
         {QStringLiteral("send"), QStringLiteral("Send a teammate a message, held until their check-in window"), &runSendCommand},
         {QStringLiteral("outbox"), QStringLiteral("List sent messages with their release times"), &runOutboxCommand},

@@ -5,10 +5,11 @@
 #include "time/weeklyrule.h"
 
 #include <QCommandLineParser>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFile>
 #include <QTextStream>
+
+#include <algorithm>
+#include <vector>
 
 namespace fermata {
 
@@ -27,49 +28,224 @@ QDateTime parseCommandDate(const QString &text, const QTimeZone &zone, bool dayE
 
 namespace {
 
-QString utcText(const QDateTime &dt)
+constexpr qint64 s_msPerDay = 86400000;
+
+// The person's zone over the listed range: its UTC offsets looked up in a table of its
+// transitions, and dates and times written by hand. QDateTime::toTimeZone and toString cost
+// microseconds each, and a month of a big calendar lists tens of thousands of events.
+class LocalClock
 {
-    return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+public:
+    LocalClock(const QTimeZone &zone, const QDateTime &from, const QDateTime &to)
+        : m_zone(zone), m_fromMs(from.toMSecsSinceEpoch() - 2 * s_msPerDay),
+          m_toMs(to.toMSecsSinceEpoch() + 2 * s_msPerDay)
+    {
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(m_fromMs, Qt::UTC);
+        m_initialOffset = zone.offsetFromUtc(start);
+        for (const QTimeZone::OffsetData &t : zone.transitions(start, QDateTime::fromMSecsSinceEpoch(m_toMs, Qt::UTC)))
+            m_transitions.emplace_back(t.atUtc.toMSecsSinceEpoch(), t.offsetFromUtc);
+    }
+
+    int offsetSecs(qint64 utcMs) const
+    {
+        if (utcMs < m_fromMs || utcMs >= m_toMs)
+            return m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC));
+        auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utcMs,
+                                   [](qint64 ms, const std::pair<qint64, int> &t) { return ms < t.first; });
+        return it == m_transitions.begin() ? m_initialOffset : std::prev(it)->second;
+    }
+
+private:
+    QTimeZone m_zone;
+    qint64 m_fromMs;
+    qint64 m_toMs;
+    int m_initialOffset = 0;
+    std::vector<std::pair<qint64, int>> m_transitions;
+};
+
+// A wall-clock instant ("ms since the epoch as if UTC") split into its parts.
+struct Wall
+{
+    explicit Wall(qint64 wallMs)
+    {
+        const qint64 days = wallMs >= 0 ? wallMs / s_msPerDay : (wallMs - s_msPerDay + 1) / s_msPerDay;
+        ms = int(wallMs - days * s_msPerDay);
+        date = QDate::fromJulianDay(days + 2440588);
+        date.getDate(&year, &month, &day);
+    }
+    QDate date;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int ms = 0; // of the day
+};
+
+void appendNumber(QString &out, int value, int width)
+{
+    char text[8];
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+        text[i] = char('0' + value % 10);
+    out.append(QLatin1StringView(text, width));
 }
 
-QString localText(const QDateTime &dt, const QTimeZone &zone)
+// "yyyy-MM-dd"
+void appendDate(QString &out, const Wall &w)
 {
-    return dt.toTimeZone(zone).toString(Qt::ISODateWithMs).replace(QStringLiteral(".000"), QString());
+    appendNumber(out, qBound(0, w.year, 9999), 4);
+    out.append(QLatin1Char('-'));
+    appendNumber(out, w.month, 2);
+    out.append(QLatin1Char('-'));
+    appendNumber(out, w.day, 2);
 }
 
-QJsonObject toJson(const CalendarEvent &event, const QTimeZone &zone)
+// "HH:mm", with ":ss" too
+void appendTime(QString &out, const Wall &w, bool seconds)
 {
-    return QJsonObject{
-        {QStringLiteral("start_utc"), utcText(event.start)},
-        {QStringLiteral("end_utc"), utcText(event.end)},
-        {QStringLiteral("start_local"), localText(event.start, zone)},
-        {QStringLiteral("end_local"), localText(event.end, zone)},
-        {QStringLiteral("title"), event.title},
-        {QStringLiteral("busy"), event.busy},
-        {QStringLiteral("all_day"), event.allDay},
-        {QStringLiteral("source"), event.source},
-        {QStringLiteral("uid"), event.uid},
-        {QStringLiteral("id"), event.id},
-    };
+    appendNumber(out, w.ms / 3600000, 2);
+    out.append(QLatin1Char(':'));
+    appendNumber(out, w.ms / 60000 % 60, 2);
+    if (seconds) {
+        out.append(QLatin1Char(':'));
+        appendNumber(out, w.ms / 1000 % 60, 2);
+    }
 }
 
-void printText(const QList<CalendarEvent> &events, const QTimeZone &zone, QTextStream &out)
+// "Mon" (English, as QDateTime::toString's "ddd")
+void appendDayName(QString &out, const Wall &w)
 {
+    static const char names[] = "MonTueWedThuFriSatSun";
+    out.append(QLatin1StringView(names + 3 * (w.date.dayOfWeek() - 1), 3));
+}
+
+QString utcText(qint64 utcMs)
+{
+    QString out;
+    out.reserve(20);
+    const Wall w(utcMs);
+    appendDate(out, w);
+    out.append(QLatin1Char('T'));
+    appendTime(out, w, true);
+    out.append(QLatin1Char('Z'));
+    return out;
+}
+
+// ISO 8601 with the zone's offset, milliseconds only when there are some.
+QString localText(qint64 utcMs, const LocalClock &clock)
+{
+    const int offset = clock.offsetSecs(utcMs);
+    const Wall w(utcMs + qint64(offset) * 1000);
+    QString out;
+    out.reserve(25);
+    appendDate(out, w);
+    out.append(QLatin1Char('T'));
+    appendTime(out, w, true);
+    if (w.ms % 1000 != 0) {
+        out.append(QLatin1Char('.'));
+        appendNumber(out, w.ms % 1000, 3);
+    }
+    out.append(QLatin1Char(offset < 0 ? '-' : '+'));
+    appendNumber(out, qAbs(offset) / 3600, 2);
+    out.append(QLatin1Char(':'));
+    appendNumber(out, qAbs(offset) / 60 % 60, 2);
+    return out;
+}
+
+// A JSON string as QJsonDocument writes it.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out.append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const uchar u = uchar(c);
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            out.append(c);
+            continue;
+        }
+        out.append('\\');
+        switch (u) {
+        case '"': out.append('"'); break;
+        case '\\': out.append('\\'); break;
+        case 0x8: out.append('b'); break;
+        case 0xc: out.append('f'); break;
+        case 0xa: out.append('n'); break;
+        case 0xd: out.append('r'); break;
+        case 0x9: out.append('t'); break;
+        default:
+            out.append("u00");
+            out.append("0123456789abcdef"[u >> 4]);
+            out.append("0123456789abcdef"[u & 0xf]);
+        }
+    }
+    out.append('"');
+}
+
+// The events as QJsonDocument::Indented writes an array of objects with these keys, written
+// directly: a QJsonObject per event costs more than the rest of the command.
+QByteArray toJson(const QList<CalendarEvent> &events, const LocalClock &clock)
+{
+    QByteArray out;
+    out.reserve(events.size() * 420 + 4);
+    out.append("[\n");
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const CalendarEvent &event = events[i];
+        const qint64 start = event.start.toMSecsSinceEpoch();
+        const qint64 end = event.end.toMSecsSinceEpoch();
+        out.append("    {\n        \"all_day\": ").append(event.allDay ? "true" : "false");
+        out.append(",\n        \"busy\": ").append(event.busy ? "true" : "false");
+        out.append(",\n        \"end_local\": ");
+        appendJsonString(out, localText(end, clock));
+        out.append(",\n        \"end_utc\": ");
+        appendJsonString(out, utcText(end));
+        out.append(",\n        \"id\": ").append(QByteArray::number(event.id));
+        out.append(",\n        \"source\": ");
+        appendJsonString(out, event.source);
+        out.append(",\n        \"start_local\": ");
+        appendJsonString(out, localText(start, clock));
+        out.append(",\n        \"start_utc\": ");
+        appendJsonString(out, utcText(start));
+        out.append(",\n        \"title\": ");
+        appendJsonString(out, event.title);
+        out.append(",\n        \"uid\": ");
+        appendJsonString(out, event.uid);
+        out.append(i + 1 < events.size() ? "\n    },\n" : "\n    }\n");
+    }
+    out.append("]\n");
+    return out;
+}
+
+void printText(const QList<CalendarEvent> &events, const LocalClock &clock, QTextStream &out)
+{
+    QString line;
     for (const CalendarEvent &event : events) {
-        const QDateTime start = event.start.toTimeZone(zone);
-        const QDateTime end = event.end.toTimeZone(zone);
-        const QString when = event.allDay
-            ? start.toString(QStringLiteral("ddd yyyy-MM-dd")) + QStringLiteral(" all day")
-                  + (start.daysTo(end) > 1 ? QStringLiteral(" (%1 days)").arg(start.daysTo(end))
-                                           : QString())
-            : start == end // a moment: a start and no end (RFC 5545 §3.6.1)
-            ? start.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm"))
-            : start.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")) + QStringLiteral("–")
-                  + end.toString(start.date() == end.date() ? QStringLiteral("HH:mm")
-                                                            : QStringLiteral("ddd HH:mm"));
-        out << when.leftJustified(28) << "  " << (event.busy ? "busy" : "free") << "  "
-            << event.title << "  [" << (event.source.isEmpty() ? QStringLiteral("local") : event.source)
-            << "]  (" << utcText(event.start) << " – " << utcText(event.end) << ")\n";
+        const qint64 startMs = event.start.toMSecsSinceEpoch();
+        const qint64 endMs = event.end.toMSecsSinceEpoch();
+        const Wall start(startMs + qint64(clock.offsetSecs(startMs)) * 1000);
+        const Wall end(endMs + qint64(clock.offsetSecs(endMs)) * 1000);
+        line.clear();
+        appendDayName(line, start);
+        line.append(QLatin1Char(' '));
+        appendDate(line, start);
+        if (event.allDay) {
+            line.append(QLatin1String(" all day"));
+            const qint64 days = start.date.daysTo(end.date);
+            if (days > 1)
+                line.append(QStringLiteral(" (%1 days)").arg(days));
+        } else if (startMs == endMs) { // a moment: a start and no end (RFC 5545 §3.6.1)
+            line.append(QLatin1Char(' '));
+            appendTime(line, start, false);
+        } else {
+            line.append(QLatin1Char(' '));
+            appendTime(line, start, false);
+            line.append(QChar(0x2013));
+            if (start.date != end.date) {
+                appendDayName(line, end);
+                line.append(QLatin1Char(' '));
+            }
+            appendTime(line, end, false);
+        }
+        out << line.leftJustified(28) << "  " << (event.busy ? "busy" : "free") << "  " << event.title << "  ["
+            << (event.source.isEmpty() ? QStringLiteral("local") : event.source) << "]  (" << utcText(startMs)
+            << " – " << utcText(endMs) << ")\n";
     }
     out.flush();
 }
@@ -125,11 +301,13 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
         if (source.isEmpty() || event.source == source)
             shown.append(event);
     }
+    const LocalClock clock(zone, from, to);
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const CalendarEvent &event : std::as_const(shown))
-            array.append(toJson(event, zone));
-        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        out.flush();
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly))
+            return ExitFailure;
+        stdOut.write(toJson(shown, clock));
         return ExitOk;
     }
     if (shown.isEmpty()) {
@@ -138,7 +316,7 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
             << ". Import a calendar with: fermata import work.ics" << Qt::endl;
         return ExitOk;
     }
-    printText(shown, zone, out);
+    printText(shown, clock, out);
     return ExitOk;
 }
 

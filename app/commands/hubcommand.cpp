@@ -14,8 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QTimeZone>
 
 #include <cstdio>
 
@@ -343,6 +345,87 @@ int syncHub(HubSession &session, const QCommandLineParser &parser, QTextStream &
     return ExitOk;
 }
 
+// The team's commitments: my shared tasks (from here, `*` when the hub does not have their
+// latest state yet) and my teammates' (the copy from the last sync, fresh when reachable).
+int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStream &err)
+{
+    OutboxService &service = *session.service;
+    if (!service.isJoined()) {
+        err << "fermata hub commitments: This Fermata has not joined a team hub yet: run "
+               "fermata hub join --url URL --user USER." << Qt::endl;
+        return ExitFailure;
+    }
+    const Status synced = service.connectToHub();
+    const Result<QList<CommitmentService::Mine>> mine = service.commitments().mine();
+    const Result<QList<Commitment>> theirs = service.commitments().teammates();
+    if (!mine || !theirs) {
+        err << "fermata hub commitments: " << (mine ? theirs.error().message : mine.error().message) << Qt::endl;
+        return ExitFailure;
+    }
+    const TeamDirectory &directory = service.directory();
+    const auto nameOf = [&](const QString &role) {
+        const auto member = directory.find(role);
+        return member ? member->name : role;
+    };
+    struct Entry
+    {
+        Commitment commitment;
+        qint64 taskId = 0;
+        bool isMine = false;
+        bool synced = true;
+    };
+    QList<Entry> entries;
+    for (const CommitmentService::Mine &m : *mine)
+        entries.append({m.commitment, m.taskId, true, m.synced});
+    for (const Commitment &c : *theirs)
+        entries.append({c, 0, false, true});
+    if (json) {
+        QJsonArray list;
+        for (const Entry &e : entries) {
+            const Commitment &c = e.commitment;
+            list.append(QJsonObject{
+                {QStringLiteral("uuid"), c.uuid.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("owner"), c.ownerRole},
+                {QStringLiteral("owner_name"), nameOf(c.ownerRole)},
+                {QStringLiteral("me"), e.isMine},
+                {QStringLiteral("task_id"), e.isMine ? QJsonValue(e.taskId) : QJsonValue()},
+                {QStringLiteral("title"), c.title},
+                {QStringLiteral("estimate_minutes"), c.estimateMinutes},
+                {QStringLiteral("due"), c.due.isValid() ? QJsonValue(c.due.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("status"), commitmentStatusKey(c.status)},
+                {QStringLiteral("finish_day"), c.finishDay.isValid() ? QJsonValue(c.finishDay.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("note"), c.publicNote.isEmpty() ? QJsonValue() : QJsonValue(c.publicNote)},
+                {QStringLiteral("synced"), e.synced},
+            });
+        }
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    } else if (entries.isEmpty()) {
+        out << "Nobody in your team shares a task yet. Share one with: fermata tasks share ID [--note TEXT]" << Qt::endl;
+    } else {
+        const QTimeZone zone = session.core->preferences().timeZone();
+        for (const Entry &e : entries) {
+            const Commitment &c = e.commitment;
+            const QString due = c.due.isValid()
+                ? QStringLiteral("due ") + QLocale::c().toString(c.due.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm"))
+                : QStringLiteral("no due date");
+            out << (e.synced ? "  " : "* ") << (e.isMine ? QStringLiteral("You") : nameOf(c.ownerRole)) << "  "
+                << c.title << "  (" << c.estimateMinutes << " min, " << due << ")  "
+                << commitmentStatusText(c.status);
+            if (c.finishDay.isValid())
+                out << ", work ends " << QLocale::c().toString(c.finishDay, QStringLiteral("ddd d MMM"));
+            if (!c.publicNote.isEmpty())
+                out << "  — \"" << c.publicNote << '"';
+            out << '\n';
+        }
+        out.flush();
+    }
+    if (!synced)
+        err << "fermata hub commitments: " << synced.error().message << " Showing the copy from the last sync." << Qt::endl;
+    else if (!service.commitments().lastError().isEmpty())
+        err << "fermata hub commitments: " << service.commitments().lastError() << Qt::endl;
+    return ExitOk;
+}
+
 int showStatus(HubSession &session, QTextStream &out)
 {
     OutboxService &service = *session.service;
@@ -407,6 +490,8 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
         "  With a standby, list both servers: postgresql://HOST1:PORT1,HOST2:PORT2/DB (the one that\n"
         "  takes writes is used, and found again after a failover)\n"
         "  fermata hub status | sync [--wait SECONDS] | team [--json] | leave\n"
+        "  fermata hub commitments [--json]   (what your team shares: who, what, estimate, due, status,\n"
+        "                                      the day the work ends, note; share with 'fermata tasks share ID')\n"
         "  fermata hub windows --set \"mon-fri 09:00-09:30\" [--set ...] [--tz ZONE] | --clear"));
     parser.addHelpOption();
     parser.addOptions({
@@ -420,10 +505,10 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
         {QStringLiteral("wait"), QStringLiteral("sync: stay up to SECONDS for a message."), QStringLiteral("seconds")},
         {QStringLiteral("set"), QStringLiteral("windows: a window like \"mon-fri 09:00-09:30\"."), QStringLiteral("window")},
         {QStringLiteral("clear"), QStringLiteral("windows: publish no windows.")},
-        {QStringLiteral("json"), QStringLiteral("team: as JSON.")},
+        {QStringLiteral("json"), QStringLiteral("team, commitments: as JSON.")},
     });
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("init, add-member, remove-member, join, leave, status, sync, team, windows"));
+                                 QStringLiteral("init, add-member, remove-member, join, leave, status, sync, team, windows, commitments"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -433,7 +518,7 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
                                         QStringLiteral("remove-member"), QStringLiteral("join"),
                                         QStringLiteral("leave"), QStringLiteral("status"),
                                         QStringLiteral("sync"), QStringLiteral("team"),
-                                        QStringLiteral("windows")};
+                                        QStringLiteral("windows"), QStringLiteral("commitments")};
     if (!actions.contains(action)) {
         err << "fermata hub: Say what to do: " << actions.join(QStringLiteral(", "))
             << ". 'fermata hub --help' explains each." << Qt::endl;
@@ -466,6 +551,8 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
     }
     if (action == u"windows")
         return setWindows(*session, parser, out, err);
+    if (action == u"commitments")
+        return showCommitments(*session, parser.isSet(QStringLiteral("json")), out, err);
     return showStatus(*session, out);
 }
 

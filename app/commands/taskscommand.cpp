@@ -2,6 +2,7 @@
 
 #include "appcore.h"
 #include "commands/commands.h"
+#include "commands/hubcommand.h"
 #include "planning/quickadd.h"
 #include "time/weeklyrule.h"
 
@@ -198,6 +199,88 @@ int completeTask(AppCore &core, const QCommandLineParser &parser, QTextStream &o
     return ExitOk;
 }
 
+// "Write report (120 min, due Fri 4 Dec 2026 17:00, planned, work ends Thu 3 Dec)": what the
+// team sees of a shared task, in my zone.
+QString describeCommitment(const Commitment &c, const QTimeZone &zone)
+{
+    QStringList parts{QStringLiteral("%1 min").arg(c.estimateMinutes)};
+    if (c.due.isValid())
+        parts << QStringLiteral("due ") + QLocale::c().toString(c.due.toTimeZone(zone), QStringLiteral("ddd d MMM yyyy HH:mm"));
+    parts << commitmentStatusText(c.status);
+    if (c.finishDay.isValid())
+        parts << QStringLiteral("work ends ") + QLocale::c().toString(c.finishDay, QStringLiteral("ddd d MMM"));
+    QString text = c.title + QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (!c.publicNote.isEmpty())
+        text += QStringLiteral(" — \"") + c.publicNote + QLatin1Char('"');
+    return text;
+}
+
+std::optional<qint64> taskIdArgument(const QCommandLineParser &parser, const QString &action, QTextStream &err)
+{
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().value(1).toLongLong(&ok);
+    if (!ok || parser.positionalArguments().size() != 2) {
+        err << "fermata tasks " << action << ": Give the task's number, as 'fermata tasks' lists it." << Qt::endl;
+        return std::nullopt;
+    }
+    return id;
+}
+
+// Shares a task with the team: written here first, pushed at once when the hub answers,
+// otherwise on the next sync.
+int shareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStream &out, QTextStream &err)
+{
+    const std::optional<qint64> id = taskIdArgument(parser, QStringLiteral("share"), err);
+    if (!id)
+        return ExitUsage;
+    std::optional<QString> note;
+    if (parser.isSet(QStringLiteral("note"))) {
+        note = parser.value(QStringLiteral("note"));
+        if (!checkCommandLineText(QStringLiteral("tasks share"), QStringLiteral("note"), *note, err))
+            return ExitUsage;
+    }
+    auto session = HubSession::open(paths, err);
+    if (!session)
+        return ExitFailure;
+    OutboxService &service = *session->service;
+    const Result<CommitmentService::Mine> shared = service.share(*id, note);
+    if (!shared) {
+        err << "fermata tasks share: " << shared.error().message << Qt::endl;
+        return shared.error().code == Error::Code::Invalid ? ExitUsage : ExitFailure;
+    }
+    out << "Task " << *id << " is shared with your team: "
+        << describeCommitment(shared->commitment, session->core->preferences().timeZone()) << Qt::endl;
+    if (!shared->synced) {
+        const OutboxService::HubStatus status = service.status();
+        const QString why = !service.commitments().lastError().isEmpty() ? service.commitments().lastError()
+            : !status.reachable ? QStringLiteral("Team hub unreachable")
+                                : status.lastError;
+        err << (why.isEmpty() ? QStringLiteral("Not on the team hub yet") : why)
+            << ". Your team sees it after the next sync (fermata hub sync)." << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int unshareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStream &out, QTextStream &err)
+{
+    const std::optional<qint64> id = taskIdArgument(parser, QStringLiteral("unshare"), err);
+    if (!id)
+        return ExitUsage;
+    auto session = HubSession::open(paths, err);
+    if (!session)
+        return ExitFailure;
+    OutboxService &service = *session->service;
+    if (const Status unshared = service.unshare(*id); !unshared) {
+        err << "fermata tasks unshare: " << unshared.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    out << "Task " << *id << " is no longer shared with your team." << Qt::endl;
+    const Result<int> waiting = service.commitments().waitingCount();
+    if (service.isJoined() && waiting && *waiting > 0 && !service.status().reachable)
+        err << "Team hub unreachable. Your team stops seeing it after the next sync (fermata hub sync)." << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
@@ -208,22 +291,30 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata tasks [list] [--json]\n"
         "  fermata tasks add TITLE [--estimate 2h] [--deadline 2026-12-01] [--priority P1]\n"
         "  fermata tasks add Write report 2h by next wed p1 after \"Draft\"\n"
-        "  fermata tasks done ID"));
+        "  fermata tasks done ID\n"
+        "  fermata tasks share ID [--note TEXT]   (your team sees title, estimate, due, status and\n"
+        "                                        the day the planned work ends; never focus times or notes)\n"
+        "  fermata tasks unshare ID"));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("List as JSON.")},
         {QStringLiteral("estimate"), QStringLiteral("How long the work takes: 45m, 2h, 1h30m."), QStringLiteral("duration")},
         {QStringLiteral("deadline"), QStringLiteral("Due date (17:00) or date and time (2026-12-01T15:30), in your time zone unless it ends in Z or +01:00."), QStringLiteral("when")},
         {QStringLiteral("priority"), QStringLiteral("P1 (most important) to P4."), QStringLiteral("P1-P4")},
+        {QStringLiteral("note"), QStringLiteral("share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
     });
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add or done"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, share or unshare"));
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString action = parser.positionalArguments().value(0, QStringLiteral("list"));
+    if (action == u"share")
+        return shareTask(parser, paths, out, err);
+    if (action == u"unshare")
+        return unshareTask(parser, paths, out, err);
     if (action != u"list" && action != u"add" && action != u"done") {
-        err << "fermata tasks: Unknown action '" << action << "'. Use list, add or done." << Qt::endl;
+        err << "fermata tasks: Unknown action '" << action << "'. Use list, add, done, share or unshare." << Qt::endl;
         return ExitUsage;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);

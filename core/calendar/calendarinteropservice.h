@@ -16,10 +16,12 @@ namespace fermata {
 class Clock;
 class Database;
 
-// iCalendar in and out. Import expands each source over a rolling horizon (see
-// importHorizon) into calendar_events rows — uid = UID or UID/RECURRENCE-ID, source = the
-// calendar's name — replacing that source's rows in one transaction, so
-// CalendarEventRepository::overlapping() returns expanded instances to the planner.
+// iCalendar in and out. Import stores each source — single events and overrides as
+// calendar_events rows (uid = UID or UID/RECURRENCE-ID, source = the calendar's name),
+// recurring events as rules (calendar_series) — replacing what the source held in one
+// transaction; CalendarEventRepository::overlapping() expands the rules on demand, so the
+// planner, the views and `fermata events` see occurrences in any month. An unchanged calendar
+// (same content, same reading options) is not read again: its last report is returned.
 // Export writes focus blocks and check-in windows (see IcalWriter).
 // Everything runs on the calling thread (the database connection belongs to it); long imports
 // report progress through the callback and importProgressed(), and stop when it returns false.
@@ -36,8 +38,8 @@ public:
 
     static constexpr int horizonDaysBack = 30;
     static constexpr int horizonDaysAhead = 400;
-    // [now - 30 days, now + 400 days): occurrences outside are not stored; a daily refresh or
-    // re-import moves the window along.
+    // [now - 30 days, now + 400 days): the occurrences an import report counts (all are stored,
+    // as rules, whatever their dates).
     Interval importHorizon() const;
     IcalReadOptions readOptions(const QString &source) const;
 
@@ -70,6 +72,10 @@ Q_SIGNALS:
     void eventsImported(const QString &source);
 
 private:
+    // What decides what an import stores: the device's bytes (from its position on) and the
+    // reading options; empty when the device cannot be read twice.
+    QByteArray contentHash(QIODevice &device, const QString &source) const;
+
     Database &m_db;
     const Clock &m_clock;
     QTimeZone m_floatingZone = QTimeZone("UTC");

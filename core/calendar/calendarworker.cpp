@@ -89,7 +89,7 @@ CalendarImportOutcome CalendarWorker::runImport(const QString &path, const QStri
     outcome.report = *report;
     if (report->cancelled)
         return outcome;
-    // Keep the file, so a later start can expand it again once the horizon has moved.
+    // Keep the file, so a later start can import it again without the person's copy.
     const Status kept = background ? m_files->touch(source, m_clock.now())
                                    : m_files->remember(source, path, m_clock.now());
     if (!kept)

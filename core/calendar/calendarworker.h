@@ -23,7 +23,7 @@ struct CalendarImportOutcome
     QString path;            // the file the person chose
     QString source;          // the calendar name its events carry
     bool ok = false;         // false: error says why; nothing was changed
-    bool background = false; // a re-import of a kept copy (the horizon moved), not asked for
+    bool background = false; // a re-import of a kept copy, not asked for
     IcalReadReport report;   // ok: what was read; report.cancelled for a cancel
     QString error;
 };
@@ -52,7 +52,9 @@ public:
     // Opens the database on this thread; false (and openFailed) when it cannot.
     bool open();
     void importFile(const QString &path, const QString &source);
-    // Expands again the kept copies of file calendars imported more than a week ago.
+    // Imports again the kept copies of file calendars imported more than a week ago. Series
+    // are rules and need no new expansion; an unchanged copy is not even read (its report
+    // comes back), so this only refreshes the counts of what is in the horizon.
     void reimportStaleFiles();
     void refresh(qint64 subscriptionId);
     void refreshAll();

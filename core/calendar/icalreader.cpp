@@ -1,8 +1,8 @@
 #include "calendar/icalreader.h"
 
 #include "calendar/icalcomponentscanner.h"
-#include "calendar/icalrecurrence.h"
 #include "calendar/icalzones.h"
+#include "storage/seriesexpander.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -17,7 +17,6 @@
 #include <deque>
 #include <future>
 #include <limits>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -102,17 +101,11 @@ using ical::startsWithNoCase;
 using ical::Zone;
 using ical::ZoneTable;
 
-// Limits that keep hostile input from exhausting memory or time.
-constexpr int s_maxIterationsPerRule = 200000;
-constexpr int s_maxOccurrencesPerSeries = 20000;
 constexpr qint64 s_progressStepBytes = 256 * 1024;
-// Events are prepared (parsed and expanded) in batches on worker threads; a batch ends at
+// Events are prepared (parsed, rules read) in batches on worker threads; a batch ends at
 // this many events or bytes of text, which bounds the memory held by batches in flight.
 constexpr size_t s_batchEvents = 64;
 constexpr qint64 s_batchBytes = 1024 * 1024;
-// Occurrences starting this many days before the horizon are still converted, so events up
-// to that long that end inside the horizon are kept.
-constexpr int s_maxSkippedSpanDays = 35;
 
 struct ComponentFree
 {
@@ -146,17 +139,7 @@ struct Span
 // arithmetic (a shift by whole days keeps the time of day across DST) without QDateTime.
 qint64 wallClockMs(QDate date, QTime time)
 {
-    return (date.toJulianDay() - 2440588) * 86400000 + time.msecsSinceStartOfDay();
-}
-
-QDate wallClockDate(qint64 wallMs)
-{
-    return QDate::fromJulianDay((wallMs >= 0 ? wallMs : wallMs - 86399999) / 86400000 + 2440588);
-}
-
-QTime wallClockTime(qint64 wallMs)
-{
-    return QTime::fromMSecsSinceStartOfDay(int(((wallMs % 86400000) + 86400000) % 86400000));
+    return SeriesZones::wallMs(date, time);
 }
 
 // The end of an instance that starts at `start` (`startMs` in UTC) and lasts `span`.
@@ -186,28 +169,9 @@ struct Version
     auto operator<=>(const Version &) const = default;
 };
 
-// What a RECURRENCE-ID;RANGE=THISANDFUTURE override changes in its occurrence and every
-// later one (RFC 5545 §3.8.4.4): their start moves by the same amount, their length and
-// properties become the override's.
-struct RangeChange
-{
-    qint64 shiftMs = 0; // how far starts move on the series' wall clock
-    Span span;          // the new length
-    QString title;
-    bool busy = true;
-};
-
-struct Occurrence
-{
-    qint64 startMs = 0;
-    QDate date;       // local date of the start, for all-day keys and DATE EXDATEs
-    QTime time;
-    std::optional<qint64> endMs; // an RDATE period carries its own end
-};
-
-// What one VEVENT turns into. Prepared on any thread (parsing, zones, expansion), then
-// applied in file order on the reading thread by EventCommitter, which owns the state that
-// depends on order: masters and overrides seen so far, issues reported, the sink.
+// What one VEVENT turns into. Prepared on any thread (parsing, zones, rules), then applied in
+// file order on the reading thread by EventCommitter, which owns the state that depends on
+// order: masters and overrides seen so far, issues reported, the sink.
 struct PreparedEvent
 {
     struct Issue
@@ -220,33 +184,17 @@ struct PreparedEvent
     enum class Kind { Skipped, Override, Master };
     Kind kind = Kind::Skipped;
     qint64 line = 0;
-    qint64 startPos = 0; // of its BEGIN line: a master is read again when a later copy or a
-                         // THISANDFUTURE override changes it
-    qint64 endPos = 0;
+    qint64 endPos = 0; // where it ends in the device, for progress
     Version version;
-    // An occurrence of a recurring master, made a CalendarEvent when committed: the strings
-    // are then allocated on the committing thread, which keeps the heap from fragmenting.
-    struct Slot
-    {
-        qint64 startMs = 0;
-        qint64 endMs = 0;
-        QDate date; // local date of the start (the key of an all-day occurrence)
-        QTime time; // local time of the start
-    };
     QString uid;  // its UID (an override's without its RECURRENCE-ID)
     QString what; // how an issue about a second copy names it
     std::vector<Issue> issues;
-    size_t issuesBeforeExpansion = 0; // Master: issues found before its occurrences
-    std::vector<CalendarEvent> instances; // an override or a master that does not recur
-    bool recurring = false;               // Master: `base` at each of `occurrences`
-    CalendarEvent base;
-    const Zone *zone = nullptr; // Master: the zone of its DTSTART, the wall clock of `occurrences`
-    std::vector<Slot> occurrences;
-    qint64 recurrenceMs = 0;          // Override: its RECURRENCE-ID in UTC
-    std::optional<RangeChange> range; // Override: RANGE=THISANDFUTURE
+    size_t issuesBeforeRules = 0; // Master: issues found before its rules were read
+    std::optional<CalendarEvent> instance; // an override, or a master that does not recur
+    std::optional<CalendarSeries> series;  // a master that recurs (its zone named by the committer)
+    const Zone *zone = nullptr;             // Master: the zone of its DTSTART
+    SeriesOverride change;                  // Override: its RECURRENCE-ID, THISANDFUTURE
 };
-
-QString recurrenceKey(const When &when, qint64 startMs);
 
 // Prepares events; one per thread (it collects issues into the event being prepared).
 class EventReader
@@ -257,9 +205,6 @@ public:
     {
         for (const QString &address : options.userAddresses)
             m_addresses.insert(normalizeAddress(address.toUtf8()));
-        m_earliestDate = QDateTime::fromMSecsSinceEpoch(options.horizon.startMs(), Qt::UTC)
-                             .date()
-                             .addDays(-s_maxSkippedSpanDays);
     }
 
     PreparedEvent prepare(const Chunk &chunk);
@@ -282,10 +227,7 @@ private:
     bool readSpan(icalcomponent *event, const When &start, qint64 startMs, Span &span,
                   QString &problem);
     qint64 endMs(const When &start, qint64 startMs, const Span &span) const;
-    std::vector<Occurrence> expand(icalcomponent *event, const When &start, qint64 startMs,
-                                   qint64 line);
-    void expandRule(icalproperty *rrule, const When &start, qint64 line,
-                    std::vector<Occurrence> &out);
+    void readRules(icalcomponent *event, const When &start, qint64 line, CalendarSeries &series);
     void addIssue(qint64 line, QString message)
     {
         m_out->issues.push_back(PreparedEvent::Issue{line, std::move(message), {}, false});
@@ -305,7 +247,6 @@ private:
     const IcalReadOptions &m_options;
     ZoneTable &m_zones;
     QSet<QString> m_addresses;
-    QDate m_earliestDate; // occurrences starting before this local date cannot reach the horizon
     PreparedEvent *m_out = nullptr; // the event being prepared
 };
 
@@ -313,7 +254,6 @@ PreparedEvent EventReader::prepare(const Chunk &chunk)
 {
     PreparedEvent prepared;
     prepared.line = chunk.line;
-    prepared.startPos = chunk.startPos;
     prepared.endPos = chunk.endPos;
     m_out = &prepared;
     readEvent(chunk);
@@ -321,29 +261,17 @@ PreparedEvent EventReader::prepare(const Chunk &chunk)
     return prepared;
 }
 
-// Applies prepared events in file order: which copy of an event wins, the overrides and the
-// sink. It keeps a little per UID (version and file position), not the instances: a master
-// that a later copy or a THISANDFUTURE override changes is read again from the file.
+// Applies prepared events in file order: which copy of an event wins, and the sink. It keeps
+// a little per UID (version and line), not the events.
 class EventCommitter
 {
 public:
-    // Reads the master whose BEGIN line is at (position, line) again.
-    using Reread = std::function<std::optional<PreparedEvent>(qint64 pos, qint64 line)>;
-
-    EventCommitter(const IcalReadOptions &options, const ZoneTable &zones, IcalEventSink &sink,
-                   IcalReadReport &report, Reread reread)
-        : m_horizon(options.horizon)
-        , m_zones(zones)
-        , m_sink(sink)
-        , m_report(report)
-        , m_reread(std::move(reread))
+    EventCommitter(const ZoneTable &zones, IcalRuleSink &sink, IcalReadReport &report)
+        : m_zones(zones), m_sink(sink), m_report(report)
     {
     }
     // False when the sink refused (a database error): the read stops.
-    bool commit(const PreparedEvent &event);
-    // After the last event: applies the THISANDFUTURE changes read after their series, once
-    // per series. False when the sink refused.
-    bool finish();
+    bool commit(PreparedEvent &event);
 
 private:
     // The copy of a UID (or UID/RECURRENCE-ID) that is kept so far.
@@ -351,55 +279,23 @@ private:
     {
         Version version;
         qint64 line = 0;
-        qint64 startPos = 0;
     };
-    // A series' THISANDFUTURE changes by the original start of their first occurrence.
-    using RangeChanges = std::map<qint64, RangeChange>;
 
     void report(const PreparedEvent::Issue &issue);
     bool isCopyToKeep(const PreparedEvent &event, const QString &key, const Kept *kept);
     bool commitOverride(const PreparedEvent &event);
-    bool commitMaster(const PreparedEvent &event);
-    bool updateRanges(const PreparedEvent &event);
-    bool deliverMaster(const PreparedEvent &master);
-    bool removeLeftovers(const PreparedEvent &replaced, const PreparedEvent &master);
-    void place(CalendarEvent &instance, const PreparedEvent &master, const PreparedEvent::Slot &slot,
-               const RangeChange *change) const;
-    static const RangeChange *rangeChangeAt(const RangeChanges &changes, qint64 startMs);
-    bool deliver(const CalendarEvent &event);
+    bool commitMaster(PreparedEvent &event);
+    // The name series store for `zone`; false when the sink refused its definition.
+    bool nameZone(const Zone &zone, QByteArray &name);
 
-    Interval m_horizon;
     const ZoneTable &m_zones;
-    IcalEventSink &m_sink;
+    IcalRuleSink &m_sink;
     IcalReadReport &m_report;
-    Reread m_reread;
     QHash<QString, Kept> m_masters;   // UID -> its master
     QHash<QString, Kept> m_overrides; // UID/RECURRENCE-ID -> its override
-    QHash<QString, RangeChanges> m_ranges; // UID -> its THISANDFUTURE changes
-    QSet<QString> m_changedMasters; // UIDs of masters read before a change of their ranges
+    QHash<const Zone *, QByteArray> m_zoneNames; // embedded zones given to the sink so far
     QSet<QByteArray> m_reportedZones;
 };
-
-// The key of one occurrence of a recurring master: UID/RECURRENCE-ID.
-QString occurrenceKey(const PreparedEvent &master, const PreparedEvent::Slot &slot)
-{
-    const When local{slot.date, QTime(), master.base.allDay, nullptr};
-    return master.uid + QLatin1Char('/') + recurrenceKey(local, slot.startMs);
-}
-
-// The keys the sink holds for a master: its UID, or one per occurrence.
-QSet<QString> instanceKeys(const PreparedEvent &master)
-{
-    QSet<QString> keys;
-    if (!master.recurring) {
-        keys.insert(master.instances.front().uid);
-        return keys;
-    }
-    keys.reserve(qsizetype(master.occurrences.size()));
-    for (const PreparedEvent::Slot &slot : master.occurrences)
-        keys.insert(occurrenceKey(master, slot));
-    return keys;
-}
 
 void EventCommitter::report(const PreparedEvent::Issue &issue)
 {
@@ -437,19 +333,9 @@ bool EventCommitter::isCopyToKeep(const PreparedEvent &event, const QString &key
     return event.version > kept->version;
 }
 
-bool EventCommitter::deliver(const CalendarEvent &event)
+bool EventCommitter::commit(PreparedEvent &event)
 {
-    const bool inHorizon = event.end > event.start
-        ? Interval::fromDateTimes(event.start, event.end).overlaps(m_horizon)
-        : m_horizon.contains(event.start.toMSecsSinceEpoch());
-    if (!inHorizon)
-        return m_sink.remove(event.uid);
-    return m_sink.upsert(event);
-}
-
-bool EventCommitter::commit(const PreparedEvent &event)
-{
-    const size_t before = event.kind == PreparedEvent::Kind::Master ? event.issuesBeforeExpansion
+    const size_t before = event.kind == PreparedEvent::Kind::Master ? event.issuesBeforeRules
                                                                      : event.issues.size();
     for (size_t i = 0; i < before; ++i)
         report(event.issues[i]);
@@ -466,123 +352,63 @@ bool EventCommitter::commit(const PreparedEvent &event)
 
 bool EventCommitter::commitOverride(const PreparedEvent &event)
 {
-    const CalendarEvent &instance = event.instances.front();
+    const CalendarEvent &instance = *event.instance;
     const auto kept = m_overrides.constFind(instance.uid);
     if (!isCopyToKeep(event, instance.uid, kept == m_overrides.constEnd() ? nullptr : &*kept))
         return true;
-    m_overrides.insert(instance.uid, Kept{event.version, event.line, event.startPos});
-    // The master's later occurrences move with a THISANDFUTURE override (or back without it):
-    // a master already delivered is delivered again at the end, once however many there are.
-    if (updateRanges(event) && m_masters.contains(event.uid))
-        m_changedMasters.insert(event.uid);
-    return deliver(instance);
+    m_overrides.insert(instance.uid, Kept{event.version, event.line});
+    return m_sink.overrideOccurrence(instance, event.change);
 }
 
-// Records the THISANDFUTURE change of an override (or drops the one an older copy made);
-// true when the UID's changes differ now.
-bool EventCommitter::updateRanges(const PreparedEvent &event)
-{
-    if (event.range) {
-        m_ranges[event.uid].insert_or_assign(event.recurrenceMs, *event.range);
-        return true;
-    }
-    const auto it = m_ranges.find(event.uid);
-    if (it == m_ranges.end() || it->erase(event.recurrenceMs) == 0)
-        return false;
-    if (it->empty())
-        m_ranges.erase(it);
-    return true;
-}
-
-bool EventCommitter::commitMaster(const PreparedEvent &event)
+bool EventCommitter::commitMaster(PreparedEvent &event)
 {
     const auto kept = m_masters.find(event.uid);
     const bool hadCopy = kept != m_masters.end();
     if (!isCopyToKeep(event, event.uid, hadCopy ? &*kept : nullptr))
         return true;
-    std::optional<PreparedEvent> replaced;
-    if (hadCopy)
-        replaced = m_reread(kept->startPos, kept->line);
-    m_masters.insert(event.uid, Kept{event.version, event.line, event.startPos});
-    m_changedMasters.remove(event.uid); // delivered with the changes read so far
-    for (size_t i = event.issuesBeforeExpansion; i < event.issues.size(); ++i)
+    m_masters.insert(event.uid, Kept{event.version, event.line});
+    for (size_t i = event.issuesBeforeRules; i < event.issues.size(); ++i)
         report(event.issues[i]);
-    if (!deliverMaster(event))
+    // A newer copy replaces all of the older one (its overrides stay: they are keyed apart).
+    if (hadCopy && !m_sink.remove(event.uid))
         return false;
-    return !replaced || removeLeftovers(*replaced, event);
+    if (!event.series)
+        return m_sink.event(*event.instance);
+    if (!nameZone(*event.zone, event.series->zone))
+        return false;
+    return m_sink.series(*event.series);
 }
 
-bool EventCommitter::deliverMaster(const PreparedEvent &master)
+bool EventCommitter::nameZone(const Zone &zone, QByteArray &name)
 {
-    if (!master.recurring)
-        return deliver(master.instances.front());
-    const auto ranges = m_ranges.constFind(master.uid);
-    const RangeChanges *changes = ranges == m_ranges.constEnd() ? nullptr : &*ranges;
-    CalendarEvent instance = master.base; // one for all: assigning keeps allocations down
-    for (const PreparedEvent::Slot &slot : master.occurrences) {
-        instance.uid = occurrenceKey(master, slot);
-        if (m_overrides.contains(instance.uid))
-            continue;
-        place(instance, master, slot, changes ? rangeChangeAt(*changes, slot.startMs) : nullptr);
-        if (!deliver(instance))
-            return false;
-    }
-    return true;
-}
-
-bool EventCommitter::finish()
-{
-    for (const QString &uid : std::as_const(m_changedMasters)) {
-        const Kept kept = m_masters.value(uid);
-        const std::optional<PreparedEvent> master = m_reread(kept.startPos, kept.line);
-        if (master && master->kind == PreparedEvent::Kind::Master && !deliverMaster(*master))
-            return false;
-    }
-    m_changedMasters.clear();
-    return true;
-}
-
-// A newer copy replaces all of the older one: what only the older one had goes.
-bool EventCommitter::removeLeftovers(const PreparedEvent &replaced, const PreparedEvent &master)
-{
-    if (replaced.kind != PreparedEvent::Kind::Master)
+    switch (zone.kind) {
+    case Zone::Kind::Utc:
+        name = QByteArrayLiteral("UTC");
         return true;
-    const QSet<QString> current = instanceKeys(master);
-    for (const QString &key : instanceKeys(replaced)) {
-        if (!current.contains(key) && !m_overrides.contains(key) && !m_sink.remove(key))
-            return false;
+    case Zone::Kind::System:
+        name = zone.system.id();
+        return true;
+    case Zone::Kind::Floating:
+        name = m_zones.floatingZone().id();
+        return true;
+    case Zone::Kind::Embedded:
+        break;
     }
-    return true;
-}
-
-// The latest THISANDFUTURE change that starts at or before an occurrence starting at `startMs`.
-const RangeChange *EventCommitter::rangeChangeAt(const RangeChanges &changes, qint64 startMs)
-{
-    const auto after = changes.upper_bound(startMs);
-    return after == changes.begin() ? nullptr : &std::prev(after)->second;
-}
-
-// Sets the time and, under a THISANDFUTURE `change`, the properties of one occurrence.
-void EventCommitter::place(CalendarEvent &instance, const PreparedEvent &master,
-                           const PreparedEvent::Slot &slot, const RangeChange *change) const
-{
-    if (!change) {
-        instance.start = QDateTime::fromMSecsSinceEpoch(slot.startMs, Qt::UTC);
-        instance.end = QDateTime::fromMSecsSinceEpoch(slot.endMs, Qt::UTC);
-        instance.title = master.base.title;
-        instance.busy = master.base.busy;
-        freeIfMoment(instance);
-        return;
+    if (auto it = m_zoneNames.constFind(&zone); it != m_zoneNames.constEnd()) {
+        name = *it;
+        return true;
     }
-    const qint64 wall = wallClockMs(slot.date, slot.time) + change->shiftMs;
-    const When moved{wallClockDate(wall), instance.allDay ? QTime(0, 0) : wallClockTime(wall),
-                     instance.allDay, master.zone};
-    const qint64 startMs = m_zones.toUtcMs(*moved.zone, moved.date, moved.time);
-    instance.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-    instance.end = QDateTime::fromMSecsSinceEpoch(spanEndMs(m_zones, moved, startMs, change->span), Qt::UTC);
-    instance.title = change->title;
-    instance.busy = change->busy;
-    freeIfMoment(instance);
+    // The calendar's own VTIMEZONE, named by its content: a changed definition is a new zone.
+    QByteArray definition;
+    if (icalcomponent *component = icaltimezone_get_component(zone.embedded)) {
+        char *text = icalcomponent_as_ical_string_r(component);
+        definition = QByteArray(text);
+        free(text);
+    }
+    name = QByteArrayLiteral("vtimezone:")
+        + QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(16);
+    m_zoneNames.insert(&zone, name);
+    return m_sink.zone(name, definition);
 }
 
 std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype value, qint64 line)
@@ -616,35 +442,6 @@ std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype v
         when.zone = &m_zones.floating();
     }
     return when;
-}
-
-// "20260302" or "20260302T090000Z", written by hand: QDateTime::toString is slow in bulk.
-QString recurrenceKey(const When &when, qint64 startMs)
-{
-    char text[17];
-    auto put = [&text](int at, int value, int width) {
-        for (int i = width - 1; i >= 0; --i, value /= 10)
-            text[at + i] = char('0' + value % 10);
-    };
-    QDate date = when.date;
-    if (when.isDate) {
-        put(0, qBound(0, date.year(), 9999), 4);
-        put(4, date.month(), 2);
-        put(6, date.day(), 2);
-        return QString::fromLatin1(text, 8);
-    }
-    const qint64 days = startMs >= 0 ? startMs / 86400000 : (startMs - 86399999) / 86400000;
-    const int secs = int((startMs - days * 86400000) / 1000);
-    date = QDate::fromJulianDay(days + 2440588);
-    put(0, qBound(0, date.year(), 9999), 4);
-    put(4, date.month(), 2);
-    put(6, date.day(), 2);
-    text[8] = 'T';
-    put(9, secs / 3600, 2);
-    put(11, secs / 60 % 60, 2);
-    put(13, secs % 60, 2);
-    text[15] = 'Z';
-    return QString::fromLatin1(text, 16);
 }
 
 bool EventReader::isBusy(icalcomponent *event) const
@@ -731,53 +528,10 @@ qint64 EventReader::endMs(const When &start, qint64 startMs, const Span &span) c
     return spanEndMs(m_zones, start, startMs, span);
 }
 
-// BYMONTH with BYMONTHDAY days that no listed month has: libical would search for
-// centuries before giving up.
-bool neverOccurs(const icalrecurrencetype &rule)
+// The rules of a recurring master as the series keeps them: each RRULE that can be expanded
+// (the others reported and left out), the RDATEs and EXDATEs in UTC.
+void EventReader::readRules(icalcomponent *event, const When &start, qint64 line, CalendarSeries &series)
 {
-    if (rule.by_month[0] == ICAL_RECURRENCE_ARRAY_MAX || rule.by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
-        return false;
-    static constexpr int longest[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int m = 0; m < ICAL_BY_MONTH_SIZE && rule.by_month[m] != ICAL_RECURRENCE_ARRAY_MAX; ++m) {
-        const int month = icalrecurrencetype_month_month(rule.by_month[m]);
-        if (month < 1 || month > 12)
-            continue;
-        for (int d = 0; d < ICAL_BY_MONTHDAY_SIZE && rule.by_month_day[d] != ICAL_RECURRENCE_ARRAY_MAX; ++d) {
-            if (qAbs(int(rule.by_month_day[d])) <= longest[month - 1])
-                return false;
-        }
-    }
-    return true;
-}
-
-void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line,
-                             std::vector<Occurrence> &out)
-{
-    icalrecurrencetype rule = icalproperty_get_rrule(rrule);
-    if (rule.freq == ICAL_NO_RECURRENCE) {
-        addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
-        return;
-    }
-    if (neverOccurs(rule)) {
-        addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
-                                               "only its first date is used"));
-        return;
-    }
-    // UNTIL is compared here, in the right zone: libical would compare it with a floating start.
-    const icaltimetype until = rule.until;
-    rule.until = icaltime_null_time();
-    std::optional<qint64> untilMs;
-    QDate untilDate;
-    if (!icaltime_is_null_time(until)) {
-        untilDate = QDate(until.year, until.month, until.day);
-        if (!until.is_date) {
-            const When w{untilDate, QTime(qBound(0, until.hour, 23), qBound(0, until.minute, 59),
-                                          qBound(0, until.second, 59)),
-                         false, icaltime_is_utc(until) ? &m_zones.utc() : start.zone};
-            if (w.date.isValid())
-                untilMs = utcMs(w);
-        }
-    }
     icaltimetype first = icaltime_null_time();
     first.year = start.date.year();
     first.month = start.date.month();
@@ -786,71 +540,27 @@ void EventReader::expandRule(icalproperty *rrule, const When &start, qint64 line
     first.minute = start.time.minute();
     first.second = start.time.second();
     first.is_date = start.isDate;
-    // libical searches for a next occurrence until its UNTIL; an impossible rule
-    // (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) would search for centuries. Stop it two days past
-    // the horizon in local time; the exact UNTIL is still checked below.
-    if (rule.count == 0) {
-        QDate stop = QDateTime::fromMSecsSinceEpoch(m_options.horizon.endMs(), Qt::UTC).date().addDays(2);
-        if (untilDate.isValid())
-            stop = qMin(stop, untilDate.addDays(1));
-        icaltimetype limit = icaltime_null_time();
-        limit.year = stop.year();
-        limit.month = stop.month();
-        limit.day = stop.day();
-        limit.is_date = start.isDate;
-        rule.until = limit;
-    }
-    // The common rules in plain date arithmetic; the rest through libical (ICU, slow).
-    std::optional<ical::SimpleRecurrence> simple;
-    if (ical::SimpleRecurrence::enabled())
-        simple = ical::SimpleRecurrence::create(rule, first);
-    icalrecur_iterator *it = simple ? nullptr : icalrecur_iterator_new(rule, first);
-    if (!simple && !it) {
-        addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
-        return;
-    }
-    int produced = 0;
-    for (int i = 0; i < s_maxIterationsPerRule; ++i) {
-        const icaltimetype t = simple ? simple->next() : icalrecur_iterator_next(it);
-        if (icaltime_is_null_time(t))
-            break;
-        Occurrence o;
-        o.date = QDate(t.year, t.month, t.day);
-        if (!o.date.isValid())
-            break;
-        if (untilDate.isValid() && !untilMs && o.date > untilDate)
-            break;
-        // Far before the horizon nothing is stored: skip the zone conversion.
-        if (o.date < m_earliestDate)
-            continue;
-        o.time = start.isDate ? QTime(0, 0)
-                              : QTime(qBound(0, t.hour, 23), qBound(0, t.minute, 59),
-                                      qBound(0, t.second, 59));
-        o.startMs = m_zones.toUtcMs(*start.zone, o.date, o.time);
-        if (untilMs && o.startMs > *untilMs)
-            break;
-        if (o.startMs >= m_options.horizon.endMs())
-            break;
-        out.push_back(o);
-        if (++produced >= s_maxOccurrencesPerSeries) {
-            addIssue(line, QStringLiteral("a rule repeats more than %1 times in the range; "
-                                                   "later occurrences are left out")
-                                        .arg(s_maxOccurrencesPerSeries));
-            break;
-        }
-    }
-    if (it)
-        icalrecur_iterator_free(it);
-}
-
-std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &start,
-                                            qint64 startMs, qint64 line)
-{
-    std::vector<Occurrence> occurrences;
-    occurrences.push_back(Occurrence{startMs, start.date, start.time, std::nullopt});
     for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY); p;
-         p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY))
-        expandRule(p, start, line, occurrences);
+         p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)) {
+        const icalrecurrencetype rule = icalproperty_get_rrule(p);
+        if (rule.freq == ICAL_NO_RECURRENCE) {
+            addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
+            continue;
+        }
+        if (SeriesExpander::neverOccurs(rule)) {
+            addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
+                                          "only its first date is used"));
+            continue;
+        }
+        if (!SeriesExpander::canExpand(rule, first)) {
+            addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
+            continue;
+        }
+        char *text = icalrecurrencetype_as_string_r(const_cast<icalrecurrencetype *>(&rule));
+        if (text)
+            series.rules.append(QByteArray(text));
+        free(text);
+    }
     for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
         const icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
@@ -860,48 +570,33 @@ std::vector<Occurrence> EventReader::expand(icalcomponent *event, const When &st
             addIssue(line, QStringLiteral("an RDATE cannot be read"));
             continue;
         }
-        Occurrence o{utcMs(*when), when->date, when->time, std::nullopt};
+        SeriesDate date{utcMs(*when), when->date, when->time, std::nullopt};
         if (isPeriod) {
             if (!icaltime_is_null_time(rdate.period.end)) {
                 if (const auto end = readWhen(p, rdate.period.end, line))
-                    o.endMs = qMax(o.startMs, utcMs(*end));
+                    date.endMs = qMax(date.startMs, utcMs(*end));
             } else {
-                o.endMs = o.startMs + qint64(icaldurationtype_as_int(rdate.period.duration)) * 1000;
+                date.endMs = date.startMs + qint64(icaldurationtype_as_int(rdate.period.duration)) * 1000;
             }
         }
-        occurrences.push_back(o);
+        series.dates.append(date);
     }
-    std::sort(occurrences.begin(), occurrences.end(),
-              [](const Occurrence &a, const Occurrence &b) { return a.startMs < b.startMs; });
-    occurrences.erase(std::unique(occurrences.begin(), occurrences.end(),
-                                  [](const Occurrence &a, const Occurrence &b) {
-                                      return a.startMs == b.startMs;
-                                  }),
-                      occurrences.end());
-
-    QSet<qint64> excludedMs;
-    QSet<QDate> excludedDates;
     for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
         const auto when = readWhen(p, icalproperty_get_exdate(p), line);
         if (!when)
             continue;
         if (when->isDate)
-            excludedDates.insert(when->date);
+            series.exceptDates.append(when->date);
         else
-            excludedMs.insert(utcMs(*when));
+            series.exceptMs.append(utcMs(*when));
     }
-    if (!excludedMs.isEmpty() || !excludedDates.isEmpty()) {
-        occurrences.erase(std::remove_if(occurrences.begin(), occurrences.end(),
-                                         [&](const Occurrence &o) {
-                                             return excludedMs.contains(o.startMs)
-                                                 || excludedDates.contains(o.date);
-                                         }),
-                          occurrences.end());
-    }
-    return occurrences;
+    std::sort(series.exceptMs.begin(), series.exceptMs.end());
+    series.exceptMs.erase(std::unique(series.exceptMs.begin(), series.exceptMs.end()), series.exceptMs.end());
+    std::sort(series.exceptDates.begin(), series.exceptDates.end());
+    series.exceptDates.erase(std::unique(series.exceptDates.begin(), series.exceptDates.end()),
+                             series.exceptDates.end());
 }
-
 
 // libical drops a property whose value it cannot parse and leaves an X-LIC-ERROR naming it.
 bool hasParseError(icalcomponent *event, const char *propertyName)
@@ -1031,7 +726,7 @@ void EventReader::readEvent(const Chunk &chunk)
 }
 
 // An override replaces one occurrence of its series, wherever it moved to; with
-// RANGE=THISANDFUTURE also the later ones (the committer applies that to the series).
+// RANGE=THISANDFUTURE also the later ones (expansion applies that to the series).
 void EventReader::readOverride(icalproperty *rid, qint64 line, const When &start, qint64 startMs,
                                const Span &span, CalendarEvent base)
 {
@@ -1041,16 +736,16 @@ void EventReader::readOverride(icalproperty *rid, qint64 line, const When &start
         return;
     }
     const qint64 originalMs = utcMs(*original);
-    m_out->recurrenceMs = originalMs;
+    m_out->change.recurrenceMs = originalMs;
     if (isThisAndFuture(rid))
-        m_out->range = RangeChange{rangeShiftMs(*original, originalMs, start, startMs), span,
-                                   base.title, base.busy};
-    base.uid = m_out->uid + QLatin1Char('/') + recurrenceKey(*original, originalMs);
+        m_out->change.range = SeriesRangeChange{rangeShiftMs(*original, originalMs, start, startMs), span.days,
+                                                span.exactMs, base.title, base.busy};
+    base.uid = occurrenceUid(m_out->uid, original->isDate, original->date, originalMs);
     base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
     base.end = QDateTime::fromMSecsSinceEpoch(endMs(start, startMs, span), Qt::UTC);
     freeIfMoment(base);
     m_out->kind = PreparedEvent::Kind::Override;
-    m_out->instances.push_back(std::move(base));
+    m_out->instance = std::move(base);
 }
 
 // A master: whether it is the copy kept of its UID is known only in file order (commit).
@@ -1058,7 +753,7 @@ void EventReader::readMaster(icalcomponent *event, const Chunk &chunk, const Whe
                              qint64 startMs, const Span &span, CalendarEvent base)
 {
     m_out->kind = PreparedEvent::Kind::Master;
-    m_out->issuesBeforeExpansion = m_out->issues.size();
+    m_out->issuesBeforeRules = m_out->issues.size();
     // libical has dropped the RRULEs it cannot read: without another rule or an RDATE the
     // event stays, as a single event (its first occurrence), and the report says so.
     const bool recurring = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
@@ -1078,25 +773,123 @@ void EventReader::readMaster(icalcomponent *event, const Chunk &chunk, const Whe
         base.start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
         base.end = QDateTime::fromMSecsSinceEpoch(endMs(start, startMs, span), Qt::UTC);
         freeIfMoment(base);
-        m_out->instances.push_back(std::move(base));
+        m_out->instance = std::move(base);
         return;
     }
-    m_out->recurring = true;
-    m_out->base = std::move(base);
+    CalendarSeries series;
+    series.source = base.source;
+    series.uid = m_out->uid;
+    series.title = base.title;
+    series.allDay = base.allDay;
+    series.busy = base.busy;
+    series.startDate = start.date;
+    series.startTime = start.isDate ? QTime(0, 0) : start.time;
+    series.startMs = startMs;
+    series.spanDays = span.days;
+    series.spanMs = span.exactMs;
+    readRules(event, start, chunk.line, series);
     m_out->zone = start.zone;
-    const std::vector<Occurrence> occurrences = expand(event, start, startMs, chunk.line);
-    m_out->occurrences.reserve(occurrences.size());
-    for (const Occurrence &o : occurrences) {
-        const When local{o.date, o.time, start.isDate, start.zone};
-        m_out->occurrences.push_back(PreparedEvent::Slot{
-            o.startMs, o.endMs ? *o.endMs : endMs(local, o.startMs, span), o.date, o.time});
-    }
+    m_out->series = std::move(series);
 }
+
+// The instance sinks' view of a read: single events and overrides go to the sink as they
+// come (within the horizon), series wait for the end, when every override is known, and are
+// expanded over the horizon then.
+class ExpandingSink final : public IcalRuleSink
+{
+public:
+    ExpandingSink(const IcalReadOptions &options, IcalEventSink &sink)
+        : m_horizon(options.horizon)
+        , m_sink(sink)
+        , m_zones(options.horizon.startMs() - 40LL * 86400000, options.horizon.endMs() + 40LL * 86400000)
+    {
+    }
+    bool event(const CalendarEvent &event) override { return deliver(event); }
+    bool overrideOccurrence(const CalendarEvent &instance, const SeriesOverride &what) override
+    {
+        const auto key = splitOccurrenceUid(instance.uid);
+        const QString seriesUid = key ? key->first : instance.uid;
+        SeriesChanges &changes = m_changes[seriesUid];
+        changes.overridden.insert(instance.uid);
+        // A newer copy of an override replaces the older one's change (or drops it).
+        if (what.range)
+            changes.ranges.insert_or_assign(what.recurrenceMs, *what.range);
+        else
+            changes.ranges.erase(what.recurrenceMs);
+        return deliver(instance);
+    }
+    bool series(const CalendarSeries &series) override
+    {
+        if (!m_series.contains(series.uid))
+            m_order.append(series.uid);
+        m_series.insert(series.uid, series);
+        return true;
+    }
+    bool zone(const QByteArray &name, const QByteArray &definition) override
+    {
+        m_zones.addDefinition(name, definition);
+        return true;
+    }
+    bool remove(const QString &uid) override
+    {
+        m_series.remove(uid);
+        return m_sink.remove(uid);
+    }
+    // Expands the series into the sink; false when it refused.
+    bool finish()
+    {
+        SeriesExpander expander(m_zones);
+        const SeriesChanges none;
+        bool ok = true;
+        for (const QString &uid : std::as_const(m_order)) {
+            const auto found = m_series.constFind(uid);
+            if (found == m_series.constEnd())
+                continue;
+            const CalendarSeries &series = *found;
+            const auto changes = m_changes.constFind(uid);
+            CalendarEvent instance;
+            instance.source = series.source;
+            instance.allDay = series.allDay;
+            expander.expand(series, changes == m_changes.constEnd() ? none : *changes, m_horizon,
+                            [&](const SeriesOccurrence &o) {
+                                if (!ok)
+                                    return;
+                                instance.uid = o.uid;
+                                instance.title = *o.title;
+                                instance.busy = o.busy;
+                                instance.start = QDateTime::fromMSecsSinceEpoch(o.startMs, Qt::UTC);
+                                instance.end = QDateTime::fromMSecsSinceEpoch(o.endMs, Qt::UTC);
+                                ok = m_sink.upsert(instance);
+                            });
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+
+private:
+    bool deliver(const CalendarEvent &event)
+    {
+        const bool inHorizon = event.end > event.start
+            ? Interval::fromDateTimes(event.start, event.end).overlaps(m_horizon)
+            : m_horizon.contains(event.start.toMSecsSinceEpoch());
+        if (!inHorizon)
+            return m_sink.remove(event.uid);
+        return m_sink.upsert(event);
+    }
+
+    Interval m_horizon;
+    IcalEventSink &m_sink;
+    SeriesZones m_zones;
+    QHash<QString, CalendarSeries> m_series; // UID -> the copy kept
+    QList<QString> m_order;                  // UIDs in the order first read
+    QHash<QString, SeriesChanges> m_changes; // UID -> its overrides
+};
 
 } // namespace
 
 Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions &options,
-                                        IcalEventSink &sink, const IcalProgress &progress)
+                                        IcalRuleSink &sink, const IcalProgress &progress)
 {
     initLibical();
     IcalReadReport report;
@@ -1129,25 +922,11 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
         return Result<IcalReadReport>::failure(Error::Code::Io,
                                                QStringLiteral("The calendar cannot be re-read."));
     ComponentScanner scan(device);
-    // A master that a later copy or a THISANDFUTURE override changes is read once more from
-    // its place in the file (rare), so no instances are held in memory for that.
-    std::unique_ptr<ComponentScanner> rescan;
-    EventReader rereader(options, zones);
-    auto reread = [&](qint64 pos, qint64 line) -> std::optional<PreparedEvent> {
-        if (!rescan)
-            rescan = std::make_unique<ComponentScanner>(device);
-        const qint64 resume = device.pos();
-        Chunk chunk;
-        const bool found = rescan->readAt(pos, line, chunk);
-        if (!device.seek(resume) || !found)
-            return std::nullopt;
-        return rereader.prepare(chunk);
-    };
-    EventCommitter committer(options, zones, sink, report, reread);
+    EventCommitter committer(zones, sink, report);
     qint64 lastProgress = 0;
     // Applies one prepared batch in file order; an error or a cancel ends the read.
-    auto commitBatch = [&](const std::vector<PreparedEvent> &batch) -> std::optional<Result<IcalReadReport>> {
-        for (const PreparedEvent &event : batch) {
+    auto commitBatch = [&](std::vector<PreparedEvent> batch) -> std::optional<Result<IcalReadReport>> {
+        for (PreparedEvent &event : batch) {
             if (!committer.commit(event))
                 return Result<IcalReadReport>::failure(
                     Error::Code::Database,
@@ -1157,7 +936,6 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
                 lastProgress = done;
                 if (!progress(done, total)) {
                     report.cancelled = true;
-                    report.instances = sink.size();
                     return report;
                 }
             }
@@ -1190,9 +968,9 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
                                       std::exchange(batch, {})));
         batchBytes = 0;
         while (inFlight.size() >= maxInFlight) {
-            const auto prepared = inFlight.front().get();
+            auto prepared = inFlight.front().get();
             inFlight.pop_front();
-            if (auto stop = commitBatch(prepared))
+            if (auto stop = commitBatch(std::move(prepared)))
                 return *stop;
         }
     }
@@ -1202,12 +980,25 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     }
     if (auto stop = commitBatch(prepareBatch(std::move(batch)))) // the last one, here
         return *stop;
-    if (!committer.finish())
-        return Result<IcalReadReport>::failure(Error::Code::Database,
-                                               QStringLiteral("The events could not be saved."));
     if (progress && !progress(total, total))
         report.cancelled = true;
-    report.instances = sink.size();
+    return report;
+}
+
+Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions &options,
+                                        IcalEventSink &sink, const IcalProgress &progress)
+{
+    ExpandingSink expanding(options, sink);
+    auto report = read(device, options, static_cast<IcalRuleSink &>(expanding), progress);
+    if (!report || report->cancelled) {
+        if (report)
+            report.value().instances = sink.size();
+        return report;
+    }
+    if (!expanding.finish())
+        return Result<IcalReadReport>::failure(Error::Code::Database,
+                                               QStringLiteral("The events could not be saved."));
+    report.value().instances = sink.size();
     return report;
 }
 

@@ -2,6 +2,8 @@
 
 // Internal to the iCalendar reader: the zones a file's TZIDs name, resolved once per read.
 
+#include "time/offsettable.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDate>
@@ -27,26 +29,6 @@ QByteArray currentZoneName(QByteArrayView name);
 // A TZID as it names a zone: without surrounding spaces and quotes (" Lab Time " is
 // "Lab Time"). Both a VTIMEZONE's TZID and the TZIDs that refer to it are compared so.
 QByteArray normalizedTzid(const QByteArray &raw);
-
-// A zone's UTC offsets over a span, looked up without QDateTime: expansion converts
-// hundreds of thousands of wall times and QTimeZone costs microseconds per call.
-// resolve() follows resolveWallClock()'s DST policy exactly.
-class OffsetTable
-{
-public:
-    OffsetTable() = default;
-    OffsetTable(const QTimeZone &zone, qint64 fromMs, qint64 toMs);
-    // The instant of a wall time given as "ms since the epoch as if UTC"; nullopt outside
-    // the span (the caller falls back to resolveWallClock()).
-    std::optional<qint64> resolve(qint64 wallMs) const;
-
-private:
-    int offsetAt(qint64 utcMs) const; // seconds east of UTC
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 0;
-    int m_initialOffset = 0;
-    std::vector<std::pair<qint64, int>> m_transitions; // at (UTC ms), offset after
-};
 
 // A zone a time in the file is written in.
 struct Zone

@@ -8,9 +8,10 @@
 
 namespace fermata {
 
-// Copies of imported .ics files, kept so a file calendar can be expanded again when the
-// import horizon has moved on (it covers [now - 30 d, now + 400 d) at import time only).
-// One copy per calendar name in the cache folder, listed with its import time in index.json.
+// Copies of imported .ics files, kept so a file calendar can be imported again after the
+// person's file is gone (series are stored as rules, so this is no longer needed to see later
+// occurrences; an unchanged copy is not read again). One copy per calendar name in the cache
+// folder, listed with its import time in index.json.
 class ImportedFileCache final
 {
 public:
@@ -30,7 +31,7 @@ public:
     Status touch(const QString &source, const QDateTime &when);
     void forget(const QString &source);
     QList<Entry> entries() const;
-    // Calendars imported more than `maxAgeDays` before `now`: their expansion has drifted.
+    // Calendars imported more than `maxAgeDays` before `now`.
     QList<Entry> stale(const QDateTime &now, int maxAgeDays = 7) const;
     QString copyPath(const QString &source) const;
 

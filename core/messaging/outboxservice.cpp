@@ -16,6 +16,8 @@ const QString s_keyRole = QStringLiteral("role");
 const QString s_keyMember = QStringLiteral("member_id");
 const QString s_keyTeam = QStringLiteral("team_id");
 const QString s_keyCursor = QStringLiteral("cursor");
+// "1" once the copy of the team's commitments was read whole (then the change feed keeps it).
+const QString s_keyCommitmentsLoaded = QStringLiteral("commitments_loaded");
 
 // Pulls are scheduled at most this far ahead; a long sleep is re-planned on waking.
 constexpr qint64 s_maxPullDelayMs = 15 * 60 * 1000;
@@ -70,6 +72,7 @@ void OutboxService::loadAccount()
     m_role = m_store.state(s_keyRole).value();
     m_memberId = m_store.state(s_keyMember).value().toLongLong();
     m_teamId = m_store.state(s_keyTeam).value().toLongLong();
+    m_commitments.setMe(m_memberId, m_role);
     const auto members = m_store.members();
     const auto windows = m_store.windows();
     if (members && windows)
@@ -122,6 +125,7 @@ Status OutboxService::join(const HubConfig &config, const QString &oneTimePasswo
     m_role = me->role;
     m_memberId = me->id;
     m_teamId = *team;
+    m_commitments.setMe(m_memberId, m_role);
     m_client.subscribe(m_teamId);
     setReachable(true);
     return sync();
@@ -134,6 +138,10 @@ Status OutboxService::leave()
         (void)m_secrets.remove(m_config.accountKey());
     if (Status cleared = m_store.clearAccount(); !cleared)
         return cleared;
+    // Shared with that team only: joining another hub must not share them there.
+    if (Status forgotten = m_commitments.forget(); !forgotten)
+        return forgotten;
+    m_commitments.setMe(0, {});
     m_config = HubConfig();
     m_role.clear();
     m_memberId = m_teamId = 0;
@@ -233,7 +241,7 @@ Status OutboxService::sync()
 
 Status OutboxService::runSyncSteps()
 {
-    for (auto step : {&OutboxService::pushPending, &OutboxService::receive,
+    for (auto step : {&OutboxService::pushPending, &OutboxService::pushCommitments, &OutboxService::receive,
                       &OutboxService::applyChanges}) {
         if (Status ok = (this->*step)(); !ok)
             return ok;
@@ -331,9 +339,20 @@ Status OutboxService::pushWaiting()
 {
     if (m_syncing || !m_client.isOpen())
         return {}; // a sync is under way or will come: it pushes first
-    if (const Result<QList<HubStore::Entry>> entries = m_store.pending(); !entries || entries->isEmpty())
-        return entries ? Status() : Status(entries.error());
-    if (Status pushed = withHub([this] { return pushPending(); }); !pushed)
+    const Result<QList<HubStore::Entry>> entries = m_store.pending();
+    if (!entries)
+        return entries.error();
+    // A shared task changed by another process (`fermata tasks done`, a plan made in the window).
+    const Result<int> commitments = m_commitments.waitingCount();
+    if (!commitments)
+        return commitments.error();
+    if (entries->isEmpty() && *commitments == 0)
+        return {};
+    if (Status pushed = withHub([this] {
+            if (Status ok = pushPending(); !ok)
+                return ok;
+            return pushCommitments();
+        }); !pushed)
         return noteFailure(pushed.error());
     Q_EMIT statusChanged();
     return {};
@@ -463,21 +482,41 @@ Status OutboxService::applyChanges()
 {
     QString cursor = m_store.state(s_keyCursor).value();
     bool directoryChanged = cursor.isEmpty();
+    // The team's commitments are read whole once (on joining, or after the hub learnt them),
+    // then followed through the feed.
+    if (m_commitments.hubHasCommitments() && m_store.state(s_keyCommitmentsLoaded).value() != u"1") {
+        if (Status loaded = m_commitments.refreshAll(); !loaded)
+            return loaded;
+        if (Status saved = m_store.setState(s_keyCommitmentsLoaded, QStringLiteral("1")); !saved)
+            return saved;
+    }
     for (;;) {
         const Result<ChangeBatch> batch = m_client.pullChanges(cursor);
         if (!batch)
             return batch.error();
         QList<QUuid> sent;
+        QList<QUuid> commitments;
+        bool membersChanged = false;
         for (const HubChange &change : batch->changes) {
-            if (change.kind == u"message" && !change.message.isNull())
+            if (change.kind == u"message" && !change.message.isNull()) {
                 sent.append(change.message);
-            else
+            } else if (change.kind == u"commitment") {
+                if (!change.message.isNull() && !commitments.contains(change.message))
+                    commitments.append(change.message);
+            } else {
                 directoryChanged = true;
+                membersChanged = membersChanged || change.kind == u"members";
+            }
         }
         if (!sent.isEmpty()) {
             if (Status updated = updateSent(sent); !updated)
                 return updated;
         }
+        // Applied before the cursor moves past them: a failure here reads them again next time.
+        // A member who left takes their commitments with them: read the whole list again.
+        if (Status followed = membersChanged ? m_commitments.refreshAll() : m_commitments.refresh(commitments);
+            !followed)
+            return followed;
         if (batch->cursor == cursor || batch->changes.isEmpty())
             break;
         cursor = batch->cursor;
@@ -753,6 +792,46 @@ Status OutboxService::acknowledge(const QUuid &uuid)
         return saved;
     if (m_client.isOpen())
         (void)pushOne({uuid, false, false, HubStore::Pending::Acknowledge});
+    return {};
+}
+
+Status OutboxService::pushCommitments()
+{
+    return m_commitments.push();
+}
+
+void OutboxService::tryPushCommitments()
+{
+    if (isConnected() || openClient().isOk()) {
+        if (Status pushed = withHub([this] { return pushCommitments(); }); !pushed)
+            (void)noteFailure(pushed.error());
+        else
+            setReachable(true);
+    } else {
+        setReachable(false);
+    }
+    Q_EMIT statusChanged();
+}
+
+Result<CommitmentService::Mine> OutboxService::share(qint64 taskId, const std::optional<QString> &note)
+{
+    if (!isJoined())
+        return Error{Error::Code::NotFound, QStringLiteral("This Fermata has not joined a team hub yet: run "
+                                                           "fermata hub join --url URL --user USER.")};
+    const Result<CommitmentService::Mine> shared = m_commitments.share(taskId, note);
+    if (!shared)
+        return shared;
+    tryPushCommitments();
+    const Result<std::optional<CommitmentService::Mine>> now = m_commitments.find(taskId);
+    return now && now->has_value() ? now->value() : shared.value();
+}
+
+Status OutboxService::unshare(qint64 taskId)
+{
+    if (Status unshared = m_commitments.unshare(taskId); !unshared)
+        return unshared;
+    if (isJoined())
+        tryPushCommitments();
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "storage/attentionrepository.h"
 #include "messaging/messagerepository.h"
 #include "storage/repositories.h"
+#include "team/commitmentservice.h"
 #include "team/hubclient.h"
 #include "team/hubstore.h"
 #include "team/teamdirectory.h"
@@ -59,7 +60,11 @@ public:
     Q_DISABLE_COPY_MOVE(OutboxService)
 
     // The zone "Delivered Tue 14:00" is shown in (the sender's).
-    void setSenderZone(const QTimeZone &zone) { m_senderZone = zone; }
+    void setSenderZone(const QTimeZone &zone)
+    {
+        m_senderZone = zone;
+        m_commitments.setZone(zone); // the day a shared task's work ends is a date in this zone
+    }
     // The longest wait between retries of an unreachable hub (default 30 s; the first retries
     // come after 1, 2, 4… s, so a failover is over within seconds); 0 turns retries off.
     void setReconnectInterval(int ms);
@@ -99,6 +104,12 @@ public:
 
     // My own check-in windows, published to the team (re-times what is held for me).
     Status publishWindows(const QList<WeeklyRule> &rules, const QString &label = {});
+
+    // Shared commitments: a task shared with my team (committed locally first, then pushed
+    // when the hub is reachable; offline it goes out on the next sync), and unsharing it.
+    Result<CommitmentService::Mine> share(qint64 taskId, const std::optional<QString> &note = std::nullopt);
+    Status unshare(qint64 taskId);
+    CommitmentService &commitments() { return m_commitments; }
 
     TeamDirectory &directory() { return m_directory; }
     HubClient &client() { return m_client; }
@@ -147,6 +158,9 @@ private:
     Status pushPending();
     Status pushOne(const HubStore::Entry &entry);
     Status receive();
+    Status pushCommitments();
+    // Pushes my commitments now when the hub can be reached (after share() and unshare()).
+    void tryPushCommitments();
     Status applyChanges();
     Status updateSent(const QList<QUuid> &uuids);
     void scheduleNextPull();
@@ -165,6 +179,7 @@ private:
     const Clock &m_clock;
     HubClient m_client;
     TeamDirectory m_directory;
+    CommitmentService m_commitments{m_db, m_client};
     QTimeZone m_senderZone = QTimeZone::systemTimeZone();
     HubConfig m_config;
     QString m_role;

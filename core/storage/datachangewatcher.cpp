@@ -100,6 +100,8 @@ void DataChangeWatcher::emitFor(const QString &topic)
         Q_EMIT attentionChanged();
     else if (topic == u"team")
         Q_EMIT teamChanged();
+    else if (topic == u"caldav")
+        Q_EMIT caldavChanged();
 }
 
 } // namespace fermata

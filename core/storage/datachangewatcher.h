@@ -37,6 +37,7 @@ Q_SIGNALS:
     void inboxChanged();      // notifications: added, released, done, archived
     void attentionChanged();  // check-in windows, rules, engine settings
     void teamChanged();       // messages, outbox, team directory
+    void caldavChanged();     // CalDAV accounts and calendars: choices, sync state, errors
 
 private:
     bool readDataVersion(qint64 &version) const;

@@ -266,6 +266,232 @@ QList<Step> makeSteps()
             "  WHERE uuid = substr(NEW.uuid, 6) AND state = 'delivered';"
             " END"),
     }});
+    // v9: recurring events as rules, expanded on demand for any range (calendar/
+    // calendarseriesquery.h) instead of rows for a rolling horizon. calendar_series: one row per
+    // recurring VEVENT (DTSTART, span, RRULEs, RDATEs, EXDATEs encoded in rule; first_ms and
+    // last_ms, NULL when it never ends, say which ranges it can reach; hash skips identical
+    // series on re-import). Overrides stay rows of calendar_events, with the occurrence they
+    // replace (recurrence_ms) and a THISANDFUTURE change (range_change). Buffers set on one
+    // occurrence of a series: calendar_occurrence_edits. A calendar's own VTIMEZONEs:
+    // calendar_zones. calendar_sources: a hash of what each source last imported, so an
+    // unchanged calendar is not read again. Rows expanded by earlier versions stay valid; the
+    // next import of their calendar replaces them with its series.
+    {
+        QStringList series{
+            QStringLiteral("ALTER TABLE calendar_events ADD COLUMN recurrence_ms INTEGER"),
+            QStringLiteral("ALTER TABLE calendar_events ADD COLUMN range_change TEXT"),
+            QStringLiteral("CREATE INDEX calendar_events_recurrence ON calendar_events(recurrence_ms)"
+                           " WHERE recurrence_ms IS NOT NULL"),
+            QStringLiteral("CREATE INDEX calendar_events_range_change ON calendar_events(source)"
+                           " WHERE range_change IS NOT NULL"),
+            QStringLiteral(
+                "CREATE TABLE calendar_series ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " source TEXT NOT NULL,"
+                " uid TEXT NOT NULL,"
+                " title TEXT NOT NULL DEFAULT '',"
+                " all_day INTEGER NOT NULL DEFAULT 0,"
+                " busy INTEGER NOT NULL DEFAULT 1,"
+                " zone TEXT NOT NULL,"
+                " first_ms INTEGER NOT NULL,"
+                " last_ms INTEGER,"
+                " rule BLOB NOT NULL,"
+                " hash TEXT NOT NULL,"
+                " UNIQUE (source, uid))"),
+            QStringLiteral("CREATE INDEX calendar_series_first ON calendar_series(first_ms)"),
+            QStringLiteral("CREATE INDEX calendar_series_last ON calendar_series(last_ms)"),
+            QStringLiteral(
+                "CREATE TABLE calendar_occurrence_edits ("
+                " source TEXT NOT NULL,"
+                " uid TEXT NOT NULL,"
+                " series_uid TEXT NOT NULL,"
+                " recurrence_ms INTEGER NOT NULL,"
+                " buffer_before_minutes INTEGER NOT NULL DEFAULT 0,"
+                " buffer_after_minutes INTEGER NOT NULL DEFAULT 0,"
+                " PRIMARY KEY (source, uid)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX calendar_occurrence_edits_recurrence"
+                           " ON calendar_occurrence_edits(recurrence_ms)"),
+            QStringLiteral(
+                "CREATE TABLE calendar_zones ("
+                " name TEXT PRIMARY KEY NOT NULL,"
+                " definition TEXT NOT NULL) WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE calendar_sources ("
+                " source TEXT PRIMARY KEY NOT NULL,"
+                " content_hash TEXT NOT NULL DEFAULT '',"
+                " report TEXT NOT NULL DEFAULT '') WITHOUT ROWID"),
+            // A removed subscription takes its series along, as it takes its rows.
+            QStringLiteral(
+                "CREATE TRIGGER calendar_subscriptions_removed AFTER DELETE ON calendar_subscriptions"
+                " BEGIN"
+                " DELETE FROM calendar_series WHERE source = OLD.name;"
+                " DELETE FROM calendar_occurrence_edits WHERE source = OLD.name;"
+                " DELETE FROM calendar_sources WHERE source = OLD.name;"
+                " END"),
+        };
+        // What the views show changes with these: the calendar topic (calendar_zones and
+        // calendar_sources change only along with them).
+        for (const QString &table : {QStringLiteral("calendar_series"), QStringLiteral("calendar_occurrence_edits")}) {
+            for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+                series.append(QStringLiteral("CREATE TRIGGER %1_%2_changed AFTER %3 ON %1 "
+                                             "BEGIN UPDATE data_changes SET version = version + 1 "
+                                             "WHERE topic = 'calendar'; END")
+                                  .arg(table, event.toLower(), event));
+            }
+        }
+        list.append(Step{9, series});
+    }
+    // v10: two-way CalDAV (core/caldav). caldav_accounts: server, user (the password is in the
+    // keychain), what discovery found, the marker of the events this account writes, sync state.
+    // caldav_calendars: the account's calendars as last listed, which are read and which one
+    // receives focus blocks, sync token and the calendar_events source they were imported as.
+    // caldav_resources: a copy of each read calendar's resources (href, ETag, iCalendar), so a
+    // sync-collection delta re-imports the whole calendar with the file import's rules.
+    // caldav_blocks: each event Fermata writes (one per focus block; block_id NULL: to delete),
+    // its UID and href chosen and committed before the first PUT, so a retry never duplicates.
+    // caldav_leases: which process syncs an account right now (no change tracking: renewed often).
+    {
+        QStringList caldav{
+            QStringLiteral(
+                "CREATE TABLE caldav_accounts ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " name TEXT NOT NULL UNIQUE,"
+                " url TEXT NOT NULL,"
+                " user_name TEXT NOT NULL,"
+                " principal_url TEXT NOT NULL DEFAULT '',"
+                " home_url TEXT NOT NULL DEFAULT '',"
+                " instance TEXT NOT NULL,"
+                " block_title TEXT NOT NULL DEFAULT 'Focus',"
+                " created_ms INTEGER,"
+                " last_attempt_ms INTEGER,"
+                " last_success_ms INTEGER,"
+                " last_error TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral(
+                "CREATE TABLE caldav_calendars ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " account_id INTEGER NOT NULL REFERENCES caldav_accounts(id) ON DELETE CASCADE,"
+                " href TEXT NOT NULL,"
+                " display_name TEXT NOT NULL DEFAULT '',"
+                " color TEXT NOT NULL DEFAULT '',"
+                " writable INTEGER NOT NULL DEFAULT 1,"
+                " on_server INTEGER NOT NULL DEFAULT 1,"
+                " is_read INTEGER NOT NULL DEFAULT 0,"
+                " receives_blocks INTEGER NOT NULL DEFAULT 0,"
+                " sync_token TEXT NOT NULL DEFAULT '',"
+                " ctag TEXT NOT NULL DEFAULT '',"
+                " source TEXT NOT NULL DEFAULT '',"
+                " event_count INTEGER NOT NULL DEFAULT 0,"
+                " last_sync_ms INTEGER,"
+                " UNIQUE (account_id, href))"),
+            QStringLiteral("CREATE UNIQUE INDEX caldav_calendars_blocks ON caldav_calendars(account_id)"
+                           " WHERE receives_blocks = 1"),
+            QStringLiteral(
+                "CREATE TABLE caldav_resources ("
+                " calendar_id INTEGER NOT NULL REFERENCES caldav_calendars(id) ON DELETE CASCADE,"
+                " href TEXT NOT NULL,"
+                " etag TEXT NOT NULL DEFAULT '',"
+                " data BLOB NOT NULL,"
+                " is_own INTEGER NOT NULL DEFAULT 0,"
+                " PRIMARY KEY (calendar_id, href))"),
+            QStringLiteral(
+                "CREATE TABLE caldav_blocks ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " account_id INTEGER NOT NULL REFERENCES caldav_accounts(id) ON DELETE CASCADE,"
+                " calendar_href TEXT NOT NULL,"
+                " uid TEXT NOT NULL,"
+                " href TEXT NOT NULL,"
+                " block_id INTEGER,"
+                " task_id INTEGER,"
+                " etag TEXT NOT NULL DEFAULT '',"
+                " written_hash TEXT NOT NULL DEFAULT '',"
+                " start_ms INTEGER,"
+                " end_ms INTEGER)"),
+            QStringLiteral("CREATE INDEX caldav_blocks_account ON caldav_blocks(account_id, block_id)"),
+            QStringLiteral(
+                "CREATE TABLE caldav_leases ("
+                " account_id INTEGER PRIMARY KEY REFERENCES caldav_accounts(id) ON DELETE CASCADE,"
+                " owner TEXT NOT NULL,"
+                " until_ms INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO data_changes (topic) VALUES ('caldav')"),
+        };
+        for (const QString &table : {QStringLiteral("caldav_accounts"), QStringLiteral("caldav_calendars")}) {
+            for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+                caldav.append(QStringLiteral("CREATE TRIGGER %1_%2_changed AFTER %3 ON %1 "
+                                             "BEGIN UPDATE data_changes SET version = version + 1 "
+                                             "WHERE topic = 'caldav'; END")
+                                  .arg(table, event.toLower(), event));
+            }
+        }
+        list.append(Step{10, caldav});
+    }
+    // v11: shared commitments (core/team/commitmentservice.h). my_commitments: my tasks shared
+    // with my team, one row per task (no foreign key: a deleted task is still told to the team,
+    // as dropped), with the state last computed for the hub (title, estimate, due, status, the
+    // day the planned work ends in my zone, my public note) and a revision that every change to
+    // the task, its focus blocks or its focus sessions raises, in the writer's transaction, so
+    // whichever process holds the hub connection pushes it (pushed_revision: what the hub has).
+    // shared 0: unshared, the hub's copy waits to be withdrawn. team_commitments: the last copy
+    // of my teammates' commitments from the hub. Both raise the team topic.
+    {
+        QStringList commitments{
+            QStringLiteral(
+                "CREATE TABLE my_commitments ("
+                " task_id INTEGER PRIMARY KEY,"
+                " uuid TEXT NOT NULL UNIQUE,"
+                " public_note TEXT NOT NULL DEFAULT '',"
+                " shared INTEGER NOT NULL DEFAULT 1,"
+                " revision INTEGER NOT NULL DEFAULT 1,"
+                " pushed_revision INTEGER NOT NULL DEFAULT 0,"
+                " title TEXT NOT NULL DEFAULT '',"
+                " estimate_minutes INTEGER NOT NULL DEFAULT 0,"
+                " due_ms INTEGER,"
+                " status TEXT NOT NULL DEFAULT 'planned',"
+                " finish_day TEXT)"),
+            QStringLiteral(
+                "CREATE TABLE team_commitments ("
+                " uuid TEXT PRIMARY KEY NOT NULL,"
+                " owner_id INTEGER NOT NULL,"
+                " owner_role TEXT NOT NULL,"
+                " title TEXT NOT NULL,"
+                " estimate_minutes INTEGER NOT NULL,"
+                " due_ms INTEGER,"
+                " status TEXT NOT NULL,"
+                " finish_day TEXT,"
+                " public_note TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_task AFTER UPDATE ON tasks"
+                " WHEN OLD.title IS NOT NEW.title OR OLD.estimate_minutes IS NOT NEW.estimate_minutes"
+                " OR OLD.deadline_ms IS NOT NEW.deadline_ms OR OLD.done IS NOT NEW.done"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1 WHERE task_id = NEW.id; END"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_task_delete AFTER DELETE ON tasks"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1 WHERE task_id = OLD.id; END"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_block_insert AFTER INSERT ON focus_blocks"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1 WHERE task_id = NEW.task_id; END"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_block_update AFTER UPDATE ON focus_blocks"
+                " WHEN OLD.task_id IS NOT NEW.task_id OR OLD.end_ms IS NOT NEW.end_ms"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1"
+                " WHERE task_id IN (OLD.task_id, NEW.task_id); END"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_block_delete AFTER DELETE ON focus_blocks"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1 WHERE task_id = OLD.task_id; END"),
+            QStringLiteral(
+                "CREATE TRIGGER my_commitments_follow_session AFTER INSERT ON focus_sessions"
+                " WHEN NEW.task_id IS NOT NULL"
+                " BEGIN UPDATE my_commitments SET revision = revision + 1 WHERE task_id = NEW.task_id; END"),
+        };
+        for (const QString &table : {QStringLiteral("my_commitments"), QStringLiteral("team_commitments")}) {
+            for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+                commitments.append(QStringLiteral("CREATE TRIGGER %1_%2_changed AFTER %3 ON %1 "
+                                                  "BEGIN UPDATE data_changes SET version = version + 1 "
+                                                  "WHERE topic = 'team'; END")
+                                       .arg(table, event.toLower(), event));
+            }
+        }
+        list.append(Step{11, commitments});
+    }
     return list;
 }
 

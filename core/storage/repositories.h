@@ -32,15 +32,28 @@ private:
     Database &m_db;
 };
 
+// Calendar events for the planner, the views and `fermata events`: rows of their own (events
+// made in Fermata, imported single events and overrides) and the occurrences of imported
+// recurring events, which are stored as rules and expanded on demand for any range
+// (CalendarSeriesQuery). An occurrence has a negative id (occurrenceId(): stable across
+// re-imports) and uid UID/RECURRENCE-ID; the buffers a person sets on one are kept apart
+// (calendar_occurrence_edits) and survive re-imports.
 class CalendarEventRepository final
 {
 public:
     explicit CalendarEventRepository(Database &db) : m_db(db) {}
     Result<qint64> add(const CalendarEvent &event);
+    // A row by its id; an occurrence of a series (negative id) by source and uid, of which
+    // only the buffers are the person's to change.
     Status update(const CalendarEvent &event);
+    // A row; an occurrence of a series cannot be removed on its own (Invalid).
     Status remove(qint64 id);
-    // Events whose [start, end) overlaps `range`, ordered by start.
+    // Events whose [start, end) overlaps `range` (a moment: lying in it), ordered by start,
+    // then id; rows and occurrences read in one snapshot, so a concurrent import is seen
+    // whole or not at all.
     Result<QList<CalendarEvent>> overlapping(const Interval &range) const;
+    // Every row and every occurrence of the series that end; series without an end (no COUNT
+    // or UNTIL) are left out: ask overlapping() for a range.
     Result<QList<CalendarEvent>> all() const;
 
 private:

@@ -151,6 +151,7 @@ Status HubClient::checkMemberSchema()
     if (!found || !found->has_value())
         return {};
     const auto [version, member] = **found;
+    m_schemaVersion = version;
     if (member && version < s_memberSchema) {
         const HubConfig config = m_config;
         close();
@@ -166,6 +167,7 @@ Status HubClient::checkMemberSchema()
 void HubClient::close()
 {
     m_lost = false;
+    m_schemaVersion = 0;
     m_cache.clear();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
@@ -544,6 +546,68 @@ Result<ChangeBatch> HubClient::pullChanges(const QString &cursor, int limit)
         batch.cursor = query.value(0).toString() + QLatin1Char(':') + query.value(1).toString();
     }
     return batch;
+}
+
+Result<QHash<QUuid, bool>> HubClient::shareCommitments(const QList<OutgoingCommitment> &commitments)
+{
+    QHash<QUuid, bool> accepted;
+    if (commitments.isEmpty())
+        return accepted;
+    QJsonArray list;
+    for (const OutgoingCommitment &o : commitments) {
+        const Commitment &c = o.commitment;
+        list.append(QJsonObject{
+            {QStringLiteral("uuid"), uuidText(c.uuid)},
+            {QStringLiteral("title"), c.title},
+            {QStringLiteral("estimate"), c.estimateMinutes},
+            {QStringLiteral("due_ms"), c.due.isValid() ? QJsonValue(c.due.toMSecsSinceEpoch()) : QJsonValue()},
+            {QStringLiteral("status"), commitmentStatusKey(c.status)},
+            {QStringLiteral("finish_day"), c.finishDay.isValid() ? QJsonValue(c.finishDay.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("note"), c.publicNote.isEmpty() ? QJsonValue() : QJsonValue(c.publicNote)},
+            {QStringLiteral("revision"), o.revision},
+        });
+    }
+    const QString what = commitments.size() == 1 ? QStringLiteral("share \"%1\" with your team").arg(commitments.constFirst().commitment.title)
+                                                 : QStringLiteral("share %1 commitments with your team").arg(commitments.size());
+    Result<QSqlQuery> found = sql::run(target(), QStringLiteral(
+            "SELECT commitment, accepted FROM fermata.share_commitments(CAST(? AS jsonb))"),
+            {QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))}, what);
+    if (!found)
+        return found.error();
+    QSqlQuery &query = found.value();
+    while (query.next())
+        accepted.insert(QUuid::fromString(query.value(0).toString()), query.value(1).toBool());
+    return accepted;
+}
+
+Status HubClient::withdrawCommitments(const QList<QUuid> &uuids)
+{
+    if (uuids.isEmpty())
+        return {};
+    return sql::exec(target(), QStringLiteral("SELECT fermata.withdraw_commitments(CAST(? AS uuid[]))"),
+                     {uuidArray(uuids)}, QStringLiteral("stop sharing with your team"));
+}
+
+Result<QList<Commitment>> HubClient::teamCommitments(const std::optional<QList<QUuid>> &only)
+{
+    return sql::readAll(
+        target(),
+        QStringLiteral("SELECT commitment, owner_id, owner_role, title, estimate_minutes, due_ms, status, "
+                       "finish_day, public_note FROM fermata.team_commitments(CAST(? AS uuid[]))"),
+        {only ? QVariant(uuidArray(*only)) : QVariant(QMetaType::fromType<QString>())},
+        QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
+            Commitment c;
+            c.uuid = QUuid::fromString(q.value(0).toString());
+            c.ownerId = q.value(1).toLongLong();
+            c.ownerRole = q.value(2).toString();
+            c.title = q.value(3).toString();
+            c.estimateMinutes = q.value(4).toInt();
+            c.due = sql::toDateTime(q.value(5));
+            c.status = commitmentStatusFromKey(q.value(6).toString()).value_or(Commitment::Status::Planned);
+            c.finishDay = q.value(7).isNull() ? QDate() : QDate::fromString(q.value(7).toString(), Qt::ISODate);
+            c.publicNote = q.value(8).toString();
+            return c;
+        });
 }
 
 bool HubClient::subscribe(qint64 teamId)

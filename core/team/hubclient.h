@@ -1,10 +1,12 @@
 #pragma once
 
+#include "model/commitment.h"
 #include "model/message.h"
 #include "result.h"
 #include "team/hubconfig.h"
 #include "team/teamtypes.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -89,6 +91,24 @@ public:
 
     Result<ChangeBatch> pullChanges(const QString &cursor, int limit = 1000);
 
+    // Shared commitments (hub schema 6; see sql/hub_v6.sql). The hub's schema version, read
+    // when the connection opened (0 before).
+    int schemaVersion() const { return m_schemaVersion; }
+    struct OutgoingCommitment
+    {
+        Commitment commitment;
+        qint64 revision = 0; // the owner's change counter: an older push never overwrites a newer one
+    };
+    // Shares or updates my commitments in one round trip and one transaction; idempotent. Per
+    // uuid: true when the hub holds it as mine, false when the uuid is someone else's or was
+    // withdrawn. The texts must already fit the hub's limits, or the whole batch is refused.
+    Result<QHash<QUuid, bool>> shareCommitments(const QList<OutgoingCommitment> &commitments);
+    // Unshares: my commitments with these uuids disappear for the team, for good. Idempotent.
+    Status withdrawCommitments(const QList<QUuid> &uuids);
+    // My team's shared commitments (of active members, mine included); with `only`, just those
+    // of them that are still visible.
+    Result<QList<Commitment>> teamCommitments(const std::optional<QList<QUuid>> &only = std::nullopt);
+
     // LISTEN for this team's nudges; nudged() fires on each.
     bool subscribe(qint64 teamId);
 
@@ -114,6 +134,7 @@ private:
     QString m_connectionName;
     HubConfig m_config;
     bool m_lost = false; // the server went away; reopen before the next call
+    int m_schemaVersion = 0;
     std::map<QString, std::unique_ptr<QSqlQuery>> m_cache;
 };
 

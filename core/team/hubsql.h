@@ -30,12 +30,13 @@ HubWindow windowFromRow(const QSqlQuery &query);
 QVariantList windowValues(const HubWindow &window);
 
 // The hub's length limits, in characters (code points, as PostgreSQL's length() counts).
-// They are the CHECK constraints of hub_v1.sql; tst_hubsql compares the two.
+// They are the CHECK constraints of hub_v1.sql and hub_v6.sql; tst_hubsql compares the two.
 constexpr int maxSubjectCharacters = 1000;
 constexpr int maxBodyCharacters = 100000;
 constexpr int maxLabelCharacters = 200;
 constexpr int maxNameCharacters = 200;
 constexpr int maxEmailCharacters = 320;
+constexpr int maxCommitmentCharacters = 1000; // a commitment's title and public note (hub_v6.sql)
 
 // Text that PostgreSQL can store exactly: no NUL characters, no unpaired surrogates (which
 // have no UTF-8 form), and at most `maxCharacters` characters (0: no limit). Invalid: a

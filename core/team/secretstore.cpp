@@ -70,7 +70,7 @@ Status FileSecretStore::remove(const QString &key)
 
 QString FileSecretStore::warning() const
 {
-    return QStringLiteral("No system keychain is available: the team hub password is kept in %1, "
+    return QStringLiteral("No system keychain is available: the password is kept in %1, "
                           "readable only by you.").arg(m_path);
 }
 

@@ -289,6 +289,103 @@ private Q_SLOTS:
         QCOMPARE(after.out, before.out);
     }
 
+    // `tasks share` while the hub answers and while it does not, `hub commitments` on the
+    // teammate's side (text and JSON), status following `tasks done`, `tasks unshare`, and the
+    // errors a person can act on.
+    void sharedTasksReachTheTeam()
+    {
+        const Run added = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("add"), QStringLiteral("Write report"),
+                                                      QStringLiteral("--estimate"), QStringLiteral("2h"),
+                                                      QStringLiteral("--deadline"), QStringLiteral("2026-12-04T17:00")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.out + added.err));
+        const QString report = QRegularExpression(QStringLiteral("Added task (\\d+)")).match(added.out).captured(1);
+        QVERIFY(!report.isEmpty());
+        const Run shared = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("share"), report,
+                                                       QStringLiteral("--note"), QStringLiteral("draft by Thu")});
+        QVERIFY2(shared.exitCode == 0, qPrintable(shared.out + shared.err));
+        QCOMPARE(shared.out.trimmed(), QStringLiteral("Task %1 is shared with your team: Write report (120 min, due Fri 4 Dec 2026 "
+                                                      "17:00, planned) — \"draft by Thu\"").arg(report));
+        QVERIFY2(shared.err.isEmpty(), qPrintable(shared.err));
+
+        const QJsonArray seen = commitments(m_bob.path());
+        QCOMPARE(seen.size(), 1);
+        const QJsonObject c = seen.at(0).toObject();
+        QCOMPARE(c[QStringLiteral("owner_name")].toString(), QStringLiteral("Alice"));
+        QCOMPARE(c[QStringLiteral("owner")].toString(), m_logins[QStringLiteral("Alice")]);
+        QCOMPARE(c[QStringLiteral("me")].toBool(), false);
+        QVERIFY(c[QStringLiteral("task_id")].isNull()); // alice's task ids stay hers
+        QCOMPARE(c[QStringLiteral("title")].toString(), QStringLiteral("Write report"));
+        QCOMPARE(c[QStringLiteral("estimate_minutes")].toInt(), 120);
+        QCOMPARE(c[QStringLiteral("due")].toString(), QStringLiteral("2026-12-04T17:00:00Z"));
+        QCOMPARE(c[QStringLiteral("status")].toString(), QStringLiteral("planned"));
+        QVERIFY(c[QStringLiteral("finish_day")].isNull()); // nothing planned yet
+        QCOMPARE(c[QStringLiteral("note")].toString(), QStringLiteral("draft by Thu"));
+        const Run text = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("commitments")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("  Alice  Write report  (120 min, due Fri 4 Dec 17:00)  planned  — \"draft by Thu\"")),
+                 qPrintable(text.out));
+        const QJsonArray mine = commitments(m_alice.path());
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.at(0)[QStringLiteral("me")].toBool(), true);
+        QCOMPARE(mine.at(0)[QStringLiteral("task_id")].toInt(), report.toInt());
+        QCOMPARE(mine.at(0)[QStringLiteral("synced")].toBool(), true);
+
+        // Offline: shared here at once, on the hub after the next sync, like a message.
+        QVERIFY(m_cluster.stop());
+        const Run offsite = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("add"), QStringLiteral("Plan offsite 1h")});
+        const QString second = QRegularExpression(QStringLiteral("Added task (\\d+)")).match(offsite.out).captured(1);
+        const Run offline = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("share"), second});
+        QVERIFY2(offline.exitCode == 0, qPrintable(offline.out + offline.err));
+        QVERIFY2(offline.err.contains(QStringLiteral("Team hub unreachable. Your team sees it after the next sync (fermata hub sync).")),
+                 qPrintable(offline.err));
+        const Run done = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("done"), report});
+        QCOMPARE(done.exitCode, 0);
+        const QJsonArray waiting = commitments(m_alice.path());
+        QCOMPARE(waiting.size(), 2);
+        for (const QJsonValue &item : waiting)
+            QCOMPARE(item[QStringLiteral("synced")].toBool(), false);
+        QVERIFY(m_cluster.restart());
+        const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+        QMap<QString, QString> status;
+        for (const QJsonValue &item : commitments(m_bob.path()))
+            status[item[QStringLiteral("title")].toString()] = item[QStringLiteral("status")].toString();
+        QCOMPARE(status, (QMap<QString, QString>{{QStringLiteral("Write report"), QStringLiteral("done")},
+                                                 {QStringLiteral("Plan offsite"), QStringLiteral("planned")}}));
+
+        const Run unshared = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("unshare"), second});
+        QVERIFY2(unshared.exitCode == 0, qPrintable(unshared.out + unshared.err));
+        QCOMPARE(unshared.out.trimmed(), QStringLiteral("Task %1 is no longer shared with your team.").arg(second));
+        QCOMPARE(commitments(m_bob.path()).size(), 1);
+
+        // bob shares one too, for the removal below.
+        const Run bobs = runFermata(m_bob.path(), {QStringLiteral("tasks"), QStringLiteral("add"), QStringLiteral("Migrate the wiki")});
+        const QString bobTask = QRegularExpression(QStringLiteral("Added task (\\d+)")).match(bobs.out).captured(1);
+        QCOMPARE(runFermata(m_bob.path(), {QStringLiteral("tasks"), QStringLiteral("share"), bobTask}).exitCode, 0);
+        QCOMPARE(commitments(m_alice.path()).size(), 2);
+
+        // Errors in words a person can act on.
+        const Run missing = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("share"), QStringLiteral("999")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("Task 999 does not exist; 'fermata tasks' lists your tasks.")), qPrintable(missing.err));
+        const Run notShared = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("unshare"), second});
+        QCOMPARE(notShared.exitCode, 1);
+        QVERIFY2(notShared.err.contains(QStringLiteral("Task %1 is not shared with your team.").arg(second)), qPrintable(notShared.err));
+        const Run noNumber = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("share"), QStringLiteral("report")});
+        QCOMPARE(noNumber.exitCode, 2);
+        const Run tooLong = runFermata(m_alice.path(), {QStringLiteral("tasks"), QStringLiteral("share"), report,
+                                                        QStringLiteral("--note"), QString(1001, u'n')});
+        QCOMPARE(tooLong.exitCode, 2);
+        QVERIFY2(tooLong.err.contains(QStringLiteral("note")) && tooLong.err.contains(QStringLiteral("the team hub takes up to")), qPrintable(tooLong.err));
+        for (const QStringList &arguments : {QStringList{QStringLiteral("tasks"), QStringLiteral("share"), QStringLiteral("1")},
+                                             QStringList{QStringLiteral("hub"), QStringLiteral("commitments")}}) {
+            const Run notJoined = runFermata(m_eve.path(), arguments);
+            QCOMPARE(notJoined.exitCode, 1);
+            QVERIFY2(notJoined.err.contains(QStringLiteral("has not joined a team hub yet: run fermata hub join --url URL --user USER.")),
+                     qPrintable(notJoined.err));
+        }
+    }
+
     void removedMemberIsLockedOut()
     {
         const Run removed = runFermata(m_admin.path(), {QStringLiteral("hub"), QStringLiteral("remove-member"), QStringLiteral("--email"), QStringLiteral("bob@alpha.example")});
@@ -308,7 +405,24 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(team.out.toUtf8()).object()[QStringLiteral("members")].toArray().size(), 1);
     }
 
+    // bob's shared task leaves alice's list with him.
+    void removedMembersCommitmentsDisappear()
+    {
+        const QJsonArray list = commitments(m_alice.path());
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[QStringLiteral("owner")].toString(), m_logins[QStringLiteral("Alice")]);
+    }
+
 private:
+    // `hub commitments --json` of the profile in `dataDir` (which syncs first).
+    static QJsonArray commitments(const QString &dataDir)
+    {
+        const Run run = runFermata(dataDir, {QStringLiteral("hub"), QStringLiteral("commitments"), QStringLiteral("--json")});
+        if (run.exitCode != 0)
+            qWarning("hub commitments: %s", qPrintable(run.err));
+        return QJsonDocument::fromJson(run.out.toUtf8()).array();
+    }
+
     fermata::test::PgCluster m_cluster;
     fermata::test::TempDataDir m_admin, m_alice, m_bob, m_eve;
     QString m_adminUrl;

@@ -261,7 +261,9 @@ void TestImportController::droppedIcsFilesImport()
 
 void TestImportController::fileCalendarMovesWithTheHorizon()
 {
-    // A weekly meeting with no end: only the horizon limits its expansion.
+    // A weekly meeting with no end: stored as a rule, it has occurrences in any range asked
+    // for (here to the end of 2027), and the background re-import of the kept copy a week on
+    // changes nothing.
     const QString path = m_dir->filePath(QStringLiteral("weekly.ics"));
     QVERIFY(test::writeFile(path, test::icsCalendar({
         test::icsEvent("weekly", "20260302T100000Z", "Weekly", "RRULE:FREQ=WEEKLY\r\n")})));
@@ -274,6 +276,7 @@ void TestImportController::fileCalendarMovesWithTheHorizon()
     };
     const QDateTime before = lastStart();
     QVERIFY(before.isValid());
+    QVERIFY(before > wide().end().addDays(-7));
     // The person's file may be gone by then: the kept copy is what is read again.
     QVERIFY(QFile::remove(path));
 
@@ -298,7 +301,7 @@ void TestImportController::fileCalendarMovesWithTheHorizon()
     const auto outcome = finished.constLast().constFirst().value<CalendarImportOutcome>();
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QVERIFY(outcome.background);
-    QCOMPARE(lastStart(), before.addDays(7));
+    QCOMPARE(lastStart(), before);
     // A quiet success: no message for something the person did not ask for.
     QVERIFY(ImportController::describe(outcome).isEmpty());
 }

@@ -2,6 +2,7 @@
 
 #include "calendar/subscriptionservice.h"
 #include "calendar/calendarsync.h"
+#include "dialogs/caldavaccountsbox.h"
 #include "time/clock.h"
 #include "widgets/calendarcolors.h"
 
@@ -46,12 +47,16 @@ QIcon swatch(const QColor &color)
 } // namespace
 
 CalendarsPage::CalendarsPage(CalendarSync &sync, const Clock &clock, const QTimeZone &zone,
-                             QWidget *parent)
+                             CalDavSync *caldav, QWidget *parent)
     : PreferencesPage(parent), m_sync(sync), m_clock(clock), m_zone(zone)
 {
     setObjectName(QStringLiteral("calendarsPage"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildSubscriptions(), 1);
+    if (caldav) {
+        m_caldav = new CalDavAccountsBox(*caldav, clock, zone, this);
+        layout->addWidget(m_caldav, 1);
+    }
     layout->addWidget(buildExport());
     connect(&m_sync, &CalendarSync::refreshFinished, this, &CalendarsPage::onRefreshFinished);
     reload();

@@ -14,14 +14,17 @@ class QTreeView;
 
 namespace fermata {
 
+class CalDavAccountsBox;
+class CalDavSync;
 class CalendarSync;
 class Clock;
 struct CalendarSubscription;
 struct RefreshOutcome;
 
 // Preferences > Calendars: subscribed ICS addresses with their last refresh and any error
-// (Add, Remove and Refresh now act at once), and the file Fermata keeps up to date with
-// focus blocks and check-in windows (saved with OK).
+// (Add, Remove and Refresh now act at once), CalDAV accounts when the app runs them
+// (CalDavAccountsBox), and the file Fermata keeps up to date with focus blocks and check-in
+// windows (saved with OK).
 class CalendarsPage final : public PreferencesPage
 {
     Q_OBJECT
@@ -29,7 +32,7 @@ public:
     enum Column { NameColumn, AddressColumn, StatusColumn, ColumnCount };
 
     CalendarsPage(CalendarSync &sync, const Clock &clock, const QTimeZone &zone,
-                  QWidget *parent = nullptr);
+                  CalDavSync *caldav = nullptr, QWidget *parent = nullptr);
 
     QString title() const override;
     QString validationError() const override;
@@ -54,6 +57,7 @@ public:
     QLabel *errorsLabel() const { return m_errors; }
     QCheckBox *exportBox() const { return m_exportBox; }
     QLineEdit *exportPathEdit() const { return m_exportPath; }
+    CalDavAccountsBox *calDavBox() const { return m_caldav; } // null without CalDAV
 
 private:
     QWidget *buildSubscriptions();
@@ -81,6 +85,7 @@ private:
     QCheckBox *m_exportBox = nullptr;
     QLineEdit *m_exportPath = nullptr;
     QPushButton *m_choose = nullptr;
+    CalDavAccountsBox *m_caldav = nullptr;
 };
 
 } // namespace fermata

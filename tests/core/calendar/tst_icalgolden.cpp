@@ -1,13 +1,22 @@
 // Golden files: each tests/data/ical/NAME.ics has NAME.expected.txt, the instances the planner
 // must see over 2026 (floating times in Europe/Berlin, the person is me@example.com).
-// ctest runs one case per pair: `tst_icalgolden golden:NAME`.
+// ctest runs two cases per pair: `tst_icalgolden golden:NAME` reads the file and expands it
+// over 2026; `tst_icalgolden database:NAME` imports it (series stored as rules) and asks the
+// database for 2026, which expands on demand: both must give the expected instances (EXDATEs,
+// overrides, THISANDFUTURE, zones), the second also the expected issues.
+#include "calendar/calendarinteropservice.h"
 #include "calendar/icalreader.h"
+#include "storage/database.h"
+#include "storage/repositories.h"
 #include "testsupport.h"
+#include "time/clock.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace fermata;
 
@@ -19,6 +28,8 @@ private Q_SLOTS:
     void initTestCase() { test::pinEnvironment(); }
     void golden_data();
     void golden();
+    void database_data() { golden_data(); }
+    void database();
 };
 
 namespace {
@@ -26,6 +37,29 @@ namespace {
 QString dataDir()
 {
     return qEnvironmentVariable("FERMATA_TEST_DATA") + QStringLiteral("/ical");
+}
+
+const Interval s_year = Interval::fromDateTimes(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC),
+                                                QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
+
+QStringList expectedLines(const QString &name)
+{
+    QFile file(QDir(dataDir()).filePath(name + QStringLiteral(".expected.txt")));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// Leaves the actual lines next to the test binary for a diff, and compares line by line.
+void compareLines(const QString &name, const QStringList &actual, const QStringList &expected)
+{
+    if (actual == expected)
+        return;
+    QFile out(name + QStringLiteral(".actual.txt"));
+    if (out.open(QIODevice::WriteOnly | QIODevice::Text))
+        out.write(actual.join(QLatin1Char('\n')).toUtf8() + '\n');
+    for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i)
+        QCOMPARE(actual.value(i), expected.value(i));
 }
 
 QString iso(const QDateTime &dt)
@@ -79,8 +113,7 @@ void TestIcalGolden::golden()
     const QDir dir(dataDir());
     IcalReadOptions options;
     options.source = QStringLiteral("golden");
-    options.horizon = Interval::fromDateTimes(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC),
-                                              QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
+    options.horizon = s_year;
     options.floatingZone = QTimeZone("Europe/Berlin");
     options.userAddresses = {QStringLiteral("me@example.com"),
                              QStringLiteral("mailto:me@work.example.org")};
@@ -90,20 +123,35 @@ void TestIcalGolden::golden()
     QVERIFY2(report.isOk(), report.isOk() ? "" : qPrintable(report.error().message));
     for (const CalendarEvent &event : collector.events())
         QCOMPARE(event.source, QStringLiteral("golden"));
+    compareLines(name, render(*report, collector.events()), expectedLines(name));
+}
 
-    const QStringList actual = render(*report, collector.events());
-    QFile expectedFile(dir.filePath(name + QStringLiteral(".expected.txt")));
-    QVERIFY(expectedFile.open(QIODevice::ReadOnly | QIODevice::Text));
-    const QStringList expected = QString::fromUtf8(expectedFile.readAll())
-                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    if (actual != expected) {
-        // Leave the actual expansion next to the test binary for a diff.
-        QFile out(name + QStringLiteral(".actual.txt"));
-        if (out.open(QIODevice::WriteOnly | QIODevice::Text))
-            out.write(actual.join(QLatin1Char('\n')).toUtf8() + '\n');
-        for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i)
-            QCOMPARE(actual.value(i), expected.value(i));
+void TestIcalGolden::database()
+{
+    QFETCH(QString, name);
+    test::TempDataDir dir;
+    auto db = Database::open(dir.databasePath());
+    QVERIFY(db.isOk());
+    FakeClock clock(QDateTime(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC));
+    CalendarInteropService service(**db, clock);
+    service.setFloatingZone(QTimeZone("Europe/Berlin"));
+    service.setUserAddresses({QStringLiteral("me@example.com"), QStringLiteral("mailto:me@work.example.org")});
+    auto report = service.importFile(QDir(dataDir()).filePath(name + QStringLiteral(".ics")), QStringLiteral("golden"));
+    QVERIFY2(report.isOk(), report.isOk() ? "" : qPrintable(report.error().message));
+    const auto stored = CalendarEventRepository(**db).overlapping(s_year);
+    QVERIFY2(stored.isOk(), stored.isOk() ? "" : qPrintable(stored.error().message));
+    QList<CalendarEvent> events = *stored;
+    for (const CalendarEvent &event : events) {
+        QCOMPARE(event.source, QStringLiteral("golden"));
+        QCOMPARE(event.bufferBeforeMinutes, 0);
     }
+    // In the order of the golden files: by start, then uid.
+    std::stable_sort(events.begin(), events.end(), [](const CalendarEvent &a, const CalendarEvent &b) {
+        return a.start != b.start ? a.start < b.start : a.uid < b.uid;
+    });
+    IcalReadReport counted = *report;
+    counted.instances = events.size(); // the import counts its own horizon
+    compareLines(name + QStringLiteral(".database"), render(counted, events), expectedLines(name));
 }
 
 QTEST_GUILESS_MAIN(TestIcalGolden)

@@ -1,9 +1,17 @@
-// The reader's fast recurrence path (ical::SimpleRecurrence) against libical's iterator:
-// over many random DAILY/WEEKLY/MONTHLY/YEARLY rules both must yield the same local times,
-// and whole calendars in zones with DST must expand to identical instances either way.
+// The fast recurrence path (ical::SimpleRecurrence) against libical's iterator: over many
+// random DAILY/WEEKLY/MONTHLY/YEARLY rules both must yield the same local times, also when
+// the fast path skips ahead to a range; whole calendars in zones with DST must expand to
+// identical instances either way, and month by month from the database as over a whole
+// horizon from the reader.
+#include "calendar/calendarinteropservice.h"
 #include "calendar/icalreader.h"
-#include "calendar/icalrecurrence.h"
+#include "storage/database.h"
+#include "storage/repositories.h"
+#include "storage/seriesrecurrence.h"
 #include "testsupport.h"
+#include "time/clock.h"
+
+#include <QBuffer>
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -131,7 +139,9 @@ class TestIcalRecurrence : public QObject
 private Q_SLOTS:
     void initTestCase() { test::pinEnvironment(); }
     void sameSequenceAsLibical();
+    void skipToGivesTheSameTail();
     void readerGivesSameInstancesAsLibical();
+    void databaseMonthsMatchTheReader();
 };
 
 void TestIcalRecurrence::sameSequenceAsLibical()
@@ -206,6 +216,100 @@ void TestIcalRecurrence::readerGivesSameInstancesAsLibical()
     QCOMPARE(a.size(), b.size());
     for (qsizetype i = 0; i < a.size(); ++i)
         QCOMPARE(a[i], b[i]);
+}
+
+// Skipping ahead (as a range query does) yields the occurrences from there on that walking
+// from DTSTART yields.
+void TestIcalRecurrence::skipToGivesTheSameTail()
+{
+    QRandomGenerator random(20261207u);
+    int skipped = 0;
+    for (int n = 0; n < 3000; ++n) {
+        const QByteArray ruleText = randomRule(random, false);
+        icalrecurrencetype rule = icalrecurrencetype_from_string(ruleText.constData());
+        const icaltimetype start = randomStart(random);
+        icaltimetype limit = icaltime_null_time();
+        limit.year = start.year + 6;
+        limit.month = 1;
+        limit.day = 1;
+        limit.is_date = start.is_date;
+        rule.until = limit;
+        auto walked = ical::SimpleRecurrence::create(rule, start);
+        if (!walked)
+            continue;
+        const QDate from = QDate(start.year, start.month, start.day).addDays(random.bounded(4 * 366));
+        auto skipping = ical::SimpleRecurrence::create(rule, start);
+        skipped += skipping->skipTo(from) ? 1 : 0;
+        QList<QDate> expected;
+        for (QDate d = walked->nextDate(); d.isValid() && expected.size() < 40; d = walked->nextDate()) {
+            if (d >= from)
+                expected.append(d);
+        }
+        QList<QDate> actual;
+        for (QDate d = skipping->nextDate(); d.isValid() && actual.size() < 40; d = skipping->nextDate()) {
+            if (d >= from)
+                actual.append(d);
+        }
+        QVERIFY2(actual == expected, qPrintable(QStringLiteral("%1 from %2, skipped to %3")
+                                                    .arg(QString::fromLatin1(ruleText), QString::fromLatin1(text(start)),
+                                                         from.toString(Qt::ISODate))));
+    }
+    QVERIFY(skipped > 1000);
+}
+
+// Series stored as rules and asked for month by month give what the reader expands over the
+// whole span at once (DST, UNTIL in other zones, COUNT, all-day).
+void TestIcalRecurrence::databaseMonthsMatchTheReader()
+{
+    QRandomGenerator random(11);
+    const QByteArray calendar = randomCalendar(random, 600);
+    const QDateTime from(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime to(QDate(2028, 1, 1), QTime(0, 0), Qt::UTC);
+    IcalReadOptions options;
+    options.source = QStringLiteral("test");
+    options.horizon = Interval::fromDateTimes(from, to);
+    options.floatingZone = QTimeZone("America/Los_Angeles");
+    IcalEventCollector collector;
+    QVERIFY(IcalReader::readBytes(calendar, options, collector).isOk());
+    const QList<CalendarEvent> whole = collector.events();
+    QVERIFY(whole.size() > 20000);
+
+    test::TempDataDir dir;
+    auto db = Database::open(dir.databasePath());
+    QVERIFY(db.isOk());
+    FakeClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    CalendarInteropService service(**db, clock);
+    service.setFloatingZone(options.floatingZone);
+    QBuffer buffer;
+    buffer.setData(calendar);
+    buffer.open(QIODevice::ReadOnly);
+    QVERIFY(service.importDevice(buffer, QStringLiteral("test")).isOk());
+    auto key = [](const CalendarEvent &e) {
+        return std::tuple(e.start.toMSecsSinceEpoch(), e.uid, e.end.toMSecsSinceEpoch(), e.title, e.busy, e.allDay);
+    };
+    qsizetype compared = 0;
+    for (QDateTime month = from; month < to; month = month.addMonths(1)) {
+        const Interval range = Interval::fromDateTimes(month, month.addMonths(1));
+        const auto stored = CalendarEventRepository(**db).overlapping(range);
+        QVERIFY(stored.isOk());
+        QList<decltype(key(CalendarEvent()))> actual;
+        for (const CalendarEvent &e : *stored)
+            actual.append(key(e));
+        QList<decltype(key(CalendarEvent()))> expected;
+        for (const CalendarEvent &e : whole) {
+            const bool in = e.end > e.start ? e.interval().overlaps(range) : range.contains(e.start.toMSecsSinceEpoch());
+            if (in)
+                expected.append(key(e));
+        }
+        std::sort(actual.begin(), actual.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(actual.size(), expected.size());
+        for (qsizetype i = 0; i < actual.size(); ++i)
+            QVERIFY2(actual[i] == expected[i], qPrintable(std::get<1>(actual[i]) + QStringLiteral(" / ")
+                                                          + std::get<1>(expected[i])));
+        compared += actual.size();
+    }
+    QVERIFY(compared >= whole.size());
 }
 
 QTEST_GUILESS_MAIN(TestIcalRecurrence)

@@ -1,7 +1,11 @@
+#include "calendar/calendarinteropservice.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/repositories.h"
 #include "testsupport.h"
+#include "time/clock.h"
+
+#include <QBuffer>
 
 #include <QDir>
 #include <QFile>
@@ -107,6 +111,8 @@ private Q_SLOTS:
                                   "focus_blocks", "checkin_windows", "notifications", "messages"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
         QVERIFY(!tables.contains(QStringLiteral("contacts"))); // dropped in version 7
+        for (const auto *table : {"calendar_series", "calendar_occurrence_edits", "calendar_zones", "calendar_sources"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
     }
 
     // A file written by the version before contacts were dropped: the upgrade to 7 removes
@@ -158,12 +164,85 @@ private Q_SLOTS:
         QCOMPARE(tasks->constFirst().title, QStringLiteral("Kept task"));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE subject = 'Kept message'")), 1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM hub_state WHERE value = 'me'")), 1);
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM data_changes")), 6);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM data_changes WHERE topic IN "
+                                      "('tasks', 'calendar', 'inbox', 'attention', 'focus', 'team')")),
+                 6);
         // The team topic still counts changes to its other tables.
         const int before = count(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'team'"));
         QSqlQuery write(db.connection());
         QVERIFY(write.exec(QStringLiteral("UPDATE messages SET body = 'changed'")));
         QCOMPARE(count(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'team'")), before + 1);
+    }
+
+    // A file from before series were stored as rules (version 8), with occurrences expanded
+    // into rows: they stay valid after the upgrade; the next import of their calendar stores
+    // the series instead and keeps the buffers the person set on an occurrence.
+    void migratesVersion8KeepingExpandedEvents()
+    {
+        test::TempDataDir dir;
+        const QString path = dir.databasePath();
+        withRawConnection(path, [](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            for (const migrations::Step &step : migrations::steps()) {
+                if (step.version > 8)
+                    break;
+                for (const QString &statement : step.statements)
+                    QVERIFY2(query.exec(statement), qPrintable(statement + u' ' + query.lastError().text()));
+            }
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 8")));
+            // What version 8 stored for a daily series of three: a row per occurrence.
+            for (int day = 2; day <= 4; ++day) {
+                const qint64 start = QDateTime(QDate(2026, 3, day), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+                QVERIFY(query.prepare(QStringLiteral("INSERT INTO calendar_events (source, uid, title, start_ms, end_ms,"
+                                                     " buffer_before_minutes) VALUES ('work', ?, 'Daily', ?, ?, ?)")));
+                query.addBindValue(QStringLiteral("s@x/202603%1T090000Z").arg(day, 2, 10, QLatin1Char('0')));
+                query.addBindValue(start);
+                query.addBindValue(start + 3600000);
+                query.addBindValue(day == 3 ? 10 : 0);
+                QVERIFY(query.exec());
+            }
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO calendar_events (source, uid, title, start_ms, end_ms)"
+                                              " VALUES ('local', '', 'Dentist', 1772352000000, 1772355600000)")));
+        });
+
+        auto opened = Database::open(path);
+        QVERIFY2(opened.isOk(), qPrintable(opened.isOk() ? QString() : opened.error().message));
+        Database &db = **opened;
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        const Interval march = Interval::fromDateTimes(QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
+                                                       QDateTime(QDate(2026, 4, 1), QTime(0, 0), Qt::UTC));
+        auto before = CalendarEventRepository(db).overlapping(march);
+        QVERIFY(before.isOk());
+        QCOMPARE(before->size(), 4);
+        QCOMPARE(before->at(1).uid, QStringLiteral("s@x/20260302T090000Z"));
+
+        auto scalar = [&](const QString &sql) {
+            QSqlQuery query(db.connection());
+            return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+        };
+        const qint64 topic = scalar(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'calendar'"));
+        FakeClock clock(QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC));
+        CalendarInteropService service(db, clock);
+        QByteArray text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:s@x\nDTSTART;TZID=Europe/Berlin:20260302T100000\n"
+                          "DURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3\nSUMMARY:Daily\nEND:VEVENT\nEND:VCALENDAR\n";
+        QBuffer buffer(&text);
+        buffer.open(QIODevice::ReadOnly);
+        QVERIFY(service.importDevice(buffer, QStringLiteral("work")).isOk());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM calendar_events WHERE source = 'work'")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM calendar_series")), 1);
+        QVERIFY(scalar(QStringLiteral("SELECT version FROM data_changes WHERE topic = 'calendar'")) > topic);
+        auto after = CalendarEventRepository(db).overlapping(march);
+        QVERIFY(after.isOk());
+        QCOMPARE(after->size(), 4);
+        for (qsizetype i = 0; i < 4; ++i) {
+            QCOMPARE(after->at(i).uid, before->at(i).uid);
+            QCOMPARE(after->at(i).start, before->at(i).start);
+            QCOMPARE(after->at(i).end, before->at(i).end);
+            QCOMPARE(after->at(i).bufferBeforeMinutes, before->at(i).bufferBeforeMinutes);
+        }
+        QCOMPARE(after->at(2).bufferBeforeMinutes, 10);
+        QVERIFY(after->at(1).id < 0);
+        QCOMPARE(after->at(0).title, QStringLiteral("Dentist"));
     }
 
     // Several processes (here: threads with their own connections) opening a brand-new file

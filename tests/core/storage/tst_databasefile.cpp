@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/databasefile.h"
 #include "storage/datachangewatcher.h"
+#include "storage/migrations.h"
 #include "storage/privatefiles.h"
 #include "storage/repositories.h"
 #include "testsupport.h"
@@ -219,21 +220,51 @@ private Q_SLOTS:
             QVERIFY(db);
             QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("from before"))));
         }
-        // Version 5 still had the contacts table (dropped in version 7) and no read receipts
-        // (version 8).
-        QStringList back{QStringLiteral("PRAGMA application_id = 0"), QStringLiteral("DROP TABLE data_changes"),
+        // Version 5 still had the contacts table (dropped in version 7), no read receipts
+        // (version 8), no calendar_events columns for overrides of series (version 9) and none
+        // of the tables later versions made.
+        QStringList back{QStringLiteral("PRAGMA application_id = 0"),
                          QStringLiteral("ALTER TABLE messages DROP COLUMN delivered_ms"),
                          QStringLiteral("ALTER TABLE messages DROP COLUMN acknowledged_ms"),
+                         QStringLiteral("DROP INDEX calendar_events_recurrence"),
+                         QStringLiteral("DROP INDEX calendar_events_range_change"),
+                         QStringLiteral("ALTER TABLE calendar_events DROP COLUMN recurrence_ms"),
+                         QStringLiteral("ALTER TABLE calendar_events DROP COLUMN range_change"),
                          QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                         " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
                                         " time_zone_id TEXT NOT NULL DEFAULT '')"),
                          QStringLiteral("PRAGMA user_version = 5")};
+        QStringList version5Tables;
+        {
+            const QString name = QStringLiteral("version5");
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            raw.setDatabaseName(dir.filePath(QStringLiteral("version5.sqlite")));
+            QVERIFY(raw.open());
+            QSqlQuery query(raw);
+            for (const migrations::Step &step : migrations::steps()) {
+                for (const QString &statement : step.statements) {
+                    if (step.version <= 5)
+                        QVERIFY2(query.exec(statement), qPrintable(statement));
+                }
+            }
+            QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")));
+            while (query.next())
+                version5Tables.append(query.value(0).toString());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("version5"));
         {
             const QString name = QStringLiteral("triggers");
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             raw.setDatabaseName(path);
             QVERIFY(raw.open());
             QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                              " AND name NOT LIKE 'sqlite%'")));
+            while (query.next()) {
+                if (!version5Tables.contains(query.value(0).toString()))
+                    back.insert(1, QStringLiteral("DROP TABLE ") + query.value(0).toString());
+            }
             QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'")));
             while (query.next())
                 back.prepend(QStringLiteral("DROP TRIGGER ") + query.value(0).toString());

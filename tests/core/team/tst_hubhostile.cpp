@@ -132,7 +132,7 @@ private Q_SLOTS:
     void noMemberCanLockATableOthersNeed_data()
     {
         QTest::addColumn<QString>("table");
-        for (const auto *table : {"windows", "messages", "members", "teams", "changes", "hub"})
+        for (const auto *table : {"windows", "messages", "members", "teams", "changes", "hub", "commitments"})
             QTest::newRow(table) << QString::fromLatin1(table);
     }
 

@@ -36,6 +36,8 @@ private Q_SLOTS:
         QTest::newRow("label") << QStringLiteral("windows") << QStringLiteral("length(label) <= %1").arg(hubsql::maxLabelCharacters);
         QTest::newRow("name") << QStringLiteral("members") << QStringLiteral("length(display_name) <= %1").arg(hubsql::maxNameCharacters);
         QTest::newRow("email") << QStringLiteral("members") << QStringLiteral("length(email) <= %1").arg(hubsql::maxEmailCharacters);
+        QTest::newRow("commitment title") << QStringLiteral("commitments") << QStringLiteral("length(title) <= %1").arg(hubsql::maxCommitmentCharacters);
+        QTest::newRow("commitment note") << QStringLiteral("commitments") << QStringLiteral("length(public_note) >= 1) AND (length(public_note) <= %1").arg(hubsql::maxCommitmentCharacters);
     }
 
     void clientLimitsAreTheHubs()

@@ -1,10 +1,12 @@
 #pragma once
 
-// Internal to the iCalendar reader: a fast expansion of the common recurrence rules.
+// A fast expansion of the common iCalendar recurrence rules, for the reader and for series
+// expanded on demand (storage/seriesexpander.h).
 
 #include <libical/ical.h>
 
 #include <QDate>
+#include <QVarLengthArray>
 
 #include <array>
 #include <optional>
@@ -15,8 +17,8 @@ namespace fermata::ical {
 // Expands FREQ=DAILY/WEEKLY/MONTHLY (and YEARLY without BY parts) with INTERVAL, COUNT,
 // UNTIL, WKST, BYDAY, BYMONTHDAY and BYMONTH in plain date arithmetic. libical's iterator
 // goes through ICU calendars and costs microseconds per occurrence; this yields exactly
-// the same sequence (tst_icalrecurrence compares both over many random rules), so the
-// reader uses it whenever create() accepts the rule and libical's iterator otherwise.
+// the same sequence (tst_icalrecurrence compares both over many random rules), so series
+// are expanded with it whenever create() accepts the rule and with libical's iterator otherwise.
 class SimpleRecurrence final
 {
 public:
@@ -26,8 +28,14 @@ public:
 
     // The next occurrence, or a null time at the end: as icalrecur_iterator_next().
     icaltimetype next();
+    // The same as a date (the time is always DTSTART's); invalid at the end.
+    QDate nextDate();
+    // Goes on from the period before the one holding `day`, so next() yields every occurrence
+    // from `day` on (and maybe a few before) without walking from DTSTART; nothing when the
+    // rule has a COUNT, which needs the occurrences before. False when it did not skip.
+    bool skipTo(QDate day);
 
-    // Whether the reader uses this; tests turn it off to compare with libical alone.
+    // Whether expansion uses this; tests turn it off to compare with libical alone.
     static bool enabled();
     static void setEnabled(bool enabled);
 
@@ -54,7 +62,7 @@ private:
     std::vector<int> m_monthDays;  // BYMONTHDAY, -31..31 without 0
     std::array<int, 7> m_weekOffsets{}; // WEEKLY: days after WKST, ascending
     int m_weekOffsetCount = 0;
-    std::vector<QDate> m_days;     // candidates of the current period, ascending
+    QVarLengthArray<QDate, 64> m_days; // candidates of the current period, ascending
     size_t m_next = 0;
     bool m_done = false;
 };

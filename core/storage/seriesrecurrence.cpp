@@ -1,4 +1,4 @@
-#include "calendar/icalrecurrence.h"
+#include "storage/seriesrecurrence.h"
 
 #include <algorithm>
 #include <atomic>
@@ -9,6 +9,7 @@ namespace {
 
 // libical yields nothing after this year (its time_t limit).
 constexpr int s_lastYear = 2582;
+const qint64 s_lastJulianDay = QDate(s_lastYear, 12, 31).toJulianDay();
 
 std::atomic<bool> s_enabled{true};
 
@@ -149,7 +150,6 @@ std::optional<SimpleRecurrence> SimpleRecurrence::create(const icalrecurrencetyp
         r.m_periodOrigin = dtstart.year;
         break;
     }
-    r.m_days.reserve(32);
     return r;
 }
 
@@ -234,7 +234,7 @@ bool SimpleRecurrence::fillPeriod()
         break;
     }
     }
-    if (!periodStart.isValid() || periodStart.year() > s_lastYear || isPast(periodStart))
+    if (!periodStart.isValid() || periodStart.toJulianDay() > s_lastJulianDay || isPast(periodStart))
         return false;
     auto dropped = [this](QDate day) {
         return day < m_startDate || (m_months && !(m_months & (1u << day.month())));
@@ -243,23 +243,61 @@ bool SimpleRecurrence::fillPeriod()
     return true;
 }
 
-icaltimetype SimpleRecurrence::next()
+bool SimpleRecurrence::skipTo(QDate day)
+{
+    if (m_count > 0 || m_done || !day.isValid() || day <= m_startDate)
+        return false;
+    qint64 period = 0;
+    switch (m_freq) {
+    case ICAL_DAILY_RECURRENCE:
+        period = (day.toJulianDay() - m_periodOrigin) / m_interval;
+        break;
+    case ICAL_WEEKLY_RECURRENCE:
+        period = (day.toJulianDay() - m_periodOrigin) / (m_interval * 7);
+        break;
+    case ICAL_MONTHLY_RECURRENCE:
+        period = (qint64(day.year()) * 12 + day.month() - 1 - m_periodOrigin) / m_interval;
+        break;
+    default:
+        period = (day.year() - m_periodOrigin) / m_interval;
+        break;
+    }
+    // One period early: the candidates of a period are all that depends on it, so starting
+    // there gives the same sequence as walking from the start.
+    period = qMax<qint64>(0, period - 1);
+    if (period <= m_period)
+        return false;
+    m_period = period;
+    m_days.clear();
+    m_next = 0;
+    return true;
+}
+
+QDate SimpleRecurrence::nextDate()
 {
     while (!m_done) {
-        if (m_next < m_days.size()) {
+        if (m_next < size_t(m_days.size())) {
             const QDate day = m_days[m_next++];
             if (isPast(day) || (m_count > 0 && m_emitted >= m_count))
                 break;
             ++m_emitted;
-            icaltimetype t = m_start;
-            day.getDate(&t.year, &t.month, &t.day);
-            return t;
+            return day;
         }
         if (!fillPeriod())
             break;
     }
     m_done = true;
-    return icaltime_null_time();
+    return QDate();
+}
+
+icaltimetype SimpleRecurrence::next()
+{
+    const QDate day = nextDate();
+    if (!day.isValid())
+        return icaltime_null_time();
+    icaltimetype t = m_start;
+    day.getDate(&t.year, &t.month, &t.day);
+    return t;
 }
 
 } // namespace fermata::ical
