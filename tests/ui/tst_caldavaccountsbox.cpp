@@ -12,6 +12,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "radicaleserver.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -164,6 +165,25 @@ private Q_SLOTS:
         calendarItem(m_box->model(), QStringLiteral("Personal"), CalDavAccountsBox::BlocksColumn)->setCheckState(Qt::Checked);
         QTRY_COMPARE(calendarItem(m_box->model(), QStringLiteral("Work"), CalDavAccountsBox::BlocksColumn)->checkState(), Qt::Unchecked);
         QCOMPARE(calendarItem(m_box->model(), QStringLiteral("Personal"), CalDavAccountsBox::BlocksColumn)->checkState(), Qt::Checked);
+    }
+
+    void titleColleaguesSeeIsChosenHere()
+    {
+        // The account the field edits is the only one; its default title shows.
+        QCOMPARE(m_box->titleEdit()->text(), QStringLiteral("Focus"));
+        QVERIFY(!m_box->taskTitlesBox()->isChecked());
+        m_box->titleEdit()->setText(QStringLiteral("Deep work"));
+        Q_EMIT m_box->titleEdit()->editingFinished();
+        QCOMPARE(m_caldav->accounts().value().constFirst().blockTitle, QStringLiteral("Deep work"));
+        m_box->taskTitlesBox()->setChecked(true);
+        QVERIFY(m_caldav->accounts().value().constFirst().usesTaskTitles());
+        QVERIFY(!m_box->titleEdit()->isEnabled());
+        // Back to a fixed title; an emptied field means the default, not the task's title.
+        m_box->taskTitlesBox()->setChecked(false);
+        m_box->titleEdit()->clear();
+        Q_EMIT m_box->titleEdit()->editingFinished();
+        QCOMPARE(m_caldav->accounts().value().constFirst().blockTitle, QStringLiteral("Focus"));
+        QTRY_COMPARE(m_box->titleEdit()->text(), QStringLiteral("Focus"));
     }
 
     void unreadCalendarLeavesThePlannerAtOnce()

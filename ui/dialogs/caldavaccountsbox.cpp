@@ -4,9 +4,11 @@
 #include "dialogs/caldavaccountdialog.h"
 #include "time/clock.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
@@ -76,6 +78,26 @@ CalDavAccountsBox::CalDavAccountsBox(CalDavSync &sync, const Clock &clock, const
     m_problem->setStyleSheet(QStringLiteral("color: palette(link)"));
     m_problem->hide();
     layout->addWidget(m_problem);
+
+    // What colleagues read on the busy time: "Focus" unless the person chooses otherwise.
+    auto *titleRow = new QHBoxLayout;
+    auto *titleLabel = new QLabel(tr("Focus blocks &appear as:"), this);
+    m_title = new QLineEdit(this);
+    m_title->setObjectName(QStringLiteral("calDavBlockTitle"));
+    m_title->setPlaceholderText(tr("Focus"));
+    m_title->setAccessibleName(tr("Title colleagues see on focus blocks"));
+    titleLabel->setBuddy(m_title);
+    m_taskTitles = new QCheckBox(tr("Use each task's title"), this);
+    m_taskTitles->setObjectName(QStringLiteral("calDavTaskTitles"));
+    titleRow->addWidget(titleLabel);
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_taskTitles);
+    layout->addLayout(titleRow);
+    connect(m_title, &QLineEdit::editingFinished, this, &CalDavAccountsBox::saveTitle);
+    connect(m_taskTitles, &QCheckBox::toggled, this, [this](bool useTasks) {
+        m_title->setEnabled(!useTasks);
+        saveTitle();
+    });
 
     auto *actions = new QHBoxLayout;
     m_add = new QPushButton(tr("Add CalDA&V Account…"), this);
@@ -288,6 +310,52 @@ void CalDavAccountsBox::updateButtons()
     const bool any = accounts && !accounts->isEmpty();
     m_sync->setEnabled(any);
     m_remove->setEnabled(selectedAccount() != 0);
+    showTitle();
+}
+
+qint64 CalDavAccountsBox::titleAccount() const
+{
+    if (const qint64 selected = selectedAccount())
+        return selected;
+    const auto accounts = m_caldav.accounts();
+    return accounts && !accounts->isEmpty() ? accounts->constFirst().id : 0;
+}
+
+void CalDavAccountsBox::showTitle()
+{
+    const qint64 id = titleAccount();
+    const auto accounts = m_caldav.accounts();
+    const CalDavAccount *account = nullptr;
+    for (const CalDavAccount &a : accounts ? *accounts : QList<CalDavAccount>()) {
+        if (a.id == id)
+            account = &a;
+    }
+    const QSignalBlocker blockTitle(m_title);
+    const QSignalBlocker blockTasks(m_taskTitles);
+    m_title->setEnabled(account && !account->usesTaskTitles());
+    m_taskTitles->setEnabled(account != nullptr);
+    m_taskTitles->setChecked(account && account->usesTaskTitles());
+    if (!m_title->hasFocus()) // never overwrite what the person is typing
+        m_title->setText(account && !account->usesTaskTitles() ? account->blockTitle : QString());
+}
+
+void CalDavAccountsBox::saveTitle()
+{
+    const qint64 id = titleAccount();
+    if (id == 0)
+        return;
+    const QString typed = m_title->text().trimmed();
+    // Empty stored means "the task's title", so an empty field stays the default "Focus".
+    const QString title = m_taskTitles->isChecked() ? QString() : typed.isEmpty() ? tr("Focus") : typed;
+    const auto accounts = m_caldav.accounts();
+    for (const CalDavAccount &a : accounts ? *accounts : QList<CalDavAccount>()) {
+        if (a.id == id && a.blockTitle == title)
+            return; // unchanged: no rewrite of every event on the server
+    }
+    if (const Status saved = m_caldav.setBlockTitle(id, title); !saved) {
+        m_problem->setText(saved.error().message);
+        m_problem->show();
+    }
 }
 
 } // namespace fermata

@@ -3,7 +3,9 @@
 #include <QGroupBox>
 #include <QTimeZone>
 
+class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStandardItem;
 class QStandardItemModel;
@@ -18,7 +20,8 @@ struct CalDavCalendarRecord;
 
 // Preferences > Calendars > CalDAV accounts: each account with its last sync (and what went
 // wrong, in full, under the list), its calendars with their colours, which are read and which
-// one receives focus blocks (both act at once, then sync), and Add / Sync Now / Remove.
+// one receives focus blocks (both act at once, then sync), the title colleagues see on focus
+// blocks (of the selected account, or the only one), and Add / Sync Now / Remove.
 class CalDavAccountsBox final : public QGroupBox
 {
     Q_OBJECT
@@ -44,6 +47,8 @@ public:
     QPushButton *syncButton() const { return m_sync; }
     QPushButton *removeButton() const { return m_remove; }
     QPushButton *addButton() const { return m_add; }
+    QLineEdit *titleEdit() const { return m_title; }
+    QCheckBox *taskTitlesBox() const { return m_taskTitles; }
 
 private:
     QList<QStandardItem *> calendarRow(const CalDavCalendarRecord &calendar) const;
@@ -51,6 +56,10 @@ private:
     void removeSelected();
     qint64 selectedAccount() const;
     void updateButtons();
+    // The account the title fields edit: the selected one, else the first; 0 without any.
+    qint64 titleAccount() const;
+    void showTitle();
+    void saveTitle();
     QString timeText(const QDateTime &when) const;
 
     CalDavSync &m_caldav;
@@ -62,6 +71,8 @@ private:
     QPushButton *m_add = nullptr;
     QPushButton *m_sync = nullptr;
     QPushButton *m_remove = nullptr;
+    QLineEdit *m_title = nullptr;
+    QCheckBox *m_taskTitles = nullptr;
     bool m_reloading = false;
 };
 
