@@ -4,6 +4,7 @@
 #include "commands/commands.h"
 #include "commands/hubcommand.h"
 #include "planning/quickadd.h"
+#include "storage/repositories.h"
 #include "time/weeklyrule.h"
 
 #include <QCommandLineParser>
@@ -65,6 +66,18 @@ QString understoodSummary(const Task &task, const QTimeZone &zone)
     return QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+// " after Ada's 'API spec'" for a task that waits for a teammate's commitment; empty otherwise.
+QString afterText(AppCore &core, const Task &task)
+{
+    if (task.afterCommitment.isNull())
+        return {};
+    const QString id = task.afterCommitment.toString(QUuid::WithoutBraces);
+    const Result<TeammateCommitment> found = TeamCommitmentRepository(core.database()).find(id);
+    if (!found)
+        return QStringLiteral(" after a commitment the team no longer shares (%1)").arg(id.left(8));
+    return QStringLiteral(" after %1's '%2'").arg(found->displayName(), found->commitment.title);
+}
+
 QJsonObject toJson(const Task &task)
 {
     auto iso = [](const QDateTime &dt) {
@@ -83,6 +96,9 @@ QJsonObject toJson(const Task &task)
         {QStringLiteral("earliest_start"), iso(task.earliestStart)},
         {QStringLiteral("min_chunk_minutes"), task.minChunkMinutes},
         {QStringLiteral("depends_on"), dependsOn},
+        {QStringLiteral("after_commitment"), task.afterCommitment.isNull()
+                                                 ? QJsonValue()
+                                                 : QJsonValue(task.afterCommitment.toString(QUuid::WithoutBraces))},
         {QStringLiteral("done"), task.done},
     };
 }
@@ -108,7 +124,7 @@ int listTasks(AppCore &core, bool json, QTextStream &out)
             : QString();
         out << (task.done ? "[x] " : "[ ] ") << task.id << "  " << task.title << "  ("
             << priorityName(task.priority) << ", " << task.remainingMinutes << " of "
-            << task.estimateMinutes << " min left" << deadline << ")\n";
+            << task.estimateMinutes << " min left" << deadline << ")" << afterText(core, task) << "\n";
     }
     out.flush();
     return ExitOk;
@@ -129,7 +145,17 @@ std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parse
     for (const QString &phrase : parsed->notUnderstood)
         err << "fermata tasks add: Not understood, kept in the title: \"" << phrase << "\"" << Qt::endl;
     Task task = parsed->toTask();
-    if (!parsed->afterTitle.isEmpty()) {
+    if (!parsed->afterOwner.isEmpty()) {
+        const Result<QList<TeammateCommitment>> theirs = TeamCommitmentRepository(core.database()).all();
+        const Result<TeammateCommitment> found = theirs ? QuickAdd::findCommitment(parsed->afterOwner, parsed->afterTitle, *theirs)
+                                                        : Result<TeammateCommitment>(theirs.error());
+        if (!found) {
+            err << "fermata tasks add: " << found.error().message << Qt::endl;
+            exitCode = ExitFailure;
+            return std::nullopt;
+        }
+        task.afterCommitment = found->commitment.uuid;
+    } else if (!parsed->afterTitle.isEmpty()) {
         const qint64 after = core.tasks().idByTitle(parsed->afterTitle);
         if (after == 0) {
             err << "fermata tasks add: No task called \"" << parsed->afterTitle << "\"; check the title." << Qt::endl;
@@ -165,6 +191,15 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         }
         task->priority = Priority(level);
     }
+    if (parser.isSet(QStringLiteral("after-commitment"))) {
+        const Result<TeammateCommitment> found =
+            TeamCommitmentRepository(core.database()).find(parser.value(QStringLiteral("after-commitment")));
+        if (!found) {
+            err << "fermata tasks add: " << found.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        task->afterCommitment = found->commitment.uuid;
+    }
     const QTimeZone zone = core.preferences().timeZone();
     if (parser.isSet(QStringLiteral("deadline"))) {
         task->deadline = parseLocalDateTime(parser.value(QStringLiteral("deadline")), zone);
@@ -179,7 +214,8 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         err << "fermata tasks add: " << added.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Added task " << added->id << ": " << added->title << understoodSummary(*added, zone) << Qt::endl;
+    out << "Added task " << added->id << ": " << added->title << understoodSummary(*added, zone)
+        << afterText(core, *added) << Qt::endl;
     return ExitOk;
 }
 
@@ -291,6 +327,8 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata tasks [list] [--json]\n"
         "  fermata tasks add TITLE [--estimate 2h] [--deadline 2026-12-01] [--priority P1]\n"
         "  fermata tasks add Write report 2h by next wed p1 after \"Draft\"\n"
+        "  fermata tasks add Build client 3h after Ada's \"API spec\"   (or --after-commitment ID,\n"
+        "                                        as 'fermata hub commitments --json' shows it)\n"
         "  fermata tasks done ID\n"
         "  fermata tasks share ID [--note TEXT]   (your team sees title, estimate, due, status and\n"
         "                                        the day the planned work ends; never focus times or notes)\n"
@@ -301,6 +339,7 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         {QStringLiteral("estimate"), QStringLiteral("How long the work takes: 45m, 2h, 1h30m."), QStringLiteral("duration")},
         {QStringLiteral("deadline"), QStringLiteral("Due date (17:00) or date and time (2026-12-01T15:30), in your time zone unless it ends in Z or +01:00."), QStringLiteral("when")},
         {QStringLiteral("priority"), QStringLiteral("P1 (most important) to P4."), QStringLiteral("P1-P4")},
+        {QStringLiteral("after-commitment"), QStringLiteral("add: wait for a teammate's shared commitment (its id or the start of it)."), QStringLiteral("id")},
         {QStringLiteral("note"), QStringLiteral("share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
     });
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, share or unshare"));

@@ -41,4 +41,12 @@ QDebug operator<<(QDebug debug, const Commitment &c)
     return debug;
 }
 
+QDebug operator<<(QDebug debug, const TeammateCommitment &c)
+{
+    const QDebugStateSaver saver(debug);
+    debug.nospace() << c.commitment << " by " << c.displayName() << " in "
+                    << (c.ownerZoneId.isEmpty() ? QByteArray("-") : c.ownerZoneId);
+    return debug;
+}
+
 } // namespace fermata

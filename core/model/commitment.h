@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -31,6 +32,20 @@ struct Commitment
 };
 
 QDebug operator<<(QDebug debug, const Commitment &commitment);
+
+// A teammate's commitment with what the local team directory knows of its owner: a task can
+// wait for it ("after Ada's 'API spec'"). Name and zone are empty when the member is unknown.
+struct TeammateCommitment
+{
+    Commitment commitment;
+    QString ownerName;        // as the directory shows it; empty: use ownerRole
+    QByteArray ownerZoneId;   // the zone the finish day is a date in; empty: unknown
+
+    QString displayName() const { return ownerName.isEmpty() ? commitment.ownerRole : ownerName; }
+    bool operator==(const TeammateCommitment &) const = default;
+};
+
+QDebug operator<<(QDebug debug, const TeammateCommitment &commitment);
 // "planned", "in_progress", "done", "dropped": the hub's words.
 QString commitmentStatusKey(Commitment::Status status);
 std::optional<Commitment::Status> commitmentStatusFromKey(const QString &key);

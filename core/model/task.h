@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QStringList>
+#include <QUuid>
 
 class QDebug;
 
@@ -32,6 +33,7 @@ struct Task
     int maxChunkMinutes = 120;
     bool splittable = true;
     QList<qint64> dependsOn;
+    QUuid afterCommitment;    // a teammate's commitment this waits for; null: none
     DayPart preferredDayPart = DayPart::Any;
     QStringList tags;
     bool done = false;

@@ -133,14 +133,20 @@ QString Explainer::reason(int task) const
             return QStringLiteral("waits for %1").arg(name(d));
     }
     const int m = m_problem.slotMinutes;
+    // A teammate's commitment it waits for comes first: it is why the work starts late.
+    const QString wait = t.waitsFor.isEmpty() ? QString() : t.waitsFor + QStringLiteral("; ");
+    // Its deadline passes before the teammate's work is done: nothing here can fix that.
+    if (!t.deadlineBeforeWait.isEmpty())
+        return wait + QStringLiteral("its deadline %1 comes first — move the deadline or ask your teammate to finish sooner")
+            .arg(t.deadlineBeforeWait);
     if (o == TaskOutcome::Late) {
         int finish = 0;
         for (const Block &b : m_solution.blocks)
             finish = b.task == task ? std::max(finish, b.end) : finish;
-        return QStringLiteral("finishes %1, after its deadline %2 — %3")
+        return wait + QStringLiteral("finishes %1, after its deadline %2 — %3")
             .arg(formatSlot(m_problem, finish), formatSlot(m_problem, t.deadline), shortage(task));
     }
-    const QString text = shortage(task);
+    const QString text = wait + shortage(task);
     if (o == TaskOutcome::Partial) {
         return QStringLiteral("%1 of %2 planned; ")
                    .arg(formatMinutes((long long)m_solution.plannedSlots[size_t(task)] * m),

@@ -99,6 +99,39 @@ Task task(JsonFields &f, const QJsonObject &o, const QString &path)
             f.fail(JsonFields::index(JsonFields::join(path, QStringLiteral("dependsOn")), i), QStringLiteral("expected a task id"));
         t.dependsOn.append(qint64(deps.at(i).toDouble()));
     }
+    const QString after = f.string(o, QStringLiteral("afterCommitment"), path, QString());
+    t.afterCommitment = QUuid::fromString(after);
+    if (!after.isEmpty() && t.afterCommitment.isNull())
+        f.fail(JsonFields::join(path, QStringLiteral("afterCommitment")), QStringLiteral("expected a commitment uuid"));
+    return t;
+}
+
+// A teammate's commitment tasks may wait for: {"uuid", "owner", "ownerName", "ownerZone",
+// "title", "status" ("planned", "in_progress", "done", "dropped"), "finishDay" ("2024-03-05"),
+// "due"}.
+TeammateCommitment commitment(JsonFields &f, const QJsonObject &o, const QString &path)
+{
+    TeammateCommitment t;
+    Commitment &c = t.commitment;
+    c.uuid = QUuid::fromString(f.string(o, QStringLiteral("uuid"), path));
+    if (c.uuid.isNull())
+        f.fail(JsonFields::join(path, QStringLiteral("uuid")), QStringLiteral("expected a uuid"));
+    c.ownerRole = f.string(o, QStringLiteral("owner"), path);
+    c.title = f.string(o, QStringLiteral("title"), path);
+    const std::optional<Commitment::Status> status =
+        commitmentStatusFromKey(f.string(o, QStringLiteral("status"), path, QStringLiteral("planned")));
+    if (!status)
+        f.fail(JsonFields::join(path, QStringLiteral("status")), QStringLiteral("expected \"planned\", \"in_progress\", \"done\" or \"dropped\""));
+    c.status = status.value_or(Commitment::Status::Planned);
+    const QString day = f.string(o, QStringLiteral("finishDay"), path, QString());
+    c.finishDay = QDate::fromString(day, Qt::ISODate);
+    if (!day.isEmpty() && !c.finishDay.isValid())
+        f.fail(JsonFields::join(path, QStringLiteral("finishDay")), QStringLiteral("expected a date like \"2024-03-05\""));
+    c.due = instant(f, o, QStringLiteral("due"), path, false);
+    t.ownerName = f.string(o, QStringLiteral("ownerName"), path, QString());
+    t.ownerZoneId = f.string(o, QStringLiteral("ownerZone"), path, QString()).toUtf8();
+    if (!t.ownerZoneId.isEmpty() && !QTimeZone(t.ownerZoneId).isValid())
+        f.fail(JsonFields::join(path, QStringLiteral("ownerZone")), QStringLiteral("unknown time zone"));
     return t;
 }
 
@@ -179,6 +212,9 @@ Result<PlanRequest> readPlanRequest(const QByteArray &json)
     const QJsonArray tasks = f.array(root, QStringLiteral("tasks"), QString());
     for (qsizetype i = 0; i < tasks.size(); ++i)
         r.tasks.append(task(f, tasks.at(i).toObject(), JsonFields::index(QStringLiteral("tasks"), i)));
+    const QJsonArray commitments = f.array(root, QStringLiteral("commitments"), QString(), false);
+    for (qsizetype i = 0; i < commitments.size(); ++i)
+        r.commitments.append(commitment(f, commitments.at(i).toObject(), JsonFields::index(QStringLiteral("commitments"), i)));
     if (f.hasError())
         return Error{Error::Code::Invalid, f.error()};
     return r;
@@ -209,6 +245,8 @@ QByteArray writePlan(const Plan &plan, const PlanRequest &request)
                       {QStringLiteral("neededMinutes"), t.neededMinutes}};
         if (!t.reason.isEmpty())
             o.insert(QStringLiteral("reason"), t.reason);
+        if (!t.waitsFor.isEmpty())
+            o.insert(QStringLiteral("waitsFor"), t.waitsFor);
         tasks.append(o);
     }
     QJsonArray days;

@@ -3,6 +3,8 @@
 #include "planning/explainer.h"
 #include "planning/solver.h"
 
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace fermata {
@@ -19,6 +21,43 @@ QString outcomeKey(planning::TaskOutcome outcome)
     case planning::TaskOutcome::Unplanned: break;
     }
     return QStringLiteral("unplanned");
+}
+
+CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment> &commitments,
+                              const QByteArray &zoneId)
+{
+    const QTimeZone person = QTimeZone(zoneId).isValid() ? QTimeZone(zoneId) : QTimeZone::utc();
+    const auto found = std::find_if(commitments.cbegin(), commitments.cend(),
+                                    [&](const TeammateCommitment &c) { return c.commitment.uuid == uuid; });
+    if (found == commitments.cend())
+        return {{}, QStringLiteral("its teammate's commitment is no longer shared; it does not wait")};
+    const Commitment &c = found->commitment;
+    const QString whose = QStringLiteral("%1's '%2'").arg(found->displayName(), c.title);
+    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    switch (c.status) {
+    case Commitment::Status::Done:
+        return {{}, QStringLiteral("%1 is done").arg(whose)};
+    case Commitment::Status::Dropped:
+        return {{}, QStringLiteral("%1 dropped '%2'; it no longer waits for it").arg(found->displayName(), c.title)};
+    case Commitment::Status::Planned:
+    case Commitment::Status::InProgress:
+        break;
+    }
+    if (c.finishDay.isValid()) {
+        const QTimeZone owner(found->ownerZoneId);
+        const QTimeZone zone = !found->ownerZoneId.isEmpty() && owner.isValid() ? owner : person;
+        // The owner's work ends some time that day: the dependent work starts the next day.
+        return {QDateTime(c.finishDay.addDays(1), QTime(0, 0), zone),
+                QStringLiteral("waits for %1, planned to finish %2")
+                    .arg(whose, QLatin1String(names[c.finishDay.dayOfWeek() - 1]))};
+    }
+    if (c.due.isValid()) {
+        const QDateTime local = c.due.toTimeZone(person);
+        return {c.due, QStringLiteral("waits for %1, not planned yet, due %2 %3")
+                           .arg(whose, QLatin1String(names[local.date().dayOfWeek() - 1]),
+                                local.time().toString(QStringLiteral("HH:mm")))};
+    }
+    return {{}, QStringLiteral("after %1, which has no date yet; it does not wait").arg(whose)};
 }
 
 int PlanQuality::percentShortAtMost() const
@@ -75,6 +114,7 @@ Plan Planner::plan(const PlanRequest &request)
         report.plannedMinutes = solution.plannedSlots[i] * problem.slotMinutes;
         report.neededMinutes = std::max(0, t.length + t.doneBefore) * problem.slotMinutes;
         report.reason = explainer.reason(int(i));
+        report.waitsFor = t.waitsFor;
         plan.tasks.append(report);
     }
     for (const planning::Explainer::Day &d : explainer.days()) {

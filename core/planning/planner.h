@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/calendarevent.h"
+#include "model/commitment.h"
 #include "model/focusblock.h"
 #include "model/task.h"
 #include "planning/problem.h"
@@ -42,8 +43,22 @@ struct PlanRequest
     QList<FocusBlock> fixedBlocks;     // pinned or past
     QList<FocusBlock> previous;        // the last plan, for stable re-planning
     QList<Task> tasks;
+    QList<TeammateCommitment> commitments; // those tasks may wait for (Task::afterCommitment)
     PlanSettings settings;
 };
+
+// What waiting for a teammate's commitment means for a task. Open work holds the task back to
+// the midnight after its planned finish day (a date in the owner's zone; the person's when the
+// owner's is unknown), or to its due time when the owner has not planned it; done, dropped,
+// undated and unknown commitments hold nothing back. `text` says so for reasons:
+// "waits for Ada's 'API spec', planned to finish Wed".
+struct CommitmentWait
+{
+    QDateTime earliestStart; // invalid: no delay
+    QString text;
+};
+CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment> &commitments,
+                              const QByteArray &zoneId);
 
 struct TaskReport
 {
@@ -52,6 +67,7 @@ struct TaskReport
     int plannedMinutes = 0;
     int neededMinutes = 0;
     QString reason;                    // empty when complete
+    QString waitsFor;                  // a teammate's commitment it waits for, in words; empty: none
     bool operator==(const TaskReport &) const = default;
 };
 

@@ -47,6 +47,10 @@ Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<F
             replaceable->append(b);
     }
     r.previous = *replaceable;
+    const Result<QList<TeammateCommitment>> commitments = TeamCommitmentRepository(m_db).all();
+    if (!commitments)
+        return commitments.error();
+    r.commitments = *commitments;
     for (const Task &t : m_tasks.tasks()) {
         if (!t.done)
             r.tasks.append(t);
@@ -104,7 +108,7 @@ Result<Plan> PlanningService::plan(const Interval &requested)
     m_reasons.clear();
     for (qsizetype i = 0; i < fresh.size(); ++i) {
         fresh[i].id = ids[i];
-        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range));
+        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range, request->commitments));
     }
     // The stored ids, so the caller can match blocks to what blocks() returns.
     qsizetype k = 0;
@@ -112,7 +116,7 @@ Result<Plan> PlanningService::plan(const Interval &requested)
         if (b.block.id == 0)
             b.block.id = ids[k++];
         else if (!m_reasons.contains(b.block.id))
-            m_reasons.insert(b.block.id, reasonFor(b.block, false, range));
+            m_reasons.insert(b.block.id, reasonFor(b.block, false, range, request->commitments));
     }
     m_plan = result;
     m_undo.append(Undo{replaceable, fresh, m_plan, m_reasons});
@@ -206,12 +210,17 @@ QList<TaskReport> PlanningService::unplacedTasks() const
     return out;
 }
 
-QString PlanningService::reasonFor(const FocusBlock &block, bool late, const Interval &range) const
+QString PlanningService::reasonFor(const FocusBlock &block, bool late, const Interval &range,
+                                   const QList<TeammateCommitment> &commitments) const
 {
     const std::optional<Task> task = m_tasks.task(block.taskId);
     if (!task)
         return {};
-    const QString priority = priorityName(task->priority);
+    // "waits for Ada's 'API spec', planned to finish Wed, P2, no deadline"
+    const QString wait = task->afterCommitment.isNull()
+        ? QString()
+        : commitmentWait(task->afterCommitment, commitments, m_preferences.timeZoneId()).text + QStringLiteral(", ");
+    const QString priority = wait + priorityName(task->priority);
     if (!task->hasDeadline())
         return QStringLiteral("%1, no deadline").arg(priority);
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

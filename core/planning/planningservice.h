@@ -73,7 +73,8 @@ private:
     static constexpr qsizetype maxUndo = 50;
     Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
     Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
-    QString reasonFor(const FocusBlock &block, bool late, const Interval &range) const;
+    QString reasonFor(const FocusBlock &block, bool late, const Interval &range,
+                      const QList<TeammateCommitment> &commitments) const;
     Status setPinned(qint64 blockId, bool pinned);
     Result<FocusBlock> find(qint64 blockId) const;
 

@@ -29,6 +29,8 @@ struct SlotTask
     int maxChunk = INT_MAX;   // slots
     DayPart preferred = DayPart::Any;
     std::vector<int> deps;    // indices of tasks that must be finished first
+    QString waitsFor;         // a teammate's commitment it waits for, in words; empty: none
+    QString deadlineBeforeWait; // its deadline, when the wait ends after it ("Tue 13:00"); else empty
     bool invalid = false;     // rejected by validation; never planned
     int doneBefore = 0;       // slots of fixed (pinned) blocks that already count for it
     int fixedEnd = -1;        // end slot of its last fixed block, -1 if none

@@ -349,10 +349,47 @@ private:
         return true;
     }
 
+    // `after Ada's "API spec"` (also ’s, and 'API spec' or ‘API spec’): a teammate's commitment.
+    bool takeAfterCommitment()
+    {
+        static const QRegularExpression possessive(QStringLiteral("^(.+)['\u2019]s$"));
+        const QRegularExpressionMatch owner = possessive.match(m_tokens[m_i + 1]);
+        if (!owner.hasMatch() || m_i + 2 >= m_tokens.size())
+            return false;
+        // The title: one "…" token, or the words from an opening ' or ‘ to a closing ' or ’.
+        static const QString opening = QStringLiteral("\"'\u2018\u201C");
+        static const QString closing = QStringLiteral("\"'\u2019\u201D");
+        const QString first = m_tokens[m_i + 2];
+        if (first.isEmpty() || !opening.contains(first.front()))
+            return false;
+        QStringList words;
+        qsizetype end = m_i + 2;
+        for (; end < m_tokens.size(); ++end) {
+            words << m_tokens[end];
+            const QString &word = m_tokens[end];
+            if ((end > m_i + 2 || word.size() >= 2) && closing.contains(word.back()))
+                break;
+        }
+        if (end >= m_tokens.size())
+            return false;
+        const QString joined = words.join(QLatin1Char(' '));
+        const QString title = joined.mid(1, joined.size() - 2).trimmed();
+        if (title.isEmpty() || !m_out.afterTitle.isEmpty()) {
+            notUnderstood(phraseAt(m_tokens, m_i));
+            return false;
+        }
+        m_out.afterOwner = owner.captured(1);
+        m_out.afterTitle = title;
+        m_i = end;
+        return true;
+    }
+
     bool takeAfter()
     {
         if (token().compare(u"after", Qt::CaseInsensitive) != 0 || m_i + 1 >= m_tokens.size())
             return false;
+        if (takeAfterCommitment())
+            return true;
         QString name = m_tokens[m_i + 1];
         if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
             name = name.mid(1, name.size() - 2).trimmed();
@@ -402,6 +439,39 @@ private:
 };
 
 } // namespace
+
+Result<TeammateCommitment> QuickAdd::findCommitment(const QString &owner, const QString &title,
+                                                    const QList<TeammateCommitment> &commitments)
+{
+    QList<TeammateCommitment> theirs;
+    for (const TeammateCommitment &c : commitments) {
+        if (c.ownerName.compare(owner, Qt::CaseInsensitive) == 0
+            || c.commitment.ownerRole.compare(owner, Qt::CaseInsensitive) == 0)
+            theirs.append(c);
+    }
+    if (theirs.isEmpty())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("Nobody called %1 shares a commitment — 'fermata hub commitments' lists them.").arg(owner)};
+    const auto pick = [&](auto matches) -> std::optional<QList<TeammateCommitment>> {
+        QList<TeammateCommitment> found;
+        for (const TeammateCommitment &c : theirs) {
+            if (matches(c.commitment.title))
+                found.append(c);
+        }
+        return found.isEmpty() ? std::nullopt : std::optional(found);
+    };
+    std::optional<QList<TeammateCommitment>> found = pick([&](const QString &t) { return t == title; });
+    if (!found)
+        found = pick([&](const QString &t) { return t.startsWith(title, Qt::CaseInsensitive); });
+    const QString whose = theirs.constFirst().displayName();
+    if (!found)
+        return Error{Error::Code::NotFound, QStringLiteral("%1 shares no commitment called '%2' — "
+                                                           "'fermata hub commitments' lists them.").arg(whose, title)};
+    if (found->size() > 1)
+        return Error{Error::Code::NotFound, QStringLiteral("%1 shares %2 commitments starting '%3' — write more of the title.")
+                                                .arg(whose).arg(found->size()).arg(title)};
+    return found->constFirst();
+}
 
 bool QuickAdd::isMonthFirst(const QLocale &locale)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/commitment.h"
 #include "model/task.h"
 #include "result.h"
 
@@ -23,6 +24,8 @@ struct ParsedTask
     std::optional<Priority> priority;     // "p1" .. "p4"
     DayPart preferredDayPart = DayPart::Any; // "morning", "afternoon"
     QString afterTitle;                   // `after "Write report"`: the caller resolves it
+    QString afterOwner;                   // `after Ada's "API spec"`: a teammate's commitment
+                                          // (afterTitle is its title); findCommitment() resolves it
     // Phrases that look like instructions but were not read ("by the store", "p5", a second
     // estimate); they stay in the title, and the caller shows them before adding the task.
     QStringList notUnderstood;
@@ -49,6 +52,10 @@ class QuickAdd final
 public:
     static Result<ParsedTask> parse(const QString &text, const QDateTime &now, const QTimeZone &zone,
                                     const QLocale &locale = QLocale());
+    // The teammate's commitment `after Ada's "API spec"` names: the owner by name or login (any
+    // case), the title exact or a unique prefix (any case). NotFound says what to do otherwise.
+    static Result<TeammateCommitment> findCommitment(const QString &owner, const QString &title,
+                                                     const QList<TeammateCommitment> &commitments);
     // True when the locale writes the month before the day in numeric dates (en_US: 12/10).
     static bool isMonthFirst(const QLocale &locale);
 };

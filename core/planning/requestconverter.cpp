@@ -96,9 +96,18 @@ SlotTask convertTask(const Task &task, const PlanRequest &r, const Grid &g, int 
     t.splittable = task.splittable;
     t.preferred = task.preferredDayPart;
     t.length = task.remainingMinutes >= 0 ? ceilDiv(task.remainingMinutes, m) : -ceilDiv(-task.remainingMinutes, m);
-    t.release = std::max(nowSlot, task.earliestStart.isValid() ? std::max(0, g.ceilSlot(task.earliestStart.toMSecsSinceEpoch())) : 0);
+    QDateTime earliest = task.earliestStart;
+    if (!task.afterCommitment.isNull()) {
+        const CommitmentWait wait = commitmentWait(task.afterCommitment, r.commitments, p.zoneId);
+        t.waitsFor = wait.text;
+        if (wait.earliestStart.isValid() && (!earliest.isValid() || earliest < wait.earliestStart))
+            earliest = wait.earliestStart;
+    }
+    t.release = std::max(nowSlot, earliest.isValid() ? std::max(0, g.ceilSlot(earliest.toMSecsSinceEpoch())) : 0);
     t.hasDeadline = task.hasDeadline();
     t.deadline = t.hasDeadline ? std::clamp(g.floorSlot(task.deadline.toMSecsSinceEpoch()), 0, g.count) : g.count;
+    // Only the person's own earliest start makes a task invalid; a teammate's late work makes
+    // it late (the explainer says why).
     if (t.hasDeadline && task.earliestStart.isValid() && task.deadline <= task.earliestStart) {
         t.invalid = true;
         p.diagnostics.push_back({t.key, QStringLiteral("deadline"),
@@ -106,6 +115,8 @@ SlotTask convertTask(const Task &task, const PlanRequest &r, const Grid &g, int 
                                      .arg(planning::formatSlot(p, g.floorSlot(task.deadline.toMSecsSinceEpoch())),
                                           planning::formatSlot(p, g.floorSlot(task.earliestStart.toMSecsSinceEpoch())))});
     }
+    if (!t.waitsFor.isEmpty() && t.hasDeadline && t.deadline < t.release && !t.invalid)
+        t.deadlineBeforeWait = planning::formatSlot(p, t.deadline);
     t.deadline = std::max(t.deadline, std::min(t.release, g.count)); // overdue: nothing is on time
     if (!t.invalid && task.splittable && task.minChunkMinutes > task.maxChunkMinutes) {
         t.invalid = true;

@@ -492,6 +492,13 @@ QList<Step> makeSteps()
         }
         list.append(Step{11, commitments});
     }
+    // v12: a task may wait for one teammate's commitment (team_commitments.uuid; NULL: none).
+    // No foreign key: the team's copy is replaced on every full refresh and a commitment the hub
+    // no longer shows must not take the task with it. A column on tasks, so the tasks topic's
+    // triggers (step 6) already announce the change.
+    list.append(Step{12, {
+        QStringLiteral("ALTER TABLE tasks ADD COLUMN after_commitment TEXT"),
+    }});
     return list;
 }
 

@@ -5,6 +5,7 @@
 
 #include "model/calendarevent.h"
 #include "model/checkinwindow.h"
+#include "model/commitment.h"
 #include "model/focusblock.h"
 #include "model/task.h"
 #include "result.h"
@@ -55,6 +56,21 @@ public:
     // Every row and every occurrence of the series that end; series without an end (no COUNT
     // or UNTIL) are left out: ask overlapping() for a range.
     Result<QList<CalendarEvent>> all() const;
+
+private:
+    Database &m_db;
+};
+
+// My last copy of my teammates' commitments (team_commitments), read-only here: the hub sync
+// (CommitmentService) writes it. Tasks and the planner read it for "after Ada's 'API spec'".
+class TeamCommitmentRepository final
+{
+public:
+    explicit TeamCommitmentRepository(Database &db) : m_db(db) {}
+    Result<QList<TeammateCommitment>> all() const; // by owner, then due, title, uuid
+    // The one commitment whose uuid is `id` or starts with it (any case, braces optional):
+    // NotFound when none or more than one match, with words saying which.
+    Result<TeammateCommitment> find(const QString &id) const;
 
 private:
     Database &m_db;

@@ -12,7 +12,7 @@ namespace {
 const QString s_columns = QStringLiteral(
     "title, notes, estimate_minutes, remaining_minutes, deadline_ms, priority,"
     " earliest_start_ms, min_chunk_minutes, max_chunk_minutes, splittable,"
-    " preferred_day_part, done");
+    " preferred_day_part, done, after_commitment");
 
 // The values of s_columns, in order.
 QVariantList fields(const Task &task)
@@ -20,7 +20,9 @@ QVariantList fields(const Task &task)
     return {sql::text(task.title), sql::text(task.notes), task.estimateMinutes, task.remainingMinutes,
             sql::fromDateTime(task.deadline), int(task.priority), sql::fromDateTime(task.earliestStart),
             task.minChunkMinutes, task.maxChunkMinutes, task.splittable,
-            dayPartKey(task.preferredDayPart), task.done};
+            dayPartKey(task.preferredDayPart), task.done,
+            task.afterCommitment.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                          : QVariant(task.afterCommitment.toString(QUuid::WithoutBraces))};
 }
 
 QString saveWhat(const Task &task)
@@ -45,6 +47,7 @@ Task readTask(const QSqlQuery &query)
     task.splittable = query.value(10).toBool();
     task.preferredDayPart = dayPartFromKey(query.value(11).toString());
     task.done = query.value(12).toBool();
+    task.afterCommitment = QUuid::fromString(query.value(13).toString());
     return task;
 }
 
@@ -121,7 +124,7 @@ Result<qint64> TaskRepository::add(const Task &task)
     const Status status = m_db.inTransaction([&]() -> Status {
         const Result<qint64> added = sql::insert(
             sql::on(m_db),
-            QStringLiteral("INSERT INTO tasks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(s_columns),
+            QStringLiteral("INSERT INTO tasks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(s_columns),
             fields(task), saveWhat(task));
         if (!added)
             return added.error();
@@ -144,7 +147,8 @@ Status TaskRepository::update(const Task &task)
                                                       "deadline_ms = ?, priority = ?, "
                                                       "earliest_start_ms = ?, min_chunk_minutes = ?, "
                                                       "max_chunk_minutes = ?, splittable = ?, "
-                                                      "preferred_day_part = ?, done = ? WHERE id = ?"),
+                                                      "preferred_day_part = ?, done = ?, "
+                                                      "after_commitment = ? WHERE id = ?"),
                                        fields(task) << task.id, saveWhat(task),
                                        QStringLiteral("The task \"%1\" no longer exists.").arg(task.title));
             !ok)

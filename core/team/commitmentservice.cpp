@@ -226,23 +226,14 @@ CommitmentService::Mine CommitmentService::current(const Row &row) const
 
 Result<QList<Commitment>> CommitmentService::teammates() const
 {
-    return sql::readAll(sql::on(m_db),
-                        QStringLiteral("SELECT uuid, owner_id, owner_role, title, estimate_minutes, due_ms, status, "
-                                       "finish_day, public_note FROM team_commitments "
-                                       "ORDER BY owner_id, due_ms IS NULL, due_ms, title, uuid"),
-                        {}, QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
-                            Commitment c;
-                            c.uuid = QUuid::fromString(q.value(0).toString());
-                            c.ownerId = q.value(1).toLongLong();
-                            c.ownerRole = q.value(2).toString();
-                            c.title = q.value(3).toString();
-                            c.estimateMinutes = q.value(4).toInt();
-                            c.due = sql::toDateTime(q.value(5));
-                            c.status = commitmentStatusFromKey(q.value(6).toString()).value_or(Commitment::Status::Planned);
-                            c.finishDay = dayFrom(q.value(7));
-                            c.publicNote = q.value(8).toString();
-                            return c;
-                        });
+    const Result<QList<TeammateCommitment>> all = TeamCommitmentRepository(m_db).all();
+    if (!all)
+        return all.error();
+    QList<Commitment> list;
+    list.reserve(all->size());
+    for (const TeammateCommitment &t : *all)
+        list.append(t.commitment);
+    return list;
 }
 
 Result<int> CommitmentService::waitingCount() const

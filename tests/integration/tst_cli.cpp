@@ -6,6 +6,9 @@
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace {
@@ -180,6 +183,67 @@ private Q_SLOTS:
                           QStringLiteral("done"), id}).exitCode, 0);
         const Run after = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")});
         QVERIFY2(after.out.contains(QStringLiteral("[x] ") + id), qPrintable(after.out));
+    }
+
+    // A task waiting for a teammate's commitment. The team's copy is written straight into the
+    // local SQLite file (as a hub sync would leave it: team_commitments plus the member in
+    // hub_members); no hub is involved, tst_hubcli covers how the copy gets there.
+    void addAfterCommitment()
+    {
+        fermata::test::TempDataDir dir;
+        QCOMPARE(runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")}).exitCode, 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst_cli_team"));
+            db.setDatabaseName(dir.databasePath());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(QStringLiteral(
+                         "INSERT INTO hub_members (id, role, name, time_zone_id) VALUES (7, 'ada.l', 'Ada', 'Europe/London')")),
+                     qPrintable(query.lastError().text()));
+            for (const char *row : {"('6f1c2a3b-0000-4000-8000-000000000001', 'API spec', 'planned')",
+                                    "('6f1c9999-0000-4000-8000-000000000002', 'API review', 'done')"}) {
+                QVERIFY2(query.exec(QStringLiteral("INSERT INTO team_commitments (uuid, title, status, owner_id, owner_role, "
+                                                   "estimate_minutes, finish_day) VALUES %1")
+                                        .arg(QLatin1String(row))
+                                        .replace(QStringLiteral("')"), QStringLiteral("', 7, 'ada.l', 240, '2026-12-09')"))),
+                         qPrintable(query.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst_cli_team"));
+        auto add = [&](const QStringList &words) {
+            return runFermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"),
+                                          QStringLiteral("add")} + words);
+        };
+
+        const Run byId = add({QStringLiteral("Build"), QStringLiteral("client"), QStringLiteral("--after-commitment"),
+                              QStringLiteral("6F1C2A")});
+        QCOMPARE(byId.exitCode, 0);
+        QVERIFY2(byId.out.contains(QStringLiteral("Build client (60 min, P3) after Ada's 'API spec'")), qPrintable(byId.out + byId.err));
+
+        const Run ambiguous = add({QStringLiteral("Other"), QStringLiteral("--after-commitment"), QStringLiteral("6f1c")});
+        QCOMPARE(ambiguous.exitCode, 1);
+        QVERIFY2(ambiguous.err.contains(QStringLiteral("'6f1c' matches 2 shared commitments")), qPrintable(ambiguous.err));
+        const Run unknown = add({QStringLiteral("Other"), QStringLiteral("--after-commitment"), QStringLiteral("xyz")});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.trimmed(), QStringLiteral("fermata tasks add: No shared commitment 'xyz' — "
+                                                       "'fermata hub commitments' lists them."));
+
+        const Run quick = add({QStringLiteral("Write docs 2h after ada\u2019s 'API s'")});
+        QCOMPARE(quick.exitCode, 0);
+        QVERIFY2(quick.out.contains(QStringLiteral("Write docs (120 min, P3) after Ada's 'API spec'")), qPrintable(quick.out + quick.err));
+        const Run nobody = add({QStringLiteral("X after Bob's \"API spec\"")});
+        QCOMPARE(nobody.exitCode, 1);
+        QVERIFY2(nobody.err.contains(QStringLiteral("Nobody called Bob shares a commitment")), qPrintable(nobody.err));
+
+        const Run list = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")});
+        QCOMPARE(list.out.count(QStringLiteral("after Ada's 'API spec'")), 2);
+        const Run json = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const QJsonArray tasks = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 2); // the refused ones were not added
+        for (const QJsonValue &task : tasks)
+            QCOMPARE(task.toObject().value(QStringLiteral("after_commitment")).toString(),
+                     QStringLiteral("6f1c2a3b-0000-4000-8000-000000000001"));
     }
 
     void badInputChangesNothing_data()

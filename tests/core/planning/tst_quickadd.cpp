@@ -83,6 +83,95 @@ private Q_SLOTS:
         QCOMPARE(r->afterTitle, after);
     }
 
+    // `after Ada's "API spec"`: a teammate's commitment (owner and title), in any of the quotes
+    // people type; a local `after "Title"` keeps meaning a task.
+    void afterCommitment_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("owner");      // empty: not a commitment
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<int>("minutes");
+
+        QTest::newRow("double quotes") << QStringLiteral("Build client 3h after Ada's \"API spec\"")
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("API spec") << 180;
+        QTest::newRow("typographic apostrophe") << QStringLiteral("Build client after Ada\u2019s \"API spec\" 2h")
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("API spec") << 120;
+        QTest::newRow("single quotes, words after") << QStringLiteral("Build client after ada's 'API spec v2' 45m")
+            << QStringLiteral("Build client") << QStringLiteral("ada") << QStringLiteral("API spec v2") << 45;
+        QTest::newRow("curly single quotes") << QStringLiteral("Build client after Ada\u2019s \u2018API\u2019")
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("API") << -1;
+        QTest::newRow("local task stays a task") << QStringLiteral("Review 45m after \"Write report\"")
+            << QStringLiteral("Review") << QString() << QStringLiteral("Write report") << 45;
+        QTest::newRow("a possessive without a quoted title is a task name") << QStringLiteral("Deploy after Ada's 1h")
+            << QStringLiteral("Deploy") << QString() << QStringLiteral("Ada's") << 60;
+    }
+
+    void afterCommitment()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, title);
+        QFETCH(QString, owner);
+        QFETCH(QString, after);
+        QFETCH(int, minutes);
+        const Result<ParsedTask> r = QuickAdd::parse(text, berlin(2026, 12, 2, 10), zone());
+        QVERIFY2(r.isOk(), r.isOk() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->title, title);
+        QCOMPARE(r->afterOwner, owner);
+        QCOMPARE(r->afterTitle, after);
+        QCOMPARE(r->estimateMinutes.value_or(-1), minutes);
+        QVERIFY2(r->notUnderstood.isEmpty(), qPrintable(r->notUnderstood.join(u'|')));
+    }
+
+    // Owner by name or login in any case; title exact, else a unique prefix.
+    void findCommitment_data()
+    {
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<int>("index");         // -1: an error
+        QTest::addColumn<QString>("error");     // part of the message
+
+        QTest::newRow("name, exact title") << QStringLiteral("ada") << QStringLiteral("API spec") << 0 << QString();
+        QTest::newRow("login, unique prefix") << QStringLiteral("ADA.L") << QStringLiteral("api spec v") << 1 << QString();
+        QTest::newRow("exact wins over a longer title") << QStringLiteral("Ada") << QStringLiteral("API spec") << 0 << QString();
+        QTest::newRow("ambiguous prefix") << QStringLiteral("Ada") << QStringLiteral("API") << -1
+            << QStringLiteral("Ada shares 2 commitments starting 'API'");
+        QTest::newRow("another owner's title") << QStringLiteral("Ada") << QStringLiteral("Budget") << -1
+            << QStringLiteral("Ada shares no commitment called 'Budget'");
+        QTest::newRow("unknown owner") << QStringLiteral("Bob") << QStringLiteral("API spec") << -1
+            << QStringLiteral("Nobody called Bob shares a commitment");
+    }
+
+    void findCommitment()
+    {
+        QFETCH(QString, owner);
+        QFETCH(QString, title);
+        QFETCH(int, index);
+        QFETCH(QString, error);
+        auto commitment = [](qint64 ownerId, const QString &role, const QString &name, const QString &what) {
+            TeammateCommitment c;
+            c.commitment.uuid = QUuid::createUuid();
+            c.commitment.ownerId = ownerId;
+            c.commitment.ownerRole = role;
+            c.commitment.title = what;
+            c.ownerName = name;
+            return c;
+        };
+        const QList<TeammateCommitment> list{
+            commitment(1, QStringLiteral("ada.l"), QStringLiteral("Ada"), QStringLiteral("API spec")),
+            commitment(1, QStringLiteral("ada.l"), QStringLiteral("Ada"), QStringLiteral("API spec v2")),
+            commitment(2, QStringLiteral("grace"), QStringLiteral("Grace"), QStringLiteral("Budget")),
+        };
+        const Result<TeammateCommitment> found = QuickAdd::findCommitment(owner, title, list);
+        if (index < 0) {
+            QVERIFY(!found);
+            QVERIFY2(found.error().message.contains(error), qPrintable(found.error().message));
+        } else {
+            QVERIFY2(found, found ? "" : qPrintable(found.error().message));
+            QCOMPARE(found->commitment.uuid, list.at(index).commitment.uuid);
+        }
+    }
+
     // Dates the parser reads besides weekdays and ISO: `next wed`, numeric and month names.
     void dates_data()
     {

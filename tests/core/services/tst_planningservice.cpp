@@ -7,6 +7,8 @@
 #include "time/clock.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -87,6 +89,42 @@ private Q_SLOTS:
         m_taskRepo.reset();
         m_db.reset();
         m_dir.reset();
+    }
+
+    // A task waiting for a teammate's commitment (the team's copy as a hub sync leaves it in
+    // team_commitments): planned from the day after the finish day, and the block says why.
+    void waitsForTeammatesCommitment()
+    {
+        QSqlQuery insert(m_db->connection());
+        QVERIFY2(insert.exec(QStringLiteral(
+                     "INSERT INTO team_commitments (uuid, owner_id, owner_role, title, estimate_minutes, status, finish_day) "
+                     "VALUES ('6f1c2a3b-0000-4000-8000-000000000001', 7, 'ada', 'API spec', 240, 'planned', '2026-12-02')")),
+                 qPrintable(insert.lastError().text()));
+        Task t;
+        t.title = QStringLiteral("Build client");
+        t.estimateMinutes = t.remainingMinutes = 120;
+        t.priority = Priority::P2;
+        t.afterCommitment = QUuid::fromString(QStringLiteral("6f1c2a3b-0000-4000-8000-000000000001"));
+        const Result<Task> added = m_tasks->add(t);
+        QVERIFY(added);
+        QCOMPARE(added->afterCommitment, t.afterCommitment);
+        QVERIFY(m_service->plan(m_week).isOk());
+        const QList<FocusBlock> blocks = stored();
+        QVERIFY(!blocks.isEmpty());
+        for (const FocusBlock &b : blocks) {
+            QVERIFY2(b.start >= utc(3, 0), qPrintable(b.start.toString(Qt::ISODate))); // Thursday
+            // Ada is not in the local directory: her login names her.
+            QCOMPARE(m_service->blockReason(b.id), QStringLiteral("waits for ada's 'API spec', planned to finish Wed, P2, no deadline"));
+        }
+
+        // Ada finished: nothing holds the work back. (Re-planning keeps a previous block where it
+        // is still valid, so the old plan is cleared first to see where it may go now.)
+        QVERIFY(insert.exec(QStringLiteral("UPDATE team_commitments SET status = 'done'")));
+        for (const FocusBlock &b : blocks)
+            QVERIFY(FocusBlockRepository(*m_db).remove(b.id).isOk());
+        QVERIFY(m_service->plan(m_week).isOk());
+        QCOMPARE(stored().constFirst().start, utc(0, 9));
+        QCOMPARE(m_service->blockReason(stored().constFirst().id), QStringLiteral("ada's 'API spec' is done, P2, no deadline"));
     }
 
     void plansStoresAndExplains()

@@ -221,8 +221,8 @@ private Q_SLOTS:
             QVERIFY(TaskRepository(**db).add(titled(QStringLiteral("from before"))));
         }
         // Version 5 still had the contacts table (dropped in version 7), no read receipts
-        // (version 8), no calendar_events columns for overrides of series (version 9) and none
-        // of the tables later versions made.
+        // (version 8), no calendar_events columns for overrides of series (version 9), no task
+        // waiting for a teammate's commitment (version 12) and none of the tables later versions made.
         QStringList back{QStringLiteral("PRAGMA application_id = 0"),
                          QStringLiteral("ALTER TABLE messages DROP COLUMN delivered_ms"),
                          QStringLiteral("ALTER TABLE messages DROP COLUMN acknowledged_ms"),
@@ -230,6 +230,7 @@ private Q_SLOTS:
                          QStringLiteral("DROP INDEX calendar_events_range_change"),
                          QStringLiteral("ALTER TABLE calendar_events DROP COLUMN recurrence_ms"),
                          QStringLiteral("ALTER TABLE calendar_events DROP COLUMN range_change"),
+                         QStringLiteral("ALTER TABLE tasks DROP COLUMN after_commitment"),
                          QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                         " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
                                         " time_zone_id TEXT NOT NULL DEFAULT '')"),

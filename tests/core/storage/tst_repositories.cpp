@@ -90,6 +90,7 @@ private Q_SLOTS:
         task.tags = {QStringLiteral("release"), QStringLiteral("a tag, with comma"),
                      QStringLiteral("release"), QString()};
         task.done = true;
+        task.afterCommitment = QUuid::fromString(QStringLiteral("6f1c2a3b-0000-4000-8000-000000000001"));
         const qint64 id = ok(repo.add(task));
         QVERIFY(id > secondId);
         task.id = id;
@@ -106,6 +107,7 @@ private Q_SLOTS:
         QCOMPARE(all.at(2), task);
         QVERIFY(!all.at(0).deadline.isValid()); // invalid stays invalid
         QVERIFY(!all.at(0).earliestStart.isValid());
+        QVERIFY(all.at(0).afterCommitment.isNull());
         QCOMPARE(all.at(0).title, first.title);
 
         // Update replaces every field, dependencies and tags included.
@@ -114,6 +116,7 @@ private Q_SLOTS:
         task.tags.clear();
         task.deadline = QDateTime();
         task.done = false;
+        task.afterCommitment = QUuid(); // no longer waits
         QVERIFY(repo.update(task).isOk());
         QCOMPARE(*ok(repo.find(id)), task);
         QCOMPARE(rowCount(*m_db, QStringLiteral("task_tags")), 0);

@@ -1,0 +1,62 @@
+#include "storage/database.h"
+#include "storage/repositories.h"
+#include "storage/sqlhelpers.h"
+
+#include <QSqlQuery>
+
+namespace fermata {
+
+Result<QList<TeammateCommitment>> TeamCommitmentRepository::all() const
+{
+    return sql::readAll(sql::on(m_db),
+                        QStringLiteral("SELECT c.uuid, c.owner_id, c.owner_role, c.title, c.estimate_minutes, c.due_ms, "
+                                       "c.status, c.finish_day, c.public_note, m.name, m.time_zone_id "
+                                       "FROM team_commitments c LEFT JOIN hub_members m ON m.id = c.owner_id "
+                                       "ORDER BY c.owner_id, c.due_ms IS NULL, c.due_ms, c.title, c.uuid"),
+                        {}, QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
+                            TeammateCommitment t;
+                            Commitment &c = t.commitment;
+                            c.uuid = QUuid::fromString(q.value(0).toString());
+                            c.ownerId = q.value(1).toLongLong();
+                            c.ownerRole = q.value(2).toString();
+                            c.title = q.value(3).toString();
+                            c.estimateMinutes = q.value(4).toInt();
+                            c.due = sql::toDateTime(q.value(5));
+                            c.status = commitmentStatusFromKey(q.value(6).toString()).value_or(Commitment::Status::Planned);
+                            c.finishDay = q.value(7).isNull() ? QDate()
+                                                              : QDate::fromString(q.value(7).toString(), Qt::ISODate);
+                            c.publicNote = q.value(8).toString();
+                            t.ownerName = q.value(9).toString();
+                            t.ownerZoneId = q.value(10).toString().toUtf8();
+                            return t;
+                        });
+}
+
+Result<TeammateCommitment> TeamCommitmentRepository::find(const QString &id) const
+{
+    QString prefix = id.trimmed().toLower();
+    if (prefix.startsWith(QLatin1Char('{')))
+        prefix.remove(0, 1);
+    if (prefix.endsWith(QLatin1Char('}')))
+        prefix.chop(1);
+    const Result<QList<TeammateCommitment>> list = all();
+    if (!list)
+        return list.error();
+    QList<TeammateCommitment> matches;
+    for (const TeammateCommitment &c : *list) {
+        if (!prefix.isEmpty() && c.commitment.uuid.toString(QUuid::WithoutBraces).startsWith(prefix))
+            matches.append(c);
+    }
+    if (matches.size() == 1)
+        return matches.constFirst();
+    if (matches.isEmpty())
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("No shared commitment '%1' — 'fermata hub commitments' lists them.").arg(id)};
+    return Error{Error::Code::NotFound,
+                 QStringLiteral("'%1' matches %2 shared commitments — give more of the id "
+                                "('fermata hub commitments --json' shows them).")
+                     .arg(id)
+                     .arg(matches.size())};
+}
+
+} // namespace fermata
