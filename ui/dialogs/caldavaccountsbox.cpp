@@ -2,6 +2,7 @@
 
 #include "caldav/caldavsync.h"
 #include "dialogs/caldavaccountdialog.h"
+#include "models/whentext.h"
 #include "time/clock.h"
 
 #include <QCheckBox>
@@ -128,14 +129,7 @@ CalDavAccountsBox::CalDavAccountsBox(CalDavSync &sync, const Clock &clock, const
 
 QString CalDavAccountsBox::timeText(const QDateTime &when) const
 {
-    const QDateTime local = when.toTimeZone(m_zone);
-    const QDateTime now = m_clock.now().toTimeZone(m_zone);
-    const QLocale locale;
-    if (local.date() == now.date())
-        return tr("today %1").arg(locale.toString(local.time(), QStringLiteral("HH:mm")));
-    if (qAbs(local.daysTo(now)) < 6)
-        return locale.toString(local, QStringLiteral("ddd HH:mm"));
-    return locale.toString(local, QStringLiteral("ddd d MMM HH:mm"));
+    return WhenText::past(when, m_zone, m_clock.now());
 }
 
 QString CalDavAccountsBox::statusText(const CalDavAccount &account) const

@@ -3,6 +3,7 @@
 #include "calendar/subscriptionservice.h"
 #include "calendar/calendarsync.h"
 #include "dialogs/caldavaccountsbox.h"
+#include "models/whentext.h"
 #include "time/clock.h"
 #include "widgets/calendarcolors.h"
 
@@ -261,14 +262,7 @@ void CalendarsPage::reload()
 
 QString CalendarsPage::timeText(const QDateTime &when) const
 {
-    const QDateTime local = when.toTimeZone(m_zone);
-    const QDateTime now = m_clock.now().toTimeZone(m_zone);
-    const QLocale locale;
-    if (local.date() == now.date())
-        return tr("today %1").arg(locale.toString(local.time(), QStringLiteral("HH:mm")));
-    if (qAbs(local.daysTo(now)) < 6)
-        return locale.toString(local, QStringLiteral("ddd HH:mm"));
-    return locale.toString(local, QStringLiteral("ddd d MMM HH:mm"));
+    return WhenText::past(when, m_zone, m_clock.now());
 }
 
 QString CalendarsPage::statusText(const CalendarSubscription &subscription) const

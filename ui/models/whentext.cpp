@@ -24,4 +24,17 @@ QString format(const QDateTime &instant, const QTimeZone &zone, const QDateTime 
         .arg(QLocale().toString(local.date(), QStringLiteral("d MMM")), time);
 }
 
+QString past(const QDateTime &instant, const QTimeZone &zone, const QDateTime &now)
+{
+    const QDateTime local = instant.toTimeZone(zone);
+    const QDateTime today = now.toTimeZone(zone);
+    const QLocale locale;
+    if (local.date() == today.date())
+        return QCoreApplication::translate("fermata::WhenText", "today %1")
+            .arg(locale.toString(local.time(), QStringLiteral("HH:mm")));
+    if (qAbs(local.daysTo(today)) < 6)
+        return locale.toString(local, QStringLiteral("ddd HH:mm"));
+    return locale.toString(local, QStringLiteral("ddd d MMM HH:mm"));
+}
+
 } // namespace fermata::WhenText
