@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "closetotray.h"
+#include "commitmentreplanoffer.h"
 #include "dialogs/calendarspage.h"
 #include "dialogs/exportcalendardialog.h"
 #include "dialogs/checkinpage.h"
@@ -369,6 +370,15 @@ void MainWindow::connectParts()
     connect(m_planner, &PlanController::replanSuggested, this, [this] {
         m_messageBar->showAction(PlanController::replanOfferText(), tr("Re-plan"));
     });
+    if (m_context.attention) {
+        // A teammate's change to work I wait for: the offer arrives with its Inbox item.
+        auto *commitmentOffer = new CommitmentReplanOffer(*m_context.attention, m_context.clock.now(), this);
+        connect(commitmentOffer, &CommitmentReplanOffer::offered, this, [this](const QString &text) {
+            if (m_planner->hasPlanAhead())
+                m_messageBar->showAction(text, tr("Re-plan"));
+        });
+        connect(commitmentOffer, &CommitmentReplanOffer::failed, this, &MainWindow::showError);
+    }
     connect(m_messageBar, &MessageBar::actionTriggered, m_planner, &PlanController::replan);
     connect(m_messageBar, &MessageBar::actionDeclined, this, [this](const QString &text, const QString &action) {
         m_history->push(new DeclineOfferCommand(*m_messageBar, text, action));

@@ -29,6 +29,8 @@ public:
     // Whether a stored, unpinned block ahead now clashes with a busy event (all-day ones
     // too, as the planner sees them) or belongs to a task that is done or gone.
     bool planNoLongerFits() const;
+    // Whether Re-plan has something to work on: a plan from this session or blocks ahead.
+    bool hasPlanAhead() const { return watchedRange().has_value(); }
     // The words of the Re-plan offer, for the message bar.
     static QString replanOfferText();
     // Each successful Plan is recorded there (Edit > Undo Plan); null: not undoable.

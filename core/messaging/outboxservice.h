@@ -179,7 +179,7 @@ private:
     const Clock &m_clock;
     HubClient m_client;
     TeamDirectory m_directory;
-    CommitmentService m_commitments{m_db, m_client};
+    CommitmentService m_commitments{m_db, m_client, m_clock};
     QTimeZone m_senderZone = QTimeZone::systemTimeZone();
     HubConfig m_config;
     QString m_role;

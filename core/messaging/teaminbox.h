@@ -19,7 +19,7 @@ class TeamDirectory;
 // muted or holds that source, or the hourly break-through cap is reached.
 namespace teaminbox {
 
-constexpr auto source = "team"; // InboxItem source of teammates' messages
+constexpr auto source = teamInboxSource; // InboxItem source of teammates' messages
 
 // What an urgent message is decided against: the person's rules and how many break-throughs
 // the last hour already had (the cap counts every kind, whichever process stored them).

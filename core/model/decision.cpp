@@ -7,7 +7,7 @@ namespace fermata {
 
 namespace {
 
-constexpr std::array<std::pair<DecisionReason, const char *>, 11> s_reasons = {{
+constexpr std::array<std::pair<DecisionReason, const char *>, 12> s_reasons = {{
     {DecisionReason::InsideWindow, "inside-window"},
     {DecisionReason::OutsideWindow, "outside-window"},
     {DecisionReason::FocusBlock, "focus"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<DecisionReason, const char *>, 11> s_reasons = {{
     {DecisionReason::KeywordBreakThrough, "keyword"},
     {DecisionReason::BreakThroughCapReached, "break-through-cap"},
     {DecisionReason::TeamMessage, "team-message"},
+    {DecisionReason::TeamCommitment, "team-commitment"},
 }};
 
 } // namespace

@@ -20,7 +20,8 @@ enum class DecisionReason {
     VipBreakThrough,
     KeywordBreakThrough,
     BreakThroughCapReached,
-    TeamMessage, // a teammate's message the team hub released for my window
+    TeamMessage,    // a teammate's message the team hub released for my window
+    TeamCommitment, // a teammate's commitment that my tasks wait for changed
 };
 
 // One decision and why, stored with the notification.

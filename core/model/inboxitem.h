@@ -8,6 +8,10 @@
 
 namespace fermata {
 
+// The Inbox source of what comes from teammates through the team hub (their messages, their
+// commitments' changes).
+inline constexpr auto teamInboxSource = "team";
+
 // Where a notification is in its life: held until a window, released (shown or in the digest),
 // then marked done or archived by the person. Muted ones are kept for the record only.
 enum class ItemState { Held, Released, Done, Archived, Muted };

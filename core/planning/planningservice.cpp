@@ -55,7 +55,32 @@ Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<F
         if (!t.done)
             r.tasks.append(t);
     }
+    releaseWaitsThatEnded(r);
     return r;
+}
+
+void PlanningService::releaseWaitsThatEnded(PlanRequest &r) const
+{
+    // A task waiting for a teammate was placed no earlier than their planned finish. When they
+    // finish early (or move it earlier), keeping its blocks for stability would hold it where
+    // the old wait put it: its blocks are not kept, so the plan can start it sooner.
+    QHash<qint64, QDateTime> canStart;
+    for (const Task &t : std::as_const(r.tasks)) {
+        if (t.afterCommitment.isNull())
+            continue;
+        const QDateTime wait = commitmentWait(t.afterCommitment, r.commitments, r.zoneId).earliestStart;
+        canStart.insert(t.id, wait.isValid() && wait > r.now ? wait : r.now);
+    }
+    if (canStart.isEmpty())
+        return;
+    QHash<qint64, QDateTime> firstStart;
+    for (const FocusBlock &b : std::as_const(r.previous)) {
+        if (canStart.contains(b.taskId) && (!firstStart.contains(b.taskId) || b.start < firstStart.value(b.taskId)))
+            firstStart.insert(b.taskId, b.start);
+    }
+    r.previous.removeIf([&](const FocusBlock &b) {
+        return firstStart.contains(b.taskId) && firstStart.value(b.taskId) > canStart.value(b.taskId);
+    });
 }
 
 Status PlanningService::store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds)

@@ -72,6 +72,8 @@ private:
     Status swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHash<qint64, qint64> *newIds);
     static constexpr qsizetype maxUndo = 50;
     Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
+    // Blocks of tasks whose teammate's wait now ends earlier than they start are not kept.
+    void releaseWaitsThatEnded(PlanRequest &request) const;
     Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
     QString reasonFor(const FocusBlock &block, bool late, const Interval &range,
                       const QList<TeammateCommitment> &commitments) const;

@@ -133,6 +133,28 @@ Result<QHash<QString, qint64>> AttentionRepository::idsByUuid(const QStringList 
     return ids;
 }
 
+Result<std::optional<qint64>> AttentionRepository::heldWithUuidPrefix(const QString &prefix) const
+{
+    Result<QSqlQuery> query = sql::run(sql::on(m_db),
+                                       QStringLiteral("SELECT id FROM notifications WHERE state = 'held' "
+                                                      "AND substr(uuid, 1, ?) = ? ORDER BY id DESC LIMIT 1"),
+                                       {prefix.size(), prefix}, QStringLiteral("look up a held notification"));
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query.value().value(0).toLongLong());
+}
+
+Status AttentionRepository::rewordHeld(qint64 id, const QString &sender, const QString &title, const QString &body)
+{
+    return sql::changeRow(sql::on(m_db),
+                          QStringLiteral("UPDATE notifications SET sender = ?, title = ?, body = ? "
+                                         "WHERE id = ? AND state = 'held'"),
+                          {sender, title, body, id}, QStringLiteral("update a held notification"),
+                          QStringLiteral("Notification %1 is no longer held.").arg(id));
+}
+
 Status AttentionRepository::release(const QList<qint64> &ids, const QDateTime &at)
 {
     const QString what = QStringLiteral("release held notifications");

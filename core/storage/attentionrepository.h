@@ -37,6 +37,11 @@ public:
     Result<QList<AddedItem>> add(const QList<InboxItem> &items);
     // The ids of the stored items with these uuids (absent: not stored).
     Result<QHash<QString, qint64>> idsByUuid(const QStringList &uuids) const;
+    // The newest held item whose uuid starts with `prefix`: a change still waiting for its window,
+    // which a later change rewords instead of adding another item.
+    Result<std::optional<qint64>> heldWithUuidPrefix(const QString &prefix) const;
+    // Gives a held item new words; NotFound when it is no longer held.
+    Status rewordHeld(qint64 id, const QString &sender, const QString &title, const QString &body);
     // Held -> Released at `at`; items no longer held are left alone.
     Status release(const QList<qint64> &ids, const QDateTime &at);
     Status setState(qint64 id, ItemState state); // NotFound when the id does not exist

@@ -499,6 +499,37 @@ QList<Step> makeSteps()
     list.append(Step{12, {
         QStringLiteral("ALTER TABLE tasks ADD COLUMN after_commitment TEXT"),
     }});
+    // v13: who waits for what (hub schema 7). commitment_waiters: the last copy from the hub of
+    // which members wait for my team's commitments, mine included. my_waits_pushed: the set of
+    // commitments the hub last took as mine to wait for; the open tasks' after_commitment is the
+    // set now, so a difference is what the next sync pushes. A task starting or stopping to wait
+    // (or done) raises the team topic, so whichever process holds the hub connection pushes it.
+    {
+        QStringList waits{
+            QStringLiteral("CREATE TABLE commitment_waiters ("
+                           " uuid TEXT NOT NULL,"
+                           " member_id INTEGER NOT NULL,"
+                           " PRIMARY KEY (uuid, member_id))"),
+            QStringLiteral("CREATE TABLE my_waits_pushed (uuid TEXT PRIMARY KEY NOT NULL)"),
+            QStringLiteral("CREATE TRIGGER tasks_waits_insert AFTER INSERT ON tasks"
+                           " WHEN NEW.after_commitment IS NOT NULL"
+                           " BEGIN UPDATE data_changes SET version = version + 1 WHERE topic = 'team'; END"),
+            QStringLiteral("CREATE TRIGGER tasks_waits_update AFTER UPDATE ON tasks"
+                           " WHEN OLD.after_commitment IS NOT NEW.after_commitment"
+                           " OR (NEW.after_commitment IS NOT NULL AND OLD.done IS NOT NEW.done)"
+                           " BEGIN UPDATE data_changes SET version = version + 1 WHERE topic = 'team'; END"),
+            QStringLiteral("CREATE TRIGGER tasks_waits_delete AFTER DELETE ON tasks"
+                           " WHEN OLD.after_commitment IS NOT NULL"
+                           " BEGIN UPDATE data_changes SET version = version + 1 WHERE topic = 'team'; END"),
+        };
+        for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+            waits.append(QStringLiteral("CREATE TRIGGER commitment_waiters_%1_changed AFTER %2 ON commitment_waiters "
+                                        "BEGIN UPDATE data_changes SET version = version + 1 "
+                                        "WHERE topic = 'team'; END")
+                             .arg(event.toLower(), event));
+        }
+        list.append(Step{13, waits});
+    }
     return list;
 }
 

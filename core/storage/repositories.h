@@ -11,6 +11,7 @@
 #include "result.h"
 #include "time/interval.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -71,6 +72,9 @@ public:
     // The one commitment whose uuid is `id` or starts with it (any case, braces optional):
     // NotFound when none or more than one match, with words saying which.
     Result<TeammateCommitment> find(const QString &id) const;
+    // Who of my team waits for which commitment (mine too), as the hub last said: member ids
+    // in ascending order (the team directory names them).
+    Result<QHash<QUuid, QList<qint64>>> waiters() const;
 
 private:
     Database &m_db;

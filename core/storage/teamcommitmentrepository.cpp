@@ -59,4 +59,17 @@ Result<TeammateCommitment> TeamCommitmentRepository::find(const QString &id) con
                      .arg(matches.size())};
 }
 
+Result<QHash<QUuid, QList<qint64>>> TeamCommitmentRepository::waiters() const
+{
+    Result<QSqlQuery> query = sql::run(sql::on(m_db),
+                                       QStringLiteral("SELECT uuid, member_id FROM commitment_waiters ORDER BY uuid, member_id"),
+                                       {}, QStringLiteral("read who waits for your team's commitments"));
+    if (!query)
+        return query.error();
+    QHash<QUuid, QList<qint64>> found;
+    while (query.value().next())
+        found[QUuid::fromString(query.value().value(0).toString())].append(query.value().value(1).toLongLong());
+    return found;
+}
+
 } // namespace fermata

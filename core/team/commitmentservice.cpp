@@ -3,15 +3,18 @@
 #include "storage/database.h"
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
+#include "team/commitmentnotices.h"
 #include "team/hubclient.h"
 #include "team/hubsql.h"
+#include "time/clock.h"
 
 namespace fermata {
 
 namespace {
 
-// The hub schema that holds commitments (sql/hub_v6.sql).
+// The hub schema that holds commitments (sql/hub_v6.sql), and who waits for them (hub_v7.sql).
 constexpr int s_commitmentSchema = 6;
+constexpr int s_waitsSchema = 7;
 // Commitments per call: one round trip and one transaction each.
 constexpr int s_pushBatch = 200;
 
@@ -243,7 +246,61 @@ Result<int> CommitmentService::waitingCount() const
         {}, QStringLiteral("count the shared tasks waiting for the hub"));
     if (!count)
         return count.error();
-    return count->toInt();
+    // Waits count once the hub is known to take them (or while it is not reached yet).
+    const bool waitsTaken = m_client.schemaVersion() == 0 || m_client.schemaVersion() >= s_waitsSchema;
+    const Result<bool> waits = waitsTaken ? waitsChanged() : Result<bool>(false);
+    if (!waits)
+        return waits.error();
+    return count->toInt() + (*waits ? 1 : 0);
+}
+
+Result<QList<QUuid>> CommitmentService::myWaits() const
+{
+    return sql::readAll(sql::on(m_db),
+                        QStringLiteral("SELECT DISTINCT after_commitment FROM tasks "
+                                       "WHERE after_commitment IS NOT NULL AND done = 0 ORDER BY after_commitment"),
+                        {}, QStringLiteral("read which teammates' tasks you wait for"),
+                        [](const QSqlQuery &q) { return QUuid::fromString(q.value(0).toString()); });
+}
+
+Result<bool> CommitmentService::waitsChanged() const
+{
+    const Result<QVariant> differ = sql::scalar(
+        sql::on(m_db),
+        QStringLiteral("SELECT EXISTS (SELECT after_commitment FROM tasks WHERE after_commitment IS NOT NULL AND done = 0 "
+                       "EXCEPT SELECT uuid FROM my_waits_pushed) "
+                       "OR EXISTS (SELECT uuid FROM my_waits_pushed EXCEPT "
+                       "SELECT after_commitment FROM tasks WHERE after_commitment IS NOT NULL AND done = 0)"),
+        {}, QStringLiteral("compare your waits with the team hub's"));
+    if (!differ)
+        return differ.error();
+    return differ->toBool();
+}
+
+Status CommitmentService::pushWaits()
+{
+    if (m_client.schemaVersion() < s_waitsSchema)
+        return {};
+    const Result<bool> changed = waitsChanged();
+    if (!changed || !*changed)
+        return changed ? Status() : Status(changed.error());
+    const Result<QList<QUuid>> waits = myWaits();
+    if (!waits)
+        return waits.error();
+    if (Status told = m_client.setMyWaits(*waits); !told)
+        return told;
+    // What the hub took: the set read before the call (a task changed since is pushed next time).
+    return m_db.inTransaction([&]() -> Status {
+        const QString what = QStringLiteral("remember which waits reached the team hub");
+        if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM my_waits_pushed"), {}, what); !ok)
+            return ok;
+        for (const QUuid &uuid : *waits) {
+            if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("INSERT INTO my_waits_pushed (uuid) VALUES (?)"),
+                                      {key(uuid)}, what); !ok)
+                return ok;
+        }
+        return {};
+    });
 }
 
 Status CommitmentService::push()
@@ -259,7 +316,9 @@ Status CommitmentService::push()
     }
     if (Status ok = withdrawUnshared(); !ok)
         return ok;
-    return pushShared();
+    if (Status ok = pushShared(); !ok)
+        return ok;
+    return pushWaits();
 }
 
 Status CommitmentService::withdrawUnshared()
@@ -351,7 +410,7 @@ Status CommitmentService::refresh(const QList<QUuid> &changed)
     const Result<QList<Commitment>> found = m_client.teamCommitments(changed);
     if (!found)
         return found.error();
-    return saveTeammates(*found, changed, false);
+    return saveTeammates(*found, changed, false, waitersOf(changed));
 }
 
 Status CommitmentService::refreshAll()
@@ -361,13 +420,40 @@ Status CommitmentService::refreshAll()
     const Result<QList<Commitment>> found = m_client.teamCommitments();
     if (!found)
         return found.error();
-    return saveTeammates(*found, {}, true);
+    return saveTeammates(*found, {}, true, waitersOf(std::nullopt));
 }
 
-Status CommitmentService::saveTeammates(const QList<Commitment> &list, const QList<QUuid> &replace, bool all)
+Result<QList<HubClient::Waiter>> CommitmentService::waitersOf(const std::optional<QList<QUuid>> &only)
 {
+    if (m_client.schemaVersion() < s_waitsSchema)
+        return QList<HubClient::Waiter>();
+    return m_client.commitmentWaiters(only);
+}
+
+Status CommitmentService::saveTeammates(const QList<Commitment> &list, const QList<QUuid> &replace, bool all,
+                                       const Result<QList<HubClient::Waiter>> &waiters)
+{
+    if (!waiters)
+        return waiters.error();
     const QString what = QStringLiteral("keep a copy of your team's commitments");
     return m_db.inTransaction([&]() -> Status {
+        // Who waits: for every commitment re-read, mine included (the team's feed says when
+        // someone starts or stops waiting for my work).
+        const QString clear = all ? QStringLiteral("DELETE FROM commitment_waiters")
+                                  : QStringLiteral("DELETE FROM commitment_waiters WHERE uuid = ?");
+        for (qsizetype i = 0; i < (all ? 1 : replace.size()); ++i) {
+            if (Status ok = sql::exec(sql::on(m_db), clear, all ? QVariantList() : QVariantList{key(replace.at(i))}, what); !ok)
+                return ok;
+        }
+        for (const HubClient::Waiter &w : *waiters) {
+            if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("INSERT OR IGNORE INTO commitment_waiters (uuid, member_id) "
+                                                                    "VALUES (?, ?)"),
+                                      {key(w.commitment), w.memberId}, what); !ok)
+                return ok;
+        }
+        commitmentnotices::Recorder notices(m_db, m_zone.id(), m_clock.now());
+        if (Status read = notices.before(); !read)
+            return read;
         if (all) {
             if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM team_commitments"), {}, what); !ok)
                 return ok;
@@ -388,7 +474,7 @@ Status CommitmentService::saveTeammates(const QList<Commitment> &list, const QLi
                      sql::text(c.publicNote)}, what); !ok)
                 return ok;
         }
-        return {};
+        return notices.after();
     });
 }
 
@@ -396,7 +482,7 @@ Status CommitmentService::forget()
 {
     const QString what = QStringLiteral("forget the shared tasks of the team hub");
     return m_db.inTransaction([&]() -> Status {
-        for (const char *table : {"my_commitments", "team_commitments"}) {
+        for (const char *table : {"my_commitments", "team_commitments", "commitment_waiters", "my_waits_pushed"}) {
             if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM ") + QLatin1String(table), {}, what); !ok)
                 return ok;
         }

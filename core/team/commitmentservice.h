@@ -2,6 +2,7 @@
 
 #include "model/commitment.h"
 #include "result.h"
+#include "team/hubclient.h"
 
 #include <QList>
 #include <QTimeZone>
@@ -10,8 +11,8 @@
 
 namespace fermata {
 
+class Clock;
 class Database;
-class HubClient;
 
 // Shared commitments, local-first: which of my tasks my team sees, and my copy of what my
 // teammates shared. Sharing and unsharing are committed to the local file first (tables
@@ -31,7 +32,8 @@ public:
         bool synced = false; // the hub holds this state
     };
 
-    CommitmentService(Database &db, HubClient &client) : m_db(db), m_client(client) {}
+    CommitmentService(Database &db, HubClient &client, const Clock &clock)
+        : m_db(db), m_client(client), m_clock(clock) {}
     Q_DISABLE_COPY_MOVE(CommitmentService)
 
     // The zone the finish day is a date in (the person's).
@@ -47,14 +49,17 @@ public:
     Result<std::optional<Mine>> find(qint64 taskId) const;
     Result<QList<Mine>> mine() const;                 // shared now, by task id, as the task is now
     Result<QList<Commitment>> teammates() const;      // the last copy from the hub, by owner
-    // Shares, changes and unshares not yet on the hub (cheap: no recomputing).
+    // Shares, changes and unshares not yet on the hub, and 1 when the set of teammates' work my
+    // open tasks wait for changed since the hub last took it (cheap: no recomputing).
     Result<int> waitingCount() const;
 
     // With the hub open (schema 6 or later; an older hub is skipped, lastError() says why):
     // recomputes what my team sees, pushes what changed and withdraws what was unshared.
     Status push();
     // The change feed said these commitments changed: re-reads them (a uuid the hub no longer
-    // shows is gone from the copy).
+    // shows is gone from the copy). A change that moves the start of one of my open tasks
+    // waiting for it is held in my Inbox for my next window, in the same transaction
+    // (commitmentnotices.h), so whichever process reads it first tells me once.
     Status refresh(const QList<QUuid> &changed);
     // Replaces the copy with everything the hub shows (first sync, a member joined or left).
     Status refreshAll();
@@ -81,10 +86,19 @@ private:
     Status store(qint64 taskId, const Commitment &content, bool raiseRevision);
     Status pushShared();
     Status withdrawUnshared();
-    Status saveTeammates(const QList<Commitment> &list, const QList<QUuid> &replace, bool all);
+    // Who waits for what: the teammates' commitments my open tasks wait for, and whether
+    // that set differs from what the hub last took (my_waits_pushed).
+    Result<QList<QUuid>> myWaits() const;
+    Result<bool> waitsChanged() const;
+    Status pushWaits();
+    // Who waits for `only` (all: nullopt); none from a hub older than schema 7.
+    Result<QList<HubClient::Waiter>> waitersOf(const std::optional<QList<QUuid>> &only);
+    Status saveTeammates(const QList<Commitment> &list, const QList<QUuid> &replace, bool all,
+                         const Result<QList<HubClient::Waiter>> &waiters);
 
     Database &m_db;
     HubClient &m_client;
+    const Clock &m_clock;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     qint64 m_memberId = 0;
     QString m_role;

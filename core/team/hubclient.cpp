@@ -610,6 +610,22 @@ Result<QList<Commitment>> HubClient::teamCommitments(const std::optional<QList<Q
         });
 }
 
+Status HubClient::setMyWaits(const QList<QUuid> &uuids)
+{
+    return sql::exec(target(), QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"), {uuidArray(uuids)},
+                     QStringLiteral("tell your team which of their tasks you wait for"));
+}
+
+Result<QList<HubClient::Waiter>> HubClient::commitmentWaiters(const std::optional<QList<QUuid>> &only)
+{
+    return sql::readAll(target(),
+                        QStringLiteral("SELECT commitment, member_id FROM fermata.commitment_waiters(CAST(? AS uuid[]))"),
+                        {only ? QVariant(uuidArray(*only)) : QVariant(QMetaType::fromType<QString>())},
+                        QStringLiteral("read who waits for your team's commitments"), [](const QSqlQuery &q) {
+                            return Waiter{QUuid::fromString(q.value(0).toString()), q.value(1).toLongLong()};
+                        });
+}
+
 bool HubClient::subscribe(qint64 teamId)
 {
     QSqlDatabase db = connection();

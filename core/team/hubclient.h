@@ -109,6 +109,19 @@ public:
     // of them that are still visible.
     Result<QList<Commitment>> teamCommitments(const std::optional<QList<QUuid>> &only = std::nullopt);
 
+    // Who waits for what (hub schema 7; sql/hub_v7.sql): replaces the set of my teammates'
+    // commitments my open tasks wait for; uuids that are not visible teammates' commitments are
+    // ignored. Idempotent.
+    Status setMyWaits(const QList<QUuid> &uuids);
+    struct Waiter
+    {
+        QUuid commitment;
+        qint64 memberId = 0;
+        bool operator==(const Waiter &) const = default;
+    };
+    // Who of my team waits for my team's visible commitments; with `only`, for just those.
+    Result<QList<Waiter>> commitmentWaiters(const std::optional<QList<QUuid>> &only = std::nullopt);
+
     // LISTEN for this team's nudges; nudged() fires on each.
     bool subscribe(qint64 teamId);
 

@@ -664,6 +664,8 @@ QString InboxModel::reasonText(const Decision &decision)
         return tr("Held: it could have broken through, but this hour's limit was reached.");
     case DecisionReason::TeamMessage:
         return tr("From your team: released for your check-in window.");
+    case DecisionReason::TeamCommitment:
+        return tr("From your team: work you wait for changed; held for your check-in window.");
     }
     return {};
 }

@@ -1,4 +1,4 @@
-// Shared commitments on the hub (sql/hub_v6.sql), as members who know SQL try them with their own
+// Shared commitments on the hub (sql/hub_v6.sql, who waits: hub_v7.sql), as members who know SQL try them with their own
 // logins and plain PostgreSQL connections: teammates read their team's commitments, only the
 // owner writes them, nobody outside the team sees anything, a removed member's disappear, and
 // nothing tells a teammate when the owner was online.
@@ -265,6 +265,70 @@ private Q_SLOTS:
             big.append(entry(newUuid(), QStringLiteral("x"), 1));
         QVERIFY(!test::runSql(m_db[QStringLiteral("carol")], QStringLiteral("SELECT * FROM fermata.share_commitments(?::jsonb)"),
                               {QStringLiteral("[%1]").arg(big.join(u','))}).ok);
+    }
+
+    // Who waits for what (sql/hub_v7.sql): bob waits for alice's commitment and the team sees
+    // that, with a change for it in the feed; a uuid of another team, his own or an unknown one
+    // is ignored; Beta sees nothing of it; the table stays closed; a transaction bob leaves open
+    // holds up neither alice's push nor another member's waits; an empty set ends his waits.
+    void whoWaitsIsTheTeamsAndOnlyTheirs()
+    {
+        const QString c1 = m_vars[QStringLiteral("{c1}")];
+        const auto cursor = feedEnd(QStringLiteral("alice"));
+        const auto set = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"),
+                                      {QStringLiteral("{%1,%2,%3}").arg(c1, m_vars[QStringLiteral("{c3}")], newUuid())});
+        QVERIFY2(set.ok, qPrintable(set.error));
+        QCOMPARE(set.firstRow.value(0).toInt(), 1); // only alice's counts
+        QCOMPARE(changesFor(QStringLiteral("alice"), cursor, c1), 1);
+        // Again: idempotent, no new change.
+        QVERIFY(test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"),
+                             {QStringLiteral("{%1}").arg(c1)}).ok);
+        QCOMPARE(changesFor(QStringLiteral("alice"), cursor, c1), 1);
+        for (const QString &who : {QStringLiteral("alice"), QStringLiteral("bob")}) {
+            const auto seen = test::runSql(m_db[who], QStringLiteral("SELECT commitment, member_id FROM fermata.commitment_waiters(NULL)"));
+            QVERIFY2(seen.ok, qPrintable(seen.error));
+            QCOMPARE(seen.rows, 1);
+            QCOMPARE(seen.firstRow.value(0).toString(), c1);
+            QCOMPARE(seen.firstRow.value(1).toLongLong(), m_ids[QStringLiteral("bob")]);
+        }
+        QCOMPARE(test::runSql(m_db[QStringLiteral("carol")], QStringLiteral("SELECT * FROM fermata.commitment_waiters(NULL)")).rows, 0);
+        QCOMPARE(test::runSql(m_db[QStringLiteral("carol")], QStringLiteral("SELECT * FROM fermata.commitment_waiters(ARRAY[?]::uuid[])"),
+                              {c1}).rows, 0);
+        const auto table = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("SELECT * FROM fermata.commitment_waits"));
+        QVERIFY(!table.ok);
+        QVERIFY2(table.error.contains(QStringLiteral("permission denied")), qPrintable(table.error));
+        QVERIFY(!test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("LOCK TABLE fermata.commitment_waits")).ok);
+
+        // Bob leaves a transaction open right after saying he waits: alice still pushes her
+        // commitment, and alice waiting for erin's is not held up either.
+        QSqlDatabase bob = m_hub.connect(QStringLiteral("bob-waits-open"), m_roles[QStringLiteral("bob")], password(QStringLiteral("bob")));
+        QVERIFY(bob.isOpen());
+        QVERIFY(test::runSql(bob, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(bob, QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"),
+                             {QStringLiteral("{%1,%2}").arg(c1, m_vars[QStringLiteral("{c2}")])}).ok);
+        QSqlDatabase alice = m_db[QStringLiteral("alice")];
+        QVERIFY(test::runSql(alice, QStringLiteral("SET lock_timeout = '500ms'")).ok);
+        QVERIFY2(share(QStringLiteral("alice"), {entry(c1, QStringLiteral("Write report"), 7)}),
+                 "alice's push waited for bob's open transaction");
+        const auto aliceWaits = test::runSql(alice, QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"),
+                                             {QStringLiteral("{%1}").arg(m_vars[QStringLiteral("{c2}")])});
+        QVERIFY2(aliceWaits.ok, qPrintable(aliceWaits.error));
+        (void)test::runSql(bob, QStringLiteral("ROLLBACK"));
+        QVERIFY(test::runSql(alice, QStringLiteral("RESET lock_timeout")).ok);
+
+        // An empty set: bob waits for nothing any more, and the feed says so.
+        const auto beforeEmpty = feedEnd(QStringLiteral("alice"));
+        QVERIFY(test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("SELECT fermata.set_my_waits('{}'::uuid[])")).ok);
+        QCOMPARE(test::runSql(alice, QStringLiteral("SELECT 1 FROM fermata.commitment_waiters(ARRAY[?]::uuid[])"), {c1}).rows, 0);
+        QCOMPARE(changesFor(QStringLiteral("alice"), beforeEmpty, c1), 1);
+        // Too many at once is refused.
+        QStringList many;
+        for (int i = 0; i < 1001; ++i)
+            many.append(newUuid());
+        const auto flood = test::runSql(m_db[QStringLiteral("bob")], QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"),
+                                        {QStringLiteral("{%1}").arg(many.join(u','))});
+        QVERIFY(!flood.ok);
+        QVERIFY2(flood.error.contains(QStringLiteral("at most 1000")), qPrintable(flood.error));
     }
 
     // A removed member's commitments disappear for the team (their login is gone too); the
