@@ -2,6 +2,7 @@
 
 #include "apppaths.h"
 #include "commands/commands.h"
+#include "storage/repositories.h"
 #include "team/hubclient.h"
 #include "team/hubschema.h"
 #include "team/hubstore.h"
@@ -374,6 +375,20 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
         bool isMine = false;
         bool synced = true;
     };
+    // Who waits for each (names; "you" for me), as the hub last said.
+    const Result<QHash<QUuid, QList<qint64>>> waiterIds = TeamCommitmentRepository(session.core->database()).waiters();
+    if (!waiterIds) {
+        err << "fermata hub commitments: " << waiterIds.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    const auto waitersOf = [&](const QUuid &uuid) {
+        QStringList names;
+        for (qint64 id : waiterIds->value(uuid)) {
+            const auto member = directory.member(id);
+            names.append(id == directory.myId() ? QStringLiteral("you") : member ? member->name : QString::number(id));
+        }
+        return names;
+    };
     QList<Entry> entries;
     for (const CommitmentService::Mine &m : *mine)
         entries.append({m.commitment, m.taskId, true, m.synced});
@@ -396,6 +411,7 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
                 {QStringLiteral("finish_day"), c.finishDay.isValid() ? QJsonValue(c.finishDay.toString(Qt::ISODate)) : QJsonValue()},
                 {QStringLiteral("note"), c.publicNote.isEmpty() ? QJsonValue() : QJsonValue(c.publicNote)},
                 {QStringLiteral("synced"), e.synced},
+                {QStringLiteral("waiting"), QJsonArray::fromStringList(waitersOf(c.uuid))},
             });
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -415,6 +431,8 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
                 out << ", work ends " << QLocale::c().toString(c.finishDay, QStringLiteral("ddd d MMM"));
             if (!c.publicNote.isEmpty())
                 out << "  — \"" << c.publicNote << '"';
+            if (const QStringList waiting = waitersOf(c.uuid); !waiting.isEmpty())
+                out << "  (waiting: " << waiting.join(QStringLiteral(", ")) << ')';
             out << '\n';
         }
         out.flush();
@@ -491,7 +509,8 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
         "  takes writes is used, and found again after a failover)\n"
         "  fermata hub status | sync [--wait SECONDS] | team [--json] | leave\n"
         "  fermata hub commitments [--json]   (what your team shares: who, what, estimate, due, status,\n"
-        "                                      the day the work ends, note; share with 'fermata tasks share ID')\n"
+        "                                      the day the work ends, note, who waits for it; share with\n"
+        "                                      'fermata tasks share ID')\n"
         "  fermata hub windows --set \"mon-fri 09:00-09:30\" [--set ...] [--tz ZONE] | --clear"));
     parser.addHelpOption();
     parser.addOptions({

@@ -324,8 +324,17 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(QStringLiteral("  Alice  Write report  (120 min, due Fri 4 Dec 17:00)  planned  — \"draft by Thu\"")),
                  qPrintable(text.out));
+        // bob's task waits for it: alice's list says bob waits (never for which task).
+        const Run waits = runFermata(m_bob.path(), {QStringLiteral("tasks"), QStringLiteral("add"), QStringLiteral("Read report"),
+                                                    QStringLiteral("--after-commitment"), c[QStringLiteral("uuid")].toString().left(8)});
+        QVERIFY2(waits.exitCode == 0, qPrintable(waits.out + waits.err));
+        QCOMPARE(runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")}).exitCode, 0);
+        QCOMPARE(commitments(m_bob.path()).at(0)[QStringLiteral("waiting")].toArray(), QJsonArray{QStringLiteral("you")});
         const QJsonArray mine = commitments(m_alice.path());
         QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.at(0)[QStringLiteral("waiting")].toArray(), QJsonArray{QStringLiteral("Bob")});
+        const Run aliceText = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("commitments")});
+        QVERIFY2(aliceText.out.contains(QStringLiteral("(waiting: Bob)")), qPrintable(aliceText.out));
         QCOMPARE(mine.at(0)[QStringLiteral("me")].toBool(), true);
         QCOMPARE(mine.at(0)[QStringLiteral("task_id")].toInt(), report.toInt());
         QCOMPARE(mine.at(0)[QStringLiteral("synced")].toBool(), true);
