@@ -356,6 +356,24 @@ private Q_SLOTS:
         QVERIFY(m_cluster.restart());
         const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+        // bob waits for it: `fermata serve` runs on his folder while three `hub sync` run at
+        // once, as the window's worker and commands do; his Inbox holds the news exactly once.
+        {
+            QProcess *serve = startFermata(m_bob.path(), {QStringLiteral("serve")});
+            QTRY_VERIFY_WITH_TIMEOUT(serve->state() == QProcess::Running, 10000);
+            QList<QProcess *> syncs;
+            for (int i = 0; i < 3; ++i)
+                syncs.append(startFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")}));
+            for (QProcess *sync : syncs) {
+                const Run ran = finish(sync);
+                QVERIFY2(ran.exitCode == 0, qPrintable(ran.out + ran.err));
+            }
+            QCOMPARE(runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")}).exitCode, 0);
+            QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Alice finished 'Write report'")), 1);
+            serve->terminate();
+            QVERIFY(serve->waitForFinished(10000));
+            delete serve;
+        }
         QMap<QString, QString> status;
         for (const QJsonValue &item : commitments(m_bob.path()))
             status[item[QStringLiteral("title")].toString()] = item[QStringLiteral("status")].toString();
