@@ -200,6 +200,7 @@ void MainWindow::buildViews()
     m_tasks->setUndoHistory(m_history);
     m_taskModel->setUndoHistory(m_history);
     m_tasks->setTimeSource(&m_context.clock, &m_context.preferences);
+    m_tasks->setTeam(m_context.team); // quick-add: `share` and `after Ada's "…"`
     m_inbox = new InboxView(m_context, this);
     m_inbox->setUndoHistory(m_history);
     m_outbox = new OutboxView(m_context, this);
@@ -354,6 +355,8 @@ void MainWindow::connectParts()
         };
         connect(m_context.team, &TeamSync::outboxChanged, this, showQueued);
         connect(m_outbox->model(), &QAbstractItemModel::dataChanged, this, showQueued);
+        // A new task may wait for a commitment: the Team view's "Waiting" says so.
+        connect(&m_context.tasks, &TaskService::taskAdded, m_context.team, &TeamSync::reloadFromStorage);
     }
     connect(m_history, &UndoHistory::infoMessage, this, &MainWindow::showInfo);
     connect(m_history, &UndoHistory::errorOccurred, this, &MainWindow::showError);

@@ -132,7 +132,8 @@ int listTasks(AppCore &core, bool json, QTextStream &out)
 
 // The title words are read as a quick-add line ("Write report 2h by fri p1"); options win
 // over what the line says. Words the line did not understand are named on stderr.
-std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parser, QTextStream &err, int &exitCode)
+std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parser, QTextStream &err, int &exitCode,
+                                  bool &share)
 {
     const QTimeZone zone = core.preferences().timeZone();
     const QString line = parser.positionalArguments().mid(1).join(QLatin1Char(' ')).trimmed();
@@ -144,6 +145,7 @@ std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parse
     }
     for (const QString &phrase : parsed->notUnderstood)
         err << "fermata tasks add: Not understood, kept in the title: \"" << phrase << "\"" << Qt::endl;
+    share = parsed->share;
     Task task = parsed->toTask();
     if (!parsed->afterOwner.isEmpty()) {
         const Result<QList<TeammateCommitment>> theirs = TeamCommitmentRepository(core.database()).all();
@@ -167,12 +169,31 @@ std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parse
     return task;
 }
 
-int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+// --note: the note for the team (an empty one removes it); nullopt when not given.
+std::optional<QString> noteOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("note")))
+        return std::nullopt;
+    return parser.value(QStringLiteral("note"));
+}
+
+// Adds the task; `toShare` gets its id when the line said `share` (the caller shares it).
+int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, QTextStream &err,
+            std::optional<qint64> &toShare)
 {
     int exitCode = ExitOk;
-    std::optional<Task> task = taskFromWords(core, parser, err, exitCode);
+    bool share = false;
+    std::optional<Task> task = taskFromWords(core, parser, err, exitCode, share);
     if (!task)
         return exitCode;
+    if (const std::optional<QString> note = noteOption(parser)) { // checked before anything is stored
+        if (!share) {
+            err << "fermata tasks add: --note is a note for your team; add the word share to share the task." << Qt::endl;
+            return ExitUsage;
+        }
+        if (!checkCommandLineText(QStringLiteral("tasks add"), QStringLiteral("note"), *note, err))
+            return ExitUsage;
+    }
     if (parser.isSet(QStringLiteral("estimate"))) {
         const auto minutes = parseMinutes(parser.value(QStringLiteral("estimate")));
         if (!minutes) {
@@ -216,6 +237,8 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
     }
     out << "Added task " << added->id << ": " << added->title << understoodSummary(*added, zone)
         << afterText(core, *added) << Qt::endl;
+    if (share)
+        toShare = added->id;
     return ExitOk;
 }
 
@@ -262,30 +285,19 @@ std::optional<qint64> taskIdArgument(const QCommandLineParser &parser, const QSt
     return id;
 }
 
-// Shares a task with the team: written here first, pushed at once when the hub answers,
-// otherwise on the next sync.
-int shareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStream &out, QTextStream &err)
+// Shares task `id` with the team and says so: written here first, pushed at once when the hub
+// answers, otherwise on the next sync. `command` names the command in messages ("tasks share").
+int shareWithTeam(HubSession &session, qint64 id, const std::optional<QString> &note, const QString &command,
+                  QTextStream &out, QTextStream &err)
 {
-    const std::optional<qint64> id = taskIdArgument(parser, QStringLiteral("share"), err);
-    if (!id)
-        return ExitUsage;
-    std::optional<QString> note;
-    if (parser.isSet(QStringLiteral("note"))) {
-        note = parser.value(QStringLiteral("note"));
-        if (!checkCommandLineText(QStringLiteral("tasks share"), QStringLiteral("note"), *note, err))
-            return ExitUsage;
-    }
-    auto session = HubSession::open(paths, err);
-    if (!session)
-        return ExitFailure;
-    OutboxService &service = *session->service;
-    const Result<CommitmentService::Mine> shared = service.share(*id, note);
+    OutboxService &service = *session.service;
+    const Result<CommitmentService::Mine> shared = service.share(id, note);
     if (!shared) {
-        err << "fermata tasks share: " << shared.error().message << Qt::endl;
+        err << "fermata " << command << ": " << shared.error().message << Qt::endl;
         return shared.error().code == Error::Code::Invalid ? ExitUsage : ExitFailure;
     }
-    out << "Task " << *id << " is shared with your team: "
-        << describeCommitment(shared->commitment, session->core->preferences().timeZone()) << Qt::endl;
+    out << "Task " << id << " is shared with your team: "
+        << describeCommitment(shared->commitment, session.core->preferences().timeZone()) << Qt::endl;
     if (!shared->synced) {
         const OutboxService::HubStatus status = service.status();
         const QString why = !service.commitments().lastError().isEmpty() ? service.commitments().lastError()
@@ -295,6 +307,37 @@ int shareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStre
             << ". Your team sees it after the next sync (fermata hub sync)." << Qt::endl;
     }
     return ExitOk;
+}
+
+int shareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStream &out, QTextStream &err)
+{
+    const std::optional<qint64> id = taskIdArgument(parser, QStringLiteral("share"), err);
+    if (!id)
+        return ExitUsage;
+    const std::optional<QString> note = noteOption(parser);
+    if (note && !checkCommandLineText(QStringLiteral("tasks share"), QStringLiteral("note"), *note, err))
+        return ExitUsage;
+    auto session = HubSession::open(paths, err);
+    if (!session)
+        return ExitFailure;
+    return shareWithTeam(*session, *id, note, QStringLiteral("tasks share"), out, err);
+}
+
+// `tasks add … share`: the task is added whatever happens here. Without a hub it stays
+// unshared and the exit code is 1, as for `tasks share`: a script learns that not all it
+// asked for was done, and the output above names the task that was added.
+int shareAddedTask(const QCommandLineParser &parser, const AppPaths &paths, qint64 id, QTextStream &out,
+                   QTextStream &err)
+{
+    auto session = HubSession::open(paths, err);
+    if (!session)
+        return ExitFailure;
+    if (!session->service->isJoined()) {
+        err << "fermata tasks add: Task " << id << " was added but not shared: sharing needs a team hub. Join one "
+               "with 'fermata hub join --url URL --user USER', then run 'fermata tasks share " << id << "'." << Qt::endl;
+        return ExitFailure;
+    }
+    return shareWithTeam(*session, id, noteOption(parser), QStringLiteral("tasks add"), out, err);
 }
 
 int unshareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStream &out, QTextStream &err)
@@ -329,6 +372,8 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata tasks add Write report 2h by next wed p1 after \"Draft\"\n"
         "  fermata tasks add Build client 3h after Ada's \"API spec\"   (or --after-commitment ID,\n"
         "                                        as 'fermata hub commitments --json' shows it)\n"
+        "  fermata tasks add Write report 2h share [--note TEXT]   (adds it, then shares it as\n"
+        "                                        below; without a team hub it is added unshared, exit 1)\n"
         "  fermata tasks done ID\n"
         "  fermata tasks share ID [--note TEXT]   (your team sees title, estimate, due, status and\n"
         "                                        the day the planned work ends; never focus times or notes)\n"
@@ -340,7 +385,7 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         {QStringLiteral("deadline"), QStringLiteral("Due date (17:00) or date and time (2026-12-01T15:30), in your time zone unless it ends in Z or +01:00."), QStringLiteral("when")},
         {QStringLiteral("priority"), QStringLiteral("P1 (most important) to P4."), QStringLiteral("P1-P4")},
         {QStringLiteral("after-commitment"), QStringLiteral("add: wait for a teammate's shared commitment (its id or the start of it)."), QStringLiteral("id")},
-        {QStringLiteral("note"), QStringLiteral("share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
+        {QStringLiteral("note"), QStringLiteral("share, add … share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
     });
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, share or unshare"));
     parser.process(arguments);
@@ -356,11 +401,17 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata tasks: Unknown action '" << action << "'. Use list, add, done, share or unshare." << Qt::endl;
         return ExitUsage;
     }
-    const std::unique_ptr<AppCore> core = openCore(paths, err);
+    std::unique_ptr<AppCore> core = openCore(paths, err);
     if (!core)
         return ExitFailure;
-    if (action == u"add")
-        return addTask(*core, parser, out, err);
+    if (action == u"add") {
+        std::optional<qint64> toShare;
+        const int added = addTask(*core, parser, out, err, toShare);
+        if (added != ExitOk || !toShare)
+            return added;
+        core.reset(); // sharing opens the profile with its hub account
+        return shareAddedTask(parser, paths, *toShare, out, err);
+    }
     if (action == u"done")
         return completeTask(*core, parser, out, err);
     return listTasks(*core, parser.isSet(QStringLiteral("json")), out);

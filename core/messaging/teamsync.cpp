@@ -1,6 +1,7 @@
 #include "messaging/teamsync.h"
 
 #include "storage/database.h"
+#include "storage/repositories.h"
 #include "team/hubclient.h"
 #include "team/secretstore.h"
 #include "time/clock.h"
@@ -178,6 +179,32 @@ public:
                                .arg(published.error().message));
     }
 
+    void share(qint64 taskId, const std::optional<QString> &note)
+    {
+        if (!ready(TeamSync::Operation::Share))
+            return;
+        const Result<CommitmentService::Mine> shared = m_service->share(taskId, note);
+        publish();
+        report(TeamSync::Operation::Share, shared.isOk(),
+               shared ? tr("'%1' is shared with your team.").arg(shared->commitment.title)
+                      : shared.error().message);
+    }
+
+    void unshare(qint64 taskId)
+    {
+        if (!ready(TeamSync::Operation::Unshare))
+            return;
+        // The title, for the words, before it is gone from my shares.
+        QString title;
+        if (const auto found = m_service->commitments().find(taskId); found && *found)
+            title = (*found)->commitment.title;
+        const Status unshared = m_service->unshare(taskId);
+        publish();
+        report(TeamSync::Operation::Unshare, unshared.isOk(),
+               unshared ? tr("'%1' is no longer shared with your team.").arg(title)
+                        : unshared.error().message);
+    }
+
     void setSenderZone(const QTimeZone &zone)
     {
         m_options.senderZone = zone;
@@ -242,7 +269,44 @@ private:
         s.secretWarning = m_service->secretWarning();
         if (const Result<int> urgent = m_service->urgentCount(m_clock.now().addDays(-7)))
             s.urgentThisWeek = *urgent;
+        fillCommitments(s);
         QMetaObject::invokeMethod(m_facade, [f = m_facade, s] { f->applySnapshot(s); }, Qt::QueuedConnection);
+    }
+
+    void fillCommitments(TeamSnapshot &s) const
+    {
+        if (const auto teammates = TeamCommitmentRepository(*m_db).all())
+            s.commitments = *teammates;
+        if (const auto mine = m_service->commitments().mine())
+            s.mine = *mine;
+        const auto me = m_service->directory().me();
+        for (const CommitmentService::Mine &m : std::as_const(s.mine)) {
+            TeammateCommitment own;
+            own.commitment = m.commitment;
+            own.ownerName = me && !me->name.isEmpty() ? me->name : tr("You");
+            own.ownerZoneId = me && !me->timeZoneId.isEmpty() ? me->timeZoneId : m_options.senderZone.id();
+            s.commitments.append(own);
+        }
+        // Who waits: my own open tasks that come after a commitment (with their titles, which
+        // only I see), then my teammates as the hub names them (never their tasks).
+        if (const auto tasks = TaskRepository(*m_db).all()) {
+            for (const Task &task : *tasks) {
+                if (!task.done && !task.afterCommitment.isNull())
+                    s.waiters[task.afterCommitment].append(tr("You ('%1')").arg(task.title));
+            }
+        }
+        if (const auto others = TeamCommitmentRepository(*m_db).waiters()) {
+            const TeamDirectory &directory = m_service->directory();
+            for (auto it = others->cbegin(); it != others->cend(); ++it) {
+                for (qint64 id : it.value()) {
+                    if (id == directory.myId())
+                        continue; // already named with my task above
+                    const auto member = directory.member(id);
+                    if (member && member->isActive)
+                        s.waiters[it.key()].append(member->name);
+                }
+            }
+        }
     }
 
 public:
@@ -329,6 +393,13 @@ void TeamSync::applySnapshot(const TeamSnapshot &snapshot)
     if (first || before.members != snapshot.members || before.windows != snapshot.windows
         || before.myId != snapshot.myId)
         Q_EMIT directoryChanged();
+    const auto sameMine = [](const CommitmentService::Mine &x, const CommitmentService::Mine &y) {
+        return x.taskId == y.taskId && x.commitment == y.commitment && x.synced == y.synced;
+    };
+    if (first || before.commitments != snapshot.commitments || before.waiters != snapshot.waiters
+        || !std::equal(before.mine.cbegin(), before.mine.cend(), snapshot.mine.cbegin(),
+                       snapshot.mine.cend(), sameMine))
+        Q_EMIT commitmentsChanged();
 }
 
 void TeamSync::join(const HubConfig &config, const QString &oneTimePassword)
@@ -369,6 +440,16 @@ void TeamSync::withdraw(const QUuid &uuid)
 void TeamSync::publishWindows(const QList<WeeklyRule> &rules)
 {
     post([rules](TeamWorker &b) { b.publishWindows(rules); });
+}
+
+void TeamSync::share(qint64 taskId, const std::optional<QString> &note)
+{
+    post([taskId, note](TeamWorker &b) { b.share(taskId, note); });
+}
+
+void TeamSync::unshare(qint64 taskId)
+{
+    post([taskId](TeamWorker &b) { b.unshare(taskId); });
 }
 
 void TeamSync::syncNow()

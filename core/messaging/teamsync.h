@@ -2,11 +2,17 @@
 
 #include "team/hubconfig.h"
 #include "messaging/outboxservice.h"
+#include "model/commitment.h"
+#include "team/commitmentservice.h"
 #include "team/teamtypes.h"
 
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 #include <QTimeZone>
+
+#include <optional>
 
 namespace fermata {
 
@@ -24,6 +30,12 @@ struct TeamSnapshot
     HubConfig account;
     QString secretWarning;
     int urgentThisWeek = 0;                       // "Send now (urgent)" in the last 7 days
+    // Every commitment of my team: my teammates' (the last copy from the hub) and my own shared
+    // tasks (owner name: mine from the directory, or "You").
+    QList<TeammateCommitment> commitments;
+    QList<CommitmentService::Mine> mine;          // my shared tasks, by task id
+    // Per commitment uuid, who waits for it, in words: "You ('Write report')".
+    QHash<QUuid, QStringList> waiters;
 
     QList<HubMember> teammates() const;           // active, without me
     int heldCount() const;                        // messages held for their recipient's window
@@ -39,7 +51,8 @@ class TeamSync final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Operation { Start, Join, Leave, TestConnection, Send, Edit, Withdraw, PublishWindows, Sync };
+    enum class Operation { Start, Join, Leave, TestConnection, Send, Edit, Withdraw, PublishWindows, Sync,
+                           Share, Unshare };
     Q_ENUM(Operation)
 
     struct Options
@@ -72,6 +85,9 @@ public:
     void edit(const QUuid &uuid, const QString &subject, const QString &body);
     void withdraw(const QUuid &uuid);
     void publishWindows(const QList<WeeklyRule> &rules);
+    // Shares a task with my team (again); `note` replaces the public note, nullopt keeps it.
+    void share(qint64 taskId, const std::optional<QString> &note = std::nullopt);
+    void unshare(qint64 taskId);
     void syncNow();
     // Another process changed the outbox or the team's copy in the database: show it.
     void reloadFromStorage();
@@ -82,6 +98,8 @@ Q_SIGNALS:
     void statusChanged();
     void outboxChanged();
     void directoryChanged();
+    // The team's commitments, my shared tasks or who waits for them changed.
+    void commitmentsChanged();
     void previewReady(const QString &recipient, const fermata::OutboxService::ReleasePreview &preview);
     void previewFailed(const QString &recipient, const QString &message);
     // A request ended; `message` says what happened, in words for the message bar.

@@ -236,7 +236,7 @@ bool isInstruction(const QString &token)
 {
     static const QRegularExpression priorityLike(QStringLiteral("^p\\d+$"));
     const QString t = token.toLower();
-    return t == u"by" || t == u"from" || t == u"after" || t == u"morning" || t == u"afternoon"
+    return t == u"by" || t == u"from" || t == u"after" || t == u"morning" || t == u"afternoon" || t == u"share"
         || priorityLike.match(t).hasMatch() || parseDuration(t).has_value();
 }
 
@@ -283,7 +283,7 @@ public:
     {
         QStringList title;
         for (m_i = 0; m_i < m_tokens.size(); ++m_i) {
-            if (takeEstimate() || takePriority() || takeDayPart() || takeAfter())
+            if (takeEstimate() || takePriority() || takeDayPart() || takeShare() || takeAfter())
                 continue;
             const Result<bool> date = takeDate();
             if (!date)
@@ -346,6 +346,16 @@ private:
         if (m_out.preferredDayPart != DayPart::Any || (low != u"morning" && low != u"afternoon"))
             return false;
         m_out.preferredDayPart = low == u"morning" ? DayPart::Morning : DayPart::Afternoon;
+        return true;
+    }
+
+    // `share`, a word of its own (a quoted "share" is one token with its quotes). Not as the
+    // first word: "Share slides with Bob" is a title that starts with a verb.
+    bool takeShare()
+    {
+        if (m_i == 0 || token().compare(u"share", Qt::CaseInsensitive) != 0)
+            return false;
+        m_out.share = true;
         return true;
     }
 

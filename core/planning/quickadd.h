@@ -26,6 +26,7 @@ struct ParsedTask
     QString afterTitle;                   // `after "Write report"`: the caller resolves it
     QString afterOwner;                   // `after Ada's "API spec"`: a teammate's commitment
                                           // (afterTitle is its title); findCommitment() resolves it
+    bool share = false;                   // "share": share the new task with the team once added
     // Phrases that look like instructions but were not read ("by the store", "p5", a second
     // estimate); they stay in the title, and the caller shows them before adding the task.
     QStringList notUnderstood;
@@ -46,6 +47,9 @@ struct ParsedTask
 // next occurrence; today counts while it is still before 17:00 there. A month-day form
 // without a year that has passed this year means next year. Dates are wall-clock dates in
 // `zone`. A `by` date without a time means 17:00; a `from` date without a time means 00:00.
+// The word `share` (any case, a word of its own: not "shared", not inside quotes, not the
+// first word, which is the title's: "Share slides 1h") asks the caller to share the task with
+// the team once it is added.
 // Words that are none of these stay in the title, in their order.
 class QuickAdd final
 {

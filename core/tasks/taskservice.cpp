@@ -13,6 +13,18 @@ TaskService::TaskService(TaskRepository &repository, QObject *parent)
 {
 }
 
+TaskService::TaskService(TaskRepository &repository, Database &teamCopy, QObject *parent)
+    : QObject(parent), m_repository(repository), m_teamCopy(&teamCopy)
+{
+}
+
+Result<QList<TeammateCommitment>> TaskService::teammateCommitments() const
+{
+    if (!m_teamCopy)
+        return QList<TeammateCommitment>{};
+    return TeamCommitmentRepository(*m_teamCopy).all();
+}
+
 Status TaskService::load()
 {
     auto loaded = m_repository.all();

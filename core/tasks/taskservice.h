@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/commitment.h"
 #include "model/task.h"
 #include "result.h"
 
@@ -8,6 +9,7 @@
 
 namespace fermata {
 
+class Database;
 class TaskRepository;
 
 // The tasks the person has, kept in memory in id order and written through to storage.
@@ -17,6 +19,9 @@ class TaskService final : public QObject
     Q_OBJECT
 public:
     explicit TaskService(TaskRepository &repository, QObject *parent = nullptr);
+    // With the database the team's copy of commitments is read from (what a task can wait
+    // for); without it teammateCommitments() is empty.
+    TaskService(TaskRepository &repository, Database &teamCopy, QObject *parent = nullptr);
 
     // Loads every task from storage (call once after construction).
     Status load();
@@ -32,6 +37,9 @@ public:
     // The first task with this title, ignoring case (how `after "Write report"` names one);
     // 0 when there is none.
     qint64 idByTitle(const QString &title) const;
+    // What my teammates shared, as the last hub sync left it (a task can wait for one, in
+    // Task::afterCommitment): by owner, then due, title.
+    Result<QList<TeammateCommitment>> teammateCommitments() const;
 
     // Validates (non-empty title, positive estimate, chunk bounds) and stores; returns the
     // stored task with its id. A minimum block longer than the whole task is shortened to the
@@ -54,6 +62,7 @@ private:
     qsizetype indexOf(qint64 id) const;
 
     TaskRepository &m_repository;
+    Database *m_teamCopy = nullptr;
     QList<Task> m_tasks;
 };
 

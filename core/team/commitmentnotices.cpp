@@ -1,6 +1,7 @@
 #include "team/commitmentnotices.h"
 
 #include "planning/planner.h"
+#include "model/inboxitem.h"
 #include "storage/attentionrepository.h"
 #include "storage/database.h"
 #include "storage/repositories.h"

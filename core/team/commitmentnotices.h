@@ -1,11 +1,11 @@
 #pragma once
 
 #include "model/commitment.h"
-#include "model/inboxitem.h"
 #include "result.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 

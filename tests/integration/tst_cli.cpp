@@ -246,6 +246,39 @@ private Q_SLOTS:
                      QStringLiteral("6f1c2a3b-0000-4000-8000-000000000001"));
     }
 
+    // `share` in the line without a team hub: the task is added all the same, the command says
+    // sharing needs `fermata hub join` and exits 1 (as `tasks share` does); "shared" is a title
+    // word; --note without `share` is a usage error that adds nothing.
+    void addShareWithoutHub()
+    {
+        fermata::test::TempDataDir dir;
+        const auto add = [&dir](const QStringList &words) {
+            return runFermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("add")}
+                              + words);
+        };
+        const Run shared = add({QStringLiteral("Write report 2h share")});
+        QCOMPARE(shared.exitCode, 1);
+        QVERIFY2(shared.out.contains(QStringLiteral("Added task 1: Write report (120 min, P3)")), qPrintable(shared.out));
+        QVERIFY2(shared.err.contains(QStringLiteral("Task 1 was added but not shared: sharing needs a team hub")),
+                 qPrintable(shared.err));
+        QVERIFY2(shared.err.contains(QStringLiteral("fermata hub join")), qPrintable(shared.err));
+        QVERIFY2(shared.err.contains(QStringLiteral("fermata tasks share 1")), qPrintable(shared.err));
+
+        const Run drive = add({QStringLiteral("Update"), QStringLiteral("shared"), QStringLiteral("drive")});
+        QCOMPARE(drive.exitCode, 0);
+        QVERIFY2(drive.err.isEmpty(), qPrintable(drive.err));
+
+        const Run noteAlone = add({QStringLiteral("Plan"), QStringLiteral("--note"), QStringLiteral("for Ada")});
+        QCOMPARE(noteAlone.exitCode, 2);
+        QVERIFY2(noteAlone.err.contains(QStringLiteral("add the word share")), qPrintable(noteAlone.err));
+
+        const Run json = runFermata({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const QJsonArray tasks = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 2);
+        QCOMPARE(tasks.at(0).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Write report"));
+        QCOMPARE(tasks.at(1).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Update shared drive"));
+    }
+
     void badInputChangesNothing_data()
     {
         QTest::addColumn<QStringList>("arguments");

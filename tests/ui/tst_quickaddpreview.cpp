@@ -1,13 +1,16 @@
 #include "models/tasktablemodel.h"
+#include "teamcommitmentrows.h"
 #include "uitestfixture.h"
 #include "views/quickaddpreview.h"
 #include "views/tasksview.h"
 
 #include <QDir>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace fermata;
+using test::TeamCommitmentRows;
 using test::UiServices;
 
 // The quick-add line's preview: what Enter would add, and what was not understood, shown
@@ -99,6 +102,80 @@ private Q_SLOTS:
         QTest::keyClicks(m_view->quickAdd(), QStringLiteral("Report by feb 30"));
         QVERIFY2(m_view->quickAddPreview()->problemText().contains(QStringLiteral("is not a date")),
                  qPrintable(m_view->quickAddPreview()->problemText()));
+    }
+
+    // `after Ada's "API spec"`: resolved against the team's copy before anything is added,
+    // shown with where Ada's work stands, and stored in Task::afterCommitment.
+    void afterTeammateIsResolved()
+    {
+        QVERIFY(TeamCommitmentRows::insert(*m_services->database));
+        QTest::keyClicks(m_view->quickAdd(), QStringLiteral("Build client 2h after ada's 'API spec'"));
+        const QString summary = m_view->quickAddPreview()->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("Adds “Build client” · 2 h · after Ada’s ‘API spec’ (planned to finish Fri)")),
+                 qPrintable(summary));
+        QVERIFY2(m_view->quickAddPreview()->problemText().isEmpty(), qPrintable(m_view->quickAddPreview()->problemText()));
+        grab(QStringLiteral("quickadd-after-teammate.png"));
+
+        QTest::keyClick(m_view->quickAdd(), Qt::Key_Return);
+        QCOMPARE(m_services->tasks.tasks().size(), 1);
+        const Task added = m_services->tasks.tasks().at(0);
+        QCOMPARE(added.title, QStringLiteral("Build client"));
+        QCOMPARE(added.afterCommitment, TeamCommitmentRows::apiSpec);
+        QVERIFY(added.dependsOn.isEmpty()); // not a local task called "API spec"
+    }
+
+    void afterTeammateProblems_data()
+    {
+        QTest::addColumn<bool>("copy");     // the team's copy has rows
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("nobody called Bob") << true << QStringLiteral("Build client after Bob's \"API spec\"")
+            << QStringLiteral("Nobody called Bob shares work with your team");
+        QTest::newRow("no such title") << true << QStringLiteral("Build client after Ada's \"Budget\"")
+            << QStringLiteral("Ada shares nothing called “Budget”");
+        QTest::newRow("ambiguous") << true << QStringLiteral("Build client after Ada's \"API\"")
+            << QStringLiteral("Ada shares 2 commitments starting “API”: write more of the title");
+        QTest::newRow("no hub") << false << QStringLiteral("Build client after Ada's \"API spec\"")
+            << QStringLiteral("Waiting for Ada’s work needs a team hub: join one in Preferences → Team");
+    }
+
+    // Said before adding; Enter then refuses, in the same words, and adds nothing.
+    void afterTeammateProblems()
+    {
+        QFETCH(bool, copy);
+        QFETCH(QString, line);
+        QFETCH(QString, problem);
+        if (copy)
+            QVERIFY(TeamCommitmentRows::insert(*m_services->database));
+        QTest::keyClicks(m_view->quickAdd(), line);
+        QVERIFY2(m_view->quickAddPreview()->problemText().contains(problem), qPrintable(m_view->quickAddPreview()->problemText()));
+        QSignalSpy errors(m_view.get(), &TasksView::errorOccurred);
+        QTest::keyClick(m_view->quickAdd(), Qt::Key_Return);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.at(0).at(0).toString().contains(problem), qPrintable(errors.at(0).at(0).toString()));
+        QVERIFY(m_services->tasks.tasks().isEmpty());
+        QCOMPARE(m_view->quickAdd()->text(), line); // kept to be fixed
+    }
+
+    // `share` without a team hub: the preview says so before Enter; the task is added unshared.
+    void shareWithoutHubAddsUnshared()
+    {
+        QTest::keyClicks(m_view->quickAdd(), QStringLiteral("Write report 2h share"));
+        const QString summary = m_view->quickAddPreview()->summaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("Adds “Write report” · 2 h")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("shared")), qPrintable(summary));
+        QVERIFY2(m_view->quickAddPreview()->problemText().contains(
+                     QStringLiteral("Sharing needs a team hub (Preferences → Team): the task will be added unshared.")),
+                 qPrintable(m_view->quickAddPreview()->problemText()));
+        grab(QStringLiteral("quickadd-share-nohub.png"));
+
+        QSignalSpy errors(m_view.get(), &TasksView::errorOccurred);
+        QTest::keyClick(m_view->quickAdd(), Qt::Key_Return);
+        QCOMPARE(m_services->tasks.tasks().size(), 1);
+        QCOMPARE(m_services->tasks.tasks().at(0).title, QStringLiteral("Write report"));
+        QVERIFY(m_view->quickAdd()->text().isEmpty());
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("did not share it")), qPrintable(errors.at(0).at(0).toString()));
     }
 
 private:

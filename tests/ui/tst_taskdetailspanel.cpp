@@ -100,6 +100,7 @@ private:
     {
         if (const QByteArray dir = qgetenv("FERMATA_SHOTS"); !dir.isEmpty()) {
             QDir().mkpath(QString::fromLocal8Bit(dir));
+            QTest::qWait(100); // the scroll area settles its scroll bar first
             m_panel->grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name);
         }
     }

@@ -27,7 +27,7 @@ struct UiServices
         , taskRepository(*database)
         , eventRepository(*database)
         , blockRepository(*database)
-        , tasks(taskRepository)
+        , tasks(taskRepository, *database)
         , calendar(eventRepository, blockRepository)
         , preferences(QSettings::IniFormat, dir.filePath(QStringLiteral("fermata.ini")))
         , clock(now)

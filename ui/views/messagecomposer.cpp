@@ -1,5 +1,6 @@
 #include "views/messagecomposer.h"
 
+#include "models/commitmentsmodel.h"
 #include "models/outboxmodel.h"
 #include "widgets/palettecolors.h"
 
@@ -8,12 +9,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace fermata {
 
@@ -22,6 +26,7 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     , m_team(team)
     , m_recipient(new QComboBox(this))
     , m_subject(new QLineEdit(this))
+    , m_about(new QComboBox(this))
     , m_body(new QPlainTextEdit(this))
     , m_preview(new QLabel(this))
     , m_urgentCount(new QLabel(this))
@@ -35,6 +40,9 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     m_recipient->setAccessibleName(tr("Recipient"));
     m_subject->setObjectName(QStringLiteral("composerSubject"));
     m_subject->setPlaceholderText(tr("What is it about?"));
+    m_about->setObjectName(QStringLiteral("composerAbout"));
+    m_about->setAccessibleName(tr("About a commitment"));
+    m_about->setToolTip(tr("Refer to a task someone on your team shared: the message starts by saying which"));
     m_body->setObjectName(QStringLiteral("composerBody"));
     m_body->setAccessibleName(tr("Message"));
     m_body->setPlaceholderText(tr("Write it once, calmly: they read it at their next check-in."));
@@ -58,6 +66,7 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&To:"), m_recipient);
     form->addRow(tr("S&ubject:"), m_subject);
+    form->addRow(tr("Ab&out:"), m_about);
     form->addRow(tr("&Message:"), m_body);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_preview, 1);
@@ -88,6 +97,7 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
     connect(m_body, &QPlainTextEdit::textChanged, this, &MessageComposer::updateButtons);
     if (m_team) {
         connect(m_team, &TeamSync::directoryChanged, this, &MessageComposer::reloadRecipients);
+        connect(m_team, &TeamSync::commitmentsChanged, this, &MessageComposer::reloadCommitments);
         connect(m_team, &TeamSync::outboxChanged, this, &MessageComposer::updateUrgentCount);
         connect(m_team, &TeamSync::previewReady, this, &MessageComposer::showPreview);
         connect(m_team, &TeamSync::previewFailed, this, &MessageComposer::showPreviewError);
@@ -95,6 +105,7 @@ MessageComposer::MessageComposer(TeamSync *team, QWidget *parent)
                 [this](TeamSync::Operation op, bool ok, const QString &message) { handleFinished(op, ok, message); });
     }
     reloadRecipients();
+    reloadCommitments();
     updateUrgentCount();
 }
 
@@ -147,6 +158,77 @@ void MessageComposer::reloadRecipients()
     requestPreview(); // their windows may have changed too
 }
 
+QUuid MessageComposer::selectedCommitment() const
+{
+    return m_about->currentData().toUuid();
+}
+
+void MessageComposer::setAboutCommitment(const QUuid &uuid)
+{
+    const int index = m_about->findData(uuid);
+    m_about->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+QString MessageComposer::referenceLine(const TeammateCommitment &commitment)
+{
+    const Commitment &c = commitment.commitment;
+    const QTimeZone owners = commitment.ownerZoneId.isEmpty() ? QTimeZone::systemTimeZone()
+                                                              : QTimeZone(commitment.ownerZoneId);
+    const QLocale locale;
+    const QString dayFormat = QStringLiteral("ddd d MMM");
+    QStringList facts;
+    if (c.due.isValid())
+        facts.append(tr("due %1").arg(locale.toString(c.due.toTimeZone(owners).date(), dayFormat)));
+    if (CommitmentsModel::isClosed(c))
+        facts.append(commitmentStatusText(c.status));
+    else if (c.finishDay.isValid())
+        facts.append(tr("planned to finish %1").arg(locale.toString(c.finishDay, dayFormat)));
+    else
+        facts.append(tr("not planned yet"));
+    return tr("About %1's '%2' (%3)").arg(commitment.displayName(), c.title, facts.join(QStringLiteral(", ")));
+}
+
+QString MessageComposer::bodyToSend() const
+{
+    const QString body = m_body->toPlainText();
+    const QUuid about = selectedCommitment();
+    if (about.isNull())
+        return body;
+    for (const TeammateCommitment &c : m_commitments) {
+        if (c.commitment.uuid == about) {
+            const QString line = referenceLine(c);
+            return body.trimmed().isEmpty() ? line : line + QStringLiteral("\n\n") + body;
+        }
+    }
+    return body;
+}
+
+void MessageComposer::reloadCommitments()
+{
+    setCommitments(m_team ? m_team->snapshot().commitments : QList<TeammateCommitment>());
+}
+
+void MessageComposer::setCommitments(const QList<TeammateCommitment> &commitments)
+{
+    const QUuid selected = selectedCommitment();
+    // The chosen one stays chosen (and its reference stays right) even once it is done.
+    QList<TeammateCommitment> offered;
+    for (const TeammateCommitment &c : commitments) {
+        if (!CommitmentsModel::isClosed(c.commitment) || c.commitment.uuid == selected)
+            offered.append(c);
+    }
+    std::stable_sort(offered.begin(), offered.end(), &CommitmentsModel::isListedBefore);
+    m_commitments = offered;
+    const QSignalBlocker blocker(m_about);
+    m_about->clear();
+    m_about->addItem(tr("Nothing in particular"), QUuid());
+    for (const TeammateCommitment &c : std::as_const(m_commitments)) {
+        m_about->addItem(tr("%1: %2").arg(c.displayName(), c.commitment.title), c.commitment.uuid);
+        m_about->setItemData(m_about->count() - 1, referenceLine(c), Qt::ToolTipRole);
+    }
+    setAboutCommitment(selected);
+}
+
 void MessageComposer::requestPreview()
 {
     const QString role = selectedRecipient();
@@ -193,7 +275,7 @@ void MessageComposer::send()
         return;
     m_sending = true;
     updateButtons();
-    m_team->send(selectedRecipient(), m_subject->text().trimmed(), m_body->toPlainText());
+    m_team->send(selectedRecipient(), m_subject->text().trimmed(), bodyToSend());
 }
 
 void MessageComposer::sendUrgent()
@@ -202,7 +284,7 @@ void MessageComposer::sendUrgent()
         return;
     m_sending = true;
     updateButtons();
-    m_team->send(selectedRecipient(), m_subject->text().trimmed(), m_body->toPlainText(), true);
+    m_team->send(selectedRecipient(), m_subject->text().trimmed(), bodyToSend(), true);
 }
 
 bool MessageComposer::confirmUrgent(const QString &name)
@@ -228,6 +310,7 @@ void MessageComposer::handleFinished(TeamSync::Operation operation, bool ok, con
     if (ok) { // kept on failure, so nothing typed is lost
         m_subject->clear();
         m_body->clear();
+        setAboutCommitment({});
     }
     if (!ok) {
         showOutcome(tr("Not sent: %1").arg(message), true);

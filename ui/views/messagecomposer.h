@@ -18,7 +18,8 @@ namespace fermata {
 class OutboxModel;
 
 // The Outbox composer: recipient, subject, body, and — before sending — when the recipient
-// will get it ("Delivered Tue 14:00 (their 09:00)"). "Send now (urgent)" asks once.
+// will get it ("Delivered Tue 14:00 (their 09:00)"). "Send now (urgent)" asks once. A message
+// can be about one of the team's commitments: its first line then says which.
 class MessageComposer final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +36,15 @@ public:
     // What happened to the last send, under the buttons; its line is reserved, so nothing moves.
     QString outcomeText() const;
     QString selectedRecipient() const; // the role, empty when none
+    QUuid selectedCommitment() const;  // what the message is about; null when nothing in particular
+    void setAboutCommitment(const QUuid &uuid);
+    // The commitments "About" offers (the open ones; the team's snapshot's, as it changes).
+    void setCommitments(const QList<TeammateCommitment> &commitments);
+    // The first line of a message about `commitment`, for the recipient: "About Ada's 'API spec'
+    // (due Wed 9 Dec, planned to finish Tue 8 Dec)" — days in the owner's zone.
+    static QString referenceLine(const TeammateCommitment &commitment);
+    // The body as sent: the reference line first when the message is about a commitment.
+    QString bodyToSend() const;
 
     // Addresses a reply to `role` about `subject` ("Re: <subject>") and puts the cursor in the body.
     void replyTo(const QString &role, const QString &subject);
@@ -45,6 +55,7 @@ public:
 
 private:
     void reloadRecipients();
+    void reloadCommitments();
     void requestPreview();
     void showPreview(const QString &recipient, const OutboxService::ReleasePreview &preview);
     void showPreviewError(const QString &recipient, const QString &message);
@@ -57,6 +68,8 @@ private:
     TeamSync *m_team = nullptr;
     QComboBox *m_recipient = nullptr;
     QLineEdit *m_subject = nullptr;
+    QComboBox *m_about = nullptr;
+    QList<TeammateCommitment> m_commitments;
     QPlainTextEdit *m_body = nullptr;
     QLabel *m_preview = nullptr;
     QLabel *m_urgentCount = nullptr;

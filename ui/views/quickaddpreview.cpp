@@ -1,5 +1,7 @@
 #include "views/quickaddpreview.h"
 
+#include "messaging/teamsync.h"
+#include "models/commitmenttext.h"
 #include "models/durationtext.h"
 #include "planning/quickadd.h"
 #include "tasks/taskservice.h"
@@ -74,12 +76,59 @@ void QuickAddPreview::preview(const QString &text, const QDateTime &now, const Q
             quoted << tr("“%1”").arg(phrase);
         problems << tr("Not understood, kept in the title: %1").arg(quoted.join(tr(", ")));
     }
-    if (!parsed->afterTitle.isEmpty() && m_tasks.idByTitle(parsed->afterTitle) == 0)
+    std::optional<TeammateCommitment> commitment;
+    if (!parsed->afterOwner.isEmpty()) {
+        if (const Result<TeammateCommitment> found = resolveCommitment(*parsed, m_tasks, isTeamJoined()); found)
+            commitment = *found;
+        else
+            problems << found.error().message;
+    } else if (!parsed->afterTitle.isEmpty() && m_tasks.idByTitle(parsed->afterTitle) == 0) {
         problems << tr("No task called “%1” to wait for: check the title.").arg(parsed->afterTitle);
-    setTexts(describe(*parsed, now, zone), problems.join(QLatin1Char('\n')));
+    }
+    if (parsed->share && !isTeamJoined())
+        problems << tr("Sharing needs a team hub (Preferences → Team): the task will be added unshared.");
+    setTexts(describe(*parsed, commitment, now, zone), problems.join(QLatin1Char('\n')));
 }
 
-QString QuickAddPreview::describe(const ParsedTask &parsed, const QDateTime &now, const QTimeZone &zone) const
+bool QuickAddPreview::isTeamJoined() const
+{
+    return m_team && m_team->isJoined();
+}
+
+Result<TeammateCommitment> QuickAddPreview::resolveCommitment(const ParsedTask &parsed, const TaskService &tasks,
+                                                              bool teamJoined)
+{
+    const Result<QList<TeammateCommitment>> theirs = tasks.teammateCommitments();
+    if (!theirs)
+        return theirs.error();
+    const Result<TeammateCommitment> found = QuickAdd::findCommitment(parsed.afterOwner, parsed.afterTitle, *theirs);
+    if (found)
+        return found;
+    if (theirs->isEmpty() && !teamJoined)
+        return Error{Error::Code::NotFound, tr("Waiting for %1’s work needs a team hub: join one in Preferences → Team.")
+                                                .arg(parsed.afterOwner)};
+    // The core's words name the command line; these name what the window offers.
+    QString owner;
+    int startingSo = 0;
+    for (const TeammateCommitment &c : *theirs) {
+        if (c.ownerName.compare(parsed.afterOwner, Qt::CaseInsensitive) != 0
+            && c.commitment.ownerRole.compare(parsed.afterOwner, Qt::CaseInsensitive) != 0)
+            continue;
+        owner = c.displayName();
+        if (c.commitment.title.startsWith(parsed.afterTitle, Qt::CaseInsensitive))
+            ++startingSo;
+    }
+    if (owner.isEmpty())
+        return Error{Error::Code::NotFound, tr("Nobody called %1 shares work with your team: check the name.")
+                                                .arg(parsed.afterOwner)};
+    if (startingSo > 1)
+        return Error{Error::Code::NotFound, tr("%1 shares %2 commitments starting “%3”: write more of the title.")
+                                                .arg(owner).arg(startingSo).arg(parsed.afterTitle)};
+    return Error{Error::Code::NotFound, tr("%1 shares nothing called “%2”: check the title.").arg(owner, parsed.afterTitle)};
+}
+
+QString QuickAddPreview::describe(const ParsedTask &parsed, const std::optional<TeammateCommitment> &commitment,
+                                  const QDateTime &now, const QTimeZone &zone) const
 {
     QStringList parts{tr("Adds “%1”").arg(parsed.title)};
     if (parsed.estimateMinutes)
@@ -94,8 +143,15 @@ QString QuickAddPreview::describe(const ParsedTask &parsed, const QDateTime &now
         parts << tr("mornings");
     else if (parsed.preferredDayPart == DayPart::Afternoon)
         parts << tr("afternoons");
-    if (!parsed.afterTitle.isEmpty())
+    if (commitment) {
+        parts << CommitmentText::after(*commitment, now, zone);
+    } else if (!parsed.afterOwner.isEmpty()) {
+        parts << tr("after %1’s ‘%2’").arg(parsed.afterOwner, parsed.afterTitle); // the problem line says why not
+    } else if (!parsed.afterTitle.isEmpty()) {
         parts << tr("after “%1”").arg(parsed.afterTitle);
+    }
+    if (parsed.share && isTeamJoined())
+        parts << tr("shared with your team");
     return parts.join(tr(" · "));
 }
 

@@ -3,10 +3,13 @@
 #include "undo/taskcommands.h"
 #include "undo/undohistory.h"
 
+#include "messaging/teamsync.h"
+#include "models/commitmenttext.h"
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
 #include "time/clock.h"
 #include "uicontext.h"
+#include "views/tasksharingbox.h"
 #include "widgets/durationspinbox.h"
 #include "widgets/optionaldatetimeedit.h"
 #include "widgets/palettecolors.h"
@@ -127,6 +130,15 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
     };
     connect(&m_context.tasks, &TaskService::taskAdded, this, refreshChoices);
     connect(&m_context.tasks, &TaskService::taskChanged, this, refreshChoices);
+    if (m_context.team) {
+        // What teammates share changed (a sync, another process): the choices follow.
+        const auto refreshCommitments = [this] {
+            if (m_task.id != 0)
+                fillAfterCommitment(selectedAfterCommitment());
+        };
+        connect(m_context.team, &TeamSync::commitmentsChanged, this, refreshCommitments);
+        connect(m_context.team, &TeamSync::statusChanged, this, refreshCommitments);
+    }
 }
 
 QWidget *TaskDetailsPanel::buildHeader()
@@ -184,15 +196,22 @@ QWidget *TaskDetailsPanel::buildForm()
     m_waitsFor->setToolTip(tr("The task that must be done first; the planner places this one after it."));
     m_waitsFor->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_waitsFor->setMinimumContentsLength(12);
+    m_afterCommitment = new QComboBox(form);
+    m_afterCommitment->setObjectName(QStringLiteral("detailsAfterCommitment"));
+    m_afterCommitment->setToolTip(tr("A teammate's shared work this task waits for; the planner places this "
+                                     "task after the day that work is planned to finish."));
+    m_afterCommitment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_afterCommitment->setMinimumContentsLength(12);
+    m_sharing = new TaskSharingBox(m_context.team, form);
     m_tags = new QLineEdit(form);
     m_tags->setPlaceholderText(tr("Comma-separated"));
     m_done = new QCheckBox(tr("Done"), form);
 
     auto *layout = new QFormLayout;
-    auto *outer = new QVBoxLayout(form); // the stretch keeps rows packed at the top
+    m_form = layout;
+    auto *outer = new QVBoxLayout(form);
     outer->setContentsMargins(12, 12, 12, 12);
     outer->addLayout(layout);
-    outer->addStretch(1);
     layout->setRowWrapPolicy(QFormLayout::DontWrapRows);
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addRow(tr("&Title"), m_title);
@@ -207,8 +226,18 @@ QWidget *TaskDetailsPanel::buildForm()
     layout->addRow(QString(), m_splittable);
     layout->addRow(tr("Part of &day"), m_dayPart);
     layout->addRow(tr("&Waits for"), m_waitsFor);
+    layout->addRow(tr("A&fter teammate"), m_afterCommitment);
     layout->addRow(tr("T&ags"), m_tags);
     layout->addRow(QString(), m_done);
+    auto *teamHeading = new QLabel(tr("Team"), form);
+    QFont headingFont = teamHeading->font();
+    headingFont.setWeight(QFont::DemiBold);
+    teamHeading->setFont(headingFont);
+    // Acts at once, unlike the fields above (Apply): set apart under a heading of its own.
+    outer->addSpacing(12);
+    outer->addWidget(teamHeading);
+    outer->addWidget(m_sharing);
+    outer->addStretch(1); // keeps rows packed at the top
     return form;
 }
 
@@ -252,7 +281,7 @@ void TaskDetailsPanel::watchForEdits()
         connect(box, &DurationSpinBox::valueChanged, this, changed);
     for (OptionalDateTimeEdit *edit : {m_deadline, m_earliestStart})
         connect(edit, &OptionalDateTimeEdit::edited, this, changed);
-    for (QComboBox *box : {m_priority, m_dayPart, m_waitsFor})
+    for (QComboBox *box : {m_priority, m_dayPart, m_waitsFor, m_afterCommitment})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QCheckBox *box : {m_splittable, m_done})
         connect(box, &QCheckBox::toggled, this, changed);
@@ -280,7 +309,7 @@ void TaskDetailsPanel::load(const Task &task)
 
     const QList<QObject *> editors{m_title, m_notes, m_estimate, m_remaining, m_priority,
                                    m_minChunk, m_maxChunk, m_splittable, m_dayPart, m_tags,
-                                   m_done, m_deadline, m_earliestStart, m_waitsFor};
+                                   m_done, m_deadline, m_earliestStart, m_waitsFor, m_afterCommitment};
     for (QObject *editor : editors)
         editor->blockSignals(true);
     m_title->setText(task.title);
@@ -297,6 +326,8 @@ void TaskDetailsPanel::load(const Task &task)
     m_tags->setText(task.tags.join(QStringLiteral(", ")));
     m_done->setChecked(task.done);
     fillWaitsFor(task.dependsOn.value(0));
+    fillAfterCommitment(task.afterCommitment);
+    m_sharing->setTaskId(task.id);
     for (QObject *editor : editors)
         editor->blockSignals(false);
     showError({});
@@ -323,6 +354,7 @@ Task TaskDetailsPanel::editedTask() const
         task.dependsOn.removeFirst();
     if (const qint64 waitsFor = selectedWaitsFor(); waitsFor != 0)
         task.dependsOn.prepend(waitsFor);
+    task.afterCommitment = selectedAfterCommitment();
     return task;
 }
 
@@ -395,6 +427,34 @@ void TaskDetailsPanel::fillWaitsFor(qint64 selectedId)
 qint64 TaskDetailsPanel::selectedWaitsFor() const
 {
     return m_waitsFor->currentData().toLongLong();
+}
+
+void TaskDetailsPanel::fillAfterCommitment(const QUuid &selected)
+{
+    const bool blocked = m_afterCommitment->blockSignals(true);
+    m_afterCommitment->clear();
+    m_afterCommitment->addItem(tr("No teammate's work"), QUuid());
+    const QDateTime now = m_context.clock.now();
+    const QTimeZone zone = m_context.preferences.timeZone();
+    const Result<QList<TeammateCommitment>> theirs = m_context.tasks.teammateCommitments();
+    for (const TeammateCommitment &commitment : theirs ? *theirs : QList<TeammateCommitment>{}) {
+        const QString text = CommitmentText::choice(commitment, now, zone);
+        m_afterCommitment->addItem(text, commitment.commitment.uuid);
+        m_afterCommitment->setItemData(m_afterCommitment->count() - 1, text, Qt::ToolTipRole); // may be clipped
+    }
+    if (!selected.isNull() && m_afterCommitment->findData(selected) < 0)
+        m_afterCommitment->addItem(tr("(no longer shared)"), selected); // still waited for until cleared
+    const int index = m_afterCommitment->findData(selected);
+    m_afterCommitment->setCurrentIndex(index >= 0 ? index : 0);
+    m_afterCommitment->blockSignals(blocked);
+    // Someone without a team, or whose team shares nothing, has nothing to choose here.
+    const bool joined = m_context.team && m_context.team->isJoined();
+    m_form->setRowVisible(m_afterCommitment, joined || m_afterCommitment->count() > 1);
+}
+
+QUuid TaskDetailsPanel::selectedAfterCommitment() const
+{
+    return m_afterCommitment->currentData().toUuid();
 }
 
 void TaskDetailsPanel::updateButtons()

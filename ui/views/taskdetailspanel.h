@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -16,12 +17,14 @@ namespace fermata {
 
 class DurationSpinBox;
 class OptionalDateTimeEdit;
+class TaskSharingBox;
 class UndoHistory;
 struct UiContext;
 
 // The right-hand panel: every field of the selected task, edited in place and saved with
 // Apply (through the window's undo history when it has one, else TaskService::update).
-// Problems are shown inline, in the panel.
+// Problems are shown inline, in the panel. Sharing with the team (TaskSharingBox) is the
+// exception: it acts at once.
 class TaskDetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +43,10 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     // "Waits for": the task this one depends on (item data: its id, 0 for none).
     QComboBox *waitsForBox() const { return m_waitsFor; }
+    // "After teammate": the teammate's commitment this one waits for (item data: its QUuid,
+    // null for none). Hidden without a team hub unless there is one to choose or one is chosen.
+    QComboBox *afterCommitmentBox() const { return m_afterCommitment; }
+    TaskSharingBox *sharingBox() const { return m_sharing; }
     QPushButton *applyButton() const { return m_apply; }
     QString errorText() const;
 
@@ -62,6 +69,8 @@ private:
     void updateButtons();
     void fillWaitsFor(qint64 selectedId);
     qint64 selectedWaitsFor() const;
+    void fillAfterCommitment(const QUuid &selected);
+    QUuid selectedAfterCommitment() const;
 
     const UiContext &m_context;
     Task m_task;
@@ -78,6 +87,9 @@ private:
     QCheckBox *m_splittable = nullptr;
     QComboBox *m_dayPart = nullptr;
     QComboBox *m_waitsFor = nullptr;
+    QComboBox *m_afterCommitment = nullptr;
+    QFormLayout *m_form = nullptr;
+    TaskSharingBox *m_sharing = nullptr;
     QLineEdit *m_tags = nullptr;
     QCheckBox *m_done = nullptr;
     QLabel *m_error = nullptr;

@@ -1,5 +1,6 @@
 #include "views/tasksview.h"
 
+#include "messaging/teamsync.h"
 #include "models/tasktablemodel.h"
 #include "planning/quickadd.h"
 #include "settings/preferences.h"
@@ -118,6 +119,29 @@ void TasksView::setTimeSource(const Clock *clock, const Preferences *preferences
     m_preferences = preferences;
 }
 
+void TasksView::setTeam(TeamSync *team)
+{
+    if (m_team)
+        disconnect(m_team, nullptr, this, nullptr);
+    m_team = team;
+    m_preview->setTeam(team);
+    if (!m_team)
+        return;
+    // Joining, leaving or a teammate's new commitment change what the line means.
+    connect(m_team, &TeamSync::statusChanged, this, &TasksView::updatePreview);
+    connect(m_team, &TeamSync::commitmentsChanged, this, &TasksView::updatePreview);
+    connect(m_team, &TeamSync::finished, this, [this](TeamSync::Operation operation, bool ok, const QString &message) {
+        if (operation != TeamSync::Operation::Share || m_pendingShares == 0)
+            return;
+        --m_pendingShares;
+        if (ok)
+            Q_EMIT infoMessage(message);
+        else
+            Q_EMIT errorOccurred(message);
+    });
+    updatePreview();
+}
+
 void TasksView::addFromQuickAdd()
 {
     if (addFromText(m_quickAdd->text()))
@@ -147,7 +171,15 @@ bool TasksView::addFromText(const QString &text)
         return false;
     }
     Task task = parsed->toTask();
-    if (!parsed->afterTitle.isEmpty()) {
+    if (!parsed->afterOwner.isEmpty()) {
+        const Result<TeammateCommitment> found =
+            QuickAddPreview::resolveCommitment(*parsed, m_service, m_preview->isTeamJoined());
+        if (!found) {
+            Q_EMIT errorOccurred(found.error().message);
+            return false;
+        }
+        task.afterCommitment = found->commitment.uuid;
+    } else if (!parsed->afterTitle.isEmpty()) {
         const qint64 after = m_service.idByTitle(parsed->afterTitle);
         if (after == 0) {
             Q_EMIT errorOccurred(tr("No task called “%1” — check the title").arg(parsed->afterTitle));
@@ -164,6 +196,8 @@ bool TasksView::addFromText(const QString &text)
         if (id == 0)
             return false;
         selectTask(id);
+        if (parsed->share)
+            shareAdded(id, task.title);
         return true;
     }
     const auto added = m_service.add(task);
@@ -172,7 +206,22 @@ bool TasksView::addFromText(const QString &text)
         return false;
     }
     selectTask(added->id);
+    if (parsed->share)
+        shareAdded(added->id, added->title);
     return true;
+}
+
+// After the task is stored (it stays whatever happens to sharing; Ctrl+Z takes back only the
+// add). The hub's answer arrives through TeamSync::finished.
+void TasksView::shareAdded(qint64 taskId, const QString &title)
+{
+    if (!m_preview->isTeamJoined()) {
+        Q_EMIT errorOccurred(tr("Added “%1” but did not share it: sharing needs a team hub (Preferences → Team).")
+                                 .arg(title));
+        return;
+    }
+    ++m_pendingShares;
+    m_team->share(taskId);
 }
 
 void TasksView::removeCurrent()

@@ -16,10 +16,12 @@ class Preferences;
 class QuickAddPreview;
 class TaskService;
 class TaskTableModel;
+class TeamSync;
 class UndoHistory;
 
 // Tasks: a quick-add line over a sortable table of every task. Delete removes the selected
-// task; outcomes and errors are reported through signals for the message bar.
+// task; outcomes and errors are reported through signals for the message bar. With a team
+// hub, `share` in the line shares the new task and `after Ada's "…"` waits for a teammate.
 class TasksView final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     void setUndoHistory(UndoHistory *history) { m_history = history; }
     // Where quick-add reads "now" and the zone for "by fri"; the system clock and zone if unset.
     void setTimeSource(const Clock *clock, const Preferences *preferences);
+    // The team hub quick-add shares through and resolves teammates' work against; null: none.
+    void setTeam(TeamSync *team);
     // Adds the task a quick-add line describes; false (and errorOccurred) when it cannot.
     bool addFromText(const QString &text);
     qint64 currentTaskId() const;
@@ -58,6 +62,7 @@ private:
     QTimeZone zone() const;
     void removeCurrent();
     void setUpTable();
+    void shareAdded(qint64 taskId, const QString &title);
 
     TaskService &m_service;
     UndoHistory *m_history = nullptr;
@@ -69,6 +74,8 @@ private:
     QAction *m_delete = nullptr;
     const Clock *m_clock = nullptr;
     const Preferences *m_preferences = nullptr;
+    TeamSync *m_team = nullptr;
+    int m_pendingShares = 0; // shares asked for here and not answered yet
 };
 
 } // namespace fermata

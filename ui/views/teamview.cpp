@@ -3,16 +3,20 @@
 #include "settings/preferences.h"
 #include "messaging/deliverypolicy.h"
 #include "messaging/teamsync.h"
+#include "models/commitmentsmodel.h"
 #include "time/clock.h"
 #include "time/intervalset.h"
 #include "time/weeklyrule.h"
 #include "uicontext.h"
+#include "views/commitmentslist.h"
 #include "widgets/emptystate.h"
 #include "widgets/teamwindowschart.h"
 #include "widgets/themedicon.h"
 
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QStackedLayout>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -43,6 +47,16 @@ QString windowsText(const QList<Interval> &windows, const QTimeZone &mine)
     return TeamView::tr("reads %1 your time").arg(parts.join(QStringLiteral(", ")));
 }
 
+QList<TeammateCommitment> commitmentsOf(qint64 memberId, const QList<TeammateCommitment> &all)
+{
+    QList<TeammateCommitment> theirs;
+    for (const TeammateCommitment &c : all) {
+        if (c.commitment.ownerId == memberId)
+            theirs.append(c);
+    }
+    return theirs;
+}
+
 } // namespace
 
 TeamView::TeamView(const UiContext &context, QWidget *parent)
@@ -56,6 +70,7 @@ TeamView::TeamView(const UiContext &context, QWidget *parent)
                              this))
     , m_heading(new QLabel(this))
     , m_chart(new TeamWindowsChart(this))
+    , m_commitments(new CommitmentsList(this))
     , m_clockTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("teamView"));
@@ -65,11 +80,20 @@ TeamView::TeamView(const UiContext &context, QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(16, 12, 16, 12);
     contentLayout->addWidget(m_heading);
-    auto *scroll = new QScrollArea(content);
-    scroll->setWidget(m_chart);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    contentLayout->addWidget(scroll, 1);
+    m_chartScroll = new QScrollArea(content);
+    m_chartScroll->setWidget(m_chart);
+    m_chartScroll->setWidgetResizable(true);
+    m_chartScroll->setFrameShape(QFrame::NoFrame);
+    // Windows above, commitments below; the person can give either more room.
+    m_splitter = new QSplitter(Qt::Vertical, content);
+    m_splitter->setObjectName(QStringLiteral("teamSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_chartScroll);
+    m_splitter->addWidget(m_commitments);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_dividerMoved = true; });
+    contentLayout->addWidget(m_splitter, 1);
 
     m_stack = new QStackedLayout(this);
     m_stack->addWidget(m_empty);
@@ -82,8 +106,10 @@ TeamView::TeamView(const UiContext &context, QWidget *parent)
             refresh();
     });
     m_clockTimer->start();
-    if (m_team)
+    if (m_team) {
         connect(m_team, &TeamSync::directoryChanged, this, &TeamView::refresh);
+        connect(m_team, &TeamSync::commitmentsChanged, this, &TeamView::refresh);
+    }
     refresh();
 }
 
@@ -99,9 +125,20 @@ void TeamView::showEvent(QShowEvent *event)
     refresh();
 }
 
+void TeamView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitChartHeight();
+}
+
 void TeamView::refresh()
 {
-    const QList<HubMember> teammates = m_team ? m_team->snapshot().teammates() : QList<HubMember>();
+    showTeam(m_team ? m_team->snapshot() : TeamSnapshot());
+}
+
+void TeamView::showTeam(const TeamSnapshot &team)
+{
+    const QList<HubMember> teammates = team.teammates();
     if (teammates.isEmpty()) {
         m_stack->setCurrentWidget(m_empty);
         return;
@@ -111,7 +148,7 @@ void TeamView::refresh()
     const QDate date = m_date.isValid() ? m_date : now.toTimeZone(mine).date();
     const Interval day = Interval::fromDateTimes(resolveWallClock(date, QTime(0, 0), mine),
                                                  resolveWallClock(date.addDays(1), QTime(0, 0), mine));
-    const TeamSnapshot &team = m_team->snapshot();
+    const QDate today = now.toTimeZone(mine).date();
     QList<TeamChartRow> rows;
     for (const HubMember &member : teammates) {
         const QTimeZone theirs(member.timeZoneId);
@@ -125,6 +162,7 @@ void TeamView::refresh()
             open = open.united(rule.expand(day));
         row.windows = open.intervals();
         row.windowsText = windowsText(row.windows, mine);
+        row.commitmentsText = CommitmentDays::finishingLine(commitmentsOf(member.id, team.commitments), date, today);
         rows.append(row);
     }
     m_heading->setText(tr("%1 — check-in windows in your time (%2). Messages you send wait for the "
@@ -134,7 +172,20 @@ void TeamView::refresh()
     m_chart->setDay(day, hourMarks(day, mine));
     m_chart->setRows(rows);
     m_chart->setNow(now.toMSecsSinceEpoch());
+    m_commitments->setCommitments(team.commitments, team.waiters, now, mine);
     m_stack->setCurrentIndex(1);
+    fitChartHeight();
+}
+
+void TeamView::fitChartHeight()
+{
+    if (m_dividerMoved)
+        return;
+    const int total = m_splitter->height();
+    const int wanted = m_chart->sizeHint().height() + m_chartScroll->horizontalScrollBar()->sizeHint().height();
+    // The list keeps at least a few rows' room.
+    const int chart = qMax(80, qMin(wanted, total - 160));
+    m_splitter->setSizes({chart, qMax(0, total - chart)});
 }
 
 } // namespace fermata

@@ -7,12 +7,14 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace fermata {
 
 namespace {
 constexpr int labelWidth = 240;
 constexpr int axisHeight = 26;
-constexpr int rowHeight = 52;
+constexpr int bandRowHeight = 52;
 constexpr int margin = 12;
 } // namespace
 
@@ -47,7 +49,7 @@ void TeamWindowsChart::setNow(qint64 nowMs)
 
 QSize TeamWindowsChart::sizeHint() const
 {
-    return {labelWidth + 24 * 28 + 2 * margin, axisHeight + int(qMax<qsizetype>(m_rows.size(), 1)) * rowHeight + 2 * margin};
+    return {labelWidth + 24 * 28 + 2 * margin, axisHeight + int(qMax<qsizetype>(m_rows.size(), 1)) * rowHeight() + 2 * margin};
 }
 
 QSize TeamWindowsChart::minimumSizeHint() const
@@ -58,7 +60,14 @@ QSize TeamWindowsChart::minimumSizeHint() const
 QRect TeamWindowsChart::chartArea() const
 {
     return QRect(margin + labelWidth, margin + axisHeight, width() - 2 * margin - labelWidth,
-                 int(m_rows.size()) * rowHeight);
+                 int(m_rows.size()) * rowHeight());
+}
+
+int TeamWindowsChart::rowHeight() const
+{
+    const bool anyCommitments = std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                            [](const TeamChartRow &row) { return !row.commitmentsText.isEmpty(); });
+    return anyCommitments ? bandRowHeight + fontMetrics().lineSpacing() + 6 : bandRowHeight;
 }
 
 int TeamWindowsChart::xFor(qint64 ms, const QRect &area) const
@@ -74,7 +83,7 @@ int TeamWindowsChart::rowAt(const QPoint &pos) const
     const int y = pos.y() - margin - axisHeight;
     if (y < 0)
         return -1;
-    const int row = y / rowHeight;
+    const int row = y / rowHeight();
     return row < m_rows.size() ? row : -1;
 }
 
@@ -91,6 +100,8 @@ void TeamWindowsChart::paintEvent(QPaintEvent *)
         painter.setPen(QPen(PaletteColors::accent(palette()), 2));
         painter.drawLine(x, area.top() - 4, x, area.bottom());
     }
+    for (int i = 0; i < m_rows.size(); ++i)
+        paintCommitments(painter, area, i);
     if (hasFocus()) {
         // An outline only: the rows left their fill brush set, which would cover the chart.
         painter.setBrush(Qt::NoBrush);
@@ -120,8 +131,8 @@ void TeamWindowsChart::paintAxis(QPainter &painter, const QRect &area)
 void TeamWindowsChart::paintRow(QPainter &painter, const QRect &area, int index)
 {
     const TeamChartRow &row = m_rows.at(index);
-    const int top = area.top() + index * rowHeight;
-    const QRect band(area.left(), top + 10, area.width(), rowHeight - 20);
+    const int top = area.top() + index * rowHeight();
+    const QRect band(area.left(), top + 10, area.width(), bandRowHeight - 20);
     painter.setPen(Qt::NoPen);
     painter.setBrush(PaletteColors::mix(palette().color(QPalette::Base), palette().color(QPalette::Window), 0.5));
     painter.drawRoundedRect(band, 4, 4);
@@ -136,7 +147,7 @@ void TeamWindowsChart::paintRow(QPainter &painter, const QRect &area, int index)
         painter.drawRoundedRect(QRect(x1, band.top(), x2 - x1, band.height()), 3, 3);
     }
 
-    const QRect label(margin, top + 6, labelWidth - 12, rowHeight - 12);
+    const QRect label(margin, top + 6, labelWidth - 12, bandRowHeight - 12);
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
@@ -150,15 +161,38 @@ void TeamWindowsChart::paintRow(QPainter &painter, const QRect &area, int index)
                      fontMetrics().elidedText(row.detail, Qt::ElideRight, label.width()));
 }
 
+void TeamWindowsChart::paintCommitments(QPainter &painter, const QRect &area, int index)
+{
+    const QString &text = m_rows.at(index).commitmentsText;
+    if (text.isEmpty())
+        return;
+    // Under the band, aligned with the hours; on the window's colour, so neither the hour lines
+    // nor the current time run through the words.
+    const int top = area.top() + index * rowHeight() + bandRowHeight - 6;
+    const QRect line(area.left(), top, area.width(), fontMetrics().lineSpacing() + 4);
+    const QString shown = fontMetrics().elidedText(text, Qt::ElideRight, line.width() - 8);
+    const QRect behind(line.left(), line.top(), fontMetrics().horizontalAdvance(shown) + 8, line.height());
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(palette().color(QPalette::Window));
+    painter.drawRect(behind);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(line.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, shown);
+}
+
 bool TeamWindowsChart::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int row = rowAt(help->pos());
-        if (row >= 0)
-            QToolTip::showText(help->globalPos(), m_rows.at(row).name + QLatin1Char('\n') + m_rows.at(row).windowsText, this);
-        else
+        if (row >= 0) {
+            const TeamChartRow &r = m_rows.at(row);
+            QString tip = r.name + QLatin1Char('\n') + r.windowsText;
+            if (!r.commitmentsText.isEmpty())
+                tip += QLatin1Char('\n') + r.commitmentsText;
+            QToolTip::showText(help->globalPos(), tip, this);
+        } else {
             QToolTip::hideText();
+        }
         return true;
     }
     if (event->type() == QEvent::PaletteChange)
@@ -169,8 +203,11 @@ bool TeamWindowsChart::event(QEvent *event)
 void TeamWindowsChart::updateAccessibleText()
 {
     QStringList lines;
-    for (const TeamChartRow &row : m_rows)
-        lines.append(tr("%1, %2: %3").arg(row.name, row.detail, row.windowsText));
+    for (const TeamChartRow &row : m_rows) {
+        lines.append(row.commitmentsText.isEmpty()
+                         ? tr("%1, %2: %3").arg(row.name, row.detail, row.windowsText)
+                         : tr("%1, %2: %3. %4").arg(row.name, row.detail, row.windowsText, row.commitmentsText));
+    }
     setAccessibleDescription(lines.join(QLatin1Char('\n')));
 }
 

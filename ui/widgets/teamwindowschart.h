@@ -15,10 +15,12 @@ struct TeamChartRow
     QString detail;          // "Europe/Lisbon · 14:05 there"
     QList<Interval> windows; // UTC instants within the shown day
     QString windowsText;     // "reads 09:00–09:30, 14:00–14:15 your time", for tooltips and screen readers
+    QString commitmentsText; // "Finishing today: API spec · Fri: Release notes"; empty: nothing that week
 };
 
 // Rows of teammates with hours across (the shown day in MY zone), their check-in windows
-// shaded and the current time as a line. Custom-painted; accessible through one name and a
+// shaded and the current time as a line; under a row, the work they plan to finish that day
+// and later that week. Custom-painted; accessible through one name and a
 // description per row.
 class TeamWindowsChart final : public QWidget
 {
@@ -43,9 +45,12 @@ protected:
 
 private:
     QRect chartArea() const;
+    // Every row is as tall as the tallest: a line more for committed work when any row has some.
+    int rowHeight() const;
     int xFor(qint64 ms, const QRect &area) const;
     void paintAxis(QPainter &painter, const QRect &area);
     void paintRow(QPainter &painter, const QRect &area, int index);
+    void paintCommitments(QPainter &painter, const QRect &area, int index);
     void updateAccessibleText();
 
     Interval m_day;

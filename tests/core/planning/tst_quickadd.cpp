@@ -123,6 +123,77 @@ private Q_SLOTS:
         QVERIFY2(r->notUnderstood.isEmpty(), qPrintable(r->notUnderstood.join(u'|')));
     }
 
+    // `share`: a word of its own, in any case and anywhere but first; never part of another
+    // word, a quoted title or a teammate's commitment title.
+    void share_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("share");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<int>("minutes");
+
+        QTest::newRow("at the end") << QStringLiteral("Write report 2h share") << true
+            << QStringLiteral("Write report") << QString() << QString() << 120;
+        QTest::newRow("in the middle, upper case") << QStringLiteral("Write SHARE report 2h") << true
+            << QStringLiteral("Write report") << QString() << QString() << 120;
+        QTest::newRow("with a teammate's commitment") << QStringLiteral("Build client 3h share after Ada's \"API spec\"") << true
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("API spec") << 180;
+        QTest::newRow("after a teammate's commitment") << QStringLiteral("Build client after Ada's \"API spec\" Share") << true
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("API spec") << -1;
+        QTest::newRow("inside the commitment's title") << QStringLiteral("Build client after Ada's 'share plan'") << false
+            << QStringLiteral("Build client") << QStringLiteral("Ada") << QStringLiteral("share plan") << -1;
+        QTest::newRow("a quoted title") << QStringLiteral("Review after \"share\"") << false
+            << QStringLiteral("Review") << QString() << QStringLiteral("share") << -1;
+        QTest::newRow("quoted in the title") << QStringLiteral("Explain \"share\" button") << false
+            << QStringLiteral("Explain \"share\" button") << QString() << QString() << -1;
+        QTest::newRow("shared") << QStringLiteral("Update shared drive 1h") << false
+            << QStringLiteral("Update shared drive") << QString() << QString() << 60;
+        QTest::newRow("shareholders") << QStringLiteral("Letter to shareholders") << false
+            << QStringLiteral("Letter to shareholders") << QString() << QString() << -1;
+        QTest::newRow("first word is the title's") << QStringLiteral("Share slides with Bob 30m") << false
+            << QStringLiteral("Share slides with Bob") << QString() << QString() << 30;
+        QTest::newRow("first word and the keyword") << QStringLiteral("Share slides share") << true
+            << QStringLiteral("Share slides") << QString() << QString() << -1;
+    }
+
+    void share()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, share);
+        QFETCH(QString, title);
+        QFETCH(QString, owner);
+        QFETCH(QString, after);
+        QFETCH(int, minutes);
+        const Result<ParsedTask> r = QuickAdd::parse(text, berlin(2026, 12, 2, 10), zone());
+        QVERIFY2(r.isOk(), r.isOk() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->share, share);
+        QCOMPARE(r->title, title);
+        QCOMPARE(r->afterOwner, owner);
+        QCOMPARE(r->afterTitle, after);
+        QCOMPARE(r->estimateMinutes.value_or(-1), minutes);
+        QVERIFY2(r->notUnderstood.isEmpty(), qPrintable(r->notUnderstood.join(u'|')));
+    }
+
+    // A keyword's phrase that was not understood ends at `share`, which is still read.
+    void shareEndsAnUnreadPhrase()
+    {
+        const Result<ParsedTask> r = QuickAdd::parse(QStringLiteral("Buy milk by the store share"), berlin(2026, 12, 2, 10), zone());
+        QVERIFY(r.isOk());
+        QVERIFY(r->share);
+        QCOMPARE(r->title, QStringLiteral("Buy milk by the store"));
+        QCOMPARE(r->notUnderstood, QStringList{QStringLiteral("by the store")});
+    }
+
+    void shareOnlyIsNoTitle()
+    {
+        const Result<ParsedTask> alone = QuickAdd::parse(QStringLiteral("share"), berlin(2026, 12, 2, 10), zone());
+        QVERIFY(alone.isOk()); // the first word is a title
+        QCOMPARE(alone->title, QStringLiteral("share"));
+        QVERIFY(!alone->share);
+    }
+
     // Owner by name or login in any case; title exact, else a unique prefix.
     void findCommitment_data()
     {
