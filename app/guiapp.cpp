@@ -11,6 +11,7 @@
 #include "messaging/teamsync.h"
 #include "trayicon.h"
 #include "uicontext.h"
+#include "views/insights/insightssource.h"
 #include "widgets/focusringstyle.h"
 
 #include <QApplication>
@@ -84,6 +85,9 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
                     core.value()->clock());
     TeamAttentionBridge teamInbox(team, attention.attention());
     context.team = &team;
+    // Insights reads a quarter or a year on its own thread and connection.
+    InsightsSource insights(paths.databasePath(), core.value()->clock());
+    context.insights = &insights;
     QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
                      [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });
     if (Status loaded = core.value()->finishLoading(); !loaded)

@@ -93,6 +93,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     , m_importer(new ImportController(context.calendarSync, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_taskModel->setPlanning(&context.planning); // "planned as …" from learnt estimates
     setWindowTitle(tr("Fermata"));
     setWindowIcon(ThemedIcon::appIcon());
     m_taskModel->setTimeZone(context.preferences.timeZone());
@@ -205,7 +206,7 @@ void MainWindow::buildViews()
     m_inbox->setUndoHistory(m_history);
     m_outbox = new OutboxView(m_context, this);
     m_team = new TeamView(m_context, this);
-    m_insights = new InsightsView(this);
+    m_insights = new InsightsView(m_context, this);
 
     m_stack = new QStackedWidget(this);
     m_navigation = new NavigationList(this);
@@ -260,6 +261,12 @@ void MainWindow::buildMenus()
     QAction *exportAction = file->addAction(tr("&Export Calendar…"), this, &MainWindow::exportCalendar);
     exportAction->setObjectName(QStringLiteral("exportCalendarAction"));
     exportAction->setEnabled(m_context.calendarSync != nullptr);
+    QAction *exportInsights = file->addAction(tr("Export Insigh&ts…"), this, [this] {
+        showView(View::Insights); // the figures of the range shown there
+        m_insights->exportCsv();
+    });
+    exportInsights->setObjectName(QStringLiteral("exportInsightsAction"));
+    connect(m_insights, &InsightsView::exportFailed, this, &MainWindow::showError);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] { openPreferences(); });
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -513,6 +520,7 @@ bool MainWindow::openPreferences(const QString &page)
 {
     PreferencesDialog dialog(m_context.preferences, this);
     dialog.setAutostart(m_autostart);
+    dialog.setEstimateSampleCount(m_context.planning.estimateSampleCount());
     if (m_context.attention)
         dialog.addPage(new CheckInPage(*m_context.attention, m_context.preferences, m_context.dnd));
     if (m_context.calendarSync)

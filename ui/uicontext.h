@@ -9,6 +9,7 @@ class CalendarSync;
 class Clock;
 class DndController;
 class FocusSession;
+class InsightsSource;
 class PlanningService;
 class Preferences;
 class TaskService;
@@ -31,6 +32,7 @@ struct UiContext
     CalendarSync *calendarSync = nullptr;  // imports, subscriptions, export (calendar worker)
     CalDavSync *caldav = nullptr;          // CalDAV accounts: read meetings, write focus blocks
     TeamSync *team = nullptr;            // team hub: outbox, directory (own thread)
+    InsightsSource *insights = nullptr;  // Insights figures (own thread and connection)
 };
 
 } // namespace fermata

@@ -9,6 +9,7 @@
 #include "commands/plancommand.h"
 #include "commands/sendcommand.h"
 #include "commands/inboxcommand.h"
+#include "commands/insightscommand.h"
 #include "commands/notifycommand.h"
 #include "commands/servecommand.h"
 #include "commands/taskscommand.h"
@@ -41,6 +42,7 @@ const QList<Command> &commands()
         {QStringLiteral("outbox"), QStringLiteral("List sent messages with their release times"), &runOutboxCommand},
         {QStringLiteral("notify"), QStringLiteral("Hand a notification to Fermata (held until your next check-in)"), &runNotifyCommand},
         {QStringLiteral("inbox"), QStringLiteral("List held and released notifications"), &runInboxCommand},
+        {QStringLiteral("insights"), QStringLiteral("What deep work, meetings and held interruptions added up to"), &runInsightsCommand},
         {QStringLiteral("serve"), QStringLiteral("Run the attention engine without a window"), &runServeCommand},
     };
     return all;

@@ -113,9 +113,12 @@ Result<Plan> PlanningService::plan(const Interval &requested)
     if (range.isEmpty())
         return Error{Error::Code::Invalid, QStringLiteral("the period to plan has already passed")};
     QList<FocusBlock> replaceable;
-    const Result<PlanRequest> request = buildRequest(range, &replaceable);
+    Result<PlanRequest> request = buildRequest(range, &replaceable);
     if (!request)
         return request.error();
+    const Result<QHash<qint64, LearnedEstimate>> learned = learnEstimates(request.value());
+    if (!learned)
+        return learned.error();
     Plan result = Planner::plan(*request);
 
     QList<FocusBlock> fresh;
@@ -133,7 +136,7 @@ Result<Plan> PlanningService::plan(const Interval &requested)
     m_reasons.clear();
     for (qsizetype i = 0; i < fresh.size(); ++i) {
         fresh[i].id = ids[i];
-        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range, request->commitments));
+        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range, request->commitments, *learned));
     }
     // The stored ids, so the caller can match blocks to what blocks() returns.
     qsizetype k = 0;
@@ -141,7 +144,7 @@ Result<Plan> PlanningService::plan(const Interval &requested)
         if (b.block.id == 0)
             b.block.id = ids[k++];
         else if (!m_reasons.contains(b.block.id))
-            m_reasons.insert(b.block.id, reasonFor(b.block, false, range, request->commitments));
+            m_reasons.insert(b.block.id, reasonFor(b.block, false, range, request->commitments, *learned));
     }
     m_plan = result;
     m_undo.append(Undo{replaceable, fresh, m_plan, m_reasons});
@@ -236,28 +239,77 @@ QList<TaskReport> PlanningService::unplacedTasks() const
 }
 
 QString PlanningService::reasonFor(const FocusBlock &block, bool late, const Interval &range,
-                                   const QList<TeammateCommitment> &commitments) const
+                                   const QList<TeammateCommitment> &commitments,
+                                   const QHash<qint64, LearnedEstimate> &learned) const
 {
     const std::optional<Task> task = m_tasks.task(block.taskId);
     if (!task)
         return {};
+    const QString reason = plainReasonFor(*task, late, range, commitments);
+    const auto estimate = learned.constFind(task->id);
+    if (estimate == learned.cend())
+        return reason;
+    // "P2, no deadline, planned as 2 h 40 min from your last 8 'writing' tasks"
+    return reason + QStringLiteral(", ") + EstimateLearning::plannedText(*estimate);
+}
+
+QString PlanningService::plainReasonFor(const Task &task, bool late, const Interval &range,
+                                        const QList<TeammateCommitment> &commitments) const
+{
     // "waits for Ada's 'API spec', planned to finish Wed, P2, no deadline"
-    const QString wait = task->afterCommitment.isNull()
+    const QString wait = task.afterCommitment.isNull()
         ? QString()
-        : commitmentWait(task->afterCommitment, commitments, m_preferences.timeZoneId()).text + QStringLiteral(", ");
-    const QString priority = wait + priorityName(task->priority);
-    if (!task->hasDeadline())
+        : commitmentWait(task.afterCommitment, commitments, m_preferences.timeZoneId()).text + QStringLiteral(", ");
+    const QString priority = wait + priorityName(task.priority);
+    if (!task.hasDeadline())
         return QStringLiteral("%1, no deadline").arg(priority);
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QDateTime local = task->deadline.toTimeZone(m_preferences.timeZone());
+    const QDateTime local = task.deadline.toTimeZone(m_preferences.timeZone());
     QString when = QLatin1String(names[local.date().dayOfWeek() - 1]);
     // Beyond a week the weekday alone is ambiguous.
     if (qAbs(range.startMs() - local.toMSecsSinceEpoch()) > qint64(6) * 24 * 3600 * 1000)
         when += QStringLiteral(" %1 %2").arg(local.date().day()).arg(QLatin1String(months[local.date().month() - 1]));
     when += QLatin1Char(' ') + local.time().toString(QStringLiteral("HH:mm"));
     return QStringLiteral("%1deadline %2, %3").arg(late ? QStringLiteral("late — ") : QString(), when, priority);
+}
+
+Result<QHash<qint64, LearnedEstimate>> PlanningService::learnEstimates(PlanRequest &request) const
+{
+    QHash<qint64, LearnedEstimate> changed;
+    const std::optional<bool> choice = m_preferences.learnFromEstimates();
+    if (choice == false)
+        return changed;
+    const Result<EstimateLearning> learning = EstimateLearning::read(m_db);
+    if (!learning)
+        return learning.error();
+    if (!EstimateLearning::isOn(choice, learning->sampleCount()))
+        return changed;
+    return learning->apply(request.tasks);
+}
+
+bool PlanningService::isLearningEstimates() const
+{
+    const std::optional<bool> choice = m_preferences.learnFromEstimates();
+    return choice ? *choice : EstimateLearning::isOn(choice, estimateSampleCount());
+}
+
+int PlanningService::estimateSampleCount() const
+{
+    const Result<EstimateLearning> learning = EstimateLearning::read(m_db);
+    return learning ? learning->sampleCount() : 0;
+}
+
+std::optional<LearnedEstimate> PlanningService::learnedEstimate(const Task &task) const
+{
+    const std::optional<bool> choice = m_preferences.learnFromEstimates();
+    if (choice == false || task.done)
+        return std::nullopt;
+    const Result<EstimateLearning> learning = EstimateLearning::read(m_db);
+    if (!learning || !EstimateLearning::isOn(choice, learning->sampleCount()))
+        return std::nullopt;
+    return learning->estimateFor(task);
 }
 
 QString PlanningService::blockReason(qint64 blockId) const

@@ -2,6 +2,7 @@
 
 #include "planning/planner.h"
 #include "result.h"
+#include "tasks/estimatelearning.h"
 #include "time/interval.h"
 
 #include <QHash>
@@ -56,6 +57,14 @@ public:
 
     Result<QList<FocusBlock>> blocks(const Interval &range) const;
 
+    // "Learn from my estimates" (issue 17): whether plans use learnt times, read afresh.
+    bool isLearningEstimates() const;
+    // Finished tasks with recorded focus time (learning turns itself on from 5).
+    int estimateSampleCount() const;
+    // The time the planner gives `task` when learning is on and it differs from the entered
+    // remaining time ("planned as 2 h 40 min from your last 8 'writing' tasks"); else nothing.
+    std::optional<LearnedEstimate> learnedEstimate(const Task &task) const;
+
 Q_SIGNALS:
     void planned(const fermata::Plan &plan);
     void blocksChanged();
@@ -74,9 +83,15 @@ private:
     Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
     // Blocks of tasks whose teammate's wait now ends earlier than they start are not kept.
     void releaseWaitsThatEnded(PlanRequest &request) const;
+    // With learning on, plans each open task with its scaled remaining time; returns what
+    // changed per task id (for the reasons). Off: leaves the request exactly as it was.
+    Result<QHash<qint64, LearnedEstimate>> learnEstimates(PlanRequest &request) const;
     Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
     QString reasonFor(const FocusBlock &block, bool late, const Interval &range,
-                      const QList<TeammateCommitment> &commitments) const;
+                      const QList<TeammateCommitment> &commitments,
+                      const QHash<qint64, LearnedEstimate> &learned) const;
+    QString plainReasonFor(const Task &task, bool late, const Interval &range,
+                           const QList<TeammateCommitment> &commitments) const;
     Status setPinned(qint64 blockId, bool pinned);
     Result<FocusBlock> find(qint64 blockId) const;
 

@@ -10,6 +10,7 @@ namespace {
 
 const QString s_zoneKey = QStringLiteral("time/zone");
 const QString s_welcomeKey = QStringLiteral("welcome/finished");
+const QString s_learnKey = QStringLiteral("planning/learnFromEstimates");
 
 // Settings keys per weekday, index 0 = Monday.
 constexpr std::array<const char *, 7> s_dayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -113,6 +114,22 @@ void Preferences::setWelcomeFinished()
 {
     m_settings.setValue(s_welcomeKey, true);
     m_settings.sync();
+}
+
+std::optional<bool> Preferences::learnFromEstimates() const
+{
+    if (!m_settings.contains(s_learnKey))
+        return std::nullopt;
+    return m_settings.value(s_learnKey).toBool();
+}
+
+void Preferences::setLearnFromEstimates(bool on)
+{
+    if (learnFromEstimates() == on)
+        return;
+    m_settings.setValue(s_learnKey, on);
+    m_settings.sync();
+    Q_EMIT learnFromEstimatesChanged();
 }
 
 } // namespace fermata

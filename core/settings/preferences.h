@@ -53,9 +53,14 @@ public:
     // The first-run welcome was completed or dismissed: it never shows again.
     bool welcomeFinished() const;
     void setWelcomeFinished();
+    // "Learn from my estimates": nothing until the person chooses (the planner then turns
+    // it on once enough tasks were finished with recorded time), else their choice.
+    std::optional<bool> learnFromEstimates() const;
+    void setLearnFromEstimates(bool on);
 
 Q_SIGNALS:
     void workingHoursChanged();
+    void learnFromEstimatesChanged();
 
 private:
     QSettings m_settings;

@@ -530,6 +530,29 @@ QList<Step> makeSteps()
         }
         list.append(Step{13, waits});
     }
+    // v14: insights (core/insights). focus_block_moves: which blocks had their time changed after
+    // they were placed (dragged, resized), written by triggers in the writer's transaction and
+    // gone with the block. The indexes keep the per-range aggregates index seeks (IF NOT EXISTS: a
+    // file stepped back to an older version by hand keeps indexes on tables it kept).
+    list.append(Step{14, {
+        QStringLiteral("CREATE TABLE focus_block_moves ("
+                       " block_id INTEGER PRIMARY KEY NOT NULL,"
+                       " first_start_ms INTEGER,"
+                       " moves INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TRIGGER focus_blocks_moved AFTER UPDATE OF start_ms, end_ms ON focus_blocks"
+                       " WHEN OLD.start_ms IS NOT NEW.start_ms OR OLD.end_ms IS NOT NEW.end_ms"
+                       " BEGIN INSERT INTO focus_block_moves (block_id, first_start_ms) VALUES (OLD.id, OLD.start_ms)"
+                       " ON CONFLICT (block_id) DO UPDATE SET moves = moves + 1; END"),
+        QStringLiteral("CREATE TRIGGER focus_blocks_moved_delete AFTER DELETE ON focus_blocks"
+                       " BEGIN DELETE FROM focus_block_moves WHERE block_id = OLD.id; END"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS focus_sessions_task ON focus_sessions(task_id, started_ms)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS focus_sessions_length ON focus_sessions(ended_ms - started_ms)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS focus_sessions_running ON focus_sessions(started_ms) WHERE ended_ms IS NULL"),
+        // Covering, in group order: a year of notifications is counted without a sort, and a short
+        // range is a skip-scan over the few sources, verdicts and reasons.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_insights"
+                       " ON notifications(source, verdict, reason, received_ms, released_ms)"),
+    }});
     return list;
 }
 

@@ -6,7 +6,7 @@ import re
 import sys
 
 LAYERS = ['time', 'model', 'storage', 'settings', 'tasks', 'planning', 'calendar', 'attention',
-          'team', 'caldav', 'messaging']
+          'team', 'caldav', 'messaging', 'insights']
 
 core = pathlib.Path(sys.argv[1])
 rank = {name: i for i, name in enumerate(LAYERS)}

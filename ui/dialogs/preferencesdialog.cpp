@@ -2,6 +2,7 @@
 
 #include "autostartentry.h"
 #include "dialogs/preferencespage.h"
+#include "tasks/estimatelearning.h"
 #include "time/weeklyrule.h"
 #include "widgets/palettecolors.h"
 
@@ -50,6 +51,7 @@ PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
     generalLayout->addWidget(buildHoursGroup(hours));
     generalLayout->addWidget(buildZoneRow());
     generalLayout->addWidget(buildStartupRow());
+    generalLayout->addWidget(buildLearningRow());
     generalLayout->addStretch(1);
 
     m_tabs = new QTabWidget(this);
@@ -143,6 +145,50 @@ QWidget *PreferencesDialog::buildStartupRow()
     return m_autostartBox;
 }
 
+QWidget *PreferencesDialog::buildLearningRow()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QVBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_learnBox = new QCheckBox(tr("&Learn from my estimates"), row);
+    m_learnBox->setObjectName(QStringLiteral("learnFromEstimates"));
+    m_learnNote = new QLabel(row);
+    m_learnNote->setObjectName(QStringLiteral("learnFromEstimatesNote"));
+    m_learnNote->setWordWrap(true);
+    QPalette muted = m_learnNote->palette();
+    muted.setColor(QPalette::WindowText, PaletteColors::mutedText(muted));
+    m_learnNote->setPalette(muted);
+    // Indented under the box's text, as a description of it.
+    m_learnNote->setContentsMargins(m_learnBox->sizeHint().height(), 0, 0, 0);
+    layout->addWidget(m_learnBox);
+    layout->addWidget(m_learnNote);
+    showLearning();
+    return row;
+}
+
+void PreferencesDialog::setEstimateSampleCount(int count)
+{
+    m_sampleCount = count;
+    showLearning();
+}
+
+void PreferencesDialog::showLearning()
+{
+    const std::optional<bool> choice = m_preferences.learnFromEstimates();
+    // Unset with the count unknown: shown as the default it becomes, on.
+    const int count = m_sampleCount.value_or(EstimateLearning::samplesToTurnOn);
+    m_learnShown = EstimateLearning::isOn(choice, count);
+    m_learnBox->setChecked(m_learnShown);
+    QString note = tr("Plans each task for the time tasks like it really took (the focus sessions of your "
+                      "finished tasks, per tag). Your estimates stay as you entered them.");
+    if (!choice && m_sampleCount && *m_sampleCount < EstimateLearning::samplesToTurnOn)
+        note += QLatin1Char(' ')
+            + tr("Starts by itself once %1 tasks are finished with focus time (%2 so far).")
+                  .arg(EstimateLearning::samplesToTurnOn)
+                  .arg(*m_sampleCount);
+    m_learnNote->setText(note);
+}
+
 void PreferencesDialog::setAutostart(const AutostartEntry *autostart)
 {
     m_autostart = autostart;
@@ -215,6 +261,9 @@ void PreferencesDialog::accept()
     if (!validationError().isEmpty())
         return;
     m_preferences.setWorkingHours(workingHours());
+    // Until the person changes it, the choice stays theirs to make later (it follows the count).
+    if (m_preferences.learnFromEstimates() || m_learnBox->isChecked() != m_learnShown)
+        m_preferences.setLearnFromEstimates(m_learnBox->isChecked());
     if (m_autostart && m_autostartBox->isChecked() != m_autostart->isEnabled()) {
         if (Status written = m_autostart->setEnabled(m_autostartBox->isChecked()); !written) {
             m_tabs->setCurrentIndex(0);

@@ -1,6 +1,7 @@
 #include "models/tasktablemodel.h"
 
 #include "models/durationtext.h"
+#include "planning/planningservice.h"
 #include "tasks/taskservice.h"
 #include "undo/taskcommands.h"
 #include "undo/undohistory.h"
@@ -54,6 +55,10 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Title && !task.notes.isEmpty())
             return task.notes;
+        if (index.column() == Estimate && m_planning && !task.done) {
+            if (const std::optional<LearnedEstimate> learned = m_planning->learnedEstimate(task))
+                return plannedText(*learned);
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Estimate || index.column() == MinChunk)
@@ -68,6 +73,18 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString TaskTableModel::plannedText(const LearnedEstimate &learned)
+{
+    const QString planned = DurationText::format(learned.plannedMinutes);
+    const int n = learned.ratio.samples;
+    const QString &tag = learned.ratio.tag;
+    if (tag.isEmpty())
+        return n == 1 ? tr("Planned as %1 from your last task").arg(planned)
+                      : tr("Planned as %1 from your last %2 tasks").arg(planned).arg(n);
+    return n == 1 ? tr("Planned as %1 from your last '%2' task").arg(planned, tag)
+                  : tr("Planned as %1 from your last %2 '%3' tasks").arg(planned).arg(n).arg(tag);
 }
 
 QVariant TaskTableModel::displayData(const Task &task, int column) const

@@ -9,7 +9,9 @@ namespace fermata {
 
 class UndoHistory;
 
+class PlanningService;
 class TaskService;
+struct LearnedEstimate;
 
 // A thin table adapter over TaskService: one row per task in the service's order. It keeps
 // its own copy of the rows so the begin/end notifications describe the change exactly, and
@@ -32,6 +34,11 @@ public:
 
     // The zone dates are shown in (the person's zone, not the system's).
     void setTimeZone(const QTimeZone &zone);
+    // With it, the estimate's tooltip says what the planner plans an open task as when it
+    // learns from estimates ("Planned as 2 h 40 min from your last 8 'writing' tasks").
+    void setPlanning(const PlanningService *planning) { m_planning = planning; }
+    // The words for a learnt time, shared with the details panel.
+    static QString plannedText(const LearnedEstimate &learned);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -64,6 +71,7 @@ private:
     QString dateText(const QDateTime &instant) const;
 
     TaskService &m_service;
+    const PlanningService *m_planning = nullptr;
     UndoHistory *m_history = nullptr;
     QList<Task> m_rows;
     QTimeZone m_zone = QTimeZone::systemTimeZone();

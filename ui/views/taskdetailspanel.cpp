@@ -5,6 +5,8 @@
 
 #include "messaging/teamsync.h"
 #include "models/commitmenttext.h"
+#include "models/tasktablemodel.h"
+#include "planning/planningservice.h"
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
 #include "time/clock.h"
@@ -130,6 +132,10 @@ TaskDetailsPanel::TaskDetailsPanel(const UiContext &context, QWidget *parent)
     };
     connect(&m_context.tasks, &TaskService::taskAdded, this, refreshChoices);
     connect(&m_context.tasks, &TaskService::taskChanged, this, refreshChoices);
+    // Another task finished (its time joins the history) or the switch moved: the learnt time follows.
+    connect(&m_context.tasks, &TaskService::taskChanged, this, &TaskDetailsPanel::showPlanned);
+    connect(&m_context.preferences, &Preferences::learnFromEstimatesChanged, this, &TaskDetailsPanel::showPlanned);
+    connect(&m_context.planning, &PlanningService::planned, this, &TaskDetailsPanel::showPlanned);
     if (m_context.team) {
         // What teammates share changed (a sync, another process): the choices follow.
         const auto refreshCommitments = [this] {
@@ -179,6 +185,15 @@ QWidget *TaskDetailsPanel::buildForm()
     m_notes->setFixedHeight(fontMetrics().height() * 4 + 12);
     m_estimate = minutesBox(form, 1);
     m_remaining = minutesBox(form, 0);
+    m_planned = new QLabel(form);
+    m_planned->setObjectName(QStringLiteral("detailsPlannedAs"));
+    m_planned->setWordWrap(true);
+    QPalette muted = m_planned->palette();
+    muted.setColor(QPalette::WindowText, PaletteColors::mutedText(muted));
+    m_planned->setPalette(muted);
+    m_planned->setToolTip(tr("Learnt from the focus sessions of your finished tasks (Preferences → General → "
+                             "Learn from my estimates). The remaining time stays as you entered it."));
+    m_planned->hide();
     m_deadline = new OptionalDateTimeEdit(tr("By"), form);
     m_priority = new QComboBox(form);
     for (Priority p : {Priority::P1, Priority::P2, Priority::P3, Priority::P4})
@@ -218,6 +233,7 @@ QWidget *TaskDetailsPanel::buildForm()
     layout->addRow(tr("&Notes"), m_notes);
     layout->addRow(tr("&Estimate"), m_estimate);
     layout->addRow(tr("&Remaining"), m_remaining);
+    layout->addRow(QString(), m_planned);
     layout->addRow(tr("Deadline"), m_deadline);
     layout->addRow(tr("&Priority"), m_priority);
     layout->addRow(tr("Earliest start"), m_earliestStart);
@@ -296,6 +312,16 @@ void TaskDetailsPanel::showTask(qint64 taskId)
     Q_EMIT taskShown(m_task.id);
 }
 
+void TaskDetailsPanel::showPlanned()
+{
+    const std::optional<LearnedEstimate> learned =
+        m_task.id == 0 ? std::nullopt : m_context.planning.learnedEstimate(m_task);
+    m_form->setRowVisible(m_planned, learned.has_value());
+    if (!learned)
+        return;
+    m_planned->setText(TaskTableModel::plannedText(*learned));
+}
+
 void TaskDetailsPanel::load(const Task &task)
 {
     m_task = task;
@@ -327,6 +353,7 @@ void TaskDetailsPanel::load(const Task &task)
     m_done->setChecked(task.done);
     fillWaitsFor(task.dependsOn.value(0));
     fillAfterCommitment(task.afterCommitment);
+    showPlanned();
     m_sharing->setTaskId(task.id);
     for (QObject *editor : editors)
         editor->blockSignals(false);

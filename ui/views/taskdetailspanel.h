@@ -48,6 +48,9 @@ public:
     QComboBox *afterCommitmentBox() const { return m_afterCommitment; }
     TaskSharingBox *sharingBox() const { return m_sharing; }
     QPushButton *applyButton() const { return m_apply; }
+    // "Planned as 2 h 40 min from your last 8 'writing' tasks" under Remaining; hidden when
+    // the planner uses the time as entered (learning off, no history, the same time).
+    QLabel *plannedLabel() const { return m_planned; }
     QString errorText() const;
 
     QSize sizeHint() const override;
@@ -67,6 +70,7 @@ private:
     Task editedTask() const;
     void showError(const QString &message);
     void updateButtons();
+    void showPlanned();
     void fillWaitsFor(qint64 selectedId);
     qint64 selectedWaitsFor() const;
     void fillAfterCommitment(const QUuid &selected);
@@ -79,6 +83,7 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     DurationSpinBox *m_estimate = nullptr;
     DurationSpinBox *m_remaining = nullptr;
+    QLabel *m_planned = nullptr;
     OptionalDateTimeEdit *m_deadline = nullptr;
     QComboBox *m_priority = nullptr;
     OptionalDateTimeEdit *m_earliestStart = nullptr;
