@@ -24,6 +24,9 @@ const QString s_httpPortKey = QStringLiteral("http_port");
 const QString s_httpTokenKey = QStringLiteral("http_token");
 constexpr qint64 s_hourMs = 3600LL * 1000;
 constexpr qint64 s_dayMs = 24 * s_hourMs;
+// A release that failed (another process held the file past the busy timeout) is tried again
+// this soon, not at the next window boundary hours away.
+constexpr qint64 s_releaseRetryMs = 2000;
 
 // True when `deliverable` has time in [fromMs, toMs] (inclusive end: due exactly now).
 bool hasTimeWithin(const IntervalSet &deliverable, qint64 fromMs, qint64 toMs)
@@ -470,8 +473,11 @@ Status AttentionService::releaseDue(qint64 nowMs)
 void AttentionService::tick()
 {
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    if (Status s = releaseDue(nowMs); !s)
+    m_releaseRetryMs = 0;
+    if (Status s = releaseDue(nowMs); !s) {
+        m_releaseRetryMs = nowMs + s_releaseRetryMs;
         Q_EMIT failed(s.error());
+    }
     recountHeld(); // other processes (`fermata notify` without the app) may have added
 
     const auto window = m_schedule.windowAt(nowMs);
@@ -509,6 +515,8 @@ QDateTime AttentionService::nextWakeUp() const
             break;
         }
     }
+    if (m_releaseRetryMs > nowMs)
+        next = next ? qMin(*next, m_releaseRetryMs) : m_releaseRetryMs;
     // Expiry of history is checked at least hourly.
     const qint64 cleanup = m_lastCleanupMs + s_hourMs;
     if (m_lastCleanupMs > 0 && cleanup > nowMs)

@@ -168,6 +168,7 @@ private:
     bool m_windowOpen = false;
     bool m_holdingDesktop = false;
     qint64 m_lastCleanupMs = 0;
+    qint64 m_releaseRetryMs = 0; // when a failed release is tried again; 0: none pending
     // Counted once, then followed: intake adds to it; a tick, a release or a change of state
     // counts again (another process may have written in between).
     mutable std::optional<HeldTally> m_held;

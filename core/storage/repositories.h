@@ -69,6 +69,8 @@ class TeamCommitmentRepository final
 public:
     explicit TeamCommitmentRepository(Database &db) : m_db(db) {}
     Result<QList<TeammateCommitment>> all() const; // by owner, then due, title, uuid
+    // Just these (the ones some of my tasks wait for); those not in the copy are left out.
+    Result<QList<TeammateCommitment>> withUuids(const QList<QUuid> &uuids) const;
     // The one commitment whose uuid is `id` or starts with it (any case, braces optional):
     // NotFound when none or more than one match, with words saying which.
     Result<TeammateCommitment> find(const QString &id) const;

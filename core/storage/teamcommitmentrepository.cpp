@@ -6,14 +6,17 @@
 
 namespace fermata {
 
-Result<QList<TeammateCommitment>> TeamCommitmentRepository::all() const
+namespace {
+
+Result<QList<TeammateCommitment>> readCommitments(Database &db, const QString &where, const QVariantList &values)
 {
-    return sql::readAll(sql::on(m_db),
+    return sql::readAll(sql::on(db),
                         QStringLiteral("SELECT c.uuid, c.owner_id, c.owner_role, c.title, c.estimate_minutes, c.due_ms, "
                                        "c.status, c.finish_day, c.public_note, m.name, m.time_zone_id "
-                                       "FROM team_commitments c LEFT JOIN hub_members m ON m.id = c.owner_id "
-                                       "ORDER BY c.owner_id, c.due_ms IS NULL, c.due_ms, c.title, c.uuid"),
-                        {}, QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
+                                       "FROM team_commitments c LEFT JOIN hub_members m ON m.id = c.owner_id ")
+                            + where
+                            + QStringLiteral(" ORDER BY c.owner_id, c.due_ms IS NULL, c.due_ms, c.title, c.uuid"),
+                        values, QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
                             TeammateCommitment t;
                             Commitment &c = t.commitment;
                             c.uuid = QUuid::fromString(q.value(0).toString());
@@ -30,6 +33,32 @@ Result<QList<TeammateCommitment>> TeamCommitmentRepository::all() const
                             t.ownerZoneId = q.value(10).toString().toUtf8();
                             return t;
                         });
+}
+
+} // namespace
+
+Result<QList<TeammateCommitment>> TeamCommitmentRepository::all() const
+{
+    return readCommitments(m_db, {}, {});
+}
+
+Result<QList<TeammateCommitment>> TeamCommitmentRepository::withUuids(const QList<QUuid> &uuids) const
+{
+    QList<TeammateCommitment> found;
+    constexpr qsizetype chunk = 500; // well under SQLite's limit on bound values
+    for (qsizetype start = 0; start < uuids.size(); start += chunk) {
+        const QList<QUuid> part = uuids.mid(start, chunk);
+        QVariantList values;
+        for (const QUuid &uuid : part)
+            values.append(uuid.toString(QUuid::WithoutBraces));
+        const Result<QList<TeammateCommitment>> some = readCommitments(
+            m_db, QStringLiteral("WHERE c.uuid IN (%1)").arg(QStringList(part.size(), QStringLiteral("?")).join(u',')),
+            values);
+        if (!some)
+            return some.error();
+        found.append(*some);
+    }
+    return found;
 }
 
 Result<TeammateCommitment> TeamCommitmentRepository::find(const QString &id) const

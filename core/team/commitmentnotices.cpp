@@ -136,7 +136,7 @@ Status Recorder::before()
         m_waiting[QUuid::fromString(query.value().value(0).toString())].append(query.value().value(1).toString());
     if (m_waiting.isEmpty())
         return {};
-    const Result<QList<TeammateCommitment>> copy = TeamCommitmentRepository(m_db).all();
+    const Result<QList<TeammateCommitment>> copy = TeamCommitmentRepository(m_db).withUuids(m_waiting.keys());
     if (!copy)
         return copy.error();
     m_before = *copy;
@@ -147,7 +147,7 @@ Status Recorder::after()
 {
     if (m_waiting.isEmpty())
         return {};
-    const Result<QList<TeammateCommitment>> copy = TeamCommitmentRepository(m_db).all();
+    const Result<QList<TeammateCommitment>> copy = TeamCommitmentRepository(m_db).withUuids(m_waiting.keys());
     if (!copy)
         return copy.error();
     const auto find = [](const QList<TeammateCommitment> &list, const QUuid &uuid) -> std::optional<TeammateCommitment> {

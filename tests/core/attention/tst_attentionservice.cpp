@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace fermata;
@@ -240,6 +241,30 @@ private Q_SLOTS:
         QCOMPARE(digests.size(), 1);
         QCOMPARE(f.service->heldCount().value(), 0);
         QCOMPARE(f.service->timer().deadline(), at(2, 9, 20));
+    }
+
+    // Another process holds the file past the busy timeout as the window opens: the release
+    // fails, is tried again two seconds later (not at the next window boundary), and succeeds.
+    void failedReleaseIsTriedAgainSoon()
+    {
+        Fixture f;
+        QVERIFY(f.service->ingest({item(QStringLiteral("mail"), QStringLiteral("held"))}));
+        auto other = Database::open(f.dir.databasePath());
+        QVERIFY(other.isOk());
+        QSqlQuery lock((*other)->connection());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QSignalSpy failed(f.service.get(), &AttentionService::failed);
+        f.clock.setNow(at(2, 9, 0));
+        f.service->tick();
+        QVERIFY(!failed.isEmpty()); // the release, and the recount after it
+        QCOMPARE(f.service->timer().deadline(), at(2, 9, 0).addSecs(2));
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+        f.clock.setNow(at(2, 9, 0).addSecs(2));
+        QSignalSpy digests(f.service.get(), &AttentionService::digestReady);
+        f.service->tick();
+        QCOMPARE(digests.size(), 1);
+        QCOMPARE(f.service->heldCount().value(), 0);
+        QCOMPARE(f.service->timer().deadline(), at(2, 9, 20)); // no retry left over
     }
 
     void missedWindowIsCaughtUpAtNextStart()
