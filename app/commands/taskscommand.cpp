@@ -5,6 +5,7 @@
 #include "commands/hubcommand.h"
 #include "planning/quickadd.h"
 #include "storage/repositories.h"
+#include "tasks/worklog.h"
 #include "time/weeklyrule.h"
 
 #include <QCommandLineParser>
@@ -258,6 +259,43 @@ int completeTask(AppCore &core, const QCommandLineParser &parser, QTextStream &o
     return ExitOk;
 }
 
+// `tasks log ID DURATION [--at WHEN]`: work done without a focus session, recorded by hand.
+int logWork(AppCore &core, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const QStringList args = parser.positionalArguments();
+    bool ok = false;
+    const qint64 id = args.value(1).toLongLong(&ok);
+    if (!ok || args.size() != 3) {
+        err << "fermata tasks log: Give the task's number and how long you worked, e.g. fermata tasks log 3 45m." << Qt::endl;
+        return ExitUsage;
+    }
+    const std::optional<int> minutes = parseMinutes(args.at(2));
+    if (!minutes) {
+        err << "fermata tasks log: Cannot read the time '" << args.at(2) << "'. Write it like 45m, 2h or 1h30m." << Qt::endl;
+        return ExitUsage;
+    }
+    const QTimeZone zone = core.preferences().timeZone();
+    const QDateTime now = core.clock().now();
+    QDateTime ended = now;
+    if (parser.isSet(QStringLiteral("at"))) {
+        ended = parseLocalDateTime(parser.value(QStringLiteral("at")), zone);
+        if (!ended.isValid()) {
+            err << "fermata tasks log: Cannot read the time '" << parser.value(QStringLiteral("at"))
+                << "'. Write when you stopped like 2026-12-01T14:30." << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    const Result<int> remaining = worklog::record(core.database(), id, *minutes, ended, now);
+    if (!remaining) {
+        err << "fermata tasks log: " << remaining.error().message << Qt::endl;
+        return remaining.error().code == Error::Code::Invalid ? ExitUsage : ExitFailure;
+    }
+    out << "Recorded " << *minutes << " min on task " << id << ", ending "
+        << QLocale::c().toString(ended.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm")) << "; " << *remaining
+        << " min left." << Qt::endl;
+    return ExitOk;
+}
+
 // "Write report (120 min, due Fri 4 Dec 2026 17:00, planned, work ends Thu 3 Dec)": what the
 // team sees of a shared task, in my zone.
 QString describeCommitment(const Commitment &c, const QTimeZone &zone)
@@ -375,6 +413,8 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata tasks add Write report 2h share [--note TEXT]   (adds it, then shares it as\n"
         "                                        below; without a team hub it is added unshared, exit 1)\n"
         "  fermata tasks done ID\n"
+        "  fermata tasks log ID 45m [--at 2026-12-01T14:30]   (work done without a focus session;\n"
+        "                                        counts as time spent and lowers what is left)\n"
         "  fermata tasks share ID [--note TEXT]   (your team sees title, estimate, due, status and\n"
         "                                        the day the planned work ends; never focus times or notes)\n"
         "  fermata tasks unshare ID"));
@@ -386,8 +426,9 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         {QStringLiteral("priority"), QStringLiteral("P1 (most important) to P4."), QStringLiteral("P1-P4")},
         {QStringLiteral("after-commitment"), QStringLiteral("add: wait for a teammate's shared commitment (its id or the start of it)."), QStringLiteral("id")},
         {QStringLiteral("note"), QStringLiteral("share, add … share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
+        {QStringLiteral("at"), QStringLiteral("log: when you stopped (default: now), in your time zone."), QStringLiteral("when")},
     });
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, share or unshare"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, log, share or unshare"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -397,8 +438,8 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         return shareTask(parser, paths, out, err);
     if (action == u"unshare")
         return unshareTask(parser, paths, out, err);
-    if (action != u"list" && action != u"add" && action != u"done") {
-        err << "fermata tasks: Unknown action '" << action << "'. Use list, add, done, share or unshare." << Qt::endl;
+    if (action != u"list" && action != u"add" && action != u"done" && action != u"log") {
+        err << "fermata tasks: Unknown action '" << action << "'. Use list, add, done, log, share or unshare." << Qt::endl;
         return ExitUsage;
     }
     std::unique_ptr<AppCore> core = openCore(paths, err);
@@ -414,6 +455,8 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
     }
     if (action == u"done")
         return completeTask(*core, parser, out, err);
+    if (action == u"log")
+        return logWork(*core, parser, out, err);
     return listTasks(*core, parser.isSet(QStringLiteral("json")), out);
 }
 

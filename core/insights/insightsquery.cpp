@@ -212,7 +212,7 @@ Status sessionCounts(const Database &db, const Interval &range, SessionCounts &o
     Result<QSqlQuery> q = sql::run(sql::on(db),
         QStringLiteral("SELECT COUNT(*), TOTAL(outcome = 'done'), TOTAL(ended_ms > planned_end_ms), "
                        "TOTAL(outcome = 'stopped' AND ended_ms < planned_end_ms), TOTAL(ended_ms IS NULL) "
-                       "FROM focus_sessions WHERE started_ms >= ? AND started_ms < ?"),
+                       "FROM focus_sessions WHERE started_ms >= ? AND started_ms < ? AND outcome <> 'recorded'"),
         { qlonglong(range.startMs()), qlonglong(range.endMs()) }, QStringLiteral("count the focus sessions"));
     if (!q)
         return q.error();

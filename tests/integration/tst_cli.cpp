@@ -1,4 +1,6 @@
 #include "apppaths.h"
+#include "storage/attentionrepository.h"
+#include "storage/database.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -249,6 +251,44 @@ private Q_SLOTS:
     // `share` in the line without a team hub: the task is added all the same, the command says
     // sharing needs `fermata hub join` and exits 1 (as `tasks share` does); "shared" is a title
     // word; --note without `share` is a usage error that adds nothing.
+    // Work done without a focus session, recorded by hand: it lowers what is left, counts as a
+    // session (what the task really took), and bad input says what to write.
+    void logWorkRecordedByHand()
+    {
+        fermata::test::TempDataDir dir;
+        const auto run = [&dir](const QStringList &words) {
+            return runFermata(QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("tasks")} + words);
+        };
+        QCOMPARE(run({QStringLiteral("add"), QStringLiteral("Write report 2h")}).exitCode, 0);
+        const Run logged = run({QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("45m"), QStringLiteral("--at"),
+                                QStringLiteral("2026-03-02T14:30")});
+        QVERIFY2(logged.exitCode == 0, qPrintable(logged.out + logged.err));
+        QCOMPARE(logged.out.trimmed(), QStringLiteral("Recorded 45 min on task 1, ending Mon 2 Mar 14:30; 75 min left."));
+        const Run again = run({QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("2h")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("; 0 min left.")), qPrintable(again.out)); // not below zero
+        {
+            auto db = fermata::Database::open(dir.databasePath());
+            QVERIFY(db.isOk());
+            const QHash<qint64, qint64> minutes = fermata::AttentionRepository(**db).focusMinutesByTask().value();
+            QCOMPARE(minutes.value(1), 165);
+        }
+        const Run badTime = run({QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("soon")});
+        QCOMPARE(badTime.exitCode, 2);
+        QVERIFY2(badTime.err.startsWith(QStringLiteral("fermata tasks log: Cannot read the time 'soon'")), qPrintable(badTime.err));
+        const Run future = run({QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("30m"), QStringLiteral("--at"),
+                                QStringLiteral("2099-01-01T10:00")});
+        QCOMPARE(future.exitCode, 2);
+        QVERIFY2(future.err.contains(QStringLiteral("before now")), qPrintable(future.err));
+        const Run tooLong = run({QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("25h")});
+        QCOMPARE(tooLong.exitCode, 2);
+        const Run missing = run({QStringLiteral("log"), QStringLiteral("9"), QStringLiteral("30m")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("Task 9 does not exist")), qPrintable(missing.err));
+        const Run noMinutes = run({QStringLiteral("log"), QStringLiteral("1")});
+        QCOMPARE(noMinutes.exitCode, 2);
+    }
+
     void addShareWithoutHub()
     {
         fermata::test::TempDataDir dir;
