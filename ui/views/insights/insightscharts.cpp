@@ -247,19 +247,27 @@ QString periodAxisTitle(const InsightsReport &report)
         + locale.toString(report.last, QStringLiteral("d MMM"));
 }
 
-QChart *deepWork(const InsightsReport &report, const QPalette &palette)
+// One bar of hours per day (or week), from `minutesOf` each period.
+QChart *hoursPerPeriod(const InsightsReport &report, const QPalette &palette, const QString &name,
+                       int (*minutesOf)(const Period &))
 {
     const Colors colors(palette);
     QChart *chart = newChart(colors);
-    QBarSet *set = newSet(tr("Deep work"), colors.focus);
+    QBarSet *set = newSet(name, colors.focus);
     for (const Period &period : periods(report))
-        set->append(hours(period.deepWorkMinutes));
+        set->append(hours(minutesOf(period)));
     auto *series = new QBarSeries;
     series->append(set);
     series->setBarWidth(0.7);
     attachPeriods(chart, series, report, valueAxis(largestOf({set}), tr("hours"), colors), colors);
     chart->legend()->hide();
     return chart;
+}
+
+QChart *deepWork(const InsightsReport &report, const QPalette &palette)
+{
+    return hoursPerPeriod(report, palette, tr("Deep work"),
+                          [](const Period &period) { return period.deepWorkMinutes; });
 }
 
 QChart *plannedVersusDone(const InsightsReport &report, const QPalette &palette)
@@ -300,18 +308,9 @@ QChart *plannedVersusDone(const InsightsReport &report, const QPalette &palette)
 
 QChart *longestStretch(const InsightsReport &report, const QPalette &palette)
 {
-    const Colors colors(palette);
-    QChart *chart = newChart(colors);
-    QBarSet *set = newSet(isByWeek(report) ? tr("Longest stretch in the week") : tr("Longest stretch"),
-                          colors.focus);
-    for (const Period &period : periods(report))
-        set->append(hours(period.longestUnbrokenMinutes));
-    auto *series = new QBarSeries;
-    series->append(set);
-    series->setBarWidth(0.7);
-    attachPeriods(chart, series, report, valueAxis(largestOf({set}), tr("hours"), colors), colors);
-    chart->legend()->hide();
-    return chart;
+    return hoursPerPeriod(report, palette,
+                          isByWeek(report) ? tr("Longest stretch in the week") : tr("Longest stretch"),
+                          [](const Period &period) { return period.longestUnbrokenMinutes; });
 }
 
 QChart *interruptions(const InsightsReport &report, const QPalette &palette)
