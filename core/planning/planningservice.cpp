@@ -63,7 +63,8 @@ void PlanningService::releaseWaitsThatEnded(PlanRequest &r) const
 {
     // A task waiting for a teammate was placed no earlier than their planned finish. When they
     // finish early (or move it earlier), keeping its blocks for stability would hold it where
-    // the old wait put it: its blocks are not kept, so the plan can start it sooner.
+    // the old wait put it: its blocks are not kept when it could now start on an earlier day
+    // (a wait ending at midnight before a 09:00 block is the normal case, and keeps them).
     QHash<qint64, QDateTime> canStart;
     for (const Task &t : std::as_const(r.tasks)) {
         if (t.afterCommitment.isNull())
@@ -78,8 +79,10 @@ void PlanningService::releaseWaitsThatEnded(PlanRequest &r) const
         if (canStart.contains(b.taskId) && (!firstStart.contains(b.taskId) || b.start < firstStart.value(b.taskId)))
             firstStart.insert(b.taskId, b.start);
     }
+    const QTimeZone zone = QTimeZone(r.zoneId).isValid() ? QTimeZone(r.zoneId) : QTimeZone::utc();
+    const auto day = [&zone](const QDateTime &at) { return at.toTimeZone(zone).date(); };
     r.previous.removeIf([&](const FocusBlock &b) {
-        return firstStart.contains(b.taskId) && firstStart.value(b.taskId) > canStart.value(b.taskId);
+        return firstStart.contains(b.taskId) && day(firstStart.value(b.taskId)) > day(canStart.value(b.taskId));
     });
 }
 
