@@ -21,6 +21,11 @@ const QString s_keyCommitmentsLoaded = QStringLiteral("commitments_loaded");
 
 // Pulls are scheduled at most this far ahead; a long sleep is re-planned on waking.
 constexpr qint64 s_maxPullDelayMs = 15 * 60 * 1000;
+// Retries while a writer holds changes back: first after this, doubling up to the maximum.
+constexpr int s_heldBackRetryFirstMs = 250;
+constexpr int s_heldBackRetryMaxMs = 4000;
+// How often a client that is not listening for nudges pulls.
+constexpr qint64 s_unheardPullMs = 30 * 1000;
 
 } // namespace
 
@@ -222,6 +227,10 @@ Status OutboxService::sync()
     const bool wasOpen = m_client.isOpen();
     if (Status opened = openClient(); !opened)
         return noteFailure(opened.error());
+    // LISTEN before pulling, so that nothing committed after this pull goes unheard; a
+    // subscription that failed before (a timeout under load) is tried again here.
+    if (!m_client.isListening())
+        m_client.subscribe(m_teamId);
     Status done = runSyncSteps();
     if (!done && done.error().code == Error::Code::Io && wasOpen) {
         // The connection went stale since the last sync (a server restart, a dropped
@@ -490,6 +499,7 @@ Status OutboxService::applyChanges()
         if (Status saved = m_store.setState(s_keyCommitmentsLoaded, QStringLiteral("1")); !saved)
             return saved;
     }
+    bool pulledAgain = false;
     for (;;) {
         const Result<ChangeBatch> batch = m_client.pullChanges(cursor);
         if (!batch)
@@ -517,8 +527,19 @@ Status OutboxService::applyChanges()
         if (Status followed = membersChanged ? m_commitments.refreshAll() : m_commitments.refresh(commitments);
             !followed)
             return followed;
-        if (batch->cursor == cursor || batch->changes.isEmpty())
+        if (batch->cursor == cursor || batch->changes.isEmpty()) {
+            // Changes the hub held back from this pull (sql/hub_v8.sql): once the hub has let
+            // them through, pull again at once; if a writer still holds them, soon again.
+            const Result<bool> held = m_client.feedHeldBack(cursor);
+            if (!held)
+                return held.error();
+            m_feedHeldBack = *held;
+            if (m_feedHeldBack && !pulledAgain) {
+                pulledAgain = true;
+                continue;
+            }
             break;
+        }
         cursor = batch->cursor;
         if (Status saved = m_store.setState(s_keyCursor, cursor); !saved)
             return saved;
@@ -578,8 +599,19 @@ void OutboxService::scheduleNextPull()
             next = window;
     }
     qint64 delay = next.isValid() ? now.msecsTo(next) : s_maxPullDelayMs;
-    delay = qBound<qint64>(0, delay, s_maxPullDelayMs);
-    m_pullTimer.start(int(delay) + (next.isValid() ? 20 : 0));
+    delay = qBound<qint64>(0, delay, s_maxPullDelayMs) + (next.isValid() ? 20 : 0);
+    // Changes a teammate's transaction still holds back: look again soon (a writer that rolls
+    // back sends no nudge), less often the longer it takes.
+    if (m_feedHeldBack) {
+        delay = qMin<qint64>(delay, m_heldBackRetryMs);
+        m_heldBackRetryMs = qMin(m_heldBackRetryMs * 2, s_heldBackRetryMaxMs);
+    } else {
+        m_heldBackRetryMs = s_heldBackRetryFirstMs;
+    }
+    // A client that could not LISTEN hears no nudges: it pulls on its own until it can.
+    if (!m_client.isListening())
+        delay = qMin(delay, s_unheardPullMs);
+    m_pullTimer.start(int(delay));
 }
 
 QString OutboxService::describe(const QDateTime &releaseAt, const QString &recipientRole) const

@@ -187,6 +187,8 @@ private:
     qint64 m_teamId = 0;
     bool m_reachable = false;
     bool m_syncing = false;
+    bool m_feedHeldBack = false; // the last pull left changes a writer still holds
+    int m_heldBackRetryMs = 250;
     QString m_lastError;
     QTimer m_pullTimer;
     QTimer m_reconnectTimer;   // single shot; the delay doubles from 1 s up to the interval

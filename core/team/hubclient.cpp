@@ -610,6 +610,22 @@ Result<QList<Commitment>> HubClient::teamCommitments(const std::optional<QList<Q
         });
 }
 
+Result<bool> HubClient::feedHeldBack(const QString &cursor)
+{
+    const QStringList parts = cursor.split(QLatin1Char(':'));
+    const qint64 ordinal = parts.size() == 2 ? parts.at(0).toLongLong() : 0;
+    const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong() : 0;
+    const Result<QVariant> held = sql::scalar(target(), QStringLiteral("SELECT fermata.my_feed_held_back(?, ?)"),
+                                              {ordinal, seq}, QStringLiteral("read what changed"));
+    if (!held) {
+        // A hub before schema 8 has no such check: nothing more to learn there.
+        if (held.error().code == Error::Code::Io)
+            return held.error();
+        return false;
+    }
+    return held->toBool();
+}
+
 Status HubClient::setMyWaits(const QList<QUuid> &uuids)
 {
     return sql::exec(target(), QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"), {uuidArray(uuids)},
@@ -624,6 +640,12 @@ Result<QList<HubClient::Waiter>> HubClient::commitmentWaiters(const std::optiona
                         QStringLiteral("read who waits for your team's commitments"), [](const QSqlQuery &q) {
                             return Waiter{QUuid::fromString(q.value(0).toString()), q.value(1).toLongLong()};
                         });
+}
+
+bool HubClient::isListening() const
+{
+    const QSqlDatabase db = connection();
+    return db.isOpen() && db.driver() && !db.driver()->subscribedToNotifications().isEmpty();
 }
 
 bool HubClient::subscribe(qint64 teamId)

@@ -90,6 +90,10 @@ public:
     Result<std::optional<QDateTime>> nextRelease();
 
     Result<ChangeBatch> pullChanges(const QString &cursor, int limit = 1000);
+    // Whether committed changes of my feeds wait past `cursor` that pullChanges() did not return
+    // (hub schema 8). When no writer is in flight the hub lets them through for the next pull;
+    // see sql/hub_v8.sql. False from an older hub.
+    Result<bool> feedHeldBack(const QString &cursor);
 
     // Shared commitments (hub schema 6; see sql/hub_v6.sql). The hub's schema version, read
     // when the connection opened (0 before).
@@ -124,6 +128,8 @@ public:
 
     // LISTEN for this team's nudges; nudged() fires on each.
     bool subscribe(qint64 teamId);
+    // Whether this connection listens for the team's nudges now.
+    bool isListening() const;
 
     // A random password for a new member role.
     static QString generatePassword();

@@ -15,7 +15,7 @@ constexpr qint64 s_migrationLock = 0x4665726d617461;
 
 int latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 QString stepSql(int version)

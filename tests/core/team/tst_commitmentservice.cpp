@@ -336,6 +336,32 @@ private Q_SLOTS:
         QCOMPARE(bob().seen(uuid)->status, Commitment::Status::Done);
     }
 
+    // A teammate's push whose transaction took its id before a newer transaction finished: its
+    // change lay past every reader's horizon, so on a quiet hub the pull after the nudge found
+    // nothing and the copy stayed stale until the next scheduled pull, up to 15 minutes later.
+    void aChangeTheHubHeldBackArrivesOnTheNextSync()
+    {
+        HUB_VERIFY_OK(bob().service->sync());
+        const HubConfig config = m_hub.config(alice().member.role);
+        const Result<QString> password = alice().secrets->read(config.accountKey());
+        HUB_VERIFY_OK(password);
+        QSqlDatabase slow = m_hub.connect(QStringLiteral("alice-slow-push"), alice().member.role, *password);
+        QVERIFY(slow.isOpen());
+        QVERIFY(test::runSql(slow, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(slow, QStringLiteral("SELECT pg_current_xact_id()")).ok);
+        QVERIFY(test::runSql(m_hub.admin().connection(), QStringLiteral("SELECT pg_current_xact_id()")).ok);
+        const QUuid uuid = QUuid::createUuid();
+        const auto pushed = test::runSql(slow, QStringLiteral("SELECT bool_and(accepted) FROM fermata.share_commitments(?::jsonb)"),
+                                         {QStringLiteral("[{\"uuid\": \"%1\", \"title\": \"Late spec\", \"estimate\": 60, "
+                                                         "\"status\": \"planned\", \"finish_day\": \"2026-12-03\", \"revision\": 1}]")
+                                              .arg(uuid.toString(QUuid::WithoutBraces))});
+        QVERIFY2(pushed.ok && pushed.firstRow.value(0).toBool(), qPrintable(pushed.error));
+        QVERIFY(test::runSql(slow, QStringLiteral("COMMIT")).ok);
+        HUB_VERIFY_OK(bob().service->sync());
+        QVERIFY2(bob().seen(uuid).has_value(), "a committed change waited for some other transaction to finish");
+        QCOMPARE(bob().seen(uuid)->title, QStringLiteral("Late spec"));
+    }
+
     // A removed member's commitments leave their former teammates' copies.
     void aRemovedMembersCommitmentsLeaveTheCopies()
     {

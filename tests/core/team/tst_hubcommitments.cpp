@@ -333,6 +333,41 @@ private Q_SLOTS:
 
     // A removed member's commitments disappear for the team (their login is gone too); the
     // others' stay.
+    // A push whose transaction took its id before a newer transaction finished gets an ordinal
+    // that no snapshot's horizon passes by itself (hub_v8.sql): on a quiet hub a teammate's pull
+    // skipped the change for good. The hub says it held the change back and lets it through.
+    void aChangeHeldBackByTheHorizonIsLetThrough()
+    {
+        const QString bob = QStringLiteral("bob");
+        const auto cursor = feedEnd(bob);
+        const auto heldBack = [&](std::pair<qint64, qint64> after) {
+            const auto held = test::runSql(m_db[bob], QStringLiteral("SELECT fermata.my_feed_held_back(?, ?)"),
+                                           {after.first, after.second});
+            return held.ok && held.firstRow.value(0).toBool();
+        };
+        QVERIFY2(!heldBack(cursor), "nothing is held back from a feed read to its end");
+
+        QSqlDatabase slow = m_hub.connect(QStringLiteral("alice-slow"), m_roles[QStringLiteral("alice")], password(QStringLiteral("alice")));
+        QVERIFY(slow.isOpen());
+        QVERIFY(test::runSql(slow, QStringLiteral("BEGIN")).ok);
+        QVERIFY(test::runSql(slow, QStringLiteral("SELECT pg_current_xact_id()")).ok); // alice's id: the older one
+        QVERIFY(admin(QStringLiteral("SELECT pg_current_xact_id()")).ok);              // a newer one finishes first
+        const QString uuid = newUuid();
+        const auto pushed = test::runSql(slow, QStringLiteral("SELECT bool_and(accepted) FROM fermata.share_commitments(?::jsonb)"),
+                                         {QStringLiteral("[%1]").arg(entry(uuid, QStringLiteral("Late spec"), 1))});
+        QVERIFY2(pushed.ok && pushed.firstRow.value(0).toBool(), qPrintable(pushed.error));
+        QVERIFY(test::runSql(slow, QStringLiteral("COMMIT")).ok);
+
+        // Nothing else happens on the hub: the plain pull does not see the committed change...
+        QCOMPARE(changesFor(bob, cursor, uuid), 0);
+        // ...the check says so, and the next pull has it.
+        QVERIFY2(heldBack(cursor), "a committed change past the cursor was not reported as held back");
+        QCOMPARE(changesFor(bob, cursor, uuid), 1);
+        QVERIFY(!heldBack(feedEnd(bob)));
+        // Another team's feed never shows it.
+        QCOMPARE(changesFor(QStringLiteral("carol"), {0, 0}, uuid), 0);
+    }
+
     void aRemovedMembersCommitmentsDisappear()
     {
         const auto cursor = feedEnd(QStringLiteral("alice"));
