@@ -354,13 +354,17 @@ private Q_SLOTS:
         for (const QJsonValue &item : waiting)
             QCOMPARE(item[QStringLiteral("synced")].toBool(), false);
         QVERIFY(m_cluster.restart());
-        const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
-        QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
-        // bob waits for it: `fermata serve` runs on his folder while three `hub sync` run at
-        // once, as the window's worker and commands do; his Inbox holds the news exactly once.
+        // bob waits for it. His window (offscreen) and `fermata serve` run on his folder; the
+        // window's team worker hears the hub's nudge and stores the news, then three `hub sync`
+        // run at once while both still run; his Inbox holds the news exactly once.
         {
             QProcess *serve = startFermata(m_bob.path(), {QStringLiteral("serve")});
-            QTRY_VERIFY_WITH_TIMEOUT(serve->state() == QProcess::Running, 10000);
+            QProcess *window = startFermata(m_bob.path(), {});
+            QTRY_VERIFY_WITH_TIMEOUT(serve->state() == QProcess::Running && window->state() == QProcess::Running, 10000);
+            QTest::qWait(3000); // the window joins the hub and listens (nothing to observe from outside)
+            const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
+            QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+            QTRY_COMPARE_WITH_TIMEOUT(inboxCount(m_bob.path(), QStringLiteral("Alice finished 'Write report'")), 1, 30000);
             QList<QProcess *> syncs;
             for (int i = 0; i < 3; ++i)
                 syncs.append(startFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")}));
@@ -370,6 +374,10 @@ private Q_SLOTS:
             }
             QCOMPARE(runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")}).exitCode, 0);
             QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Alice finished 'Write report'")), 1);
+            QVERIFY2(window->state() == QProcess::Running, qPrintable(QString::fromUtf8(window->readAllStandardError())));
+            window->terminate();
+            QVERIFY(window->waitForFinished(10000));
+            delete window;
             serve->terminate();
             QVERIFY(serve->waitForFinished(10000));
             delete serve;
