@@ -4,7 +4,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 FERMATA := $(BUILD_DIR)/app/fermata
 
-.PHONY: all deps configure build run test fuzz bench clean help
+.PHONY: all deps configure build run test fuzz bench package package-test clean help
 
 all: build
 
@@ -13,6 +13,8 @@ help:
 	@echo "make test   the same set-up, then the whole test suite"
 	@echo "make bench  start-up and planner benchmarks (prints figures)"
 	@echo "make fuzz   the iCalendar fuzzer (clang, build/fuzz) for FUZZ_SECONDS (default: 60)"
+	@echo "make package       the Debian package, a Release build in build/package"
+	@echo "make package-test  that package installed and run in a fresh Debian 12 root (root only)"
 	@echo "PRESET=dev|ci|asan selects the build (default: $(PRESET))"
 
 deps:
@@ -35,12 +37,23 @@ run: build
 test: build
 	tests/run-tests.sh $(BUILD_DIR)
 	tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
+	tests/package/run-package-test.sh $(BUILD_DIR)
 
 # libFuzzer over the iCalendar import, built with clang in its own folder; 'make test' runs it
 # for a minute, 'make fuzz FUZZ_SECONDS=3600' for longer.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	tests/fuzz/run-fuzz.sh build/fuzz $(FUZZ_SECONDS)
+
+# The .deb (CPack) from its own Release tree, so build/dev is left alone. The package test
+# installs it into a fresh Debian 12 root (debootstrap) and runs it there; 'make test' runs
+# the same test on the package of the tree it has just built and tested.
+package: deps
+	@[ -f build/package/CMakeCache.txt ] || cmake --preset package
+	nice cmake --build build/package --target package
+
+package-test: deps
+	tests/package/run-package-test.sh build/package
 
 bench: build
 	cmake --build --preset $(PRESET) --target bench

@@ -5,6 +5,8 @@
 #include "calendar/calendarservice.h"
 #include "planning/planningservice.h"
 
+#include <QCoreApplication>
+
 namespace fermata {
 
 namespace {
@@ -21,6 +23,7 @@ AttentionHost::AttentionHost(AppCore &core, QObject *parent)
     , m_core(core)
     , m_focus(core.attention().repository(), core.clock())
     , m_intake(sinkFor(core))
+    , m_capture(NotificationCapture::create())
     , m_dnd(std::make_unique<DndController>(core.attention().repository(), DesktopDnd::detect()))
 {
     wire();
@@ -57,7 +60,7 @@ void AttentionHost::wire()
     connect(&m_core.planning(), &PlanningService::blocksChanged, this, rearm);
     connect(&m_focus, &FocusSession::changed, &attention, &AttentionService::tick);
     connect(&m_focus, &FocusSession::failed, this, [this](const Error &error) {
-        warn(QStringLiteral("Fermata could not start or end a focus session: %1").arg(error.message));
+        warn(QCoreApplication::translate("fermata", "Fermata could not start or end a focus session: %1").arg(error.message));
     });
     connect(&attention, &AttentionService::desktopHoldChanged, this, [this](bool hold) {
         if (Status s = m_dnd->setHeld(hold); !s)
@@ -69,11 +72,11 @@ void AttentionHost::wire()
             [this](const QList<Notification> &notifications) {
                 for (const Notification &n : notifications) {
                     // What the desktop already showed is not shown twice.
-                    if (n.source != QLatin1String(DBusNotificationMonitor::Source))
+                    if (n.source != QLatin1String(NotificationCapture::Source))
                         m_notifier.showNotification(n);
                 }
             });
-    connect(&m_monitor, &DBusNotificationMonitor::notificationObserved, this,
+    connect(m_capture.get(), &NotificationCapture::notificationObserved, this,
             [this](const InboxItem &item) {
                 if (auto ids = m_core.attention().ingest({item}); !ids)
                     warn(ids.error().message);
@@ -96,11 +99,13 @@ void AttentionHost::start()
     if (Status s = m_focus.restore(); !s)
         warn(s.error().message);
     if (!m_intake.listen(LocalIntakeServer::socketName(m_core.paths().instanceKey())))
-        warn(QStringLiteral("Fermata cannot take notifications from `fermata notify`: %1")
+        warn(QCoreApplication::translate("fermata", "Fermata cannot take notifications from `fermata notify`: %1")
                  .arg(m_intake.errorString()));
     applyHttpSettings();
-    if (!m_monitor.start())
-        warn(QStringLiteral("Fermata does not see other apps' notifications: %1").arg(m_monitor.errorString()));
+    // A build without capture says so in `fermata check` and Preferences, not at every start.
+    if (m_capture->isAvailable() && !m_capture->start())
+        warn(QCoreApplication::translate("fermata", "Fermata does not see other apps' notifications: %1")
+                 .arg(m_capture->errorString()));
     m_core.attention().start();
 }
 
@@ -112,8 +117,8 @@ bool AttentionHost::applyHttpSettings()
         return true;
     auto http = std::make_unique<HttpIntake>(sinkFor(m_core), attention.httpToken());
     if (http->listen(attention.httpPort()) == 0) {
-        warn(QStringLiteral("Fermata could not listen on 127.0.0.1:%1 for HTTP notifications; "
-                            "another program may use that port.")
+        warn(QCoreApplication::translate("fermata", "Fermata could not listen on 127.0.0.1:%1 for HTTP notifications; "
+                                                "another program may use that port.")
                  .arg(attention.httpPort()));
         return false;
     }
@@ -126,7 +131,7 @@ void AttentionHost::shutdown()
     if (m_shutDown)
         return;
     m_shutDown = true;
-    m_monitor.stop();
+    m_capture->stop();
     m_http.reset();
     if (Status s = m_dnd->setHeld(false); !s)
         warn(s.error().message);

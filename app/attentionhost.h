@@ -1,11 +1,11 @@
 #pragma once
 
 #include "attention/attentionservice.h"
-#include "attention/dbusnotificationmonitor.h"
 #include "attention/desktopnotifier.h"
 #include "attention/dndcontroller.h"
 #include "attention/focussession.h"
 #include "attention/localintakeserver.h"
+#include "attention/notificationcapture.h"
 
 #include <QObject>
 
@@ -17,9 +17,10 @@ class AppCore;
 class HttpIntake;
 
 // The running attention engine around AppCore's AttentionService: the local notification
-// socket (`fermata notify`), the loopback HTTP source when enabled, the D-Bus monitor, the
-// desktop DND adapter, focus sessions and the wall-clock timers. Created by the window and by
-// the headless `fermata serve`; the UI reaches everything through the accessors.
+// socket (`fermata notify`), the loopback HTTP source when enabled, the capture of other
+// apps' notifications (D-Bus), the desktop DND adapter, focus sessions and the wall-clock
+// timers. Created by the window and by the headless `fermata serve`; the UI reaches everything
+// through the accessors.
 class AttentionHost final : public QObject
 {
     Q_OBJECT
@@ -54,7 +55,7 @@ private:
     FocusSession m_focus;
     LocalIntakeServer m_intake;
     std::unique_ptr<HttpIntake> m_http;
-    DBusNotificationMonitor m_monitor;
+    std::unique_ptr<NotificationCapture> m_capture;
     std::unique_ptr<DndController> m_dnd;
     DesktopNotifier m_notifier;
     QStringList m_warnings;

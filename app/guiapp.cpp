@@ -93,9 +93,10 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     if (Status loaded = core.value()->finishLoading(); !loaded)
         return showDatabaseError(loaded.error().message, paths.databasePath());
     const bool defaultDataDir = paths.dataDir() == AppPaths::standard().dataDir();
-    const AutostartEntry autostart(QCoreApplication::applicationFilePath(), defaultDataDir ? QString() : paths.dataDir());
+    const std::unique_ptr<AutostartEntry> autostart
+        = AutostartEntry::create(QCoreApplication::applicationFilePath(), defaultDataDir ? QString() : paths.dataDir());
     MainWindow window(context);
-    window.setAutostart(&autostart);
+    window.setAutostart(autostart.get());
     // With a tray, closing the window only hides it and the engine keeps holding until Quit.
     if (QSystemTrayIcon::isSystemTrayAvailable())
         window.attachTray(new TrayIcon);

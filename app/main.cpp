@@ -3,6 +3,7 @@
 #include "autostartentry.h"
 #include "commands/commands.h"
 #include "guiapp.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,7 +19,7 @@ struct GlobalOptions
 {
     QString dataDir;          // from --data-dir, before or after the subcommand
     QStringList arguments;    // argv without --data-dir
-    QString error;
+    const char *error = nullptr; // English; translated when printed
 };
 
 GlobalOptions parseGlobalOptions(int argc, char **argv)
@@ -28,7 +29,8 @@ GlobalOptions parseGlobalOptions(int argc, char **argv)
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (arg == u"--data-dir") {
             if (i + 1 >= argc) {
-                options.error = QStringLiteral("fermata: --data-dir needs a folder, e.g. --data-dir ~/fermata-work");
+                options.error = QT_TRANSLATE_NOOP("fermata::cli",
+                                                  "fermata: --data-dir needs a folder, e.g. --data-dir ~/fermata-work");
                 return options;
             }
             options.dataDir = QString::fromLocal8Bit(argv[++i]);
@@ -41,10 +43,29 @@ GlobalOptions parseGlobalOptions(int argc, char **argv)
     return options;
 }
 
+// Help and usage errors come before a command or the window makes its application object.
+// They get a plain one of their own, so the translators install and they read in the person's
+// language too.
+struct PrintingApplication
+{
+    explicit PrintingApplication(char *program) : argv{program, nullptr} {}
+
+    int argc = 1;
+    char *argv[2];
+    QCoreApplication app{argc, argv};
+};
+
 void setApplicationIdentity()
 {
     QCoreApplication::setApplicationName(QStringLiteral("fermata"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FERMATA_VERSION));
+}
+
+// German when the system language is: installed by whichever application object this run makes
+// (QCoreApplication for a command, QApplication inside runGuiApp), as soon as it exists.
+void translateWhenTheApplicationStarts()
+{
+    qAddPreRoutine([] { installTranslations(*QCoreApplication::instance()); });
 }
 
 } // namespace
@@ -55,26 +76,35 @@ int main(int argc, char **argv)
     // for this user only; an exported file that replaces another keeps that file's permissions.
     ::umask(077);
     setApplicationIdentity();
+    translateWhenTheApplicationStarts();
     const GlobalOptions options = parseGlobalOptions(argc, argv);
     QTextStream err(stderr);
-    if (!options.error.isEmpty()) {
-        err << options.error << Qt::endl;
+    if (options.error) {
+        const PrintingApplication printing(argv[0]);
+        err << QCoreApplication::translate("fermata::cli", options.error) << Qt::endl;
         return ExitUsage;
     }
     const QString first = options.arguments.value(1);
     if (first == u"-h" || first == u"--help" || first == u"help") {
+        const PrintingApplication printing(argv[0]);
         QTextStream(stdout) << mainUsage();
         return ExitOk;
     }
     if (first == u"-v" || first == u"--version") {
-        QTextStream(stdout) << "fermata " << FERMATA_VERSION << Qt::endl;
+        // The first line stays "fermata <version>": scripts and the package test read it.
+        QTextStream(stdout) << "fermata " << FERMATA_VERSION << "\n"
+                            << "Licence: GPL-3.0-or-later (GNU General Public License, version 3 or any later version)\n"
+                            << "This is free software: you may change and share it. There is NO WARRANTY." << Qt::endl;
         return ExitOk;
     }
 
     if (!first.isEmpty() && !first.startsWith(u'-')) {
         const Command *command = findCommand(first);
         if (!command) {
-            err << "fermata: Unknown command '" << first << "'. Run 'fermata --help' for the list." << Qt::endl;
+            const PrintingApplication printing(argv[0]);
+            err << QCoreApplication::translate("fermata::cli", "fermata: Unknown command '%1'. Run 'fermata --help' for the list.")
+                       .arg(first)
+                << Qt::endl;
             return ExitUsage;
         }
         // Subcommands never need a display. Their help prints argv[0] in its usage line: make

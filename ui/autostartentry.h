@@ -2,41 +2,34 @@
 
 #include "result.h"
 
-#include <QCoreApplication>
 #include <QString>
+
+#include <memory>
 
 namespace fermata {
 
-// "Start Fermata when I log in": an XDG autostart entry ($XDG_CONFIG_HOME/autostart/fermata.desktop)
-// that starts this executable in the tray. The file existing is the setting; there is no second
-// copy of it in Fermata's own settings to drift apart. Qt Core only.
-class AutostartEntry final
+// "Start Fermata when I log in", one implementation per system (ui/CMakeLists.txt picks the
+// file): an XDG autostart entry on Linux (xdgautostartentry.h), the Run key on Windows, a
+// LaunchAgent on macOS. Whatever the system keeps is the setting; there is no second copy of it
+// in Fermata's own settings to drift apart. Qt Core only.
+class AutostartEntry
 {
-    Q_DECLARE_TR_FUNCTIONS(AutostartEntry)
 public:
-    // The option the entry starts Fermata with: no window, only the tray (app/main.cpp reads it).
+    // The option Fermata is started with at login: no window, only the tray (app/main.cpp reads it).
     static constexpr char16_t trayOption[] = u"--tray";
 
-    // `program` is the absolute path to start (the running executable); `dataDir` is passed as
-    // --data-dir when not empty (a non-default profile); `directory` is where autostart entries live.
-    AutostartEntry(QString program, QString dataDir = {}, QString directory = defaultDirectory());
+    virtual ~AutostartEntry() = default;
 
-    // $XDG_CONFIG_HOME/autostart (~/.config/autostart).
-    static QString defaultDirectory();
+    // This system's way to start `program` (the running executable) at login, with --data-dir
+    // `dataDir` when not empty (a non-default profile); nullptr when this build has none, and
+    // then Preferences does not offer it.
+    static std::unique_ptr<AutostartEntry> create(const QString &program, const QString &dataDir);
 
-    QString filePath() const;
-    bool isEnabled() const;
-    // Writes the entry atomically (QSaveFile), or removes it.
-    Status setEnabled(bool enabled) const;
-
-    // The Exec= value: program, --data-dir, the tray option, quoted for a desktop entry.
-    QString execLine() const;
-    QByteArray contents() const;
-
-private:
-    QString m_program;
-    QString m_dataDir;
-    QString m_directory;
+    virtual bool isEnabled() const = 0;
+    // Writes the entry (replacing it whole), or removes it.
+    virtual Status setEnabled(bool enabled) const = 0;
+    // Where the system keeps it, for a person to find: a file path or a registry value.
+    virtual QString location() const = 0;
 };
 
 } // namespace fermata

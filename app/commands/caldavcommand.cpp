@@ -11,6 +11,7 @@
 #include "team/secretstore.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +27,12 @@
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata caldav` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::caldav)
+};
 
 // A `caldav sync` started while the window syncs the same account waits this long for it.
 constexpr int commandLeaseWaitMs = 60000;
@@ -65,7 +72,7 @@ QString readAppPassword(bool fromStdin, const QString &user, QTextStream &err)
     QTextStream in(stdin);
 #ifdef Q_OS_UNIX
     if (!fromStdin && ::isatty(STDIN_FILENO)) {
-        err << "App password for " << user << ": " << Qt::flush;
+        err << CliText::tr("App password for %1: ").arg(user) << Qt::flush;
         termios saved {};
         const bool quiet = ::tcgetattr(STDIN_FILENO, &saved) == 0;
         if (quiet) {
@@ -93,21 +100,22 @@ QString readAppPassword(bool fromStdin, const QString &user, QTextStream &err)
 void warnAboutSecrets(const SecretStore &secrets, QTextStream &err)
 {
     if (!secrets.warning().isEmpty())
-        err << "fermata: warning: " << secrets.warning() << Qt::endl;
+        err << "fermata: " << CliText::tr("warning: %1").arg(secrets.warning()) << Qt::endl;
 }
 
 QString calendarLine(const CalDavCalendarRecord &calendar, int width)
 {
     QStringList notes;
-    notes.append(calendar.isRead ? QStringLiteral("read") : QStringLiteral("not read"));
+    notes.append(calendar.isRead ? CliText::tr("read") : CliText::tr("not read"));
     if (calendar.receivesBlocks)
-        notes.append(QStringLiteral("receives focus blocks"));
+        notes.append(CliText::tr("receives focus blocks"));
     if (!calendar.isWritable)
-        notes.append(QStringLiteral("read-only"));
+        notes.append(CliText::tr("read-only"));
     if (!calendar.isOnServer)
-        notes.append(QStringLiteral("no longer on the server"));
+        notes.append(CliText::tr("no longer on the server"));
     if (calendar.isRead && !calendar.source.isEmpty())
-        notes.append(calendar.eventCount == 1 ? QStringLiteral("1 event") : QStringLiteral("%1 events").arg(calendar.eventCount));
+        notes.append(calendar.eventCount == 1 ? CliText::tr("1 event")
+                                              : CliText::tr("%1 events").arg(calendar.eventCount));
     return QStringLiteral("    %1  %2  %3")
         .arg(calendar.label().leftJustified(width), (calendar.color.isEmpty() ? QStringLiteral("-") : calendar.color).leftJustified(7),
             notes.join(QStringLiteral(", ")));
@@ -147,16 +155,19 @@ int add(CalDavSession &session, const QCommandLineParser &parser, QTextStream &o
     const QStringList positional = parser.positionalArguments();
     const QString user = parser.value(QStringLiteral("user"));
     if (positional.size() != 2 || user.isEmpty()) {
-        err << "fermata caldav add: Give the server and your user name, e.g.\n"
-               "  fermata caldav add https://cloud.example.com/remote.php/dav --user alice"
+        err << "fermata caldav add: "
+            << CliText::tr("Give the server and your user name, e.g.\n"
+                           "  fermata caldav add https://cloud.example.com/remote.php/dav --user alice")
             << Qt::endl;
         return ExitUsage;
     }
     const QUrl url = QUrl::fromUserInput(positional.at(1));
     const QString password = readAppPassword(parser.isSet(QStringLiteral("password-stdin")), user, err);
     if (password.isEmpty()) {
-        err << "fermata caldav add: Give the app password on standard input with --password-stdin (or in "
-               "FERMATA_CALDAV_PASSWORD). Many servers make one under Settings > Security > App passwords."
+        err << "fermata caldav add: "
+            << CliText::tr("Give the app password on standard input with --password-stdin (or in "
+                           "FERMATA_CALDAV_PASSWORD). Many servers make one under Settings > Security > App "
+                           "passwords.")
             << Qt::endl;
         return ExitUsage;
     }
@@ -185,7 +196,8 @@ int add(CalDavSession &session, const QCommandLineParser &parser, QTextStream &o
         for (const QString &name : reads) {
             const Result<CalDavCalendarRecord> calendar = session.accounts.findCalendar(*added, name);
             if (!calendar || !session.accounts.setRead(*calendar, true)) {
-                err << "fermata caldav add: " << (calendar ? QStringLiteral("could not save the choice") : calendar.error().message)
+                err << "fermata caldav add: "
+                    << (calendar ? CliText::tr("could not save the choice") : calendar.error().message)
                     << Qt::endl;
                 return ExitFailure;
             }
@@ -207,11 +219,14 @@ int add(CalDavSession &session, const QCommandLineParser &parser, QTextStream &o
     // The first sync before the list, so it shows how many events each calendar brought.
     const CalDavSyncOutcome first = session.synchronizer.sync(added->id);
     calendars = repository.calendars(added->id);
-    out << "Added " << added->name << " (" << calendars->size() << (calendars->size() == 1 ? " calendar" : " calendars")
-        << "):" << "\n";
+    out << (calendars->size() == 1
+            ? CliText::tr("Added %1 (1 calendar):").arg(added->name)
+            : CliText::tr("Added %1 (%2 calendars):").arg(added->name, QString::number(calendars->size())))
+        << "\n";
     printCalendars(*calendars, out);
     if (std::none_of(calendars->cbegin(), calendars->cend(), [](const auto &c) { return c.receivesBlocks; }))
-        out << "Focus blocks are not written anywhere yet; choose a calendar with: fermata caldav use CALENDAR --blocks"
+        out << CliText::tr("Focus blocks are not written anywhere yet; choose a calendar with: "
+                           "fermata caldav use CALENDAR --blocks")
             << "\n";
     out.flush();
     return report({ first }, out, err);
@@ -266,20 +281,26 @@ int list(CalDavSession &session, bool json, QTextStream &out, QTextStream &err)
         return ExitOk;
     }
     if (accounts->isEmpty()) {
-        out << "No CalDAV account. Add one with: fermata caldav add https://cloud.example.com/remote.php/dav --user alice"
+        out << CliText::tr(
+            "No CalDAV account. Add one with: fermata caldav add https://cloud.example.com/remote.php/dav "
+            "--user alice")
             << Qt::endl;
         return ExitOk;
     }
     for (const CalDavAccount &account : *accounts) {
         out << account.name << "  " << account.url.toString(QUrl::RemoveUserInfo) << "\n    ";
-        out << (account.lastSuccess.isValid() ? QStringLiteral("last sync %1").arg(timeText(account.lastSuccess))
-                                              : QStringLiteral("never synced"));
+        out << (account.lastSuccess.isValid() ? CliText::tr("last sync %1").arg(timeText(account.lastSuccess))
+                                              : CliText::tr("never synced"));
         if (!account.lastError.isEmpty())
-            out << "; last attempt " << timeText(account.lastAttempt) << ": " << account.lastError;
-        out << "\n    focus blocks titled "
-            << (account.usesTaskTitles() ? QStringLiteral("with the task's title") : u'"' + account.blockTitle + u'"');
+            out << "; "
+                << CliText::tr("last attempt %1: %2").arg(timeText(account.lastAttempt), account.lastError);
+        out << "\n    "
+            << (account.usesTaskTitles() ? CliText::tr("focus blocks titled with the task's title")
+                                         : CliText::tr("focus blocks titled \"%1\"").arg(account.blockTitle));
         if (const Result<int> pending = session.synchronizer.pendingWrites(account.id); pending && *pending > 0)
-            out << "; " << *pending << (*pending == 1 ? " change waits" : " changes wait") << " to go out";
+            out << "; "
+                << (*pending == 1 ? CliText::tr("1 change waits to go out")
+                                  : CliText::tr("%1 changes wait to go out").arg(*pending));
         out << "\n";
         const auto calendars = CalDavAccountRepository(session.core->database()).calendars(account.id);
         if (calendars)
@@ -297,9 +318,11 @@ int use(CalDavSession &session, const QCommandLineParser &parser, QTextStream &o
     const bool blocks = parser.isSet(QStringLiteral("blocks"));
     const bool noBlocks = parser.isSet(QStringLiteral("no-blocks"));
     if (name.isEmpty() || (!read && !noRead && !blocks && !noBlocks) || (read && noRead) || (blocks && noBlocks)) {
-        err << "fermata caldav use: Name a calendar and say what to do with it, e.g.\n"
-               "  fermata caldav use Work --read --blocks    (read its meetings, write focus blocks to it)\n"
-               "  fermata caldav use Holidays --no-read"
+        err << "fermata caldav use: "
+            << CliText::tr("Name a calendar and say what to do with it, e.g.\n"
+                           "  fermata caldav use Work --read --blocks    (read its meetings, write focus "
+                           "blocks to it)\n"
+                           "  fermata caldav use Holidays --no-read")
             << Qt::endl;
         return ExitUsage;
     }
@@ -335,8 +358,9 @@ int title(CalDavSession &session, const QCommandLineParser &parser, QTextStream 
     const QString text = parser.positionalArguments().mid(1).join(u' ').trimmed();
     const bool taskTitles = parser.isSet(QStringLiteral("task-titles"));
     if (text.isEmpty() == !taskTitles) {
-        err << "fermata caldav title: Give the title colleagues see (e.g. fermata caldav title \"Focus time\"), "
-               "or --task-titles to show each block's task."
+        err << "fermata caldav title: "
+            << CliText::tr("Give the title colleagues see (e.g. fermata caldav title \"Focus time\"), "
+                           "or --task-titles to show each block's task.")
             << Qt::endl;
         return ExitUsage;
     }
@@ -346,8 +370,10 @@ int title(CalDavSession &session, const QCommandLineParser &parser, QTextStream 
         err << "fermata caldav title: " << saved.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Focus blocks of " << account->name << " are titled "
-        << (taskTitles ? QStringLiteral("with their task's title") : u'"' + text + u'"') << "." << Qt::endl;
+    out << (taskTitles
+            ? CliText::tr("Focus blocks of %1 are titled with their task's title.").arg(account->name)
+            : CliText::tr("Focus blocks of %1 are titled \"%2\".").arg(account->name, text))
+        << Qt::endl;
     if (parser.isSet(QStringLiteral("no-sync")))
         return ExitOk;
     return syncAccount(session, *account, out, err);
@@ -366,7 +392,8 @@ int sync(CalDavSession &session, const QCommandLineParser &parser, QTextStream &
     }
     const auto accounts = session.accounts.accounts();
     if (accounts && accounts->isEmpty()) {
-        out << "No CalDAV account to sync. Add one with: fermata caldav add URL --user USER" << Qt::endl;
+        out << CliText::tr("No CalDAV account to sync. Add one with: fermata caldav add URL --user USER")
+            << Qt::endl;
         return ExitOk;
     }
     return report(session.synchronizer.syncAll(), out, err);
@@ -385,13 +412,16 @@ int remove(CalDavSession &session, const QCommandLineParser &parser, QTextStream
     const bool keep = parser.isSet(QStringLiteral("keep-events"));
     if (const CalDavStatus removed = session.accounts.remove(*account, keep); !removed) {
         err << "fermata caldav remove: " << removed.error().message << Qt::endl
-            << "Nothing was removed. With --keep-events the account goes without deleting its focus block "
-               "events from the server."
+            << CliText::tr("Nothing was removed. With --keep-events the account goes without deleting its "
+                           "focus block events from the server.")
             << Qt::endl;
         return ExitFailure;
     }
-    out << "Removed " << account->name << "; its meetings left the planner"
-        << (keep ? ", and the focus block events stay on the server." : " and its focus block events the server.")
+    out << (keep
+            ? CliText::tr(
+                "Removed %1; its meetings left the planner, and the focus block events stay on the server.")
+            : CliText::tr("Removed %1; its meetings left the planner and its focus block events the server."))
+               .arg(account->name)
         << Qt::endl;
     return ExitOk;
 }
@@ -407,7 +437,7 @@ int runCalDavCommand(const QStringList &arguments, const AppPaths &paths)
 {
     const QString action = arguments.value(1);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "Two-way CalDAV (Nextcloud, Fastmail, iCloud, Radicale...): meetings in the calendars you\n"
         "choose are read for planning, and focus blocks are written to one calendar as busy events,\n"
         "so colleagues see them. The app password is kept in the system keychain.\n\n"
@@ -423,37 +453,45 @@ int runCalDavCommand(const QStringList &arguments, const AppPaths &paths)
     // The options depend on the action: `add --read CALENDAR` names calendars, `use X --read` is a switch.
     if (action == u"add") {
         parser.addOptions({
-            { QStringLiteral("user"), QStringLiteral("Your user name on the server."), QStringLiteral("user") },
-            { QStringLiteral("password-stdin"), QStringLiteral("Read the app password from standard input.") },
-            { QStringLiteral("name"), QStringLiteral("The account's name (default USER@HOST)."), QStringLiteral("name") },
-            { QStringLiteral("read"), QStringLiteral("Read only this calendar's meetings (repeat for more; default: all)."),
+            { QStringLiteral("user"), CliText::tr("Your user name on the server."), QStringLiteral("user") },
+            { QStringLiteral("password-stdin"), CliText::tr("Read the app password from standard input.") },
+            { QStringLiteral("name"), CliText::tr("The account's name (default USER@HOST)."),
+                QStringLiteral("name") },
+            { QStringLiteral("read"),
+                CliText::tr("Read only this calendar's meetings (repeat for more; default: all)."),
                 QStringLiteral("calendar") },
-            { QStringLiteral("blocks"), QStringLiteral("Write focus blocks to this calendar."), QStringLiteral("calendar") },
-            { QStringLiteral("title"), QStringLiteral("The focus blocks' title (default Focus)."), QStringLiteral("text") },
-            { QStringLiteral("task-titles"), QStringLiteral("Title each focus block with its task.") },
+            { QStringLiteral("blocks"), CliText::tr("Write focus blocks to this calendar."),
+                QStringLiteral("calendar") },
+            { QStringLiteral("title"), CliText::tr("The focus blocks' title (default Focus)."),
+                QStringLiteral("text") },
+            { QStringLiteral("task-titles"), CliText::tr("Title each focus block with its task.") },
         });
     } else if (action == u"use") {
         parser.addOptions({
-            { QStringLiteral("read"), QStringLiteral("Read its meetings.") },
-            { QStringLiteral("no-read"), QStringLiteral("Stop reading its meetings (they leave the planner).") },
-            { QStringLiteral("blocks"), QStringLiteral("Write focus blocks to it (instead of any other calendar).") },
-            { QStringLiteral("no-blocks"), QStringLiteral("Stop writing focus blocks to it (those written are deleted).") },
-            { QStringLiteral("no-sync"), QStringLiteral("Save the choice without syncing now.") },
+            { QStringLiteral("read"), CliText::tr("Read its meetings.") },
+            { QStringLiteral("no-read"), CliText::tr("Stop reading its meetings (they leave the planner).") },
+            { QStringLiteral("blocks"),
+                CliText::tr("Write focus blocks to it (instead of any other calendar).") },
+            { QStringLiteral("no-blocks"),
+                CliText::tr("Stop writing focus blocks to it (those written are deleted).") },
+            { QStringLiteral("no-sync"), CliText::tr("Save the choice without syncing now.") },
         });
     } else if (action == u"title") {
         parser.addOptions({
-            { QStringLiteral("task-titles"), QStringLiteral("Title each focus block with its task.") },
-            { QStringLiteral("no-sync"), QStringLiteral("Save the choice without syncing now.") },
+            { QStringLiteral("task-titles"), CliText::tr("Title each focus block with its task.") },
+            { QStringLiteral("no-sync"), CliText::tr("Save the choice without syncing now.") },
         });
     } else if (action == u"list") {
-        parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+        parser.addOption({ QStringLiteral("json"), CliText::tr("Print JSON.") });
     } else if (action == u"remove") {
-        parser.addOption({ QStringLiteral("keep-events"), QStringLiteral("Leave the focus block events on the server.") });
+        parser.addOption(
+            { QStringLiteral("keep-events"), CliText::tr("Leave the focus block events on the server.") });
     }
     if (action == u"use" || action == u"title" || action == u"sync" || action == u"remove")
-        parser.addOption({ QStringLiteral("account"), QStringLiteral("The account, when there are several."),
+        parser.addOption({ QStringLiteral("account"), CliText::tr("The account, when there are several."),
             QStringLiteral("name") });
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list, use, title, sync, remove"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"), CliText::tr("add, list, use, title, sync, remove"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -461,8 +499,10 @@ int runCalDavCommand(const QStringList &arguments, const AppPaths &paths)
     static const QStringList actions = { QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("use"),
         QStringLiteral("title"), QStringLiteral("sync"), QStringLiteral("remove") };
     if (!actions.contains(action)) {
-        err << "fermata caldav: Say what to do: " << actions.join(QStringLiteral(", "))
-            << ". 'fermata caldav --help' explains each." << Qt::endl;
+        err << "fermata caldav: "
+            << CliText::tr("Say what to do: %1. 'fermata caldav --help' explains each.")
+                   .arg(actions.join(QStringLiteral(", ")))
+            << Qt::endl;
         return ExitUsage;
     }
     std::unique_ptr<AppCore> core = openCore(paths, err);

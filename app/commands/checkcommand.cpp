@@ -1,18 +1,50 @@
 #include "commands/checkcommand.h"
 
 #include "apppaths.h"
+#include "attention/desktopdnd.h"
+#include "attention/notificationcapture.h"
+#include "autostartentry.h"
 #include "commands/commands.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace fermata {
 
+namespace {
+
+// The translation context of what `fermata check` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::check)
+};
+
+// What this build can do with the desktop around it (issue 18): a build without D-Bus, or
+// Windows and macOS, says plainly here what it cannot do.
+void printDesktopSupport(QTextStream &out)
+{
+    const auto capture = NotificationCapture::create();
+    out << CliText::tr("Other apps' notifications: %1")
+               .arg(capture->isAvailable() ? CliText::tr("captured from the desktop (D-Bus)") : capture->errorString())
+        << '\n';
+    out << CliText::tr("Desktop Do Not Disturb: %1").arg(DesktopDnd::detect()->displayName()) << '\n';
+    const auto autostart = AutostartEntry::create(QCoreApplication::applicationFilePath(), {});
+    if (autostart)
+        out << (autostart->isEnabled() ? CliText::tr("Start at login: on (%1)") : CliText::tr("Start at login: off (%1)"))
+                   .arg(autostart->location())
+            << '\n';
+    else
+        out << CliText::tr("Start at login: not available in this build") << '\n';
+}
+
+} // namespace
+
 int runCheckCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "Opens the database as Fermata would (integrity check, data format) and says where it is.\n"
         "A damaged or newer file is reported and left untouched."));
     parser.addHelpOption();
@@ -25,11 +57,14 @@ int runCheckCommand(const QStringList &arguments, const AppPaths &paths)
         err << database.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Database: " << paths.databasePath() << '\n'
-        << "Data format: " << database.value()->schemaVersion() << " (this version reads up to "
-        << Database::latestSchemaVersion() << ")\n"
-        << "Integrity: ok\n"
-        << "Settings: " << paths.settingsPath() << Qt::endl;
+    out << CliText::tr("Database: %1").arg(paths.databasePath()) << '\n'
+        << CliText::tr("Data format: %1 (this version reads up to %2)")
+               .arg(QString::number(database.value()->schemaVersion()), QString::number(Database::latestSchemaVersion()))
+        << '\n'
+        << CliText::tr("Integrity: ok") << '\n'
+        << CliText::tr("Settings: %1").arg(paths.settingsPath()) << '\n';
+    printDesktopSupport(out);
+    out.flush();
     return ExitOk;
 }
 

@@ -26,24 +26,56 @@ namespace fermata {
 const QList<Command> &commands()
 {
     static const QList<Command> all = {
-        {QStringLiteral("tasks"), QStringLiteral("List, add, complete and share tasks"), &runTasksCommand},
-        {QStringLiteral("plan"), QStringLiteral("Plan focus blocks from a JSON request or a benchmark instance"),
-         [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); }},
-        {QStringLiteral("check"), QStringLiteral("Check the database file and say where it is"), &runCheckCommand},
-        {QStringLiteral("import"), QStringLiteral("Import meetings from an iCalendar (.ics) file"), &runImportCommand},
-        {QStringLiteral("events"), QStringLiteral("List calendar events as the planner sees them"), &runEventsCommand},
-        {QStringLiteral("export"), QStringLiteral("Export focus blocks and check-in windows as iCalendar"), &runExportCommand},
-        {QStringLiteral("subscribe"), QStringLiteral("Subscribe to a calendar's ICS address"), &runSubscribeCommand},
-        {QStringLiteral("subscriptions"), QStringLiteral("List calendar subscriptions, last refresh and errors"), &runSubscriptionsCommand},
-        {QStringLiteral("refresh"), QStringLiteral("Fetch every subscribed calendar now"), &runRefreshCommand},
-        {QStringLiteral("caldav"), QStringLiteral("Read meetings from CalDAV and write focus blocks back"), &runCalDavCommand},
-        {QStringLiteral("hub"), QStringLiteral("Set up, join and sync a team hub (PostgreSQL)"), &runHubCommand},
-        {QStringLiteral("send"), QStringLiteral("Send a teammate a message, held until their check-in window"), &runSendCommand},
-        {QStringLiteral("outbox"), QStringLiteral("List sent messages with their release times"), &runOutboxCommand},
-        {QStringLiteral("notify"), QStringLiteral("Hand a notification to Fermata (held until your next check-in)"), &runNotifyCommand},
-        {QStringLiteral("inbox"), QStringLiteral("List held and released notifications"), &runInboxCommand},
-        {QStringLiteral("insights"), QStringLiteral("What deep work, meetings and held interruptions added up to"), &runInsightsCommand},
-        {QStringLiteral("serve"), QStringLiteral("Run the attention engine without a window"), &runServeCommand},
+        { QStringLiteral("tasks"), QT_TRANSLATE_NOOP("fermata::cli", "List, add, complete and share tasks"),
+            &runTasksCommand },
+        { QStringLiteral("plan"),
+            QT_TRANSLATE_NOOP(
+                "fermata::cli", "Plan focus blocks from a JSON request or a benchmark instance"),
+            [](const QStringList &arguments, const AppPaths &) { return runPlanCommand(arguments); } },
+        { QStringLiteral("check"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Check the database file and say where it is"),
+            &runCheckCommand },
+        { QStringLiteral("import"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Import meetings from an iCalendar (.ics) file"),
+            &runImportCommand },
+        { QStringLiteral("events"),
+            QT_TRANSLATE_NOOP("fermata::cli", "List calendar events as the planner sees them"),
+            &runEventsCommand },
+        { QStringLiteral("export"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Export focus blocks and check-in windows as iCalendar"),
+            &runExportCommand },
+        { QStringLiteral("subscribe"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Subscribe to a calendar's ICS address"),
+            &runSubscribeCommand },
+        { QStringLiteral("subscriptions"),
+            QT_TRANSLATE_NOOP("fermata::cli", "List calendar subscriptions, last refresh and errors"),
+            &runSubscriptionsCommand },
+        { QStringLiteral("refresh"), QT_TRANSLATE_NOOP("fermata::cli", "Fetch every subscribed calendar now"),
+            &runRefreshCommand },
+        { QStringLiteral("caldav"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Read meetings from CalDAV and write focus blocks back"),
+            &runCalDavCommand },
+        { QStringLiteral("hub"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Set up, join and sync a team hub (PostgreSQL)"),
+            &runHubCommand },
+        { QStringLiteral("send"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Send a teammate a message, held until their check-in window"),
+            &runSendCommand },
+        { QStringLiteral("outbox"),
+            QT_TRANSLATE_NOOP("fermata::cli", "List sent messages with their release times"),
+            &runOutboxCommand },
+        { QStringLiteral("notify"),
+            QT_TRANSLATE_NOOP(
+                "fermata::cli", "Hand a notification to Fermata (held until your next check-in)"),
+            &runNotifyCommand },
+        { QStringLiteral("inbox"), QT_TRANSLATE_NOOP("fermata::cli", "List held and released notifications"),
+            &runInboxCommand },
+        { QStringLiteral("insights"),
+            QT_TRANSLATE_NOOP("fermata::cli", "What deep work, meetings and held interruptions added up to"),
+            &runInsightsCommand },
+        { QStringLiteral("serve"),
+            QT_TRANSLATE_NOOP("fermata::cli", "Run the attention engine without a window"),
+            &runServeCommand },
     };
     return all;
 }
@@ -59,7 +91,7 @@ const Command *findCommand(const QString &name)
 
 QString mainUsage()
 {
-    QString text = QStringLiteral(
+    QString text = QCoreApplication::translate("fermata::cli",
         "Usage: fermata [--data-dir DIR] [COMMAND [ARGS...]]\n"
         "\n"
         "Fermata plans focus blocks for your most important work and holds interruptions\n"
@@ -73,7 +105,9 @@ QString mainUsage()
         "\n"
         "Commands:\n");
     for (const Command &command : commands())
-        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(8), command.summary);
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(command.name.leftJustified(8),
+                        QCoreApplication::translate("fermata::cli", command.summary));
     return text;
 }
 

@@ -18,7 +18,9 @@ class AppPaths;
 struct Command
 {
     QString name;
-    QString summary;
+    // English, marked with QT_TRANSLATE_NOOP("fermata::cli", ...): mainUsage() translates it when
+    // it prints, since the list is built before a translator is installed.
+    const char *summary = nullptr;
     // Receives the arguments with arguments[0] == name; returns the process exit code.
     std::function<int(const QStringList &arguments, const AppPaths &paths)> run;
 };

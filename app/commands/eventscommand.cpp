@@ -5,7 +5,9 @@
 #include "time/weeklyrule.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QTextStream>
 
 #include <algorithm>
@@ -27,6 +29,12 @@ QDateTime parseCommandDate(const QString &text, const QTimeZone &zone, bool dayE
 }
 
 namespace {
+
+// The translation context of what `fermata events` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::events)
+};
 
 constexpr qint64 s_msPerDay = 86400000;
 
@@ -110,11 +118,21 @@ void appendTime(QString &out, const Wall &w, bool seconds)
     }
 }
 
-// "Mon" (English, as QDateTime::toString's "ddd")
-void appendDayName(QString &out, const Wall &w)
+// The short day names of the person's locale ("Mon" in English and C, "Mo." in German),
+// looked up once per listing rather than per event.
+struct DayNames
 {
-    static const char names[] = "MonTueWedThuFriSatSun";
-    out.append(QLatin1StringView(names + 3 * (w.date.dayOfWeek() - 1), 3));
+    DayNames()
+    {
+        for (int day = 1; day <= 7; ++day)
+            names[day - 1] = QLocale().dayName(day, QLocale::ShortFormat);
+    }
+    QString names[7];
+};
+
+void appendDayName(QString &out, const Wall &w, const DayNames &days)
+{
+    out.append(days.names[w.date.dayOfWeek() - 1]);
 }
 
 QString utcText(qint64 utcMs)
@@ -215,6 +233,12 @@ QByteArray toJson(const QList<CalendarEvent> &events, const LocalClock &clock)
 
 void printText(const QList<CalendarEvent> &events, const LocalClock &clock, QTextStream &out)
 {
+    // Looked up once: a month of a big calendar is tens of thousands of lines.
+    const QString allDay = CliText::tr(" all day");
+    const QString busy = CliText::tr("busy");
+    const QString free = CliText::tr("free");
+    const QString local = CliText::tr("local");
+    const DayNames dayNames;
     QString line;
     for (const CalendarEvent &event : events) {
         const qint64 startMs = event.start.toMSecsSinceEpoch();
@@ -222,14 +246,14 @@ void printText(const QList<CalendarEvent> &events, const LocalClock &clock, QTex
         const Wall start(startMs + qint64(clock.offsetSecs(startMs)) * 1000);
         const Wall end(endMs + qint64(clock.offsetSecs(endMs)) * 1000);
         line.clear();
-        appendDayName(line, start);
+        appendDayName(line, start, dayNames);
         line.append(QLatin1Char(' '));
         appendDate(line, start);
         if (event.allDay) {
-            line.append(QLatin1String(" all day"));
+            line.append(allDay);
             const qint64 days = start.date.daysTo(end.date);
             if (days > 1)
-                line.append(QStringLiteral(" (%1 days)").arg(days));
+                line.append(CliText::tr(" (%1 days)").arg(days));
         } else if (startMs == endMs) { // a moment: a start and no end (RFC 5545 §3.6.1)
             line.append(QLatin1Char(' '));
             appendTime(line, start, false);
@@ -238,14 +262,14 @@ void printText(const QList<CalendarEvent> &events, const LocalClock &clock, QTex
             appendTime(line, start, false);
             line.append(QChar(0x2013));
             if (start.date != end.date) {
-                appendDayName(line, end);
+                appendDayName(line, end, dayNames);
                 line.append(QLatin1Char(' '));
             }
             appendTime(line, end, false);
         }
-        out << line.leftJustified(28) << "  " << (event.busy ? "busy" : "free") << "  " << event.title << "  ["
-            << (event.source.isEmpty() ? QStringLiteral("local") : event.source) << "]  (" << utcText(startMs)
-            << " – " << utcText(endMs) << ")\n";
+        out << line.leftJustified(28) << "  " << (event.busy ? busy : free) << "  " << event.title << "  ["
+            << (event.source.isEmpty() ? local : event.source) << "]  (" << utcText(startMs) << " – "
+            << utcText(endMs) << ")\n";
     }
     out.flush();
 }
@@ -255,17 +279,18 @@ void printText(const QList<CalendarEvent> &events, const LocalClock &clock, QTex
 int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Lists calendar events as the planner sees them: recurring meetings expanded, each\n"
-        "occurrence with its start and end in UTC and in your time zone, busy or free.\n\n"
-        "  fermata events [--from 2026-03-02] [--to 2026-03-08] [--source NAME] [--json]\n\n"
-        "Dates are days in your time zone; --to includes that day. Default: the next 7 days."));
+    parser.setApplicationDescription(
+        CliText::tr("Lists calendar events as the planner sees them: recurring meetings expanded, each\n"
+                    "occurrence with its start and end in UTC and in your time zone, busy or free.\n\n"
+                    "  fermata events [--from 2026-03-02] [--to 2026-03-08] [--source NAME] [--json]\n\n"
+                    "Dates are days in your time zone; --to includes that day. Default: the next 7 days."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("from"), QStringLiteral("First day (or date and time)."), QStringLiteral("date")},
-        {QStringLiteral("to"), QStringLiteral("Last day, included (or date and time)."), QStringLiteral("date")},
-        {QStringLiteral("source"), QStringLiteral("Only events of this calendar."), QStringLiteral("name")},
-        {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+        { QStringLiteral("from"), CliText::tr("First day (or date and time)."), QStringLiteral("date") },
+        { QStringLiteral("to"), CliText::tr("Last day, included (or date and time)."),
+            QStringLiteral("date") },
+        { QStringLiteral("source"), CliText::tr("Only events of this calendar."), QStringLiteral("name") },
+        { QStringLiteral("json"), CliText::tr("Print JSON.") },
     });
     parser.process(arguments);
 
@@ -283,11 +308,13 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
         ? parseCommandDate(parser.value(QStringLiteral("to")), zone, true)
         : from.addDays(7);
     if (!from.isValid() || !to.isValid()) {
-        err << "fermata events: Cannot read the dates. Write them like 2026-03-02 or 2026-03-02T09:00." << Qt::endl;
+        err << "fermata events: "
+            << CliText::tr("Cannot read the dates. Write them like 2026-03-02 or 2026-03-02T09:00.")
+            << Qt::endl;
         return ExitUsage;
     }
     if (to <= from) {
-        err << "fermata events: --to must be after --from." << Qt::endl;
+        err << "fermata events: " << CliText::tr("--to must be after --from.") << Qt::endl;
         return ExitUsage;
     }
     auto events = app.calendar().events(Interval::fromDateTimes(from, to));
@@ -311,9 +338,10 @@ int runEventsCommand(const QStringList &arguments, const AppPaths &paths)
         return ExitOk;
     }
     if (shown.isEmpty()) {
-        out << "No events between " << from.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-            << " and " << to.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-            << ". Import a calendar with: fermata import work.ics" << Qt::endl;
+        out << CliText::tr("No events between %1 and %2. Import a calendar with: fermata import work.ics")
+                   .arg(from.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                       to.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+            << Qt::endl;
         return ExitOk;
     }
     printText(shown, clock, out);

@@ -26,6 +26,12 @@ namespace fermata {
 
 namespace {
 
+// The translation context of what `fermata hub` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::hub)
+};
+
 const QString s_adminUrlKey = QStringLiteral("admin_url");
 
 QString secretsPath(const AppPaths &paths)
@@ -36,7 +42,7 @@ QString secretsPath(const AppPaths &paths)
 void warnAboutSecrets(const SecretStore &secrets, QTextStream &err)
 {
     if (!secrets.warning().isEmpty())
-        err << "fermata: warning: " << secrets.warning() << Qt::endl;
+        err << "fermata: " << CliText::tr("warning: %1").arg(secrets.warning()) << Qt::endl;
 }
 
 // Opens the hub as its administrator: --url (or the one `hub init` remembered), with the
@@ -46,8 +52,10 @@ bool openAdmin(HubSession &session, const QString &urlOption, HubClient &client,
     HubStore store(session.core->database());
     const QString url = urlOption.isEmpty() ? store.state(s_adminUrlKey).value() : urlOption;
     if (url.isEmpty()) {
-        err << "fermata hub: Give the hub's administrator address with --url "
-               "postgresql://ADMIN@HOST:PORT/DB (or run 'fermata hub init' first)." << Qt::endl;
+        err << "fermata hub: "
+            << CliText::tr("Give the hub's administrator address with --url "
+                           "postgresql://ADMIN@HOST:PORT/DB (or run 'fermata hub init' first).")
+            << Qt::endl;
         return false;
     }
     const Result<HubConfig> config = HubConfig::fromUrl(url);
@@ -77,7 +85,8 @@ bool openAdmin(HubSession &session, const QString &urlOption, HubClient &client,
 int initHub(HubSession &session, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     if (!parser.isSet(QStringLiteral("url"))) {
-        err << "fermata hub init: Give the database with --url postgresql://ADMIN@HOST:PORT/DB." << Qt::endl;
+        err << "fermata hub init: "
+            << CliText::tr("Give the database with --url postgresql://ADMIN@HOST:PORT/DB.") << Qt::endl;
         return ExitUsage;
     }
     HubClient client;
@@ -92,17 +101,23 @@ int initHub(HubSession &session, const QCommandLineParser &parser, QTextStream &
         err << "fermata hub init: " << hidden.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "The team hub at " << client.config().toUrl() << " is ready (schema version "
-        << hubschema::latestVersion() << ")." << Qt::endl;
+    out << CliText::tr("The team hub at %1 is ready (schema version %2).")
+               .arg(client.config().toUrl(), QString::number(hubschema::latestVersion()))
+        << Qt::endl;
     if (const Result<bool> sees = hubschema::membersSeeSessions(client.connection()); sees && *sees)
-        out << "Members can still list which logins are connected to this server (PostgreSQL shows "
-               "its sessions to every login). To hide them, run 'fermata hub init' once more as a "
-               "superuser (for example postgres); on a managed service, see the README." << Qt::endl;
+        out << CliText::tr(
+            "Members can still list which logins are connected to this server (PostgreSQL shows "
+            "its sessions to every login). To hide them, run 'fermata hub init' once more as a "
+            "superuser (for example postgres); on a managed service, see the README.")
+            << Qt::endl;
     else if (sees)
-        out << "Members cannot see who is connected: the server's sessions and activity are hidden "
-               "from them in this database." << Qt::endl;
-    out
-        << "Add people with: fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE" << Qt::endl;
+        out << CliText::tr(
+            "Members cannot see who is connected: the server's sessions and activity are hidden "
+            "from them in this database.")
+            << Qt::endl;
+    out << CliText::tr(
+        "Add people with: fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE")
+        << Qt::endl;
     warnAboutSecrets(*session.secrets, err);
     return ExitOk;
 }
@@ -114,13 +129,16 @@ int addMember(HubSession &session, const QCommandLineParser &parser, QTextStream
     const QString email = parser.value(QStringLiteral("email"));
     const QString zone = parser.value(QStringLiteral("tz"));
     if (team.isEmpty() || name.isEmpty() || email.isEmpty() || zone.isEmpty()) {
-        err << "fermata hub add-member: --team, --name, --email and --tz are all needed, e.g.\n"
-               "  fermata hub add-member --team Design --name \"Ada Lovelace\" --email ada@example.com --tz Europe/London"
+        err << "fermata hub add-member: "
+            << CliText::tr(
+                   "--team, --name, --email and --tz are all needed, e.g.\n"
+                   "  fermata hub add-member --team Design --name \"Ada Lovelace\" --email ada@example.com "
+                   "--tz Europe/London")
             << Qt::endl;
         return ExitUsage;
     }
-    for (const auto &[field, value] : {std::pair{QStringLiteral("team"), team}, std::pair{QStringLiteral("name"), name},
-                                      std::pair{QStringLiteral("email"), email}}) {
+    for (const auto &[field, value] : { std::pair { CliText::tr("team"), team },
+             std::pair { CliText::tr("name"), name }, std::pair { CliText::tr("email"), email } }) {
         if (!checkCommandLineText(QStringLiteral("hub add-member"), field, value, err))
             return ExitUsage;
     }
@@ -135,11 +153,15 @@ int addMember(HubSession &session, const QCommandLineParser &parser, QTextStream
     }
     HubConfig memberConfig = client.config();
     memberConfig.user = added->role;
-    out << "Added " << name << " <" << email << "> to team " << team << "." << Qt::endl
-        << "Login: " << added->role << Qt::endl
-        << "One-time password: " << added->password << Qt::endl
-        << "They join with: fermata hub join --url " << memberConfig.toUrl() << " --user " << added->role << Qt::endl
-        << "(the password is shown only now; joining replaces it with one kept in their keychain)" << Qt::endl;
+    out << CliText::tr("Added %1 <%2> to team %3.").arg(name, email, team) << Qt::endl
+        << CliText::tr("Login: %1").arg(added->role) << Qt::endl
+        << CliText::tr("One-time password: %1").arg(added->password) << Qt::endl
+        << CliText::tr("They join with: fermata hub join --url %1 --user %2")
+               .arg(memberConfig.toUrl(), added->role)
+        << Qt::endl
+        << CliText::tr(
+               "(the password is shown only now; joining replaces it with one kept in their keychain)")
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -151,7 +173,8 @@ int removeMember(HubSession &session, const QCommandLineParser &parser, QTextStr
     if (who.isEmpty())
         who = parser.positionalArguments().value(1);
     if (who.isEmpty()) {
-        err << "fermata hub remove-member: Say who, with --email EMAIL or --user LOGIN." << Qt::endl;
+        err << "fermata hub remove-member: " << CliText::tr("Say who, with --email EMAIL or --user LOGIN.")
+            << Qt::endl;
         return ExitUsage;
     }
     HubClient client;
@@ -162,7 +185,7 @@ int removeMember(HubSession &session, const QCommandLineParser &parser, QTextStr
         err << "fermata hub remove-member: " << removed.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Removed " << who << ": the login " << *removed << " can no longer connect." << Qt::endl;
+    out << CliText::tr("Removed %1: the login %2 can no longer connect.").arg(who, *removed) << Qt::endl;
     return ExitOk;
 }
 
@@ -177,7 +200,8 @@ int join(HubSession &session, const QCommandLineParser &parser, QTextStream &out
     if (parser.isSet(QStringLiteral("user")))
         config.user = parser.value(QStringLiteral("user"));
     if (config.user.isEmpty()) {
-        err << "fermata hub join: Give your login with --user (add-member printed it)." << Qt::endl;
+        err << "fermata hub join: " << CliText::tr("Give your login with --user (add-member printed it).")
+            << Qt::endl;
         return ExitUsage;
     }
     const QString password = config.passwordInUrl.isEmpty() ? readPassword() : config.passwordInUrl;
@@ -187,9 +211,10 @@ int join(HubSession &session, const QCommandLineParser &parser, QTextStream &out
         return ExitFailure;
     }
     const auto me = session.service->directory().me();
-    out << "Joined the team hub as " << (me ? me->name : config.user) << " ("
-        << (me ? QString::fromUtf8(me->timeZoneId) : QString()) << "); "
-        << session.service->directory().teammates().size() << " teammates." << Qt::endl;
+    out << CliText::tr("Joined the team hub as %1 (%2); %n teammates.", nullptr,
+        int(session.service->directory().teammates().size()))
+               .arg(me ? me->name : config.user, me ? QString::fromUtf8(me->timeZoneId) : QString())
+        << Qt::endl;
     warnAboutSecrets(*session.secrets, err);
     return ExitOk;
 }
@@ -237,16 +262,20 @@ int showTeam(HubSession &session, bool json, QTextStream &out)
     }
     for (const QJsonValue &value : members) {
         const QJsonObject m = value.toObject();
-        out << m.value(QStringLiteral("name")).toString() << " <" << m.value(QStringLiteral("email")).toString()
-            << ">  " << m.value(QStringLiteral("tz")).toString() << "  login " << m.value(QStringLiteral("login")).toString()
-            << '\n';
+        out << m.value(QStringLiteral("name")).toString() << " <"
+            << m.value(QStringLiteral("email")).toString() << ">  "
+            << m.value(QStringLiteral("tz")).toString() << "  "
+            << CliText::tr("login %1").arg(m.value(QStringLiteral("login")).toString()) << '\n';
         for (const QJsonValue &w : m.value(QStringLiteral("windows")).toArray()) {
             const QJsonObject o = w.toObject();
             QStringList days;
             for (const QJsonValue &d : o.value(QStringLiteral("days")).toArray())
                 days.append(d.toString());
-            out << "    reads " << days.join(QLatin1Char(',')) << ' ' << o.value(QStringLiteral("start")).toString()
-                << '-' << o.value(QStringLiteral("end")).toString() << '\n';
+            out << "    "
+                << CliText::tr("reads %1 %2-%3")
+                       .arg(days.join(QLatin1Char(',')), o.value(QStringLiteral("start")).toString(),
+                           o.value(QStringLiteral("end")).toString())
+                << '\n';
         }
     }
     out.flush();
@@ -299,8 +328,11 @@ int setWindows(HubSession &session, const QCommandLineParser &parser, QTextStrea
     for (const QString &spec : parser.values(QStringLiteral("set"))) {
         const auto rule = parseWindow(spec, zone);
         if (!rule) {
-            err << "fermata hub windows: Cannot read the window '" << spec
-                << "'. Write it like \"mon-fri 09:00-09:30\" or \"daily 14:00-14:15\"." << Qt::endl;
+            err << "fermata hub windows: "
+                << CliText::tr("Cannot read the window '%1'. Write it like \"mon-fri 09:00-09:30\" or "
+                               "\"daily 14:00-14:15\".")
+                       .arg(spec)
+                << Qt::endl;
             return ExitUsage;
         }
         rules.append(*rule);
@@ -311,7 +343,9 @@ int setWindows(HubSession &session, const QCommandLineParser &parser, QTextStrea
         err << "fermata hub windows: " << published.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Published " << rules.size() << " check-in window(s); messages held for you were re-timed." << Qt::endl;
+    out << CliText::tr(
+        "Published %n check-in window(s); messages held for you were re-timed.", nullptr, int(rules.size()))
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -332,7 +366,7 @@ int syncHub(HubSession &session, const QCommandLineParser &parser, QTextStream &
     }
     for (const Message &m : received) {
         const auto sender = service.directory().find(m.from);
-        out << "Received from " << (sender ? sender->name : m.from) << ": " << m.subject << '\n'
+        out << CliText::tr("Received from %1: %2").arg(sender ? sender->name : m.from, m.subject) << '\n'
             << m.body << '\n';
     }
     const OutboxService::HubStatus status = service.status();
@@ -342,7 +376,7 @@ int syncHub(HubSession &session, const QCommandLineParser &parser, QTextStream &
             err << status.text << Qt::endl;
         return ExitFailure;
     }
-    out << (status.text.isEmpty() ? QStringLiteral("In sync with the team hub.") : status.text) << Qt::endl;
+    out << (status.text.isEmpty() ? CliText::tr("In sync with the team hub.") : status.text) << Qt::endl;
     return ExitOk;
 }
 
@@ -352,8 +386,10 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
 {
     OutboxService &service = *session.service;
     if (!service.isJoined()) {
-        err << "fermata hub commitments: This Fermata has not joined a team hub yet: run "
-               "fermata hub join --url URL --user USER." << Qt::endl;
+        err << "fermata hub commitments: "
+            << CliText::tr(
+                   "This Fermata has not joined a team hub yet: run fermata hub join --url URL --user USER.")
+            << Qt::endl;
         return ExitFailure;
     }
     const Status synced = service.connectToHub();
@@ -385,7 +421,9 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
         QStringList names;
         for (qint64 id : waiterIds->value(uuid)) {
             const auto member = directory.member(id);
-            names.append(id == directory.myId() ? QStringLiteral("you") : member ? member->name : QString::number(id));
+            names.append(id == directory.myId() ? CliText::tr("you")
+                    : member                    ? member->name
+                                                : QString::number(id));
         }
         return names;
     };
@@ -416,29 +454,33 @@ int showCommitments(HubSession &session, bool json, QTextStream &out, QTextStrea
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else if (entries.isEmpty()) {
-        out << "Nobody in your team shares a task yet. Share one with: fermata tasks share ID [--note TEXT]" << Qt::endl;
+        out << CliText::tr(
+            "Nobody in your team shares a task yet. Share one with: fermata tasks share ID [--note TEXT]")
+            << Qt::endl;
     } else {
         const QTimeZone zone = session.core->preferences().timeZone();
         for (const Entry &e : entries) {
             const Commitment &c = e.commitment;
-            const QString due = c.due.isValid()
-                ? QStringLiteral("due ") + QLocale::c().toString(c.due.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm"))
-                : QStringLiteral("no due date");
-            out << (e.synced ? "  " : "* ") << (e.isMine ? QStringLiteral("You") : nameOf(c.ownerRole)) << "  "
-                << c.title << "  (" << c.estimateMinutes << " min, " << due << ")  "
-                << commitmentStatusText(c.status);
+            const QString due = c.due.isValid() ? CliText::tr("due %1").arg(QLocale().toString(
+                                    c.due.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm")))
+                                                : CliText::tr("no due date");
+            out << (e.synced ? "  " : "* ") << (e.isMine ? CliText::tr("You") : nameOf(c.ownerRole)) << "  "
+                << c.title << "  (" << CliText::tr("%1 min, %2").arg(QString::number(c.estimateMinutes), due)
+                << ")  " << commitmentStatusText(c.status);
             if (c.finishDay.isValid())
-                out << ", work ends " << QLocale::c().toString(c.finishDay, QStringLiteral("ddd d MMM"));
+                out << CliText::tr(", work ends %1")
+                           .arg(QLocale().toString(c.finishDay, QStringLiteral("ddd d MMM")));
             if (!c.publicNote.isEmpty())
                 out << "  — \"" << c.publicNote << '"';
             if (const QStringList waiting = waitersOf(c.uuid); !waiting.isEmpty())
-                out << "  (waiting: " << waiting.join(QStringLiteral(", ")) << ')';
+                out << "  " << CliText::tr("(waiting: %1)").arg(waiting.join(QStringLiteral(", ")));
             out << '\n';
         }
         out.flush();
     }
     if (!synced)
-        err << "fermata hub commitments: " << synced.error().message << " Showing the copy from the last sync." << Qt::endl;
+        err << "fermata hub commitments: " << synced.error().message << ' '
+            << CliText::tr("Showing the copy from the last sync.") << Qt::endl;
     else if (!service.commitments().lastError().isEmpty())
         err << "fermata hub commitments: " << service.commitments().lastError() << Qt::endl;
     return ExitOk;
@@ -448,13 +490,15 @@ int showStatus(HubSession &session, QTextStream &out)
 {
     OutboxService &service = *session.service;
     if (!service.isJoined()) {
-        out << "Not part of a team hub. Join one with: fermata hub join --url URL --user USER" << Qt::endl;
+        out << CliText::tr("Not part of a team hub. Join one with: fermata hub join --url URL --user USER")
+            << Qt::endl;
         return ExitOk;
     }
     (void)service.connectToHub();
     const OutboxService::HubStatus status = service.status();
-    out << "Team hub: " << service.account().toUrl() << Qt::endl
-        << (status.text.isEmpty() ? QStringLiteral("Connected; nothing waiting to sync.") : status.text) << Qt::endl;
+    out << CliText::tr("Team hub: %1").arg(service.account().toUrl()) << Qt::endl
+        << (status.text.isEmpty() ? CliText::tr("Connected; nothing waiting to sync.") : status.text)
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -480,8 +524,11 @@ std::unique_ptr<HubSession> HubSession::open(const AppPaths &paths, QTextStream 
 bool checkCommandLineText(const QString &command, const QString &field, const QString &value, QTextStream &err)
 {
     if (value.contains(QChar::ReplacementCharacter)) {
-        err << "fermata " << command << ": the " << field
-            << " is not valid UTF-8 text; it was not stored. Check the terminal's encoding." << Qt::endl;
+        err << "fermata " << command << ": "
+            << CliText::tr(
+                   "the %1 is not valid UTF-8 text; it was not stored. Check the terminal's encoding.")
+                   .arg(field)
+            << Qt::endl;
         return false;
     }
     return true;
@@ -498,13 +545,14 @@ QString readPassword()
 int runHubCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "The team hub: a PostgreSQL database where teammates share check-in windows and\n"
         "messages wait for the recipient's next window.\n\n"
         "  fermata hub init --url postgresql://ADMIN@HOST:PORT/DB\n"
         "  fermata hub add-member --team TEAM --name NAME --email EMAIL --tz ZONE [--admin] [--url URL]\n"
         "  fermata hub remove-member --email EMAIL | --user LOGIN [--url URL]\n"
-        "  fermata hub join --url postgresql://HOST:PORT/DB --user LOGIN   (password on stdin or FERMATA_HUB_PASSWORD)\n"
+        "  fermata hub join --url postgresql://HOST:PORT/DB --user LOGIN   (password on stdin or "
+        "FERMATA_HUB_PASSWORD)\n"
         "  With a standby, list both servers: postgresql://HOST1:PORT1,HOST2:PORT2/DB (the one that\n"
         "  takes writes is used, and found again after a failover)\n"
         "  fermata hub status | sync [--wait SECONDS] | team [--json] | leave\n"
@@ -514,20 +562,26 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata hub windows --set \"mon-fri 09:00-09:30\" [--set ...] [--tz ZONE] | --clear"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("url"), QStringLiteral("The hub database, postgresql://USER@HOST:PORT[,HOST2:PORT2]/DB."), QStringLiteral("url")},
-        {QStringLiteral("user"), QStringLiteral("Your login (join) or the member's (remove-member)."), QStringLiteral("login")},
-        {QStringLiteral("team"), QStringLiteral("Team name."), QStringLiteral("team")},
-        {QStringLiteral("name"), QStringLiteral("The member's name."), QStringLiteral("name")},
-        {QStringLiteral("email"), QStringLiteral("The member's email."), QStringLiteral("email")},
-        {QStringLiteral("tz"), QStringLiteral("IANA time zone, e.g. Europe/Berlin."), QStringLiteral("zone")},
-        {QStringLiteral("admin"), QStringLiteral("The new member may set team windows.")},
-        {QStringLiteral("wait"), QStringLiteral("sync: stay up to SECONDS for a message."), QStringLiteral("seconds")},
-        {QStringLiteral("set"), QStringLiteral("windows: a window like \"mon-fri 09:00-09:30\"."), QStringLiteral("window")},
-        {QStringLiteral("clear"), QStringLiteral("windows: publish no windows.")},
-        {QStringLiteral("json"), QStringLiteral("team, commitments: as JSON.")},
+        { QStringLiteral("url"),
+            CliText::tr("The hub database, postgresql://USER@HOST:PORT[,HOST2:PORT2]/DB."),
+            QStringLiteral("url") },
+        { QStringLiteral("user"), CliText::tr("Your login (join) or the member's (remove-member)."),
+            QStringLiteral("login") },
+        { QStringLiteral("team"), CliText::tr("Team name."), QStringLiteral("team") },
+        { QStringLiteral("name"), CliText::tr("The member's name."), QStringLiteral("name") },
+        { QStringLiteral("email"), CliText::tr("The member's email."), QStringLiteral("email") },
+        { QStringLiteral("tz"), CliText::tr("IANA time zone, e.g. Europe/Berlin."), QStringLiteral("zone") },
+        { QStringLiteral("admin"), CliText::tr("The new member may set team windows.") },
+        { QStringLiteral("wait"), CliText::tr("sync: stay up to SECONDS for a message."),
+            QStringLiteral("seconds") },
+        { QStringLiteral("set"), CliText::tr("windows: a window like \"mon-fri 09:00-09:30\"."),
+            QStringLiteral("window") },
+        { QStringLiteral("clear"), CliText::tr("windows: publish no windows.") },
+        { QStringLiteral("json"), CliText::tr("team, commitments: as JSON.") },
     });
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("init, add-member, remove-member, join, leave, status, sync, team, windows, commitments"));
+        CliText::tr(
+            "init, add-member, remove-member, join, leave, status, sync, team, windows, commitments"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -539,8 +593,10 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
                                         QStringLiteral("sync"), QStringLiteral("team"),
                                         QStringLiteral("windows"), QStringLiteral("commitments")};
     if (!actions.contains(action)) {
-        err << "fermata hub: Say what to do: " << actions.join(QStringLiteral(", "))
-            << ". 'fermata hub --help' explains each." << Qt::endl;
+        err << "fermata hub: "
+            << CliText::tr("Say what to do: %1. 'fermata hub --help' explains each.")
+                   .arg(actions.join(QStringLiteral(", ")))
+            << Qt::endl;
         return ExitUsage;
     }
     auto session = HubSession::open(paths, err);
@@ -559,7 +615,7 @@ int runHubCommand(const QStringList &arguments, const AppPaths &paths)
             err << "fermata hub leave: " << left.error().message << Qt::endl;
             return ExitFailure;
         }
-        out << "Left the team hub; messages already here stay." << Qt::endl;
+        out << CliText::tr("Left the team hub; messages already here stay.") << Qt::endl;
         return ExitOk;
     }
     if (action == u"sync")

@@ -1,15 +1,26 @@
 #include "commands/importcommand.h"
 
 #include "appcore.h"
-#include "commands/commands.h"
 #include "calendar/calendarinteropservice.h"
+#include "commands/commands.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
 #include <QTextStream>
 
 namespace fermata {
+
+namespace {
+
+// The translation context of what `fermata import` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::import)
+};
+
+} // namespace
 
 CalendarSettings readCalendarSettings(AppCore &core)
 {
@@ -41,33 +52,35 @@ void configureInterop(CalendarInteropService &service, AppCore &core)
 int runImportCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Imports an iCalendar (.ics) file from Google Calendar, Outlook, Apple Calendar,\n"
-        "Thunderbird or any CalDAV server. Importing the same calendar again updates it in\n"
-        "place: changed meetings move, deleted ones disappear, nothing is duplicated.\n\n"
-        "  fermata import FILE.ics [--name NAME] [--me ADDRESS]"));
+    parser.setApplicationDescription(
+        CliText::tr("Imports an iCalendar (.ics) file from Google Calendar, Outlook, Apple Calendar,\n"
+                    "Thunderbird or any CalDAV server. Importing the same calendar again updates it in\n"
+                    "place: changed meetings move, deleted ones disappear, nothing is duplicated.\n\n"
+                    "  fermata import FILE.ics [--name NAME] [--me ADDRESS]"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("name"), QStringLiteral("The calendar's name (default: the file name)."),
-         QStringLiteral("name")},
-        {QStringLiteral("me"), QStringLiteral("Your e-mail address; invitations you declined stay "
-                                              "free. Remembered for later imports. Repeatable."),
-         QStringLiteral("address")},
-        {QStringLiteral("quiet"), QStringLiteral("Print no progress.")},
+        { QStringLiteral("name"), CliText::tr("The calendar's name (default: the file name)."),
+            QStringLiteral("name") },
+        { QStringLiteral("me"),
+            CliText::tr("Your e-mail address; invitations you declined stay "
+                        "free. Remembered for later imports. Repeatable."),
+            QStringLiteral("address") },
+        { QStringLiteral("quiet"), CliText::tr("Print no progress.") },
     });
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The .ics file to import."));
+    parser.addPositionalArgument(QStringLiteral("file"), CliText::tr("The .ics file to import."));
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
-        err << "fermata import: Give one .ics file, e.g. fermata import ~/Downloads/work.ics" << Qt::endl;
+        err << "fermata import: "
+            << CliText::tr("Give one .ics file, e.g. fermata import ~/Downloads/work.ics") << Qt::endl;
         return ExitUsage;
     }
     const QString path = files.constFirst();
     if (!QFileInfo(path).isFile()) {
-        err << "fermata import: There is no file " << path << Qt::endl;
+        err << "fermata import: " << CliText::tr("There is no file %1").arg(path) << Qt::endl;
         return ExitFailure;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);
@@ -94,14 +107,15 @@ int runImportCommand(const QStringList &arguments, const AppPaths &paths)
     const IcalProgress progress = [&](qint64 done, qint64 total) {
         const int percent = total > 0 ? int(done * 100 / total) : 100;
         if (showProgress && percent / 10 != lastPercent / 10) {
-            err << "importing " << name << ": " << percent << "%" << Qt::endl;
+            err << CliText::tr("importing %1: %2%").arg(name, QString::number(percent)) << Qt::endl;
             lastPercent = percent;
         }
         return true;
     };
     const auto report = service.importFile(path, name, progress);
     if (!report) {
-        err << "fermata import: " << report.error().message << " Nothing was changed." << Qt::endl;
+        err << "fermata import: " << report.error().message << ' ' << CliText::tr("Nothing was changed.")
+            << Qt::endl;
         return ExitFailure;
     }
     out << name << ": " << report->summary() << Qt::endl;

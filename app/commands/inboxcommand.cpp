@@ -4,14 +4,22 @@
 #include "commands/commands.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata inbox` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::inbox)
+};
 
 QJsonValue iso(const QDateTime &dt)
 {
@@ -46,14 +54,17 @@ int changeState(AttentionService &attention, const QString &verb, const QStringL
         bool ok = false;
         const qint64 value = id.toLongLong(&ok);
         if (!ok || value <= 0) {
-            err << "fermata inbox " << verb << ": \"" << id
-                << "\" is not an item id; `fermata inbox` lists them (--json shows \"id\")" << Qt::endl;
+            err << "fermata inbox " << verb << ": "
+                << CliText::tr("\"%1\" is not an item id; `fermata inbox` lists them (--json shows \"id\")")
+                       .arg(id)
+                << Qt::endl;
             return ExitUsage;
         }
         list.append(value);
     }
     if (list.isEmpty()) {
-        err << "fermata inbox " << verb << ": name the items, e.g. fermata inbox " << verb << " 12 13" << Qt::endl;
+        err << "fermata inbox " << verb << ": "
+            << CliText::tr("name the items, e.g. fermata inbox %1 12 13").arg(verb) << Qt::endl;
         return ExitUsage;
     }
     const Status done = verb == u"done" ? attention.markDone(list) : attention.archive(list);
@@ -61,7 +72,9 @@ int changeState(AttentionService &attention, const QString &verb, const QStringL
         err << "fermata inbox " << verb << ": " << done.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << (verb == u"done" ? "Marked done: " : "Archived: ") << ids.join(QStringLiteral(", ")) << Qt::endl;
+    out << (verb == u"done" ? CliText::tr("Marked done: %1") : CliText::tr("Archived: %1"))
+               .arg(ids.join(QStringLiteral(", ")))
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -70,7 +83,7 @@ int changeState(AttentionService &attention, const QString &verb, const QStringL
 int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "Lists held and released notifications, newest first: title, source, sender, state,\n"
         "when it arrived and when it was released; or marks items done or archived (a teammate's\n"
         "message then reads \"Read\" in its sender's outbox).\n\n"
@@ -78,10 +91,10 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata inbox done ID... | fermata inbox archive ID..."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("List as JSON.")},
-        {QStringLiteral("held"), QStringLiteral("Only what is still held.")},
-        {QStringLiteral("limit"), QStringLiteral("At most N items (default 200; 0: all)."), QStringLiteral("N"),
-         QStringLiteral("200")},
+        { QStringLiteral("json"), CliText::tr("List as JSON.") },
+        { QStringLiteral("held"), CliText::tr("Only what is still held.") },
+        { QStringLiteral("limit"), CliText::tr("At most N items (default 200; 0: all)."), QStringLiteral("N"),
+            QStringLiteral("200") },
     });
     parser.process(arguments);
     QTextStream out(stdout);
@@ -89,7 +102,7 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     bool ok = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
     if (!ok || limit < 0) {
-        err << "fermata inbox: --limit takes a number, e.g. --limit 50" << Qt::endl;
+        err << "fermata inbox: " << CliText::tr("--limit takes a number, e.g. --limit 50") << Qt::endl;
         return ExitUsage;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);
@@ -99,7 +112,8 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     if (const QStringList positional = parser.positionalArguments(); !positional.isEmpty()) {
         const QString verb = positional.first();
         if (verb != u"done" && verb != u"archive") {
-            err << "fermata inbox: Unknown command \"" << verb << "\"; use done or archive" << Qt::endl;
+            err << "fermata inbox: " << CliText::tr("Unknown command \"%1\"; use done or archive").arg(verb)
+                << Qt::endl;
             return ExitUsage;
         }
         return changeState(attention, verb, positional.mid(1), out, err);
@@ -118,18 +132,24 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
         return ExitOk;
     }
     if (items->isEmpty()) {
-        out << "The inbox is empty. Send something with: fermata notify --source test --title Hello" << Qt::endl;
+        out << CliText::tr(
+            "The inbox is empty. Send something with: fermata notify --source test --title Hello")
+            << Qt::endl;
         return ExitOk;
     }
     const QTimeZone zone = core->preferences().timeZone();
     auto local = [&](const QDateTime &dt) {
-        return dt.isValid() ? dt.toTimeZone(zone).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+        return dt.isValid() ? QLocale().toString(dt.toTimeZone(zone), QStringLiteral("ddd yyyy-MM-dd HH:mm"))
+                            : QStringLiteral("-");
     };
     for (const InboxItem &item : std::as_const(*items)) {
         const Notification &n = item.notification;
-        out << itemStateKey(item.state).leftJustified(9) << n.source << (n.sender.isEmpty() ? QString() : QStringLiteral(" · ") + n.sender)
-            << ": " << n.title << "\n         received " << local(n.receivedAt) << ", released "
-            << local(n.releasedAt) << " (" << reasonKey(item.decision.reason) << ")\n";
+        out << itemStateKey(item.state).leftJustified(9) << n.source
+            << (n.sender.isEmpty() ? QString() : QStringLiteral(" · ") + n.sender) << ": " << n.title
+            << "\n         "
+            << CliText::tr("received %1, released %2 (%3)")
+                   .arg(local(n.receivedAt), local(n.releasedAt), reasonKey(item.decision.reason))
+            << "\n";
     }
     out.flush();
     return ExitOk;

@@ -7,14 +7,34 @@
 #include "settings/preferences.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata insights` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::insights)
+};
+
+// A right-aligned column of a text table: as wide as its figures need or as its (translated)
+// heading, whichever is wider, so a longer heading still sits over its figures.
+struct Column
+{
+    QString heading;
+    int minWidth = 0;
+
+    int width() const { return std::max(minWidth, int(heading.size())); }
+    QString head() const { return heading.rightJustified(width()); }
+    QString cell(const QString &text) const { return text.rightJustified(width()); }
+};
 
 QString isoDate(QDate d)
 {
@@ -60,13 +80,13 @@ QString readRange(const QCommandLineParser &parser, QDate today, QDate &first, Q
     last = hasTo ? QDate::fromString(parser.value(QStringLiteral("to")).trimmed(), Qt::ISODate)
                  : (hasFrom ? std::max(first, today) : today);
     if (hasFrom && !first.isValid())
-        return QStringLiteral("Cannot read --from '%1'. Write a day like 2026-03-02.")
+        return CliText::tr("Cannot read --from '%1'. Write a day like 2026-03-02.")
             .arg(parser.value(QStringLiteral("from")));
     if (hasTo && !last.isValid())
-        return QStringLiteral("Cannot read --to '%1'. Write a day like 2026-03-08.")
+        return CliText::tr("Cannot read --to '%1'. Write a day like 2026-03-08.")
             .arg(parser.value(QStringLiteral("to")));
     if (last < first)
-        return QStringLiteral("--to (%1) is before --from (%2).").arg(isoDate(last), isoDate(first));
+        return CliText::tr("--to (%1) is before --from (%2).").arg(isoDate(last), isoDate(first));
     return {};
 }
 
@@ -76,49 +96,84 @@ QString hm(int minutes)
     return QStringLiteral("%1:%2").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-void printText(const InsightsReport &r, QTextStream &out)
+// The headings of the day and week tables sit one column right of their figures, as they
+// always have (scripts may compare the English text).
+void printDays(const InsightsReport &r, QTextStream &out)
 {
-    out << "Insights " << isoDate(r.first) << " – " << isoDate(r.last) << " (hours:minutes)\n\n";
-    out << "Day              Focus  Unbroken  Meetings  Blocks planned  worked  moved  dropped\n";
+    const Column focus { CliText::tr("Focus"), 6 }, unbroken { CliText::tr("Unbroken"), 9 },
+        meetings { CliText::tr("Meetings"), 9 }, planned { CliText::tr("Blocks planned"), 15 },
+        worked { CliText::tr("worked"), 7 }, moved { CliText::tr("moved"), 6 },
+        dropped { CliText::tr("dropped"), 8 };
+    out << CliText::tr("Day").leftJustified(15) << ' ' << focus.head() << ' ' << unbroken.head() << ' '
+        << meetings.head() << ' ' << planned.head() << ' ' << worked.head() << ' ' << moved.head() << ' '
+        << dropped.head() << '\n';
     for (const DayInsight &d : r.days) {
-        out << d.day.toString(QStringLiteral("ddd yyyy-MM-dd")) << ' '
-            << hm(d.deepWorkMinutes).rightJustified(6) << ' '
-            << hm(d.longestUnbrokenMinutes).rightJustified(9) << ' ' << hm(d.meetingMinutes).rightJustified(9)
-            << ' ' << QString::number(d.blocksPlanned).rightJustified(15) << ' '
-            << QString::number(d.blocksWorked).rightJustified(7) << ' '
-            << QString::number(d.blocksMoved).rightJustified(6) << ' '
-            << QString::number(d.blocksDropped).rightJustified(8) << '\n';
+        out << QLocale().toString(d.day, QStringLiteral("ddd yyyy-MM-dd")) << ' '
+            << focus.cell(hm(d.deepWorkMinutes)) << ' ' << unbroken.cell(hm(d.longestUnbrokenMinutes)) << ' '
+            << meetings.cell(hm(d.meetingMinutes)) << ' ' << planned.cell(QString::number(d.blocksPlanned))
+            << ' ' << worked.cell(QString::number(d.blocksWorked)) << ' '
+            << moved.cell(QString::number(d.blocksMoved)) << ' '
+            << dropped.cell(QString::number(d.blocksDropped)) << '\n';
     }
-    out << "\nWeek of          Focus  Meetings\n";
+    const Column weekFocus { CliText::tr("Focus"), 6 }, weekMeetings { CliText::tr("Meetings"), 9 };
+    out << '\n'
+        << CliText::tr("Week of").leftJustified(15) << ' ' << weekFocus.head() << ' ' << weekMeetings.head()
+        << '\n';
     for (const WeekInsight &w : r.weeks) {
-        out << isoDate(w.monday).leftJustified(14) << ' ' << hm(w.focusMinutes).rightJustified(6) << ' '
-            << hm(w.meetingMinutes).rightJustified(9) << '\n';
+        out << isoDate(w.monday).leftJustified(14) << ' ' << weekFocus.cell(hm(w.focusMinutes)) << ' '
+            << weekMeetings.cell(hm(w.meetingMinutes)) << '\n';
     }
-    out << "\nSessions: " << r.sessions.started << " started, " << r.sessions.finished << " finished, "
-        << r.sessions.extended << " extended, " << r.sessions.stoppedEarly << " stopped early, "
-        << r.sessions.running << " running\n";
-    out << "\nSource            Received  Held  In digest  Let through (by rule)\n";
+}
+
+void printSources(const InsightsReport &r, QTextStream &out)
+{
+    const Column received { CliText::tr("Received"), 8 }, held { CliText::tr("Held"), 5 },
+        digest { CliText::tr("In digest"), 10 };
+    out << '\n'
+        << CliText::tr("Source").leftJustified(17) << ' ' << received.head() << ' ' << held.head() << ' '
+        << digest.head() << "  " << CliText::tr("Let through (by rule)") << '\n';
     for (const SourceInterruptions &s : r.sources) {
         QStringList rules;
         for (auto it = s.letThroughByRule.cbegin(); it != s.letThroughByRule.cend(); ++it)
             rules.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
-        out << (s.source.isEmpty() ? QStringLiteral("(none)") : s.source).leftJustified(17) << ' '
-            << QString::number(s.received).rightJustified(8) << ' '
-            << QString::number(s.held).rightJustified(5) << ' '
-            << QString::number(s.releasedInDigest).rightJustified(10) << ' '
+        out << (s.source.isEmpty() ? CliText::tr("(none)") : s.source).leftJustified(17) << ' '
+            << received.cell(QString::number(s.received)) << ' ' << held.cell(QString::number(s.held)) << ' '
+            << digest.cell(QString::number(s.releasedInDigest)) << ' '
             << QString::number(s.letThrough).rightJustified(12)
             << (rules.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(rules.join(QStringLiteral(", "))))
             << '\n';
     }
-    out << "Early peeks: " << r.peeksEarly << "   Urgent messages sent: " << r.urgentSent << '\n';
-    if (!r.accuracy.isEmpty()) {
-        out << "\nTag               Tasks  Estimated    Actual\n";
-        for (const TagAccuracy &t : r.accuracy) {
-            out << t.tag.leftJustified(17) << ' ' << QString::number(t.tasks).rightJustified(5) << ' '
-                << hm(t.estimatedMinutes).rightJustified(10) << ' ' << hm(t.actualMinutes).rightJustified(9)
-                << '\n';
-        }
+}
+
+void printAccuracy(const InsightsReport &r, QTextStream &out)
+{
+    const Column tasks { CliText::tr("Tasks"), 5 }, estimated { CliText::tr("Estimated"), 10 },
+        actual { CliText::tr("Actual"), 9 };
+    out << '\n'
+        << CliText::tr("Tag").leftJustified(17) << ' ' << tasks.head() << ' ' << estimated.head() << ' '
+        << actual.head() << '\n';
+    for (const TagAccuracy &t : r.accuracy) {
+        out << t.tag.leftJustified(17) << ' ' << tasks.cell(QString::number(t.tasks)) << ' '
+            << estimated.cell(hm(t.estimatedMinutes)) << ' ' << actual.cell(hm(t.actualMinutes)) << '\n';
     }
+}
+
+void printText(const InsightsReport &r, QTextStream &out)
+{
+    out << CliText::tr("Insights %1 – %2 (hours:minutes)").arg(isoDate(r.first), isoDate(r.last)) << "\n\n";
+    printDays(r, out);
+    out << '\n'
+        << CliText::tr("Sessions: %1 started, %2 finished, %3 extended, %4 stopped early, %5 running")
+               .arg(QString::number(r.sessions.started), QString::number(r.sessions.finished),
+                   QString::number(r.sessions.extended), QString::number(r.sessions.stoppedEarly),
+                   QString::number(r.sessions.running))
+        << '\n';
+    printSources(r, out);
+    out << CliText::tr("Early peeks: %1   Urgent messages sent: %2")
+               .arg(QString::number(r.peeksEarly), QString::number(r.urgentSent))
+        << '\n';
+    if (!r.accuracy.isEmpty())
+        printAccuracy(r, out);
     out << '\n';
     for (const QString &sentence : Takeaways::all(r))
         out << "• " << sentence << '\n';
@@ -167,7 +222,7 @@ QByteArray insightsJson(const InsightsReport &r)
 int runInsightsCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "What deep work and held interruptions added up to: focus time, the longest unbroken\n"
         "stretch and meetings per day and week, focus blocks planned, worked, moved and dropped,\n"
         "notifications held, released and let through per source, and estimates per tag.\n\n"
@@ -175,9 +230,9 @@ int runInsightsCommand(const QStringList &arguments, const AppPaths &paths)
         "Dates are days in your time zone; --to includes that day. Default: this week so far."));
     parser.addHelpOption();
     parser.addOptions({
-        { QStringLiteral("from"), QStringLiteral("First day."), QStringLiteral("date") },
-        { QStringLiteral("to"), QStringLiteral("Last day, included."), QStringLiteral("date") },
-        { QStringLiteral("json"), QStringLiteral("Print every figure as JSON.") },
+        { QStringLiteral("from"), CliText::tr("First day."), QStringLiteral("date") },
+        { QStringLiteral("to"), CliText::tr("Last day, included."), QStringLiteral("date") },
+        { QStringLiteral("json"), CliText::tr("Print every figure as JSON.") },
     });
     parser.process(arguments);
 
@@ -187,8 +242,10 @@ int runInsightsCommand(const QStringList &arguments, const AppPaths &paths)
     for (const QString &option : { QStringLiteral("from"), QStringLiteral("to") }) {
         if (parser.isSet(option)
             && !QDate::fromString(parser.value(option).trimmed(), Qt::ISODate).isValid()) {
-            err << "fermata insights: Cannot read --" << option << " '" << parser.value(option)
-                << "'. Write a day like 2026-03-02." << Qt::endl;
+            err << "fermata insights: "
+                << CliText::tr("Cannot read --%1 '%2'. Write a day like 2026-03-02.")
+                       .arg(option, parser.value(option))
+                << Qt::endl;
             return ExitUsage;
         }
     }

@@ -5,23 +5,35 @@
 #include "commands/hubcommand.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace fermata {
+
+namespace {
+
+// The translation context of what `fermata outbox` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::outbox)
+};
+
+} // namespace
 
 int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Lists the messages you sent: held until their recipient's window, delivered, read or\n"
-        "withdrawn, with release times; and whether the team hub has them yet.\n\n"
-        "  fermata outbox [--json] [--offline]"));
+    parser.setApplicationDescription(
+        CliText::tr("Lists the messages you sent: held until their recipient's window, delivered, read or\n"
+                    "withdrawn, with release times; and whether the team hub has them yet.\n\n"
+                    "  fermata outbox [--json] [--offline]"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("As JSON.")},
-        {QStringLiteral("offline"), QStringLiteral("Do not contact the hub; show the local copy.")},
+        { QStringLiteral("json"), CliText::tr("As JSON.") },
+        { QStringLiteral("offline"), CliText::tr("Do not contact the hub; show the local copy.") },
     });
     parser.process(arguments);
     QTextStream out(stdout);
@@ -64,30 +76,34 @@ int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
     }
     if (offline) {
         // Nothing was asked of the hub, so nothing can be said about reaching it.
-        out << "Not contacting the team hub (--offline): states as of the last sync." << Qt::endl;
+        out << CliText::tr("Not contacting the team hub (--offline): states as of the last sync.")
+            << Qt::endl;
         if (status.waiting > 0)
-            out << (status.waiting == 1 ? QStringLiteral("1 message waiting to sync")
-                                        : QStringLiteral("%1 messages waiting to sync").arg(status.waiting))
+            out << (status.waiting == 1 ? CliText::tr("1 message waiting to sync")
+                                        : CliText::tr("%1 messages waiting to sync").arg(status.waiting))
                 << Qt::endl;
     } else if (!status.text.isEmpty()) {
         out << status.text << Qt::endl;
     }
     if (list->isEmpty()) {
-        out << "Nothing sent yet. Send with: fermata send --to MEMBER --subject S --body B" << Qt::endl;
+        out << CliText::tr("Nothing sent yet. Send with: fermata send --to MEMBER --subject S --body B")
+            << Qt::endl;
         return ExitOk;
     }
     const QTimeZone zone = session->core->preferences().timeZone();
-    const auto local = [&](const QDateTime &dt) { return dt.toTimeZone(zone).toString(QStringLiteral("ddd HH:mm")); };
+    const auto local = [&](const QDateTime &dt) {
+        return QLocale().toString(dt.toTimeZone(zone), QStringLiteral("ddd HH:mm"));
+    };
     for (const OutboxService::OutgoingMessage &o : *list) {
         const Message &m = o.message;
         const QString when = m.state == Message::State::Queued ? service.describe(m.releaseAt, m.to)
             : m.state == Message::State::Acknowledged && m.acknowledgedAt.isValid()
-            ? QStringLiteral("read ") + local(m.acknowledgedAt)
+            ? CliText::tr("read %1").arg(local(m.acknowledgedAt))
             : m.state == Message::State::Delivered && m.deliveredAt.isValid()
-            ? QStringLiteral("delivered ") + local(m.deliveredAt)
+            ? CliText::tr("delivered %1").arg(local(m.deliveredAt))
             : messageStateKey(m.state);
         out << (o.onHub ? "  " : "* ") << o.recipientName << "  " << m.subject << "  — " << when
-            << (o.urgent ? "  (urgent)" : "") << '\n';
+            << (o.urgent ? QStringLiteral("  ") + CliText::tr("(urgent)") : QString()) << '\n';
     }
     out << Qt::flush;
     return ExitOk;

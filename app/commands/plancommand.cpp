@@ -6,6 +6,7 @@
 #include "planning/solver.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -17,6 +18,12 @@ namespace fermata {
 
 namespace {
 
+// The translation context of what `fermata plan` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::plan)
+};
+
 void complain(const QString &text)
 {
     QTextStream(stderr) << "fermata plan: " << text << "\n";
@@ -27,7 +34,7 @@ Result<QByteArray> readInput(const QString &path)
     QFile file(path);
     const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!ok)
-        return Error{Error::Code::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+        return Error { Error::Code::Io, CliText::tr("cannot read %1: %2").arg(path, file.errorString()) };
     return file.readAll();
 }
 
@@ -41,14 +48,14 @@ bool writeOutput(const QString &path, const QByteArray &bytes)
         QFile stream(path);
         const bool ok = path == u"-" ? stream.open(stdout, QIODevice::WriteOnly) : stream.open(QIODevice::WriteOnly);
         if (!ok || stream.write(bytes) != bytes.size() || !stream.flush()) {
-            complain(QStringLiteral("cannot write %1: %2").arg(path, stream.errorString()));
+            complain(CliText::tr("cannot write %1: %2").arg(path, stream.errorString()));
             return false;
         }
         return true;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        complain(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        complain(CliText::tr("cannot write %1: %2").arg(path, file.errorString()));
         return false;
     }
     return true;
@@ -96,7 +103,7 @@ int planFocusbench(const QString &in, const QString &out, const QString &previou
         instance.value().problem.previous = previous.value();
     }
     for (const planning::Diagnostic &d : instance->problem.diagnostics)
-        complain(QStringLiteral("task %1: %2").arg(d.taskKey, d.message));
+        complain(CliText::tr("task %1: %2").arg(d.taskKey, d.message));
     const planning::Solution solution = planning::solve(instance->problem);
     return writeOutput(out, interop::writeFocusbenchPlan(*instance, solution.blocks)) ? 0 : 1;
 }
@@ -106,16 +113,21 @@ int planFocusbench(const QString &in, const QString &out, const QString &previou
 int runPlanCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Plans focus blocks.\n"
-        "  fermata plan --in request.json --out plan.json\n"
-        "  fermata plan --focusbench INSTANCE.json --out PLAN.json [--previous PLAN.json]\n"
-        "Use - for standard input or output."));
-    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption inOpt(QStringLiteral("in"), QStringLiteral("A plan request (Fermata JSON)."), QStringLiteral("FILE"));
-    const QCommandLineOption benchOpt(QStringLiteral("focusbench"), QStringLiteral("A focusbench/1 instance."), QStringLiteral("FILE"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Where to write the plan (default: -)."), QStringLiteral("FILE"), QStringLiteral("-"));
-    const QCommandLineOption prevOpt(QStringLiteral("previous"), QStringLiteral("The previous focusbench plan, kept where still valid."), QStringLiteral("FILE"));
+    parser.setApplicationDescription(
+        CliText::tr("Plans focus blocks.\n"
+                    "  fermata plan --in request.json --out plan.json\n"
+                    "  fermata plan --focusbench INSTANCE.json --out PLAN.json [--previous PLAN.json]\n"
+                    "Use - for standard input or output."));
+    const QCommandLineOption helpOpt(
+        { QStringLiteral("h"), QStringLiteral("help") }, CliText::tr("Show this help."));
+    const QCommandLineOption inOpt(
+        QStringLiteral("in"), CliText::tr("A plan request (Fermata JSON)."), QStringLiteral("FILE"));
+    const QCommandLineOption benchOpt(
+        QStringLiteral("focusbench"), CliText::tr("A focusbench/1 instance."), QStringLiteral("FILE"));
+    const QCommandLineOption outOpt(QStringLiteral("out"),
+        CliText::tr("Where to write the plan (default: -)."), QStringLiteral("FILE"), QStringLiteral("-"));
+    const QCommandLineOption prevOpt(QStringLiteral("previous"),
+        CliText::tr("The previous focusbench plan, kept where still valid."), QStringLiteral("FILE"));
     parser.addOptions({helpOpt, inOpt, benchOpt, outOpt, prevOpt});
     QStringList args = arguments;
     if (!args.isEmpty())
@@ -129,15 +141,17 @@ int runPlanCommand(const QStringList &arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        complain(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()));
+        complain(CliText::tr("unexpected argument \"%1\" (see --help)")
+                     .arg(parser.positionalArguments().constFirst()));
         return 2;
     }
     if (parser.isSet(inOpt) == parser.isSet(benchOpt)) {
-        complain(QStringLiteral("give exactly one of --in or --focusbench (see --help)"));
+        complain(CliText::tr("give exactly one of --in or --focusbench (see --help)"));
         return 2;
     }
     if (parser.isSet(prevOpt) && !parser.isSet(benchOpt)) {
-        complain(QStringLiteral("--previous goes with --focusbench; a request carries its previous plan itself"));
+        complain(
+            CliText::tr("--previous goes with --focusbench; a request carries its previous plan itself"));
         return 2;
     }
     if (parser.isSet(inOpt))

@@ -4,12 +4,19 @@
 #include "commands/hubcommand.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QStringDecoder>
 
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata send` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::send)
+};
 
 // The body from standard input, refused when it is not UTF-8 (never silently altered).
 std::optional<QString> readBodyFromStdin(QTextStream &err)
@@ -21,7 +28,8 @@ std::optional<QString> readBodyFromStdin(QTextStream &err)
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(bytes);
     if (decoder.hasError()) {
-        err << "fermata send: The message on standard input is not valid UTF-8; nothing was sent." << Qt::endl;
+        err << "fermata send: "
+            << CliText::tr("The message on standard input is not valid UTF-8; nothing was sent.") << Qt::endl;
         return std::nullopt;
     }
     return text;
@@ -32,19 +40,21 @@ std::optional<QString> readBodyFromStdin(QTextStream &err)
 int runSendCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Sends a message to a teammate. It is held until their next check-in window (in their\n"
-        "time zone); this prints when that is. Without the hub it waits in the local outbox and\n"
-        "goes out on the next sync.\n\n"
-        "  fermata send --to MEMBER --subject SUBJECT --body BODY [--urgent]\n"
-        "  fermata send --to MEMBER --subject SUBJECT --body - < message.txt"));
+    parser.setApplicationDescription(
+        CliText::tr("Sends a message to a teammate. It is held until their next check-in window (in their\n"
+                    "time zone); this prints when that is. Without the hub it waits in the local outbox and\n"
+                    "goes out on the next sync.\n\n"
+                    "  fermata send --to MEMBER --subject SUBJECT --body BODY [--urgent]\n"
+                    "  fermata send --to MEMBER --subject SUBJECT --body - < message.txt"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("to"), QStringLiteral("The teammate: login, email or name."), QStringLiteral("member")},
-        {QStringLiteral("subject"), QStringLiteral("Subject line."), QStringLiteral("subject")},
-        {QStringLiteral("body"), QStringLiteral("The message; - reads it from standard input."), QStringLiteral("body")},
-        {QStringLiteral("urgent"), QStringLiteral("Deliver now instead of at their next window (counted).")},
-        {QStringLiteral("preview"), QStringLiteral("Only say when it would be read; send nothing.")},
+        { QStringLiteral("to"), CliText::tr("The teammate: login, email or name."),
+            QStringLiteral("member") },
+        { QStringLiteral("subject"), CliText::tr("Subject line."), QStringLiteral("subject") },
+        { QStringLiteral("body"), CliText::tr("The message; - reads it from standard input."),
+            QStringLiteral("body") },
+        { QStringLiteral("urgent"), CliText::tr("Deliver now instead of at their next window (counted).") },
+        { QStringLiteral("preview"), CliText::tr("Only say when it would be read; send nothing.") },
     });
     parser.process(arguments);
 
@@ -54,7 +64,8 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
     const QString subject = parser.value(QStringLiteral("subject"));
     QString body = parser.value(QStringLiteral("body"));
     if (to.isEmpty() || (!parser.isSet(QStringLiteral("preview")) && !parser.isSet(QStringLiteral("body")))) {
-        err << "fermata send: Give --to MEMBER and --body TEXT (and usually --subject)." << Qt::endl;
+        err << "fermata send: " << CliText::tr("Give --to MEMBER and --body TEXT (and usually --subject).")
+            << Qt::endl;
         return ExitUsage;
     }
     if (body == u"-") {
@@ -63,9 +74,8 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
             return ExitUsage;
         body = *read;
     }
-    for (const auto &[field, value] : {std::pair{QStringLiteral("recipient"), to},
-                                      std::pair{QStringLiteral("subject"), subject},
-                                      std::pair{QStringLiteral("message"), body}}) {
+    for (const auto &[field, value] : { std::pair { CliText::tr("recipient"), to },
+             std::pair { CliText::tr("subject"), subject }, std::pair { CliText::tr("message"), body } }) {
         if (!checkCommandLineText(QStringLiteral("send"), field, value, err))
             return ExitUsage;
     }
@@ -74,8 +84,10 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
         return ExitFailure;
     OutboxService &service = *session->service;
     if (!service.isJoined()) {
-        err << "fermata send: This Fermata has not joined a team hub yet: run "
-               "fermata hub join --url URL --user USER." << Qt::endl;
+        err << "fermata send: "
+            << CliText::tr(
+                   "This Fermata has not joined a team hub yet: run fermata hub join --url URL --user USER.")
+            << Qt::endl;
         return ExitFailure;
     }
     if (parser.isSet(QStringLiteral("preview"))) {
@@ -104,9 +116,13 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
             if (o.message.uuid != sent->uuid)
                 continue;
             if (o.message.state == Message::State::Draft) {
-                err << "fermata send: The team hub refused it"
-                    << (status.lastError.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(status.lastError))
-                    << "; it stays in your outbox as a draft." << Qt::endl;
+                err << "fermata send: "
+                    << (status.lastError.isEmpty()
+                               ? CliText::tr("The team hub refused it; it stays in your outbox as a draft.")
+                               : CliText::tr(
+                                   "The team hub refused it (%1); it stays in your outbox as a draft.")
+                                     .arg(status.lastError))
+                    << Qt::endl;
                 return ExitFailure;
             }
             releaseAt = o.message.releaseAt;
@@ -114,7 +130,8 @@ int runSendCommand(const QStringList &arguments, const AppPaths &paths)
     }
     out << service.describe(releaseAt, sent->to) << Qt::endl;
     if (!status.reachable)
-        err << status.text << ". It goes out on the next sync (fermata hub sync)." << Qt::endl;
+        err << CliText::tr("%1. It goes out on the next sync (fermata hub sync).").arg(status.text)
+            << Qt::endl;
     return ExitOk;
 }
 

@@ -18,6 +18,12 @@ namespace fermata {
 
 namespace {
 
+// The translation context of what `fermata serve` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::serve)
+};
+
 int s_signalFds[2] = {-1, -1};
 
 void onSignal(int)
@@ -51,12 +57,12 @@ void quitOnSignals()
 int runServeCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Runs the attention engine without a window until interrupted: takes notifications\n"
-        "from `fermata notify` (and HTTP, if enabled), holds them outside check-in windows,\n"
-        "shows the digest when a window opens and switches the desktop's Do Not Disturb.\n"
-        "Starts a focus session at each planned focus block and ends it at the block's end.\n"
-        "Prints \"ready\" once it takes notifications."));
+    parser.setApplicationDescription(
+        CliText::tr("Runs the attention engine without a window until interrupted: takes notifications\n"
+                    "from `fermata notify` (and HTTP, if enabled), holds them outside check-in windows,\n"
+                    "shows the digest when a window opens and switches the desktop's Do Not Disturb.\n"
+                    "Starts a focus session at each planned focus block and ends it at the block's end.\n"
+                    "Prints \"ready\" once it takes notifications."));
     parser.addHelpOption();
     parser.process(arguments);
     QTextStream out(stdout);

@@ -1,12 +1,13 @@
 #include "commands/subscribecommand.h"
 
 #include "appcore.h"
+#include "calendar/calendarinteropservice.h"
+#include "calendar/subscriptionservice.h"
 #include "commands/commands.h"
 #include "commands/importcommand.h"
-#include "calendar/subscriptionservice.h"
-#include "calendar/calendarinteropservice.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -17,6 +18,12 @@
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata subscribe` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::subscribe)
+};
 
 // The core services one subscription command needs, over an opened AppCore.
 struct SubscriptionContext
@@ -65,22 +72,22 @@ QString timeText(const QDateTime &dt)
 int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Subscribes to a calendar's private ICS address (Google: Settings > your calendar >\n"
-        "Secret address in iCal format; Outlook: Publish calendar > ICS). Fermata fetches it\n"
-        "now and every hour while it runs; without a network it keeps the last copy.\n\n"
-        "  fermata subscribe URL [--name NAME] [--every MINUTES]\n"
-        "  fermata subscribe --remove NAME"));
+    parser.setApplicationDescription(
+        CliText::tr("Subscribes to a calendar's private ICS address (Google: Settings > your calendar >\n"
+                    "Secret address in iCal format; Outlook: Publish calendar > ICS). Fermata fetches it\n"
+                    "now and every hour while it runs; without a network it keeps the last copy.\n\n"
+                    "  fermata subscribe URL [--name NAME] [--every MINUTES]\n"
+                    "  fermata subscribe --remove NAME"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("name"), QStringLiteral("The calendar's name (default: the server's name)."),
-         QStringLiteral("name")},
-        {QStringLiteral("every"), QStringLiteral("Minutes between refreshes (default 60)."),
-         QStringLiteral("minutes")},
-        {QStringLiteral("remove"), QStringLiteral("Unsubscribe and remove the calendar's events."),
-         QStringLiteral("name")},
+        { QStringLiteral("name"), CliText::tr("The calendar's name (default: the server's name)."),
+            QStringLiteral("name") },
+        { QStringLiteral("every"), CliText::tr("Minutes between refreshes (default 60)."),
+            QStringLiteral("minutes") },
+        { QStringLiteral("remove"), CliText::tr("Unsubscribe and remove the calendar's events."),
+            QStringLiteral("name") },
     });
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("https:// or webcal:// address"));
+    parser.addPositionalArgument(QStringLiteral("url"), CliText::tr("https:// or webcal:// address"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -88,7 +95,9 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
     const QStringList urls = parser.positionalArguments();
     const bool removing = parser.isSet(QStringLiteral("remove"));
     if ((urls.size() != 1 && !removing) || (removing && !urls.isEmpty())) {
-        err << "fermata subscribe: Give one address, e.g. fermata subscribe https://example.com/work.ics" << Qt::endl;
+        err << "fermata subscribe: "
+            << CliText::tr("Give one address, e.g. fermata subscribe https://example.com/work.ics")
+            << Qt::endl;
         return ExitUsage;
     }
     const std::unique_ptr<AppCore> core = openCore(paths, err);
@@ -101,7 +110,7 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
             err << "fermata subscribe: " << status.error().message << Qt::endl;
             return ExitFailure;
         }
-        out << "Unsubscribed from " << name << "; its events are gone." << Qt::endl;
+        out << CliText::tr("Unsubscribed from %1; its events are gone.").arg(name) << Qt::endl;
         return ExitOk;
     }
     const QUrl url = QUrl::fromUserInput(urls.constFirst());
@@ -111,7 +120,7 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
     bool ok = true;
     const int every = parser.isSet(QStringLiteral("every")) ? parser.value(QStringLiteral("every")).toInt(&ok) : 60;
     if (!ok || every < 5) {
-        err << "fermata subscribe: --every takes minutes, 5 or more." << Qt::endl;
+        err << "fermata subscribe: " << CliText::tr("--every takes minutes, 5 or more.") << Qt::endl;
         return ExitUsage;
     }
     const auto added = context.subscriptions.subscribe(url, name, every);
@@ -119,7 +128,7 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
         err << "fermata subscribe: " << added.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Subscribed to " << redactedUrl(url) << " as \"" << added->name << "\"." << Qt::endl;
+    out << CliText::tr("Subscribed to %1 as \"%2\".").arg(redactedUrl(url), added->name) << Qt::endl;
     const qint64 id = added->id;
     const int failed = runRefreshes(context.subscriptions,
                                     [&] { context.subscriptions.refresh(id); }, out, err);
@@ -129,11 +138,11 @@ int runSubscribeCommand(const QStringList &arguments, const AppPaths &paths)
 int runSubscriptionsCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Lists calendar subscriptions: address (secrets hidden), last refresh and any error.\n\n"
-        "  fermata subscriptions [--json]"));
+    parser.setApplicationDescription(
+        CliText::tr("Lists calendar subscriptions: address (secrets hidden), last refresh and any error.\n\n"
+                    "  fermata subscriptions [--json]"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    parser.addOption({ QStringLiteral("json"), CliText::tr("Print JSON.") });
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -164,18 +173,20 @@ int runSubscriptionsCommand(const QStringList &arguments, const AppPaths &paths)
         return ExitOk;
     }
     if (list->isEmpty()) {
-        out << "No subscriptions. Add one with: fermata subscribe https://example.com/work.ics --name Work" << Qt::endl;
+        out << CliText::tr(
+            "No subscriptions. Add one with: fermata subscribe https://example.com/work.ics --name Work")
+            << Qt::endl;
         return ExitOk;
     }
     for (const CalendarSubscription &s : *list) {
         out << s.name << "  " << redactedUrl(QUrl(s.url)) << "\n    "
-            << (s.lastSuccess.isValid() ? QStringLiteral("refreshed %1, %2 events")
-                                              .arg(timeText(s.lastSuccess))
-                                              .arg(s.eventCount)
-                                        : QStringLiteral("never refreshed"))
-            << ", every " << s.refreshMinutes << " min";
+            << (s.lastSuccess.isValid() ? CliText::tr("refreshed %1, %2 events")
+                                              .arg(timeText(s.lastSuccess), QString::number(s.eventCount))
+                                        : CliText::tr("never refreshed"))
+            << CliText::tr(", every %1 min").arg(s.refreshMinutes);
         if (!s.lastError.isEmpty())
-            out << "\n    last attempt " << timeText(s.lastAttempt) << " failed: " << s.lastError;
+            out << "\n    "
+                << CliText::tr("last attempt %1 failed: %2").arg(timeText(s.lastAttempt), s.lastError);
         out << "\n";
     }
     out.flush();
@@ -185,10 +196,10 @@ int runSubscriptionsCommand(const QStringList &arguments, const AppPaths &paths)
 int runRefreshCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Fetches every subscribed calendar now (for scripts and cron). A calendar that cannot\n"
-        "be reached keeps its last copy; the exit code is 1 when any refresh failed.\n\n"
-        "  fermata refresh"));
+    parser.setApplicationDescription(
+        CliText::tr("Fetches every subscribed calendar now (for scripts and cron). A calendar that cannot\n"
+                    "be reached keeps its last copy; the exit code is 1 when any refresh failed.\n\n"
+                    "  fermata refresh"));
     parser.addHelpOption();
     parser.process(arguments);
 

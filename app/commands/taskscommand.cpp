@@ -9,6 +9,7 @@
 #include "time/weeklyrule.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,12 @@
 namespace fermata {
 
 namespace {
+
+// The translation context of what `fermata tasks` says (issue 18).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::cli::tasks)
+};
 
 // "90", "90m", "2h", "1h30m", "1.5h" -> minutes; nullopt when unreadable.
 std::optional<int> parseMinutes(const QString &text)
@@ -59,11 +66,11 @@ QString understoodSummary(const Task &task, const QTimeZone &zone)
 {
     const QString format = QStringLiteral("ddd d MMM yyyy HH:mm");
     QStringList parts;
-    parts << QStringLiteral("%1 min").arg(task.estimateMinutes) << priorityName(task.priority);
+    parts << CliText::tr("%1 min").arg(task.estimateMinutes) << priorityName(task.priority);
     if (task.deadline.isValid())
-        parts << QStringLiteral("due ") + QLocale::c().toString(task.deadline.toTimeZone(zone), format);
+        parts << CliText::tr("due %1").arg(QLocale().toString(task.deadline.toTimeZone(zone), format));
     if (task.earliestStart.isValid())
-        parts << QStringLiteral("from ") + QLocale::c().toString(task.earliestStart.toTimeZone(zone), format);
+        parts << CliText::tr("from %1").arg(QLocale().toString(task.earliestStart.toTimeZone(zone), format));
     return QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
@@ -75,8 +82,8 @@ QString afterText(AppCore &core, const Task &task)
     const QString id = task.afterCommitment.toString(QUuid::WithoutBraces);
     const Result<TeammateCommitment> found = TeamCommitmentRepository(core.database()).find(id);
     if (!found)
-        return QStringLiteral(" after a commitment the team no longer shares (%1)").arg(id.left(8));
-    return QStringLiteral(" after %1's '%2'").arg(found->displayName(), found->commitment.title);
+        return CliText::tr(" after a commitment the team no longer shares (%1)").arg(id.left(8));
+    return CliText::tr(" after %1's '%2'").arg(found->displayName(), found->commitment.title);
 }
 
 QJsonObject toJson(const Task &task)
@@ -115,17 +122,21 @@ int listTasks(AppCore &core, bool json, QTextStream &out)
         return ExitOk;
     }
     if (tasks.isEmpty()) {
-        out << "No tasks yet. Add one with: fermata tasks add \"Write report\" --estimate 2h" << Qt::endl;
+        out << CliText::tr("No tasks yet. Add one with: fermata tasks add \"Write report\" --estimate 2h")
+            << Qt::endl;
         return ExitOk;
     }
     const QTimeZone zone = core.preferences().timeZone();
     for (const Task &task : tasks) {
-        const QString deadline = task.hasDeadline()
-            ? QStringLiteral(" by ") + task.deadline.toTimeZone(zone).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm"))
-            : QString();
+        const QString deadline = task.hasDeadline() ? CliText::tr(" by %1").arg(QLocale().toString(
+                                     task.deadline.toTimeZone(zone), QStringLiteral("ddd yyyy-MM-dd HH:mm")))
+                                                    : QString();
+        const QString left
+            = CliText::tr("%1 of %2 min left")
+                  .arg(QString::number(task.remainingMinutes), QString::number(task.estimateMinutes));
         out << (task.done ? "[x] " : "[ ] ") << task.id << "  " << task.title << "  ("
-            << priorityName(task.priority) << ", " << task.remainingMinutes << " of "
-            << task.estimateMinutes << " min left" << deadline << ")" << afterText(core, task) << "\n";
+            << priorityName(task.priority) << ", " << left << deadline << ")" << afterText(core, task)
+            << "\n";
     }
     out.flush();
     return ExitOk;
@@ -145,7 +156,8 @@ std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parse
         return std::nullopt;
     }
     for (const QString &phrase : parsed->notUnderstood)
-        err << "fermata tasks add: Not understood, kept in the title: \"" << phrase << "\"" << Qt::endl;
+        err << "fermata tasks add: " << CliText::tr("Not understood, kept in the title: \"%1\"").arg(phrase)
+            << Qt::endl;
     share = parsed->share;
     Task task = parsed->toTask();
     if (!parsed->afterOwner.isEmpty()) {
@@ -161,7 +173,8 @@ std::optional<Task> taskFromWords(AppCore &core, const QCommandLineParser &parse
     } else if (!parsed->afterTitle.isEmpty()) {
         const qint64 after = core.tasks().idByTitle(parsed->afterTitle);
         if (after == 0) {
-            err << "fermata tasks add: No task called \"" << parsed->afterTitle << "\"; check the title." << Qt::endl;
+            err << "fermata tasks add: "
+                << CliText::tr("No task called \"%1\"; check the title.").arg(parsed->afterTitle) << Qt::endl;
             exitCode = ExitFailure;
             return std::nullopt;
         }
@@ -189,17 +202,21 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         return exitCode;
     if (const std::optional<QString> note = noteOption(parser)) { // checked before anything is stored
         if (!share) {
-            err << "fermata tasks add: --note is a note for your team; add the word share to share the task." << Qt::endl;
+            err << "fermata tasks add: "
+                << CliText::tr("--note is a note for your team; add the word share to share the task.")
+                << Qt::endl;
             return ExitUsage;
         }
-        if (!checkCommandLineText(QStringLiteral("tasks add"), QStringLiteral("note"), *note, err))
+        if (!checkCommandLineText(QStringLiteral("tasks add"), CliText::tr("note"), *note, err))
             return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("estimate"))) {
         const auto minutes = parseMinutes(parser.value(QStringLiteral("estimate")));
         if (!minutes) {
-            err << "fermata tasks add: Cannot read the estimate '" << parser.value(QStringLiteral("estimate"))
-                << "'. Write it like 45m, 2h or 1h30m." << Qt::endl;
+            err << "fermata tasks add: "
+                << CliText::tr("Cannot read the estimate '%1'. Write it like 45m, 2h or 1h30m.")
+                       .arg(parser.value(QStringLiteral("estimate")))
+                << Qt::endl;
             return ExitUsage;
         }
         task->estimateMinutes = task->remainingMinutes = *minutes;
@@ -208,7 +225,7 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         const QString p = parser.value(QStringLiteral("priority")).toUpper().remove(QLatin1Char('P'));
         const int level = p.toInt();
         if (level < 1 || level > 4) {
-            err << "fermata tasks add: Priority must be P1, P2, P3 or P4." << Qt::endl;
+            err << "fermata tasks add: " << CliText::tr("Priority must be P1, P2, P3 or P4.") << Qt::endl;
             return ExitUsage;
         }
         task->priority = Priority(level);
@@ -226,8 +243,11 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
     if (parser.isSet(QStringLiteral("deadline"))) {
         task->deadline = parseLocalDateTime(parser.value(QStringLiteral("deadline")), zone);
         if (!task->deadline.isValid()) {
-            err << "fermata tasks add: Cannot read the deadline '" << parser.value(QStringLiteral("deadline"))
-                << "'. Write it like 2026-12-01 or 2026-12-01T15:30 (your time zone; add Z or +01:00 for another)." << Qt::endl;
+            err << "fermata tasks add: "
+                << CliText::tr("Cannot read the deadline '%1'. Write it like 2026-12-01 or 2026-12-01T15:30 "
+                               "(your time zone; add Z or +01:00 for another).")
+                       .arg(parser.value(QStringLiteral("deadline")))
+                << Qt::endl;
             return ExitUsage;
         }
     }
@@ -236,8 +256,10 @@ int addTask(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         err << "fermata tasks add: " << added.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Added task " << added->id << ": " << added->title << understoodSummary(*added, zone)
-        << afterText(core, *added) << Qt::endl;
+    out << CliText::tr("Added task %1: %2%3%4")
+               .arg(QString::number(added->id), added->title, understoodSummary(*added, zone),
+                   afterText(core, *added))
+        << Qt::endl;
     if (share)
         toShare = added->id;
     return ExitOk;
@@ -248,14 +270,15 @@ int completeTask(AppCore &core, const QCommandLineParser &parser, QTextStream &o
     bool ok = false;
     const qint64 id = parser.positionalArguments().value(1).toLongLong(&ok);
     if (!ok) {
-        err << "fermata tasks done: Give the task's number, as 'fermata tasks' lists it." << Qt::endl;
+        err << "fermata tasks done: " << CliText::tr("Give the task's number, as 'fermata tasks' lists it.")
+            << Qt::endl;
         return ExitUsage;
     }
     if (Status status = core.tasks().setDone(id, true); !status) {
         err << "fermata tasks done: " << status.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Task " << id << " is done." << Qt::endl;
+    out << CliText::tr("Task %1 is done.").arg(id) << Qt::endl;
     return ExitOk;
 }
 
@@ -266,12 +289,16 @@ int logWork(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
     bool ok = false;
     const qint64 id = args.value(1).toLongLong(&ok);
     if (!ok || args.size() != 3) {
-        err << "fermata tasks log: Give the task's number and how long you worked, e.g. fermata tasks log 3 45m." << Qt::endl;
+        err << "fermata tasks log: "
+            << CliText::tr("Give the task's number and how long you worked, e.g. fermata tasks log 3 45m.")
+            << Qt::endl;
         return ExitUsage;
     }
     const std::optional<int> minutes = parseMinutes(args.at(2));
     if (!minutes) {
-        err << "fermata tasks log: Cannot read the time '" << args.at(2) << "'. Write it like 45m, 2h or 1h30m." << Qt::endl;
+        err << "fermata tasks log: "
+            << CliText::tr("Cannot read the time '%1'. Write it like 45m, 2h or 1h30m.").arg(args.at(2))
+            << Qt::endl;
         return ExitUsage;
     }
     const QTimeZone zone = core.preferences().timeZone();
@@ -280,8 +307,10 @@ int logWork(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
     if (parser.isSet(QStringLiteral("at"))) {
         ended = parseLocalDateTime(parser.value(QStringLiteral("at")), zone);
         if (!ended.isValid()) {
-            err << "fermata tasks log: Cannot read the time '" << parser.value(QStringLiteral("at"))
-                << "'. Write when you stopped like 2026-12-01T14:30." << Qt::endl;
+            err << "fermata tasks log: "
+                << CliText::tr("Cannot read the time '%1'. Write when you stopped like 2026-12-01T14:30.")
+                       .arg(parser.value(QStringLiteral("at")))
+                << Qt::endl;
             return ExitUsage;
         }
     }
@@ -290,9 +319,11 @@ int logWork(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
         err << "fermata tasks log: " << remaining.error().message << Qt::endl;
         return remaining.error().code == Error::Code::Invalid ? ExitUsage : ExitFailure;
     }
-    out << "Recorded " << *minutes << " min on task " << id << ", ending "
-        << QLocale::c().toString(ended.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm")) << "; " << *remaining
-        << " min left." << Qt::endl;
+    out << CliText::tr("Recorded %1 min on task %2, ending %3; %4 min left.")
+               .arg(QString::number(*minutes), QString::number(id),
+                   QLocale().toString(ended.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm")),
+                   QString::number(*remaining))
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -300,12 +331,14 @@ int logWork(AppCore &core, const QCommandLineParser &parser, QTextStream &out, Q
 // team sees of a shared task, in my zone.
 QString describeCommitment(const Commitment &c, const QTimeZone &zone)
 {
-    QStringList parts{QStringLiteral("%1 min").arg(c.estimateMinutes)};
+    QStringList parts { CliText::tr("%1 min").arg(c.estimateMinutes) };
     if (c.due.isValid())
-        parts << QStringLiteral("due ") + QLocale::c().toString(c.due.toTimeZone(zone), QStringLiteral("ddd d MMM yyyy HH:mm"));
+        parts << CliText::tr("due %1").arg(
+            QLocale().toString(c.due.toTimeZone(zone), QStringLiteral("ddd d MMM yyyy HH:mm")));
     parts << commitmentStatusText(c.status);
     if (c.finishDay.isValid())
-        parts << QStringLiteral("work ends ") + QLocale::c().toString(c.finishDay, QStringLiteral("ddd d MMM"));
+        parts
+            << CliText::tr("work ends %1").arg(QLocale().toString(c.finishDay, QStringLiteral("ddd d MMM")));
     QString text = c.title + QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
     if (!c.publicNote.isEmpty())
         text += QStringLiteral(" — \"") + c.publicNote + QLatin1Char('"');
@@ -317,7 +350,8 @@ std::optional<qint64> taskIdArgument(const QCommandLineParser &parser, const QSt
     bool ok = false;
     const qint64 id = parser.positionalArguments().value(1).toLongLong(&ok);
     if (!ok || parser.positionalArguments().size() != 2) {
-        err << "fermata tasks " << action << ": Give the task's number, as 'fermata tasks' lists it." << Qt::endl;
+        err << "fermata tasks " << action << ": "
+            << CliText::tr("Give the task's number, as 'fermata tasks' lists it.") << Qt::endl;
         return std::nullopt;
     }
     return id;
@@ -334,15 +368,18 @@ int shareWithTeam(HubSession &session, qint64 id, const std::optional<QString> &
         err << "fermata " << command << ": " << shared.error().message << Qt::endl;
         return shared.error().code == Error::Code::Invalid ? ExitUsage : ExitFailure;
     }
-    out << "Task " << id << " is shared with your team: "
-        << describeCommitment(shared->commitment, session.core->preferences().timeZone()) << Qt::endl;
+    out << CliText::tr("Task %1 is shared with your team: %2")
+               .arg(QString::number(id),
+                   describeCommitment(shared->commitment, session.core->preferences().timeZone()))
+        << Qt::endl;
     if (!shared->synced) {
         const OutboxService::HubStatus status = service.status();
         const QString why = !service.commitments().lastError().isEmpty() ? service.commitments().lastError()
-            : !status.reachable ? QStringLiteral("Team hub unreachable")
-                                : status.lastError;
-        err << (why.isEmpty() ? QStringLiteral("Not on the team hub yet") : why)
-            << ". Your team sees it after the next sync (fermata hub sync)." << Qt::endl;
+            : !status.reachable                                          ? CliText::tr("Team hub unreachable")
+                                                                         : status.lastError;
+        err << CliText::tr("%1. Your team sees it after the next sync (fermata hub sync).")
+                   .arg(why.isEmpty() ? CliText::tr("Not on the team hub yet") : why)
+            << Qt::endl;
     }
     return ExitOk;
 }
@@ -353,7 +390,7 @@ int shareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextStre
     if (!id)
         return ExitUsage;
     const std::optional<QString> note = noteOption(parser);
-    if (note && !checkCommandLineText(QStringLiteral("tasks share"), QStringLiteral("note"), *note, err))
+    if (note && !checkCommandLineText(QStringLiteral("tasks share"), CliText::tr("note"), *note, err))
         return ExitUsage;
     auto session = HubSession::open(paths, err);
     if (!session)
@@ -371,8 +408,11 @@ int shareAddedTask(const QCommandLineParser &parser, const AppPaths &paths, qint
     if (!session)
         return ExitFailure;
     if (!session->service->isJoined()) {
-        err << "fermata tasks add: Task " << id << " was added but not shared: sharing needs a team hub. Join one "
-               "with 'fermata hub join --url URL --user USER', then run 'fermata tasks share " << id << "'." << Qt::endl;
+        err << "fermata tasks add: "
+            << CliText::tr("Task %1 was added but not shared: sharing needs a team hub. Join one with "
+                           "'fermata hub join --url URL --user USER', then run 'fermata tasks share %1'.")
+                   .arg(id)
+            << Qt::endl;
         return ExitFailure;
     }
     return shareWithTeam(*session, id, noteOption(parser), QStringLiteral("tasks add"), out, err);
@@ -391,10 +431,12 @@ int unshareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextSt
         err << "fermata tasks unshare: " << unshared.error().message << Qt::endl;
         return ExitFailure;
     }
-    out << "Task " << *id << " is no longer shared with your team." << Qt::endl;
+    out << CliText::tr("Task %1 is no longer shared with your team.").arg(*id) << Qt::endl;
     const Result<int> waiting = service.commitments().waitingCount();
     if (service.isJoined() && waiting && *waiting > 0 && !service.status().reachable)
-        err << "Team hub unreachable. Your team stops seeing it after the next sync (fermata hub sync)." << Qt::endl;
+        err << CliText::tr(
+            "Team hub unreachable. Your team stops seeing it after the next sync (fermata hub sync).")
+            << Qt::endl;
     return ExitOk;
 }
 
@@ -403,7 +445,7 @@ int unshareTask(const QCommandLineParser &parser, const AppPaths &paths, QTextSt
 int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(CliText::tr(
         "Lists, adds and completes tasks.\n\n"
         "  fermata tasks [list] [--json]\n"
         "  fermata tasks add TITLE [--estimate 2h] [--deadline 2026-12-01] [--priority P1]\n"
@@ -420,15 +462,25 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
         "  fermata tasks unshare ID"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("List as JSON.")},
-        {QStringLiteral("estimate"), QStringLiteral("How long the work takes: 45m, 2h, 1h30m."), QStringLiteral("duration")},
-        {QStringLiteral("deadline"), QStringLiteral("Due date (17:00) or date and time (2026-12-01T15:30), in your time zone unless it ends in Z or +01:00."), QStringLiteral("when")},
-        {QStringLiteral("priority"), QStringLiteral("P1 (most important) to P4."), QStringLiteral("P1-P4")},
-        {QStringLiteral("after-commitment"), QStringLiteral("add: wait for a teammate's shared commitment (its id or the start of it)."), QStringLiteral("id")},
-        {QStringLiteral("note"), QStringLiteral("share, add … share: a note your team sees with the task (an empty one removes it)."), QStringLiteral("text")},
-        {QStringLiteral("at"), QStringLiteral("log: when you stopped (default: now), in your time zone."), QStringLiteral("when")},
+        { QStringLiteral("json"), CliText::tr("List as JSON.") },
+        { QStringLiteral("estimate"), CliText::tr("How long the work takes: 45m, 2h, 1h30m."),
+            QStringLiteral("duration") },
+        { QStringLiteral("deadline"),
+            CliText::tr("Due date (17:00) or date and time (2026-12-01T15:30), in your time zone unless it "
+                        "ends in Z or +01:00."),
+            QStringLiteral("when") },
+        { QStringLiteral("priority"), CliText::tr("P1 (most important) to P4."), QStringLiteral("P1-P4") },
+        { QStringLiteral("after-commitment"),
+            CliText::tr("add: wait for a teammate's shared commitment (its id or the start of it)."),
+            QStringLiteral("id") },
+        { QStringLiteral("note"),
+            CliText::tr("share, add … share: a note your team sees with the task (an empty one removes it)."),
+            QStringLiteral("text") },
+        { QStringLiteral("at"), CliText::tr("log: when you stopped (default: now), in your time zone."),
+            QStringLiteral("when") },
     });
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), add, done, log, share or unshare"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"), CliText::tr("list (default), add, done, log, share or unshare"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -439,7 +491,9 @@ int runTasksCommand(const QStringList &arguments, const AppPaths &paths)
     if (action == u"unshare")
         return unshareTask(parser, paths, out, err);
     if (action != u"list" && action != u"add" && action != u"done" && action != u"log") {
-        err << "fermata tasks: Unknown action '" << action << "'. Use list, add, done, log, share or unshare." << Qt::endl;
+        err << "fermata tasks: "
+            << CliText::tr("Unknown action '%1'. Use list, add, done, log, share or unshare.").arg(action)
+            << Qt::endl;
         return ExitUsage;
     }
     std::unique_ptr<AppCore> core = openCore(paths, err);

@@ -1,5 +1,6 @@
 #include "attention/attentionservice.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 #include "storage/database.h"
@@ -10,6 +11,16 @@
 #include <QSet>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -121,8 +132,8 @@ Status AttentionService::setPersonalWindows(const QList<CheckInWindow> &windows)
     for (const CheckInWindow &window : windows) {
         if (!window.rule.isValid())
             return Status::failure(Error::Code::Invalid,
-                                   QStringLiteral("The check-in window \"%1\" needs days, a start, an "
-                                                  "end and a time zone.")
+                                   Text::tr("The check-in window \"%1\" needs days, a start, an "
+                                            "end and a time zone.")
                                        .arg(window.label));
     }
     QList<CheckInWindow> stored;

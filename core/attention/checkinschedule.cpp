@@ -1,6 +1,18 @@
 #include "attention/checkinschedule.h"
 
+#include <QCoreApplication>
+
 #include <array>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -11,15 +23,16 @@ constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
 QList<CheckInWindow> CheckInSchedule::defaultWindows(const QByteArray &zoneId, quint8 dayMask)
 {
     QList<CheckInWindow> windows;
-    const std::array<std::pair<QTime, const char *>, 3> starts = {{
-        {QTime(9, 0), "Morning check-in"},
-        {QTime(13, 0), "Midday check-in"},
-        {QTime(16, 30), "Afternoon check-in"},
+    // The labels are stored with the windows, in the language Fermata was set up in.
+    const std::array<std::pair<QTime, QString>, 3> starts = {{
+        {QTime(9, 0), Text::tr("Morning check-in")},
+        {QTime(13, 0), Text::tr("Midday check-in")},
+        {QTime(16, 30), Text::tr("Afternoon check-in")},
     }};
     for (const auto &[start, label] : starts) {
         CheckInWindow window;
         window.rule = WeeklyRule(dayMask == 0 ? WeeklyRule::EveryDay : dayMask, start, start.addSecs(20 * 60), zoneId);
-        window.label = QString::fromLatin1(label);
+        window.label = label;
         window.scope = CheckInWindow::Scope::Personal;
         windows.append(window);
     }

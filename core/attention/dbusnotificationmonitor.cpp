@@ -2,11 +2,22 @@
 
 #include "attention/desktopnotifier.h"
 
+#include <QCoreApplication>
 #include <QDBusArgument>
 #include <QDBusMessage>
 #include <QDBusVirtualObject>
 
 #include <atomic>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -27,7 +38,7 @@ private:
     DBusNotificationMonitor *m_owner;
 };
 
-DBusNotificationMonitor::DBusNotificationMonitor(QObject *parent) : QObject(parent)
+DBusNotificationMonitor::DBusNotificationMonitor(QObject *parent) : NotificationCapture(parent)
 {
     static std::atomic<int> s_counter{0};
     m_connectionName = QStringLiteral("fermata-notification-monitor-%1").arg(++s_counter);
@@ -38,14 +49,17 @@ DBusNotificationMonitor::~DBusNotificationMonitor()
     stop();
 }
 
-bool DBusNotificationMonitor::start(const QString &address)
+std::unique_ptr<NotificationCapture> NotificationCapture::create(QObject *parent)
+{
+    return std::make_unique<DBusNotificationMonitor>(parent);
+}
+
+bool DBusNotificationMonitor::start()
 {
     stop();
-    QDBusConnection bus = address.isEmpty()
-        ? QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connectionName)
-        : QDBusConnection::connectToBus(address, m_connectionName);
+    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connectionName);
     if (!bus.isConnected()) {
-        m_error = QStringLiteral("no session bus (%1)").arg(bus.lastError().message());
+        m_error = Text::tr("no session bus (%1)").arg(bus.lastError().message());
         QDBusConnection::disconnectFromBus(m_connectionName);
         return false;
     }
@@ -60,7 +74,7 @@ bool DBusNotificationMonitor::start(const QString &address)
          << uint(0);
     const QDBusMessage reply = bus.call(call, QDBus::Block, 5000);
     if (reply.type() == QDBusMessage::ErrorMessage) {
-        m_error = QStringLiteral("the session bus refused to let Fermata observe notifications (%1)")
+        m_error = Text::tr("the session bus refused to let Fermata observe notifications (%1)")
                       .arg(reply.errorMessage());
         stop();
         return false;
@@ -98,7 +112,7 @@ void DBusNotificationMonitor::handle(const QDBusMessage &message)
     item.notification.title = args.at(3).toString();
     item.notification.body = args.at(4).toString();
     if (item.notification.title.isEmpty())
-        item.notification.title = appName.isEmpty() ? QStringLiteral("(no title)") : appName;
+        item.notification.title = appName.isEmpty() ? Text::tr("(no title)") : appName;
     if (args.size() >= 7) {
         const QVariantMap hints = qdbus_cast<QVariantMap>(args.at(6));
         const auto urgency = hints.value(QStringLiteral("urgency"));

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "model/inboxitem.h"
+#include "attention/notificationcapture.h"
 
 #include <QDBusConnection>
-#include <QObject>
 
 namespace fermata {
 
@@ -11,25 +10,20 @@ namespace fermata {
 // monitor (org.freedesktop.DBus.Monitoring.BecomeMonitor) for org.freedesktop.Notifications
 // Notify calls and reports each one. Fermata never replaces the notification server; a
 // monitor may not send anything, so the connection only listens. Fermata's own notifications
-// (app name "Fermata") are ignored.
-class DBusNotificationMonitor final : public QObject
+// (app name "Fermata") are ignored. Built with FERMATA_WITH_DBUS only.
+class DBusNotificationMonitor final : public NotificationCapture
 {
     Q_OBJECT
 public:
-    static constexpr auto Source = "desktop";
-
     explicit DBusNotificationMonitor(QObject *parent = nullptr);
     ~DBusNotificationMonitor() override;
 
-    // Connects to the session bus (or `address`, for tests) and becomes a monitor.
-    bool start(const QString &address = {});
-    void stop();
-    bool isRunning() const { return m_running; }
-    QString errorString() const { return m_error; }
-
-Q_SIGNALS:
-    // app_name as sender, summary as title, body, urgency hint.
-    void notificationObserved(const fermata::InboxItem &item);
+    bool isAvailable() const override { return true; }
+    // Connects to the session bus and becomes a monitor.
+    bool start() override;
+    void stop() override;
+    bool isRunning() const override { return m_running; }
+    QString errorString() const override { return m_error; }
 
 private:
     class Listener;

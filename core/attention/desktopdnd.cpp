@@ -1,4 +1,4 @@
-#include "attention/desktopdnd.h"
+#include "attention/linuxdesktopdnd.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

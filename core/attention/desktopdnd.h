@@ -1,15 +1,15 @@
 #pragma once
 
-#include <QByteArray>
 #include <QString>
-#include <QStringList>
 
 #include <memory>
 #include <optional>
 
 namespace fermata {
 
-// The desktop's own Do-Not-Disturb, behind one small interface chosen at run time.
+// The desktop's own Do-Not-Disturb, behind one small interface with one implementation per
+// system (core/attention/CMakeLists.txt picks the file): the Linux desktops' adapters
+// (linuxdesktopdnd.h) in a D-Bus build, and elsewhere an adapter that says why it cannot.
 // saveState() returns an opaque text that restore() gives back exactly; adapters that shell
 // out run the desktop's own command-line tool.
 class DesktopDnd
@@ -22,16 +22,20 @@ public:
     virtual std::optional<QString> saveState() = 0;
     virtual bool enable() = 0;
     virtual bool restore(const QString &saved) = 0;
+    // Why this system or build cannot switch Do Not Disturb, as a sentence for the person;
+    // empty when it can, or when only no adapter was found on this desktop.
+    virtual QString unavailableReason() const { return {}; }
 
-    // Makes the adapter for `id`, or nullptr for an unknown id.
+    // Makes the adapter for `id`, or nullptr for an id this build does not know.
     static std::unique_ptr<DesktopDnd> create(const QString &id);
-    // Picks the adapter for this desktop: FERMATA_DND if set, else XDG_CURRENT_DESKTOP, else
-    // the running notification server's name; "none" when nothing applies or is available.
+    // Picks the adapter for this desktop. Linux with D-Bus: FERMATA_DND if set, else
+    // XDG_CURRENT_DESKTOP, else the running notification server's name; "none" when nothing
+    // applies or is available. Other builds: their unavailable adapter.
     static std::unique_ptr<DesktopDnd> detect();
 };
 
 // Nothing to switch: Fermata holds its own sources only.
-class NoDesktopDnd final : public DesktopDnd
+class NoDesktopDnd : public DesktopDnd
 {
 public:
     QString id() const override { return QStringLiteral("none"); }
@@ -45,85 +49,20 @@ public:
     bool restore(const QString &) override { return true; }
 };
 
-// An adapter over a command-line tool: runs `program args` and reads its output.
-class CommandDnd : public DesktopDnd
+// Nothing to switch, and the reason is the system or the build, not this desktop: behaves as
+// "none" (Fermata holds its own sources) and says why wherever DND is reported.
+class UnavailableDesktopDnd final : public NoDesktopDnd
 {
 public:
-    bool isAvailable() const override;
+    explicit UnavailableDesktopDnd(QString reason) : m_reason(std::move(reason)) {}
+    QString displayName() const override { return m_reason; }
+    QString unavailableReason() const override { return m_reason; }
 
-protected:
-    explicit CommandDnd(QString program) : m_program(std::move(program)) {}
-    // The trimmed standard output, or nullopt when the tool failed or could not start.
-    std::optional<QString> run(const QStringList &arguments) const;
-    bool runOk(const QStringList &arguments) const { return run(arguments).has_value(); }
+    // The sentence for a build without D-Bus (Linux with FERMATA_WITH_DBUS=OFF).
+    static QString noDBusReason();
 
 private:
-    QString m_program;
-};
-
-// GNOME: org.gnome.desktop.notifications show-banners, through the gsettings tool.
-class GnomeDnd final : public CommandDnd
-{
-public:
-    GnomeDnd() : CommandDnd(QStringLiteral("gsettings")) {}
-    QString id() const override { return QStringLiteral("gnome"); }
-    QString displayName() const override { return QStringLiteral("GNOME (Do Not Disturb)"); }
-    bool isAvailable() const override;
-    std::optional<QString> saveState() override;
-    bool enable() override;
-    bool restore(const QString &saved) override;
-};
-
-// dunst: dunstctl is-paused / set-paused.
-class DunstDnd final : public CommandDnd
-{
-public:
-    DunstDnd() : CommandDnd(QStringLiteral("dunstctl")) {}
-    QString id() const override { return QStringLiteral("dunst"); }
-    QString displayName() const override { return QStringLiteral("dunst (paused)"); }
-    std::optional<QString> saveState() override;
-    bool enable() override;
-    bool restore(const QString &saved) override;
-};
-
-// mako: the "do-not-disturb" mode; the saved state is the exact list of modes before.
-class MakoDnd final : public CommandDnd
-{
-public:
-    MakoDnd() : CommandDnd(QStringLiteral("makoctl")) {}
-    QString id() const override { return QStringLiteral("mako"); }
-    QString displayName() const override { return QStringLiteral("mako (do-not-disturb mode)"); }
-    std::optional<QString> saveState() override;
-    bool enable() override;
-    bool restore(const QString &saved) override;
-};
-
-// SwayNotificationCenter: swaync-client --get-dnd / --dnd-on / --dnd-off.
-class SwayncDnd final : public CommandDnd
-{
-public:
-    SwayncDnd() : CommandDnd(QStringLiteral("swaync-client")) {}
-    QString id() const override { return QStringLiteral("swaync"); }
-    QString displayName() const override { return QStringLiteral("SwayNotificationCenter (DND)"); }
-    std::optional<QString> saveState() override;
-    bool enable() override;
-    bool restore(const QString &saved) override;
-};
-
-// KDE Plasma: org.freedesktop.Notifications Inhibit; the inhibition lasts while our bus
-// connection stays open, so a crash ends it by itself and there is nothing to save.
-class KdeDnd final : public DesktopDnd
-{
-public:
-    QString id() const override { return QStringLiteral("kde"); }
-    QString displayName() const override { return QStringLiteral("KDE Plasma (Do Not Disturb)"); }
-    bool isAvailable() const override;
-    std::optional<QString> saveState() override { return QString(); }
-    bool enable() override;
-    bool restore(const QString &saved) override;
-
-private:
-    uint m_cookie = 0;
+    QString m_reason;
 };
 
 } // namespace fermata

@@ -2,18 +2,29 @@
 
 #include "attention/inboxgrouping.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QStringList>
 
 #include <algorithm>
 
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
 
-QString plural(int n, const char *one, const char *many)
+QString plural(int n, const QString &one, const QString &many)
 {
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
 } // namespace
@@ -83,13 +94,14 @@ QString Digest::summary() const
 {
     QStringList parts;
     if (notificationCount > 0 || messageCount == 0) {
-        QString text = plural(notificationCount, "notification", "notifications");
+        QString text = plural(notificationCount, Text::tr("notification"), Text::tr("notifications"));
         if (notificationCount > 0)
-            text += QStringLiteral(" from ") + plural(int(sources.size()), "source", "sources");
+            text = Text::tr("%1 from %2")
+                       .arg(text, plural(int(sources.size()), Text::tr("source"), Text::tr("sources")));
         parts.append(text);
     }
     if (messageCount > 0)
-        parts.append(plural(messageCount, "message", "messages"));
+        parts.append(plural(messageCount, Text::tr("message"), Text::tr("messages")));
     return parts.join(QStringLiteral(", "));
 }
 

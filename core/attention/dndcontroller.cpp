@@ -2,8 +2,19 @@
 
 #include "storage/attentionrepository.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -36,7 +47,7 @@ Status DndController::recoverAfterCrash()
     }
     if (adapter && !adapter->restore(json.value(QStringLiteral("state")).toString()))
         return Status::failure(Error::Code::Io,
-                               QStringLiteral("Fermata could not switch %1's Do Not Disturb back.")
+                               Text::tr("Fermata could not switch %1's Do Not Disturb back.")
                                    .arg(adapter->displayName()));
     m_held = false;
     return m_repo.removeValue(SavedStateKey);
@@ -50,7 +61,7 @@ Status DndController::setHeld(bool held)
         const auto state = m_adapter->saveState();
         if (!state)
             return Status::failure(Error::Code::Io,
-                                   QStringLiteral("Fermata could not read %1's Do Not Disturb state.")
+                                   Text::tr("Fermata could not read %1's Do Not Disturb state.")
                                        .arg(m_adapter->displayName()));
         const QJsonObject json{{QStringLiteral("adapter"), m_adapter->id()},
                                {QStringLiteral("state"), *state}};
@@ -61,7 +72,7 @@ Status DndController::setHeld(bool held)
         if (!m_adapter->enable()) {
             (void)m_repo.removeValue(SavedStateKey);
             return Status::failure(Error::Code::Io,
-                                   QStringLiteral("Fermata could not switch on %1's Do Not Disturb.")
+                                   Text::tr("Fermata could not switch on %1's Do Not Disturb.")
                                        .arg(m_adapter->displayName()));
         }
         m_held = true;

@@ -30,6 +30,8 @@ public:
     QString adapterId() const { return m_adapter->id(); }
     QString adapterName() const { return m_adapter->displayName(); }
     bool isActive() const { return m_adapter->id() != u"none"; }
+    // Why this system or build cannot switch DND at all (empty when it can, or found no adapter).
+    QString unavailableReason() const { return m_adapter->unavailableReason(); }
 
     static const QString SavedStateKey;
 

@@ -2,6 +2,18 @@
 
 #include "storage/attentionrepository.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -55,7 +67,7 @@ void FocusSession::setPlannedBlocks(PlannedBlocks blocks)
 Status FocusSession::start(int minutes, qint64 taskId)
 {
     if (minutes <= 0)
-        return Status::failure(Error::Code::Invalid, QStringLiteral("Focus needs at least one minute."));
+        return Status::failure(Error::Code::Invalid, Text::tr("Focus needs at least one minute."));
     const QDateTime now = m_clock.now();
     return begin(FocusSessionRecord{0, taskId, now, now.addSecs(qint64(minutes) * 60), {}, {}});
 }
@@ -71,7 +83,7 @@ Status FocusSession::begin(FocusSessionRecord record)
 {
     if (m_current)
         return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("A focus session is already running until %1.")
+                               Text::tr("A focus session is already running until %1.")
                                    .arg(m_current->plannedEnd.toLocalTime().toString(u"HH:mm")));
     auto id = m_repo.startFocusSession(record);
     if (!id)
@@ -88,7 +100,7 @@ Status FocusSession::begin(FocusSessionRecord record)
 Status FocusSession::extend(int minutes)
 {
     if (!m_current)
-        return Status::failure(Error::Code::Invalid, QStringLiteral("No focus session is running."));
+        return Status::failure(Error::Code::Invalid, Text::tr("No focus session is running."));
     FocusSessionRecord record = *m_current;
     // "15 more minutes" counts from now when the planned end has passed.
     record.plannedEnd = qMax(record.plannedEnd, m_clock.now()).addSecs(qint64(minutes) * 60);
@@ -108,7 +120,7 @@ Status FocusSession::finish(Outcome outcome)
 Status FocusSession::finishAt(const QDateTime &end, Outcome outcome)
 {
     if (!m_current)
-        return Status::failure(Error::Code::Invalid, QStringLiteral("No focus session is running."));
+        return Status::failure(Error::Code::Invalid, Text::tr("No focus session is running."));
     FocusSessionRecord record = *m_current;
     record.end = end;
     record.outcome = outcomeText(outcome);

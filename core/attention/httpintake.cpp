@@ -2,6 +2,7 @@
 
 #include "attention/notificationrequest.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,16 @@
 #else
 #include <sys/socket.h>
 #endif
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -166,13 +177,13 @@ private:
         if (end < 0) {
             if (m_buffer.size() >= HttpIntake::MaxHeaderBytes + 4)
                 refuse(431,
-                    QStringLiteral("The request headers are over %1 bytes.").arg(HttpIntake::MaxHeaderBytes));
+                    Text::tr("The request headers are over %1 bytes.").arg(HttpIntake::MaxHeaderBytes));
             return;
         }
         const std::optional<RequestHead> head = parseHead(m_buffer.left(end));
         m_buffer.remove(0, end + 4);
         if (!head)
-            return refuse(400, QStringLiteral("The request is not HTTP/1.1 that Fermata can read."));
+            return refuse(400, Text::tr("The request is not HTTP/1.1 that Fermata can read."));
         decide(*head);
     }
 
@@ -180,28 +191,28 @@ private:
     {
         if (head.path != s_path)
             return refuse(
-                404, QStringLiteral("Fermata takes notifications at POST %1.").arg(QLatin1String(s_path)));
+                404, Text::tr("Fermata takes notifications at POST %1.").arg(QLatin1String(s_path)));
         if (head.method != "POST")
-            return refuse(405, QStringLiteral("Send notifications with POST."), "Allow: POST\r\n");
+            return refuse(405, Text::tr("Send notifications with POST."), "Allow: POST\r\n");
         if (!isAuthorized(head.values("authorization")))
             return refuse(401,
-                QStringLiteral("Send the token from Fermata's Preferences as "
-                               "\"Authorization: Bearer TOKEN\"."),
+                Text::tr("Send the token from Fermata's Preferences as "
+                         "\"Authorization: Bearer TOKEN\"."),
                 "WWW-Authenticate: Bearer\r\n");
         const QByteArrayList lengths = head.values("content-length");
         if (lengths.isEmpty() || !head.values("transfer-encoding").isEmpty())
             return refuse(411,
-                QStringLiteral("Send the body with a Content-Length header (its size in "
-                               "bytes); chunked bodies are not taken."));
+                Text::tr("Send the body with a Content-Length header (its size in "
+                         "bytes); chunked bodies are not taken."));
         bool isNumber = lengths.size() == 1 && !lengths[0].isEmpty() && lengths[0].size() <= 18;
         for (char c : lengths[0])
             isNumber = isNumber && c >= '0' && c <= '9';
         if (!isNumber)
-            return refuse(400, QStringLiteral("Content-Length must be one number of bytes."));
+            return refuse(400, Text::tr("Content-Length must be one number of bytes."));
         m_length = lengths[0].toLongLong();
         if (m_length > m_intake.m_maxBodyBytes)
             return refuse(413,
-                QStringLiteral("The body is %1 bytes; the limit is %2.")
+                Text::tr("The body is %1 bytes; the limit is %2.")
                     .arg(m_length)
                     .arg(m_intake.m_maxBodyBytes));
         if (head.values("expect").value(0).toLower() == "100-continue")
@@ -236,7 +247,7 @@ private:
     {
         if (m_state != State::Answered)
             return refuse(408,
-                QStringLiteral("The request was not complete within %1 ms.")
+                Text::tr("The request was not complete within %1 ms.")
                     .arg(m_intake.m_requestTimeoutMs));
         m_socket->abort(); // the lingering after an answer is over
         deleteLater();
@@ -305,7 +316,7 @@ void HttpIntake::acceptConnections()
         // Over the cap: a short answer and the connection is cut, without lingering.
         socket->write(response(503,
             QJsonObject {
-                { QStringLiteral("error"), QStringLiteral("Fermata is busy; try again in a moment.") } }));
+                { QStringLiteral("error"), Text::tr("Fermata is busy; try again in a moment.") } }));
         socket->flush();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         socket->disconnectFromHost();

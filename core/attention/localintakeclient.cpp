@@ -3,9 +3,20 @@
 #include "attention/notificationrequest.h"
 #include "attention/privatesocket.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QLocalSocket>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -16,12 +27,12 @@ Result<QList<qint64>> LocalIntakeClient::send(const QString &socketName, const Q
     QDeadlineTimer deadline(timeoutMs);
     const QString path = PrivateSocket::path(socketName);
     const auto notRunning = [](const QString &why) {
-        return R::failure(Error::Code::NotFound, QStringLiteral("Fermata is not running (%1).").arg(why));
+        return R::failure(Error::Code::NotFound, Text::tr("Fermata is not running (%1).").arg(why));
     };
     if (Status folder = PrivateSocket::checkFolder(path); !folder) {
         if (folder.error().code == Error::Code::NotFound)
             return notRunning(folder.error().message);
-        return R::failure(folder.error().code, folder.error().message + QStringLiteral(" Fermata sent nothing."));
+        return R::failure(folder.error().code, folder.error().message + Text::tr(" Fermata sent nothing."));
     }
     QLocalSocket socket;
     socket.connectToServer(path);
@@ -42,7 +53,7 @@ Result<QList<qint64>> LocalIntakeClient::send(const QString &socketName, const Q
                 if (socket.canReadLine())
                     break;
                 return R::failure(Error::Code::Io,
-                                  QStringLiteral("Fermata did not acknowledge every notification (%1 of %2).")
+                                  Text::tr("Fermata did not acknowledge every notification (%1 of %2).")
                                       .arg(ids.size())
                                       .arg(items.size()));
             }

@@ -3,9 +3,20 @@
 #include "attention/notificationrequest.h"
 #include "attention/privatesocket.h"
 
+#include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QTimer>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -34,7 +45,7 @@ bool LocalIntakeServer::listen(const QString &name)
         probe.connectToServer(path);
         if (probe.waitForConnected(200)) {
             const Status peer = PrivateSocket::checkPeer(probe, path);
-            m_error = peer ? QStringLiteral("another Fermata already takes notifications for this profile")
+            m_error = peer ? Text::tr("another Fermata already takes notifications for this profile")
                            : peer.error().message;
             return false;
         }

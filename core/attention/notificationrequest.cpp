@@ -1,7 +1,18 @@
 #include "attention/notificationrequest.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata::notificationrequest {
 
@@ -20,10 +31,10 @@ std::optional<Error> readString(const QJsonObject &object, const char *field, QS
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isString())
-        return invalid(QStringLiteral("\"%1\" must be a string.").arg(QLatin1String(field)));
+        return invalid(Text::tr("\"%1\" must be a string.").arg(QLatin1String(field)));
     out = value.toString();
     if (out.size() > maxLength)
-        return invalid(QStringLiteral("\"%1\" is longer than %2 characters.")
+        return invalid(Text::tr("\"%1\" is longer than %2 characters.")
                            .arg(QLatin1String(field))
                            .arg(maxLength));
     return std::nullopt;
@@ -36,11 +47,11 @@ Result<InboxItem> parse(const QByteArray &json, const QString &defaultSource)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("The body is not valid JSON (%1 at offset %2).")
+        return invalid(Text::tr("The body is not valid JSON (%1 at offset %2).")
                            .arg(error.errorString())
                            .arg(error.offset));
     if (!document.isObject())
-        return invalid(QStringLiteral("The body must be a JSON object with at least a \"title\"."));
+        return invalid(Text::tr("The body must be a JSON object with at least a \"title\"."));
     return fromJson(document.object(), defaultSource);
 }
 
@@ -49,11 +60,11 @@ Result<InboxItem> fromJson(const QJsonObject &object, const QString &defaultSour
     InboxItem item;
     Notification &n = item.notification;
     if (!object.contains(QLatin1String("title")))
-        return invalid(QStringLiteral("\"title\" is missing; every notification needs one."));
+        return invalid(Text::tr("\"title\" is missing; every notification needs one."));
     if (auto e = readString(object, "title", n.title, MaxTitleLength))
         return *e;
     if (n.title.trimmed().isEmpty())
-        return invalid(QStringLiteral("\"title\" is empty; every notification needs one."));
+        return invalid(Text::tr("\"title\" is empty; every notification needs one."));
     n.source = defaultSource;
     QString urgency;
     for (const auto &[field, target, max] : {std::tuple{"source", &n.source, 200},
@@ -65,11 +76,11 @@ Result<InboxItem> fromJson(const QJsonObject &object, const QString &defaultSour
             return *e;
     }
     if (n.source.trimmed().isEmpty())
-        return invalid(QStringLiteral("\"source\" is empty; say which app sends this."));
+        return invalid(Text::tr("\"source\" is empty; say which app sends this."));
     if (!urgency.isEmpty()) {
         const auto parsed = urgencyFromKey(urgency);
         if (!parsed)
-            return invalid(QStringLiteral("\"urgency\" must be low, normal or critical, not \"%1\".")
+            return invalid(Text::tr("\"urgency\" must be low, normal or critical, not \"%1\".")
                                .arg(urgency));
         n.urgency = *parsed;
     }

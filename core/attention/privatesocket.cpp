@@ -1,5 +1,6 @@
 #include "attention/privatesocket.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,13 +18,23 @@
 #include <unistd.h>
 #endif
 
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
 
 #ifdef Q_OS_UNIX
 const QString s_useAnother
-    = QStringLiteral("Remove it, or set XDG_RUNTIME_DIR to a folder only you can open.");
+    = Text::tr("Remove it, or set XDG_RUNTIME_DIR to a folder only you can open.");
 
 Status denied(const QString &message)
 {
@@ -37,24 +48,24 @@ Status inspectFolder(const QString &dir)
     if (::lstat(QFile::encodeName(dir).constData(), &st) != 0) {
         const int error = errno;
         if (error == ENOENT)
-            return Status::failure(Error::Code::NotFound, QStringLiteral("%1 does not exist.").arg(dir));
+            return Status::failure(Error::Code::NotFound, Text::tr("%1 does not exist.").arg(dir));
         return Status::failure(Error::Code::Io,
-            QStringLiteral("Fermata cannot look at %1: %2.")
+            Text::tr("Fermata cannot look at %1: %2.")
                 .arg(dir, QString::fromLocal8Bit(std::strerror(error))));
     }
     if (!S_ISDIR(st.st_mode))
-        return denied(QStringLiteral("%1 is not a folder, so Fermata will not keep its sockets there. %2")
+        return denied(Text::tr("%1 is not a folder, so Fermata will not keep its sockets there. %2")
                           .arg(dir, s_useAnother));
     if (st.st_uid != ::geteuid())
-        return denied(QStringLiteral("%1 belongs to another user (uid %2), so Fermata will not keep its "
-                                     "sockets there. %3")
+        return denied(Text::tr("%1 belongs to another user (uid %2), so Fermata will not keep its "
+                               "sockets there. %3")
                           .arg(dir)
                           .arg(st.st_uid)
                           .arg(s_useAnother));
     if ((st.st_mode & 077) != 0)
-        return denied(QStringLiteral("Other users can open %1 (mode %2), so Fermata will not keep its "
-                                     "sockets there. Run chmod 700 on it, or set XDG_RUNTIME_DIR to a "
-                                     "folder only you can open.")
+        return denied(Text::tr("Other users can open %1 (mode %2), so Fermata will not keep its "
+                               "sockets there. Run chmod 700 on it, or set XDG_RUNTIME_DIR to a "
+                               "folder only you can open.")
                           .arg(dir)
                           .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
     return {};
@@ -64,7 +75,7 @@ Status makePrivateFolder(const QString &dir)
 {
     if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
         return Status::failure(Error::Code::Io,
-            QStringLiteral("Fermata cannot create %1: %2.")
+            Text::tr("Fermata cannot create %1: %2.")
                 .arg(dir, QString::fromLocal8Bit(std::strerror(errno))));
     return inspectFolder(dir); // whatever is there now, made by us or not, must pass
 }
@@ -78,11 +89,11 @@ Status removeStale(const QString &socketPath)
     if (::lstat(native.constData(), &st) != 0)
         return {};
     if (st.st_uid != ::geteuid())
-        return denied(QStringLiteral("%1 belongs to another user (uid %2); Fermata leaves it alone.")
+        return denied(Text::tr("%1 belongs to another user (uid %2); Fermata leaves it alone.")
                           .arg(socketPath)
                           .arg(st.st_uid));
     if (!S_ISSOCK(st.st_mode))
-        return denied(QStringLiteral("%1 is not a socket; Fermata leaves it alone.").arg(socketPath));
+        return denied(Text::tr("%1 is not a socket; Fermata leaves it alone.").arg(socketPath));
     ::unlink(native.constData());
     return {};
 }
@@ -128,8 +139,8 @@ Status PrivateSocket::listen(QLocalServer &server, const QString &socketPath)
     const qsizetype limit = qsizetype(sizeof(sockaddr_un::sun_path));
     if (QFile::encodeName(socketPath).size() >= limit)
         return Status::failure(Error::Code::Invalid,
-            QStringLiteral("The socket path %1 is too long (a local socket takes at most "
-                           "%2 bytes); set XDG_RUNTIME_DIR to a shorter folder.")
+            Text::tr("The socket path %1 is too long (a local socket takes at most "
+                     "%2 bytes); set XDG_RUNTIME_DIR to a shorter folder.")
                 .arg(socketPath)
                 .arg(limit - 1));
     if (Status s = makePrivateFolder(QFileInfo(socketPath).absolutePath()); !s)
@@ -140,7 +151,7 @@ Status PrivateSocket::listen(QLocalServer &server, const QString &socketPath)
 #endif
     if (!server.listen(socketPath))
         return Status::failure(Error::Code::Io,
-            QStringLiteral("Fermata cannot listen on %1: %2").arg(socketPath, server.errorString()));
+            Text::tr("Fermata cannot listen on %1: %2").arg(socketPath, server.errorString()));
     return {};
 }
 
@@ -150,10 +161,10 @@ Status PrivateSocket::checkPeer(const QLocalSocket &socket, const QString &socke
     const std::optional<uint> uid = peerUid(socket.socketDescriptor());
     if (!uid)
         return denied(
-            QStringLiteral("Fermata cannot tell which user answers on %1, so it sent nothing to it.")
+            Text::tr("Fermata cannot tell which user answers on %1, so it sent nothing to it.")
                 .arg(socketPath));
     if (*uid != ::geteuid())
-        return denied(QStringLiteral("%1 is owned by another user (uid %2); Fermata sent nothing to it.")
+        return denied(Text::tr("%1 is owned by another user (uid %2); Fermata sent nothing to it.")
                           .arg(socketPath)
                           .arg(*uid));
 #else

@@ -3,9 +3,20 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -102,10 +113,10 @@ template<typename T> Result<std::optional<T>> first(Result<QList<T>> list)
     return std::optional<T>(list->constFirst());
 }
 
-const QString s_saveAccount = QStringLiteral("save the CalDAV account");
-const QString s_saveCalendar = QStringLiteral("save the CalDAV calendar");
-const QString s_accountGone = QStringLiteral("The CalDAV account no longer exists.");
-const QString s_calendarGone = QStringLiteral("The CalDAV calendar no longer exists.");
+QString saveAccountWhat() { return Text::tr("save the CalDAV account"); }
+QString saveCalendarWhat() { return Text::tr("save the CalDAV calendar"); }
+QString accountGoneText() { return Text::tr("The CalDAV account no longer exists."); }
+QString calendarGoneText() { return Text::tr("The CalDAV calendar no longer exists."); }
 
 } // namespace
 
@@ -113,14 +124,14 @@ Result<qint64> CalDavAccountRepository::add(const CalDavAccount &account)
 {
     if (auto existing = findByName(account.name); existing && existing->has_value())
         return Result<qint64>::failure(Error::Code::Invalid,
-            QStringLiteral("A CalDAV account named \"%1\" already exists.").arg(account.name));
+            Text::tr("A CalDAV account named \"%1\" already exists.").arg(account.name));
     return sql::insert(sql::on(m_db),
         QStringLiteral("INSERT INTO caldav_accounts (name, url, user_name, principal_url, home_url,"
                        " instance, block_title, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         { sql::text(account.name), urlText(account.url), sql::text(account.user), urlText(account.principalUrl),
             urlText(account.homeUrl), sql::text(account.instance), sql::text(account.blockTitle),
             sql::fromDateTime(account.created) },
-        s_saveAccount);
+        saveAccountWhat());
 }
 
 Status CalDavAccountRepository::updateSetup(const CalDavAccount &account)
@@ -130,13 +141,13 @@ Status CalDavAccountRepository::updateSetup(const CalDavAccount &account)
                        " WHERE id = ?"),
         { urlText(account.url), sql::text(account.user), urlText(account.principalUrl), urlText(account.homeUrl),
             account.id },
-        s_saveAccount, s_accountGone);
+        saveAccountWhat(), accountGoneText());
 }
 
 Status CalDavAccountRepository::setBlockTitle(qint64 accountId, const QString &title)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE caldav_accounts SET block_title = ? WHERE id = ?"),
-        { sql::text(title), accountId }, s_saveAccount, s_accountGone);
+        { sql::text(title), accountId }, saveAccountWhat(), accountGoneText());
 }
 
 Status CalDavAccountRepository::recordSync(qint64 accountId, const QDateTime &when, const QString &error)
@@ -148,38 +159,38 @@ Status CalDavAccountRepository::recordSync(qint64 accountId, const QDateTime &wh
     const QVariantList values = error.isEmpty()
         ? QVariantList { sql::fromDateTime(when), sql::fromDateTime(when), sql::text(QString()), accountId }
         : QVariantList { sql::fromDateTime(when), sql::text(error), accountId };
-    return sql::changeRow(sql::on(m_db), statement, values, s_saveAccount, s_accountGone);
+    return sql::changeRow(sql::on(m_db), statement, values, saveAccountWhat(), accountGoneText());
 }
 
 Status CalDavAccountRepository::remove(qint64 accountId)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM caldav_accounts WHERE id = ?"), { accountId },
-        QStringLiteral("remove the CalDAV account"), s_accountGone);
+        Text::tr("remove the CalDAV account"), accountGoneText());
 }
 
 Result<QList<CalDavAccount>> CalDavAccountRepository::all() const
 {
     return sql::readAll(sql::on(m_db), s_selectAccount + QStringLiteral("ORDER BY name"), {},
-        QStringLiteral("read CalDAV accounts"), readAccount);
+        Text::tr("read CalDAV accounts"), readAccount);
 }
 
 Result<std::optional<CalDavAccount>> CalDavAccountRepository::find(qint64 accountId) const
 {
     return first(sql::readAll(sql::on(m_db), s_selectAccount + QStringLiteral("WHERE id = ?"), { accountId },
-        QStringLiteral("read a CalDAV account"), readAccount));
+        Text::tr("read a CalDAV account"), readAccount));
 }
 
 Result<std::optional<CalDavAccount>> CalDavAccountRepository::findByName(const QString &name) const
 {
     return first(sql::readAll(sql::on(m_db), s_selectAccount + QStringLiteral("WHERE name = ?"),
-        { sql::text(name) }, QStringLiteral("read a CalDAV account"), readAccount));
+        { sql::text(name) }, Text::tr("read a CalDAV account"), readAccount));
 }
 
 Result<QList<CalDavCalendarRecord>> CalDavAccountRepository::calendars(qint64 accountId) const
 {
     Result<QList<CalDavCalendarRecord>> list = sql::readAll(sql::on(m_db),
         s_selectCalendar + QStringLiteral("WHERE account_id = ? ORDER BY id"), { accountId },
-        QStringLiteral("read CalDAV calendars"), readCalendar);
+        Text::tr("read CalDAV calendars"), readCalendar);
     if (!list)
         return list;
     std::stable_sort(list.value().begin(), list.value().end(),
@@ -192,7 +203,7 @@ Result<QList<CalDavCalendarRecord>> CalDavAccountRepository::calendars(qint64 ac
 Result<std::optional<CalDavCalendarRecord>> CalDavAccountRepository::calendar(qint64 calendarId) const
 {
     return first(sql::readAll(sql::on(m_db), s_selectCalendar + QStringLiteral("WHERE id = ?"), { calendarId },
-        QStringLiteral("read a CalDAV calendar"), readCalendar));
+        Text::tr("read a CalDAV calendar"), readCalendar));
 }
 
 Status CalDavAccountRepository::saveListing(qint64 accountId, const QList<CalDavCalendar> &listed, bool readNew)
@@ -209,7 +220,7 @@ Status CalDavAccountRepository::saveListing(qint64 accountId, const QList<CalDav
         if (Status s = sql::exec(target,
                 QStringLiteral("UPDATE caldav_calendars SET on_server = 0 WHERE account_id = ? AND on_server = 1")
                     + (marks.isEmpty() ? QString() : QStringLiteral(" AND href NOT IN (%1)").arg(marks.join(u','))),
-                values, s_saveCalendar);
+                values, saveCalendarWhat());
             !s)
             return s;
         for (const CalDavCalendar &c : listed) {
@@ -222,7 +233,7 @@ Status CalDavAccountRepository::saveListing(qint64 accountId, const QList<CalDav
                     " WHERE display_name IS NOT excluded.display_name OR color IS NOT excluded.color"
                     " OR writable IS NOT excluded.writable OR on_server = 0"),
                 { accountId, sql::text(c.href), sql::text(c.displayName), sql::text(c.color), c.isWritable, readNew },
-                s_saveCalendar);
+                saveCalendarWhat());
             if (!s)
                 return s;
         }
@@ -233,7 +244,7 @@ Status CalDavAccountRepository::saveListing(qint64 accountId, const QList<CalDav
 Status CalDavAccountRepository::setRead(qint64 calendarId, bool read)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE caldav_calendars SET is_read = ? WHERE id = ?"),
-        { read, calendarId }, s_saveCalendar, s_calendarGone);
+        { read, calendarId }, saveCalendarWhat(), calendarGoneText());
 }
 
 Status CalDavAccountRepository::setBlocksCalendar(qint64 accountId, qint64 calendarId)
@@ -243,14 +254,14 @@ Status CalDavAccountRepository::setBlocksCalendar(qint64 accountId, qint64 calen
         if (Status s = sql::exec(target,
                 QStringLiteral("UPDATE caldav_calendars SET receives_blocks = 0 WHERE account_id = ?"
                                " AND receives_blocks = 1 AND id <> ?"),
-                { accountId, calendarId }, s_saveCalendar);
+                { accountId, calendarId }, saveCalendarWhat());
             !s)
             return s;
         if (calendarId == 0)
             return {};
         return sql::changeRow(target,
             QStringLiteral("UPDATE caldav_calendars SET receives_blocks = 1 WHERE id = ? AND account_id = ?"),
-            { calendarId, accountId }, s_saveCalendar, s_calendarGone);
+            { calendarId, accountId }, saveCalendarWhat(), calendarGoneText());
     });
 }
 
@@ -261,7 +272,7 @@ Status CalDavAccountRepository::saveSyncState(const CalDavCalendarRecord &calend
                        " last_sync_ms = ? WHERE id = ?"),
         { sql::text(calendar.syncToken), sql::text(calendar.ctag), sql::text(calendar.source), calendar.eventCount,
             sql::fromDateTime(calendar.lastSync), calendar.id },
-        s_saveCalendar, s_calendarGone);
+        saveCalendarWhat(), calendarGoneText());
 }
 
 } // namespace fermata

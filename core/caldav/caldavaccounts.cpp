@@ -8,7 +8,18 @@
 #include "team/secretstore.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QUuid>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -37,7 +48,7 @@ QString CalDavAccounts::defaultName(const QString &user, const QUrl &url)
 CalDavResult<CalDavAccount> CalDavAccounts::add(const NewAccount &request)
 {
     if (request.user.trimmed().isEmpty())
-        return localError(Error { Error::Code::Invalid, QStringLiteral("Give the user name for the calendar server.") });
+        return localError(Error { Error::Code::Invalid, Text::tr("Give the user name for the calendar server.") });
     CalDavClient client(request.user, request.password);
     client.setTimeoutMs(m_timeoutMs);
     const CalDavResult<CalDavDiscovery> found = client.discover(request.url);
@@ -99,20 +110,20 @@ Result<CalDavAccount> CalDavAccounts::find(const QString &name) const
         if (!found)
             return found.error();
         if (!found->has_value())
-            return Error { Error::Code::NotFound, QStringLiteral("There is no CalDAV account named \"%1\".").arg(name) };
+            return Error { Error::Code::NotFound, Text::tr("There is no CalDAV account named \"%1\".").arg(name) };
         return **found;
     }
     const auto all = repository.all();
     if (!all)
         return all.error();
     if (all->isEmpty())
-        return Error { Error::Code::NotFound, QStringLiteral("No CalDAV account is set up yet.") };
+        return Error { Error::Code::NotFound, Text::tr("No CalDAV account is set up yet.") };
     if (all->size() > 1) {
         QStringList names;
         for (const CalDavAccount &account : *all)
             names.append(account.name);
         return Error { Error::Code::Invalid,
-            QStringLiteral("There are several CalDAV accounts (%1): say which.").arg(names.join(QStringLiteral(", "))) };
+            Text::tr("There are several CalDAV accounts (%1): say which.").arg(names.join(QStringLiteral(", "))) };
     }
     return all->constFirst();
 }
@@ -135,10 +146,10 @@ Result<CalDavCalendarRecord> CalDavAccounts::findCalendar(const CalDavAccount &a
         labels.append(QStringLiteral("\"%1\"").arg(calendar.label()));
     if (matches.isEmpty())
         return Error { Error::Code::NotFound,
-            QStringLiteral("%1 has no calendar called \"%2\"; it has %3.")
+            Text::tr("%1 has no calendar called \"%2\"; it has %3.")
                 .arg(account.name, name, labels.isEmpty() ? QStringLiteral("none") : labels.join(QStringLiteral(", "))) };
     return Error { Error::Code::Invalid,
-        QStringLiteral("Several calendars of %1 are called \"%2\": give its path instead (%3).")
+        Text::tr("Several calendars of %1 are called \"%2\": give its path instead (%3).")
             .arg(account.name, name, matches.constFirst().href) };
 }
 
@@ -155,7 +166,7 @@ Status CalDavAccounts::setBlocksCalendar(const CalDavAccount &account, const std
 {
     if (calendar && !calendar->isWritable)
         return Status::failure(Error::Code::Denied,
-            QStringLiteral("\"%1\" is read-only for %2: choose a calendar you can write to for focus blocks.")
+            Text::tr("\"%1\" is read-only for %2: choose a calendar you can write to for focus blocks.")
                 .arg(calendar->label(), account.user));
     return CalDavAccountRepository(m_db).setBlocksCalendar(account.id, calendar ? calendar->id : 0);
 }
@@ -171,7 +182,7 @@ CalDavResult<std::unique_ptr<CalDavClient>> CalDavAccounts::connect(const CalDav
     if (!password) {
         if (password.error().code == Error::Code::NotFound)
             return CalDavError { CalDavFailure::Authentication, 0,
-                QStringLiteral("No app password is kept for %1: add the account again to give it.").arg(account.name) };
+                Text::tr("No app password is kept for %1: add the account again to give it.").arg(account.name) };
         return localError(password.error());
     }
     auto client = std::make_unique<CalDavClient>(account.user, *password);
@@ -199,7 +210,7 @@ CalDavStatus CalDavAccounts::remove(const CalDavAccount &account, bool keepEvent
         return localError(held.error());
     if (!*held)
         return localError(Error { Error::Code::Invalid,
-            QStringLiteral("%1 is being synced right now; try again in a moment.").arg(account.name) });
+            Text::tr("%1 is being synced right now; try again in a moment.").arg(account.name) });
     if (!keepEvents) {
         CalDavResult<std::unique_ptr<CalDavClient>> client = connect(account);
         if (!client)

@@ -4,7 +4,18 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QDebug>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -18,8 +29,8 @@ QDebug operator<<(QDebug debug, const CalDavBlockEvent &event)
 
 namespace {
 
-const QString s_save = QStringLiteral("save which focus blocks are on the CalDAV server");
-const QString s_gone = QStringLiteral("The focus block's CalDAV event is no longer known.");
+QString saveWhat() { return Text::tr("save which focus blocks are on the CalDAV server"); }
+QString goneText() { return Text::tr("The focus block's CalDAV event is no longer known."); }
 
 QVariant optionalId(qint64 id)
 {
@@ -33,7 +44,7 @@ Result<QList<CalDavBlockEvent>> CalDavBlockMap::events(qint64 accountId) const
     return sql::readAll(sql::on(m_db),
         QStringLiteral("SELECT id, account_id, calendar_href, uid, href, block_id, task_id, etag, written_hash,"
                        " start_ms, end_ms FROM caldav_blocks WHERE account_id = ? ORDER BY id"),
-        { accountId }, QStringLiteral("read which focus blocks are on the CalDAV server"),
+        { accountId }, Text::tr("read which focus blocks are on the CalDAV server"),
         [](const QSqlQuery &query) {
             CalDavBlockEvent e;
             e.id = query.value(0).toLongLong();
@@ -60,7 +71,7 @@ Result<CalDavBlockEvent> CalDavBlockMap::create(qint64 accountId, const QString 
         const Result<qint64> id = sql::insert(target,
             QStringLiteral("INSERT INTO caldav_blocks (account_id, calendar_href, uid, href, block_id, task_id)"
                            " VALUES (?, ?, '', '', ?, ?)"),
-            { accountId, sql::text(calendarHref), optionalId(blockId), optionalId(taskId) }, s_save);
+            { accountId, sql::text(calendarHref), optionalId(blockId), optionalId(taskId) }, saveWhat());
         if (!id)
             return id.error();
         event.id = *id;
@@ -71,7 +82,7 @@ Result<CalDavBlockEvent> CalDavBlockMap::create(qint64 accountId, const QString 
         event.uid = QStringLiteral("fermata-%1-%2").arg(instance).arg(*id);
         event.href = caldavxml::memberHref(calendarHref, event.uid + QStringLiteral(".ics"));
         return sql::exec(target, QStringLiteral("UPDATE caldav_blocks SET uid = ?, href = ? WHERE id = ?"),
-            { sql::text(event.uid), sql::text(event.href), event.id }, s_save);
+            { sql::text(event.uid), sql::text(event.href), event.id }, saveWhat());
     });
     if (!status)
         return status.error();
@@ -81,7 +92,7 @@ Result<CalDavBlockEvent> CalDavBlockMap::create(qint64 accountId, const QString 
 Status CalDavBlockMap::assign(qint64 eventId, qint64 blockId, qint64 taskId)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE caldav_blocks SET block_id = ?, task_id = ? WHERE id = ?"),
-        { optionalId(blockId), optionalId(taskId), eventId }, s_save, s_gone);
+        { optionalId(blockId), optionalId(taskId), eventId }, saveWhat(), goneText());
 }
 
 Status CalDavBlockMap::recordWritten(const CalDavBlockEvent &event)
@@ -90,18 +101,18 @@ Status CalDavBlockMap::recordWritten(const CalDavBlockEvent &event)
         QStringLiteral("UPDATE caldav_blocks SET etag = ?, written_hash = ?, start_ms = ?, end_ms = ? WHERE id = ?"),
         { sql::text(event.etag), sql::text(event.writtenHash), sql::fromDateTime(event.start),
             sql::fromDateTime(event.end), event.id },
-        s_save, s_gone);
+        saveWhat(), goneText());
 }
 
 Status CalDavBlockMap::forgetWrite(qint64 eventId)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE caldav_blocks SET etag = '', written_hash = '' WHERE id = ?"),
-        { eventId }, s_save, s_gone);
+        { eventId }, saveWhat(), goneText());
 }
 
 Status CalDavBlockMap::remove(qint64 eventId)
 {
-    return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM caldav_blocks WHERE id = ?"), { eventId }, s_save);
+    return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM caldav_blocks WHERE id = ?"), { eventId }, saveWhat());
 }
 
 } // namespace fermata

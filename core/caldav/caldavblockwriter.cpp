@@ -5,10 +5,21 @@
 #include "storage/repositories.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
 #include <optional>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -183,7 +194,7 @@ struct CalDavBlockWriter::Run
     {
         if (keepGoing && !keepGoing()) {
             report.stopped = CalDavError { CalDavFailure::InvalidRequest, 0,
-                QStringLiteral("Another Fermata process took over this account's sync; it sends the rest.") };
+                Text::tr("Another Fermata process took over this account's sync; it sends the rest.") };
             return false;
         }
         return true;
@@ -220,7 +231,7 @@ bool CalDavBlockWriter::Run::remove(const CalDavBlockEvent &event)
         if (deleted.failureKind() != CalDavFailure::PreconditionFailed)
             return check(deleted.caldavError());
     }
-    report.problems.append(QStringLiteral("The focus block event %1 kept changing on the server; it is tried again next time.")
+    report.problems.append(Text::tr("The focus block event %1 kept changing on the server; it is tried again next time.")
             .arg(event.uid));
     ++report.pending;
     return true;
@@ -268,7 +279,7 @@ bool CalDavBlockWriter::Run::put(CalDavBlockEvent &event, const caldavics::Block
         }
         etag = current->etag;
     }
-    report.problems.append(QStringLiteral("The focus block event %1 kept changing on the server; it is tried again next time.")
+    report.problems.append(Text::tr("The focus block event %1 kept changing on the server; it is tried again next time.")
             .arg(event.uid));
     ++report.pending;
     return true;

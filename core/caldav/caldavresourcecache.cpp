@@ -3,12 +3,24 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
 
-const QString s_save = QStringLiteral("save the copy of a CalDAV calendar");
-const QString s_read = QStringLiteral("read the copy of a CalDAV calendar");
+QString saveWhat() { return Text::tr("save the copy of a CalDAV calendar"); }
+QString readWhat() { return Text::tr("read the copy of a CalDAV calendar"); }
 
 } // namespace
 
@@ -16,7 +28,7 @@ Result<QHash<QString, CalDavResourceCache::Version>> CalDavResourceCache::versio
 {
     Result<QSqlQuery> query = sql::run(sql::on(m_db),
         QStringLiteral("SELECT href, etag, is_own FROM caldav_resources WHERE calendar_id = ?"), { calendarId },
-        s_read);
+        readWhat());
     if (!query)
         return query.error();
     QHash<QString, Version> result;
@@ -30,7 +42,7 @@ Result<QList<CachedCalDavResource>> CalDavResourceCache::resources(qint64 calend
 {
     return sql::readAll(sql::on(m_db),
         QStringLiteral("SELECT href, etag, data, is_own FROM caldav_resources WHERE calendar_id = ? ORDER BY href"),
-        { calendarId }, s_read, [](const QSqlQuery &query) {
+        { calendarId }, readWhat(), [](const QSqlQuery &query) {
             return CachedCalDavResource { query.value(0).toString(), query.value(1).toString(),
                 query.value(2).toByteArray(), query.value(3).toBool() };
         });
@@ -44,19 +56,19 @@ Status CalDavResourceCache::put(qint64 calendarId, const CachedCalDavResource &r
                        " data = excluded.data, is_own = excluded.is_own"),
         { calendarId, sql::text(resource.href), sql::text(resource.etag),
             resource.data.isNull() ? QVariant(QByteArray("")) : QVariant(resource.data), resource.isOwn },
-        s_save);
+        saveWhat());
 }
 
 Status CalDavResourceCache::remove(qint64 calendarId, const QString &href)
 {
     return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM caldav_resources WHERE calendar_id = ? AND href = ?"),
-        { calendarId, sql::text(href) }, s_save);
+        { calendarId, sql::text(href) }, saveWhat());
 }
 
 Status CalDavResourceCache::clear(qint64 calendarId)
 {
     return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM caldav_resources WHERE calendar_id = ?"),
-        { calendarId }, s_save);
+        { calendarId }, saveWhat());
 }
 
 } // namespace fermata

@@ -7,6 +7,18 @@
 #include "storage/database.h"
 #include "team/secretstore.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
+
 namespace fermata {
 
 CalDavSync::CalDavSync(Database &db, const Clock &clock, QString secretsPath, QObject *parent)
@@ -160,7 +172,7 @@ Status CalDavSync::setBlocksCalendar(qint64 accountId, std::optional<CalDavCalen
     if (!account)
         return account.error();
     if (!account->has_value())
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The CalDAV account no longer exists."));
+        return Status::failure(Error::Code::NotFound, Text::tr("The CalDAV account no longer exists."));
     const Status saved = m_accounts->setBlocksCalendar(**account, calendar);
     if (saved) {
         Q_EMIT accountsChanged();

@@ -9,10 +9,21 @@
 #include "storage/database.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -40,39 +51,39 @@ const CalDavCalendarRecord *blocksCalendar(const QList<CalDavCalendarRecord> &ca
 QString CalDavSyncOutcome::message() const
 {
     if (kind == Kind::Busy)
-        return QStringLiteral("%1: another Fermata process is syncing this account right now; try again in a moment.")
+        return Text::tr("%1: another Fermata process is syncing this account right now; try again in a moment.")
             .arg(accountName);
     if (kind == Kind::Failed) {
         QString text = QStringLiteral("%1: %2").arg(accountName, error);
         if (written.pending > 0)
-            text += QStringLiteral(" %1 for the next sync.")
-                        .arg(counted(written.pending, QStringLiteral("focus block change waits"),
-                            QStringLiteral("focus block changes wait")));
+            text += Text::tr(" %1 for the next sync.")
+                        .arg(counted(written.pending, Text::tr("focus block change waits"),
+                            Text::tr("focus block changes wait")));
         return text;
     }
     const QString reading = read.calendarsRead == 0
-        ? QStringLiteral("calendars unchanged")
-        : QStringLiteral("%1 checked, %2 changed")
-              .arg(counted(read.calendarsRead, QStringLiteral("calendar"), QStringLiteral("calendars")),
-                  counted(read.changed + read.removed, QStringLiteral("event"), QStringLiteral("events")));
+        ? Text::tr("calendars unchanged")
+        : Text::tr("%1 checked, %2 changed")
+              .arg(counted(read.calendarsRead, Text::tr("calendar"), Text::tr("calendars")),
+                  counted(read.changed + read.removed, Text::tr("event"), Text::tr("events")));
     QString writing;
     if (!hasBlocksCalendar && written.written() == 0) {
-        writing = QStringLiteral("no calendar receives focus blocks");
+        writing = Text::tr("no calendar receives focus blocks");
     } else if (written.written() == 0) {
-        writing = QStringLiteral("focus blocks up to date");
+        writing = Text::tr("focus blocks up to date");
     } else {
         QStringList parts;
         if (written.created > 0)
-            parts.append(QStringLiteral("%1 new").arg(written.created));
+            parts.append(Text::tr("%1 new").arg(written.created));
         if (written.updated > 0)
-            parts.append(QStringLiteral("%1 changed").arg(written.updated));
+            parts.append(Text::tr("%1 changed").arg(written.updated));
         if (written.deleted > 0)
-            parts.append(QStringLiteral("%1 removed").arg(written.deleted));
-        writing = QStringLiteral("focus blocks: ") + parts.join(QStringLiteral(", "));
+            parts.append(Text::tr("%1 removed").arg(written.deleted));
+        writing = Text::tr("focus blocks: %1").arg(parts.join(QStringLiteral(", ")));
     }
     if (written.released > 0)
-        writing += QStringLiteral(" (%1 edited by someone else, left as they are)")
-                       .arg(counted(written.released, QStringLiteral("event"), QStringLiteral("events")));
+        writing += Text::tr(" (%1 edited by someone else, left as they are)")
+                       .arg(counted(written.released, Text::tr("event"), Text::tr("events")));
     QString text = QStringLiteral("%1: %2; %3.").arg(accountName, reading, writing);
     if (!error.isEmpty())
         text += u' ' + error;
@@ -109,7 +120,7 @@ CalDavSyncOutcome CalDavSynchronizer::sync(qint64 accountId)
     outcome.accountId = accountId;
     const auto found = CalDavAccountRepository(m_db).find(accountId);
     if (!found || !found->has_value()) {
-        outcome.error = found ? QStringLiteral("The CalDAV account no longer exists.") : found.error().message;
+        outcome.error = found ? Text::tr("The CalDAV account no longer exists.") : found.error().message;
         return outcome;
     }
     const CalDavAccount &account = **found;
@@ -135,7 +146,7 @@ CalDavSyncOutcome CalDavSynchronizer::sync(qint64 accountId)
         // Stopped from outside (the app quits): the requests cut short say nothing about the server.
         (void)lease.release();
         outcome.kind = CalDavSyncOutcome::Kind::Failed;
-        outcome.error = QStringLiteral("The sync was stopped.");
+        outcome.error = Text::tr("The sync was stopped.");
         return outcome;
     }
     const QString recorded = outcome.kind == CalDavSyncOutcome::Kind::Synced && outcome.error.isEmpty()
@@ -194,7 +205,7 @@ CalDavSyncOutcome CalDavSynchronizer::run(const CalDavAccount &account, CalDavSy
     outcome.hasBlocksCalendar = target != nullptr;
     if (target && !target->isWritable)
         return fail(CalDavError { CalDavFailure::Forbidden, 0,
-            QStringLiteral("\"%1\" is read-only, so it cannot receive focus blocks: choose another calendar.")
+            Text::tr("\"%1\" is read-only, so it cannot receive focus blocks: choose another calendar.")
                 .arg(target->label()) });
     if (target && target->isRead) {
         // An event of ours that a read, current copy of the calendar lacks was deleted on the

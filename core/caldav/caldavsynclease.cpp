@@ -4,13 +4,24 @@
 #include "storage/sqlhelpers.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QUuid>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
 
 namespace fermata {
 
 namespace {
 
-const QString s_what = QStringLiteral("note which process syncs the CalDAV account");
+QString leaseWhat() { return Text::tr("note which process syncs the CalDAV account"); }
 
 } // namespace
 
@@ -35,7 +46,7 @@ Result<bool> CalDavSyncLease::tryAcquire()
     const Status status = m_db.inTransaction([&]() -> Status {
         const sql::Target target = sql::on(m_db);
         Result<QSqlQuery> held = sql::run(target,
-            QStringLiteral("SELECT owner, until_ms FROM caldav_leases WHERE account_id = ?"), { m_accountId }, s_what);
+            QStringLiteral("SELECT owner, until_ms FROM caldav_leases WHERE account_id = ?"), { m_accountId }, leaseWhat());
         if (!held)
             return held.error();
         QSqlQuery &query = held.value();
@@ -46,7 +57,7 @@ Result<bool> CalDavSyncLease::tryAcquire()
             QStringLiteral("INSERT INTO caldav_leases (account_id, owner, until_ms) VALUES (?, ?, ?)"
                            " ON CONFLICT (account_id) DO UPDATE SET owner = excluded.owner,"
                            " until_ms = excluded.until_ms"),
-            { m_accountId, m_owner, now + leaseMs }, s_what);
+            { m_accountId, m_owner, now + leaseMs }, leaseWhat());
     });
     if (!status)
         return status.error();
@@ -60,7 +71,7 @@ Result<bool> CalDavSyncLease::renew()
         return false;
     Result<QSqlQuery> updated = sql::run(sql::on(m_db),
         QStringLiteral("UPDATE caldav_leases SET until_ms = ? WHERE account_id = ? AND owner = ?"),
-        { m_clock.now().toMSecsSinceEpoch() + leaseMs, m_accountId, m_owner }, s_what);
+        { m_clock.now().toMSecsSinceEpoch() + leaseMs, m_accountId, m_owner }, leaseWhat());
     if (!updated)
         return updated.error();
     m_held = updated.value().numRowsAffected() > 0;
@@ -71,7 +82,7 @@ Status CalDavSyncLease::release()
 {
     m_held = false;
     return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM caldav_leases WHERE account_id = ? AND owner = ?"),
-        { m_accountId, m_owner }, s_what);
+        { m_accountId, m_owner }, leaseWhat());
 }
 
 } // namespace fermata

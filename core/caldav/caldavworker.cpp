@@ -6,6 +6,18 @@
 #include "storage/database.h"
 #include "team/secretstore.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the CalDAV context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::CalDav)
+};
+
+} // namespace
+
 namespace fermata {
 
 CalDavWorker::CalDavWorker(Setup setup, const Clock &clock, std::shared_ptr<std::atomic_bool> cancel)
@@ -53,7 +65,7 @@ void CalDavWorker::syncAll()
 void CalDavWorker::addAccount(const QUrl &url, const QString &user, const QString &password)
 {
     if (!open()) {
-        Q_EMIT accountAdded(false, QStringLiteral("Fermata could not open its data to add the account."));
+        Q_EMIT accountAdded(false, Text::tr("Fermata could not open its data to add the account."));
         return;
     }
     const CalDavResult<CalDavAccount> added = m_accounts->add({ url, user, password, {} });
@@ -61,7 +73,7 @@ void CalDavWorker::addAccount(const QUrl &url, const QString &user, const QStrin
         Q_EMIT accountAdded(false, added.error().message);
         return;
     }
-    QString message = QStringLiteral("Added %1.").arg(added->name);
+    QString message = Text::tr("Added %1.").arg(added->name);
     if (!m_secrets->warning().isEmpty())
         message += u' ' + m_secrets->warning();
     Q_EMIT accountAdded(true, message);
@@ -71,12 +83,12 @@ void CalDavWorker::addAccount(const QUrl &url, const QString &user, const QStrin
 void CalDavWorker::removeAccount(qint64 accountId, bool keepEvents)
 {
     if (!open()) {
-        Q_EMIT accountRemoved(false, QStringLiteral("Fermata could not open its data to remove the account."));
+        Q_EMIT accountRemoved(false, Text::tr("Fermata could not open its data to remove the account."));
         return;
     }
     const auto found = CalDavAccountRepository(*m_db).find(accountId);
     if (!found || !found->has_value()) {
-        Q_EMIT accountRemoved(false, found ? QStringLiteral("The CalDAV account no longer exists.") : found.error().message);
+        Q_EMIT accountRemoved(false, found ? Text::tr("The CalDAV account no longer exists.") : found.error().message);
         return;
     }
     const CalDavAccount &account = **found;
@@ -86,8 +98,8 @@ void CalDavWorker::removeAccount(qint64 accountId, bool keepEvents)
         return;
     }
     Q_EMIT accountRemoved(true,
-        keepEvents ? QStringLiteral("Removed %1; its focus block events stay on the server.").arg(account.name)
-                   : QStringLiteral("Removed %1 and its focus block events.").arg(account.name));
+        keepEvents ? Text::tr("Removed %1; its focus block events stay on the server.").arg(account.name)
+                   : Text::tr("Removed %1 and its focus block events.").arg(account.name));
 }
 
 } // namespace fermata

@@ -1,10 +1,21 @@
 #include "calendar/caldavclient.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -84,23 +95,23 @@ QString networkReason(const QUrl &url, QNetworkReply::NetworkError error, bool t
 {
     const QString host = hostOf(url);
     if (timedOut)
-        return QStringLiteral("no answer from %1 within %2 s").arg(host).arg(qMax(1, timeoutMs / 1000));
+        return Text::tr("no answer from %1 within %2 s").arg(host).arg(qMax(1, timeoutMs / 1000));
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("%1 refused the connection (is the server running?)").arg(host);
+        return Text::tr("%1 refused the connection (is the server running?)").arg(host);
     case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("%1 closed the connection").arg(host);
+        return Text::tr("%1 closed the connection").arg(host);
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the server %1 was not found").arg(host);
+        return Text::tr("the server %1 was not found").arg(host);
     case QNetworkReply::TimeoutError:
-        return QStringLiteral("no answer from %1").arg(host);
+        return Text::tr("no answer from %1").arg(host);
     case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the secure connection to %1 failed").arg(host);
+        return Text::tr("the secure connection to %1 failed").arg(host);
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
-        return QStringLiteral("the network is down");
+        return Text::tr("the network is down");
     default:
-        return QStringLiteral("%1 could not be reached (network error %2)").arg(host).arg(int(error));
+        return Text::tr("%1 could not be reached (network error %2)").arg(host).arg(int(error));
     }
 }
 
@@ -202,11 +213,11 @@ CalDavClient::Reply CalDavClient::sendFollowingRedirects(Request request)
 CalDavError CalDavClient::failure(const Reply &reply, const QString &what) const
 {
     const auto error = [&](CalDavFailure kind, const QString &why) {
-        return CalDavError { kind, reply.status, QStringLiteral("Could not %1: %2.").arg(what, why) };
+        return CalDavError { kind, reply.status, Text::tr("Could not %1: %2.").arg(what, why) };
     };
     if (reply.hasNoServer)
         return invalid(
-            QStringLiteral("Could not %1: no calendar server is known yet; find the calendars first.")
+            Text::tr("Could not %1: no calendar server is known yet; find the calendars first.")
                 .arg(what));
     if (reply.status == 0)
         return error(
@@ -215,40 +226,40 @@ CalDavError CalDavClient::failure(const Reply &reply, const QString &what) const
     if (conditions.contains(clark(davNs, u"valid-sync-token"))) {
         // Radicale answers 403, SabreDAV 403 or 409 (RFC 6578 3.2).
         return error(CalDavFailure::InvalidSyncToken,
-            QStringLiteral("the server no longer knows where the last sync stopped, so every "
-                           "event has to be read again"));
+            Text::tr("the server no longer knows where the last sync stopped, so every "
+                     "event has to be read again"));
     }
     switch (reply.status) {
     case 401:
         return CalDavError {
             CalDavFailure::Authentication, 401,
-            QStringLiteral("The server refused user '%1': check the user name and app password.").arg(m_user)
+            Text::tr("The server refused user '%1': check the user name and app password.").arg(m_user)
         };
     case 403:
         return error(CalDavFailure::Forbidden,
-            QStringLiteral("the server does not allow user '%1' to do this").arg(m_user));
+            Text::tr("the server does not allow user '%1' to do this").arg(m_user));
     case 404:
     case 410:
         return error(
-            CalDavFailure::NotFound, QStringLiteral("the server has nothing at %1").arg(reply.url.path()));
+            CalDavFailure::NotFound, Text::tr("the server has nothing at %1").arg(reply.url.path()));
     case 409:
         return error(CalDavFailure::Conflict,
             conditions.contains(clark(caldavNs, u"no-uid-conflict"))
-                ? QStringLiteral("another event in this calendar already has the same UID")
-                : QStringLiteral("the server refused it as conflicting with what it holds"));
+                ? Text::tr("another event in this calendar already has the same UID")
+                : Text::tr("the server refused it as conflicting with what it holds"));
     case 412:
         return error(CalDavFailure::PreconditionFailed,
-            QStringLiteral("someone changed it on the server since it was last read"));
+            Text::tr("someone changed it on the server since it was last read"));
     default:
         break;
     }
     if (isRedirect(reply.status)) {
         return error(CalDavFailure::Server,
-            QStringLiteral("the server sent it on to %1, which was not followed")
+            Text::tr("the server sent it on to %1, which was not followed")
                 .arg(reply.location.toDisplayString(QUrl::RemoveUserInfo)));
     }
     return error(CalDavFailure::Server,
-        QStringLiteral("the server answered %1 %2").arg(reply.status).arg(reply.reason).trimmed());
+        Text::tr("the server answered %1 %2").arg(reply.status).arg(reply.reason).trimmed());
 }
 
 CalDavError CalDavClient::invalid(const QString &message) const
@@ -259,7 +270,7 @@ CalDavError CalDavClient::invalid(const QString &message) const
 CalDavError CalDavClient::badResponse(const QString &what, const QString &detail) const
 {
     return CalDavError { CalDavFailure::BadResponse, 0,
-        QStringLiteral("Could not %1: the server's answer is not valid CalDAV (%2).").arg(what, detail) };
+        Text::tr("Could not %1: the server's answer is not valid CalDAV (%2).").arg(what, detail) };
 }
 
 CalDavResult<Multistatus> CalDavClient::multistatus(const Request &request, const QString &what)
@@ -279,7 +290,7 @@ CalDavResult<CalDavDiscovery> CalDavClient::discover(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http")) {
         return invalid(
-            QStringLiteral("%1 is not a calendar server address: use an https:// (or http://) link.")
+            Text::tr("%1 is not a calendar server address: use an https:// (or http://) link.")
                 .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     }
     // RFC 6764 5: a bare host is asked at /.well-known/caldav first; many servers also answer
@@ -304,7 +315,7 @@ CalDavResult<CalDavDiscovery> CalDavClient::discover(const QUrl &url)
 
 CalDavResult<CalDavDiscovery> CalDavClient::discoverAt(const QUrl &url)
 {
-    const QString what = QStringLiteral("find the calendars");
+    const QString what = Text::tr("find the calendars");
     const Request request { "PROPFIND", url, discoveryPropfind(), { { "Depth", "0" } } };
     const Reply reply = sendFollowingRedirects(request);
     if (reply.status != 207)
@@ -335,7 +346,7 @@ CalDavResult<CalDavDiscovery> CalDavClient::discoverAt(const QUrl &url)
         home = self;
     }
     if (home.isEmpty())
-        return badResponse(what, QStringLiteral("%1 names no calendar home").arg(hostOf(reply.url)));
+        return badResponse(what, Text::tr("%1 names no calendar home").arg(hostOf(reply.url)));
     discovery.calendarHomeUrl = hrefUrl(base, collectionHref(home));
     return discovery;
 }
@@ -343,9 +354,9 @@ CalDavResult<CalDavDiscovery> CalDavClient::discoverAt(const QUrl &url)
 CalDavResult<QList<CalDavCalendar>> CalDavClient::listCalendars()
 {
     if (!m_home.isValid())
-        return invalid(QStringLiteral("No calendar home is known yet: find the calendars first."));
+        return invalid(Text::tr("No calendar home is known yet: find the calendars first."));
     const Request request { "PROPFIND", m_home, calendarListPropfind(), { { "Depth", "1" } } };
-    CalDavResult<Multistatus> answer = multistatus(request, QStringLiteral("list the calendars"));
+    CalDavResult<Multistatus> answer = multistatus(request, Text::tr("list the calendars"));
     if (!answer)
         return answer.caldavError();
     return calendars(*answer);
@@ -358,7 +369,7 @@ CalDavResult<QList<CalDavResource>> CalDavClient::queryEvents(
 {
     const QString calendar = collectionHref(resolveHref(m_home, calendarHref));
     const Request request { "REPORT", urlFor(calendar), calendarQuery(range, content), { { "Depth", "1" } } };
-    CalDavResult<Multistatus> answer = multistatus(request, QStringLiteral("read the calendar's events"));
+    CalDavResult<Multistatus> answer = multistatus(request, Text::tr("read the calendar's events"));
     if (!answer)
         return answer.caldavError();
     return resources(*answer, calendar);
@@ -370,13 +381,13 @@ CalDavResult<CalDavChanges> CalDavClient::syncCollection(
     const QString calendar = collectionHref(resolveHref(m_home, calendarHref));
     // RFC 6578 3.2: no Depth header, sync-level says it.
     const Request request { "REPORT", urlFor(calendar), caldavxml::syncCollection(syncToken), {} };
-    const QString what = QStringLiteral("sync the calendar");
+    const QString what = Text::tr("sync the calendar");
     CalDavResult<Multistatus> answer = multistatus(request, what);
     if (!answer)
         return answer.caldavError();
     CalDavChanges result = changes(*answer, calendar);
     if (result.syncToken.isEmpty())
-        return badResponse(what, QStringLiteral("it sent no new sync token"));
+        return badResponse(what, Text::tr("it sent no new sync token"));
     return result;
 }
 
@@ -388,7 +399,7 @@ CalDavResult<QList<CalDavResource>> CalDavClient::multiget(
     for (qsizetype first = 0; first < hrefs.size(); first += multigetBatch) {
         const Request request { "REPORT", urlFor(calendar), calendarMultiget(hrefs.mid(first, multigetBatch)),
             { { "Depth", "1" } } };
-        CalDavResult<Multistatus> answer = multistatus(request, QStringLiteral("read the changed events"));
+        CalDavResult<Multistatus> answer = multistatus(request, Text::tr("read the changed events"));
         if (!answer)
             return answer.caldavError();
         found += resources(*answer, calendar);
@@ -401,21 +412,21 @@ CalDavResult<CalDavResource> CalDavClient::getEvent(const QString &href)
     const QString canonical = resolveHref(m_home, href);
     const Reply reply = send(Request { "GET", urlFor(canonical), {}, { { "Accept", "text/calendar" } } });
     if (reply.status != 200)
-        return failure(reply, QStringLiteral("read the event"));
+        return failure(reply, Text::tr("read the event"));
     return CalDavResource { canonical, QString::fromUtf8(reply.etag), reply.body };
 }
 
 CalDavResult<QString> CalDavClient::etag(const QString &href)
 {
     const QString canonical = resolveHref(m_home, href);
-    const QString what = QStringLiteral("read the event's version");
+    const QString what = Text::tr("read the event's version");
     const Request request { "PROPFIND", urlFor(canonical), etagPropfind(), { { "Depth", "0" } } };
     CalDavResult<Multistatus> answer = multistatus(request, what);
     if (!answer)
         return answer.caldavError();
     const QString found = textProperty(*answer, canonical, clark(davNs, u"getetag"));
     if (found.isEmpty())
-        return badResponse(what, QStringLiteral("it reported no ETag"));
+        return badResponse(what, Text::tr("it reported no ETag"));
     return found;
 }
 
@@ -435,10 +446,10 @@ CalDavResult<CalDavResource> CalDavClient::putEvent(
     const Reply reply = send(request);
     if (!reply.isSuccess()) {
         CalDavError error
-            = failure(reply, create ? QStringLiteral("create the event") : QStringLiteral("save the event"));
+            = failure(reply, create ? Text::tr("create the event") : Text::tr("save the event"));
         if (create && error.kind == CalDavFailure::PreconditionFailed)
             error.message
-                = QStringLiteral("Could not create the event: the server already has one at %1.").arg(href);
+                = Text::tr("Could not create the event: the server already has one at %1.").arg(href);
         return error;
     }
     // A server that changed what it stored sends a weak ETag or none (RFC 4791 5.3.4): ask.
@@ -459,7 +470,7 @@ CalDavStatus CalDavClient::deleteEvent(const QString &href, const QString &ifMat
         request.headers.append({ QByteArray("If-Match"), ifMatchEtag.toUtf8() });
     const Reply reply = send(request);
     if (!reply.isSuccess())
-        return failure(reply, QStringLiteral("delete the event"));
+        return failure(reply, Text::tr("delete the event"));
     return std::monostate {};
 }
 

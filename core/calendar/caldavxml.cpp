@@ -1,5 +1,6 @@
 #include "calendar/caldavxml.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
@@ -7,6 +8,16 @@
 
 #include <algorithm>
 #include <utility>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -272,7 +283,7 @@ public:
     Result<Multistatus> read()
     {
         if (!m_xml.readNextStartElement() || !isDav(m_xml, u"multistatus"))
-            return failure(QStringLiteral("the answer is not a WebDAV multistatus"));
+            return failure(Text::tr("the answer is not a WebDAV multistatus"));
         Multistatus result;
         while (m_xml.readNextStartElement()) {
             if (isDav(m_xml, u"response"))
@@ -292,7 +303,7 @@ private:
     {
         return Error { Error::Code::Invalid,
             m_xml.hasError()
-                ? QStringLiteral("the answer is not valid XML (line %1: %2)").arg(m_xml.lineNumber()).arg(why)
+                ? Text::tr("the answer is not valid XML (line %1: %2)").arg(m_xml.lineNumber()).arg(why)
                 : why };
     }
 

@@ -7,6 +7,7 @@
 #include "storage/sqlhelpers.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -99,7 +110,7 @@ Result<qint64> countRows(const Database &db, const QString &source, const Interv
         QStringLiteral("SELECT COUNT(*) FROM calendar_events WHERE source = ? AND start_ms < ? "
                        "AND (end_ms > ? OR (end_ms = start_ms AND start_ms >= ?))"),
         {source, qlonglong(range.endMs()), qlonglong(range.startMs()), qlonglong(range.startMs())},
-        QStringLiteral("count the events of \"%1\"").arg(source));
+        Text::tr("count the events of \"%1\"").arg(source));
     if (!count)
         return count.error();
     return count->toLongLong();
@@ -140,7 +151,7 @@ Result<IcalReadReport> CalendarInteropService::importFile(const QString &path, c
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<IcalReadReport>::failure(
-            Error::Code::Io, QStringLiteral("Fermata could not open %1 (%2).")
+            Error::Code::Io, Text::tr("Fermata could not open %1 (%2).")
                                  .arg(QFileInfo(path).fileName(), file.errorString()));
     return importDevice(file, source, progress);
 }
@@ -167,7 +178,7 @@ Result<IcalReadReport> CalendarInteropService::importDevice(QIODevice &device, c
     if (source.trimmed().isEmpty() || source == u"local")
         return Result<IcalReadReport>::failure(
             Error::Code::Invalid,
-            QStringLiteral("Choose another calendar name: \"%1\" is reserved.").arg(source));
+            Text::tr("Choose another calendar name: \"%1\" is reserved.").arg(source));
     const IcalProgress reportProgress = [&](qint64 done, qint64 total) {
         Q_EMIT importProgressed(done, total);
         return !progress || progress(done, total);
@@ -258,7 +269,7 @@ Status CalendarInteropService::exportTo(const QString &path, const Interval &ran
         return bytes.error();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit())
-        return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write %1 (%2).")
+        return Status::failure(Error::Code::Io, Text::tr("Fermata could not write %1 (%2).")
                                                     .arg(path, file.errorString()));
     return {};
 }

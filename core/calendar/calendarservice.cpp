@@ -2,6 +2,18 @@
 
 #include "storage/repositories.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
+
 namespace fermata {
 
 CalendarService::CalendarService(CalendarEventRepository &events, FocusBlockRepository &blocks,
@@ -24,15 +36,15 @@ Result<CalendarEvent> CalendarService::addEvent(CalendarEvent event)
 {
     if (!event.start.isValid() || !event.end.isValid())
         return Result<CalendarEvent>::failure(Error::Code::Invalid,
-                                              QStringLiteral("Give the event a start and an end."));
+                                              Text::tr("Give the event a start and an end."));
     if (event.end <= event.start)
         return Result<CalendarEvent>::failure(Error::Code::Invalid,
-                                              QStringLiteral("The event ends before it starts: "
-                                                             "move its end after its start."));
+                                              Text::tr("The event ends before it starts: "
+                                                       "move its end after its start."));
     if (event.bufferBeforeMinutes < 0 || event.bufferAfterMinutes < 0)
         return Result<CalendarEvent>::failure(Error::Code::Invalid,
-                                              QStringLiteral("Buffers around an event cannot be "
-                                                             "negative."));
+                                              Text::tr("Buffers around an event cannot be "
+                                                       "negative."));
     const auto id = m_events.add(event);
     if (!id)
         return id.error();

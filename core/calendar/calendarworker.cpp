@@ -5,7 +5,18 @@
 #include "storage/database.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -48,7 +59,7 @@ void CalendarWorker::importFile(const QString &path, const QString &source)
         CalendarImportOutcome outcome;
         outcome.path = path;
         outcome.source = source;
-        outcome.error = QStringLiteral("Fermata could not open its data on the import thread.");
+        outcome.error = Text::tr("Fermata could not open its data on the import thread.");
         Q_EMIT importFinished(outcome);
         return;
     }

@@ -1,6 +1,17 @@
 #include "calendar/icalcomponentscanner.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata::ical {
 
@@ -80,21 +91,21 @@ void ComponentScanner::collect(Chunk &chunk, const QByteArray &beginLine, Chunk:
     int depth = 1;
     while (depth > 0 && readLine(line, tooLong)) {
         if (tooLong && chunk.problem.isEmpty())
-            chunk.problem = QStringLiteral("line %1 is too long").arg(m_line);
+            chunk.problem = Text::tr("line %1 is too long").arg(m_line);
         if (startsWithNoCase(line, "BEGIN:"))
             ++depth;
         else if (startsWithNoCase(line, "END:"))
             --depth;
         if (chunk.text.size() + line.size() > maxComponentBytes) {
             if (chunk.problem.isEmpty())
-                chunk.problem = QStringLiteral("the event is larger than 4 MB");
+                chunk.problem = Text::tr("the event is larger than 4 MB");
             continue;
         }
         chunk.text += line;
         chunk.text += '\n';
     }
     if (depth > 0 && chunk.problem.isEmpty())
-        chunk.problem = QStringLiteral("the file ends inside the event");
+        chunk.problem = Text::tr("the file ends inside the event");
 }
 
 std::optional<Chunk::Kind> ComponentScanner::chunkKind(const QByteArray &name)

@@ -5,6 +5,7 @@
 #include "storage/seriesexpander.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +24,16 @@
 #include <thread>
 #include <vector>
 
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
+
 namespace fermata {
 
 void IcalReadReport::addIssue(qint64 line, QString message)
@@ -35,23 +46,22 @@ void IcalReadReport::addIssue(qint64 line, QString message)
 QString IcalReadReport::summary() const
 {
     const QLocale c = QLocale::c();
-    QString text = QStringLiteral("imported %1 %2 (%3 %4)")
-                       .arg(c.toString(eventsImported),
-                            eventsImported == 1 ? QStringLiteral("event") : QStringLiteral("events"),
-                            c.toString(instances),
-                            instances == 1 ? QStringLiteral("occurrence")
-                                           : QStringLiteral("occurrences"));
+    const QString events = eventsImported == 1 ? Text::tr("%1 event").arg(c.toString(eventsImported))
+                                               : Text::tr("%1 events").arg(c.toString(eventsImported));
+    const QString occurrences = instances == 1 ? Text::tr("%1 occurrence").arg(c.toString(instances))
+                                               : Text::tr("%1 occurrences").arg(c.toString(instances));
+    QString text = Text::tr("imported %1 (%2)").arg(events, occurrences);
     if (eventsSkipped > 0)
-        text += QStringLiteral(", skipped %1").arg(eventsSkipped);
+        text += Text::tr(", skipped %1").arg(eventsSkipped);
     if (cancelled)
-        text += QStringLiteral(", cancelled before the end");
+        text += Text::tr(", cancelled before the end");
     if (!issues.isEmpty()) {
         QStringList shown;
         for (qsizetype i = 0; i < qMin<qsizetype>(3, issues.size()); ++i)
-            shown.append(QStringLiteral("line %1: %2").arg(issues[i].line).arg(issues[i].message));
+            shown.append(Text::tr("line %1: %2").arg(issues[i].line).arg(issues[i].message));
         text += QStringLiteral(" — ") + shown.join(QStringLiteral("; "));
         if (issueCount > shown.size())
-            text += QStringLiteral(" (and %1 more)").arg(issueCount - shown.size());
+            text += Text::tr(" (and %1 more)").arg(issueCount - shown.size());
     }
     return text;
 }
@@ -317,17 +327,17 @@ bool EventCommitter::isCopyToKeep(const PreparedEvent &event, const QString &key
         ++m_report.eventsImported;
         return true;
     }
-    QString name = QStringLiteral("the UID \"%1\"").arg(event.uid.left(80));
+    QString name = Text::tr("the UID \"%1\"").arg(event.uid.left(80));
     if (event.kind == PreparedEvent::Kind::Override)
-        name += QStringLiteral(" and RECURRENCE-ID %1").arg(key.mid(event.uid.size() + 1));
+        name += Text::tr(" and RECURRENCE-ID %1").arg(key.mid(event.uid.size() + 1));
     QString message;
     if (event.version == kept->version)
-        message = QStringLiteral(": a second event with %1; the first is kept").arg(name);
+        message = Text::tr(": a second event with %1; the first is kept").arg(name);
     else if (event.version < kept->version)
-        message = QStringLiteral(": an older copy of %1 (lower SEQUENCE or earlier DTSTAMP); the "
-                                 "copy on line %2 is kept").arg(name, QString::number(kept->line));
+        message = Text::tr(": an older copy of %1 (lower SEQUENCE or earlier DTSTAMP); the "
+                           "copy on line %2 is kept").arg(name, QString::number(kept->line));
     else
-        message = QStringLiteral(": a newer copy of %1; it replaces the copy on line %2")
+        message = Text::tr(": a newer copy of %1; it replaces the copy on line %2")
                       .arg(name, QString::number(kept->line));
     report(PreparedEvent::Issue{event.line, event.what + message, {}, true});
     return event.version > kept->version;
@@ -434,7 +444,7 @@ std::optional<When> EventReader::readWhen(icalproperty *property, icaltimetype v
         if (!known) {
             m_out->issues.push_back(PreparedEvent::Issue{
                 line,
-                QStringLiteral("unknown time zone \"%1\"; read as %2 time")
+                Text::tr("unknown time zone \"%1\"; read as %2 time")
                     .arg(QString::fromUtf8(tzid), QString::fromUtf8(m_zones.floatingZone().id())),
                 tzid.isNull() ? QByteArray("") : tzid, false});
         }
@@ -481,13 +491,13 @@ bool EventReader::readSpan(icalcomponent *event, const When &start, qint64 start
     if (icalproperty *dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY)) {
         const auto end = readWhen(dtend, icalproperty_get_dtend(dtend), 0);
         if (!end) {
-            problem = QStringLiteral("DTEND cannot be read");
+            problem = Text::tr("DTEND cannot be read");
             return false;
         }
         if (start.isDate) {
             span.days = start.date.daysTo(end->date);
             if (span.days < 0) {
-                problem = QStringLiteral("DTEND is before DTSTART");
+                problem = Text::tr("DTEND is before DTSTART");
                 return false;
             }
             span.days = qMax<qint64>(1, span.days); // DTEND == DTSTART: one day, as calendars show it
@@ -495,7 +505,7 @@ bool EventReader::readSpan(icalcomponent *event, const When &start, qint64 start
         }
         span.exactMs = utcMs(*end) - startMs;
         if (span.exactMs < 0) {
-            problem = QStringLiteral("DTEND is before DTSTART");
+            problem = Text::tr("DTEND is before DTSTART");
             return false;
         }
         return true;
@@ -503,13 +513,13 @@ bool EventReader::readSpan(icalcomponent *event, const When &start, qint64 start
     if (icalproperty *duration = icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY)) {
         const icaldurationtype d = icalproperty_get_duration(duration);
         if (d.is_neg) {
-            problem = QStringLiteral("DURATION is negative");
+            problem = Text::tr("DURATION is negative");
             return false;
         }
         span.days = qint64(d.weeks) * 7 + qint64(d.days);
         span.exactMs = (qint64(d.hours) * 3600 + qint64(d.minutes) * 60 + qint64(d.seconds)) * 1000;
         if (span.days > 3660 || span.exactMs > qint64(3660) * 86400000) {
-            problem = QStringLiteral("DURATION is longer than ten years");
+            problem = Text::tr("DURATION is longer than ten years");
             return false;
         }
         if (start.isDate) {
@@ -544,16 +554,16 @@ void EventReader::readRules(icalcomponent *event, const When &start, qint64 line
          p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)) {
         const icalrecurrencetype rule = icalproperty_get_rrule(p);
         if (rule.freq == ICAL_NO_RECURRENCE) {
-            addIssue(line, QStringLiteral("an RRULE cannot be read; only its first date is used"));
+            addIssue(line, Text::tr("an RRULE cannot be read; only its first date is used"));
             continue;
         }
         if (SeriesExpander::neverOccurs(rule)) {
-            addIssue(line, QStringLiteral("an RRULE never occurs (e.g. February 30); "
-                                          "only its first date is used"));
+            addIssue(line, Text::tr("an RRULE never occurs (e.g. February 30); "
+                                    "only its first date is used"));
             continue;
         }
         if (!SeriesExpander::canExpand(rule, first)) {
-            addIssue(line, QStringLiteral("an RRULE is not valid; only its first date is used"));
+            addIssue(line, Text::tr("an RRULE is not valid; only its first date is used"));
             continue;
         }
         char *text = icalrecurrencetype_as_string_r(const_cast<icalrecurrencetype *>(&rule));
@@ -567,7 +577,7 @@ void EventReader::readRules(icalcomponent *event, const When &start, qint64 line
         const bool isPeriod = !icaltime_is_null_time(rdate.period.start);
         const auto when = readWhen(p, isPeriod ? rdate.period.start : rdate.time, line);
         if (!when) {
-            addIssue(line, QStringLiteral("an RDATE cannot be read"));
+            addIssue(line, Text::tr("an RDATE cannot be read"));
             continue;
         }
         SeriesDate date{utcMs(*when), when->date, when->time, std::nullopt};
@@ -670,7 +680,7 @@ QString EventReader::readUid(icalcomponent *event, const Chunk &chunk)
             + QString::fromLatin1(QCryptographicHash::hash(chunk.text, QCryptographicHash::Sha1)
                                       .toHex()
                                       .left(16));
-        addIssue(chunk.line, m_out->what + QStringLiteral(": no UID; identified by its content"));
+        addIssue(chunk.line, m_out->what + Text::tr(": no UID; identified by its content"));
     }
     return uid;
 }
@@ -686,7 +696,7 @@ void EventReader::readEvent(const Chunk &chunk)
     if (event && icalcomponent_isa(event) != ICAL_VEVENT_COMPONENT)
         event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
     if (!event) {
-        skip(chunk.line, QString(), QStringLiteral("the event cannot be read"));
+        skip(chunk.line, QString(), Text::tr("the event cannot be read"));
         return;
     }
 
@@ -702,8 +712,8 @@ void EventReader::readEvent(const Chunk &chunk)
                                : std::nullopt;
     if (!start) {
         skip(chunk.line, what, dtstart || hasParseError(event, "DTSTART")
-                                   ? QStringLiteral("DTSTART cannot be read")
-                                   : QStringLiteral("DTSTART missing"));
+                                   ? Text::tr("DTSTART cannot be read")
+                                   : Text::tr("DTSTART missing"));
         return;
     }
     const qint64 startMs = utcMs(*start);
@@ -732,7 +742,7 @@ void EventReader::readOverride(icalproperty *rid, qint64 line, const When &start
 {
     const auto original = readWhen(rid, icalproperty_get_recurrenceid(rid), line);
     if (!original) {
-        skip(line, m_out->what, QStringLiteral("RECURRENCE-ID cannot be read"));
+        skip(line, m_out->what, Text::tr("RECURRENCE-ID cannot be read"));
         return;
     }
     const qint64 originalMs = utcMs(*original);
@@ -760,8 +770,8 @@ void EventReader::readMaster(icalcomponent *event, const Chunk &chunk, const Whe
         || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
     if (hasParseError(event, " RRULE property")) {
         const QString message = m_out->what
-            + (recurring ? QStringLiteral(": RRULE not understood, left out")
-                         : QStringLiteral(": RRULE not understood, imported as a single event"));
+            + (recurring ? Text::tr(": RRULE not understood, left out")
+                         : Text::tr(": RRULE not understood, imported as a single event"));
         std::vector<qint64> lines = unreadableRuleLines(chunk);
         if (lines.empty())
             lines.push_back(chunk.line);
@@ -895,7 +905,7 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     IcalReadReport report;
     if (!device.isOpen() || !device.isReadable() || device.isSequential())
         return Result<IcalReadReport>::failure(Error::Code::Io,
-                                               QStringLiteral("The calendar cannot be read."));
+                                               Text::tr("The calendar cannot be read."));
     const qint64 origin = device.pos();
     const qint64 total = device.size() - origin;
     constexpr qint64 margin = 3LL * 24 * 3600 * 1000;
@@ -914,13 +924,13 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     if (!zoneScan.sawCalendar())
         return Result<IcalReadReport>::failure(
             Error::Code::Invalid,
-            QStringLiteral("This is not an iCalendar file: it has no BEGIN:VCALENDAR."));
+            Text::tr("This is not an iCalendar file: it has no BEGIN:VCALENDAR."));
     report.calendarName = zoneScan.calendarName();
 
     // Pass 2: the events, one component at a time.
     if (!device.seek(origin))
         return Result<IcalReadReport>::failure(Error::Code::Io,
-                                               QStringLiteral("The calendar cannot be re-read."));
+                                               Text::tr("The calendar cannot be re-read."));
     ComponentScanner scan(device);
     EventCommitter committer(zones, sink, report);
     qint64 lastProgress = 0;
@@ -930,7 +940,7 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
             if (!committer.commit(event))
                 return Result<IcalReadReport>::failure(
                     Error::Code::Database,
-                    QStringLiteral("The events could not be saved (stopped at line %1).").arg(event.line));
+                    Text::tr("The events could not be saved (stopped at line %1).").arg(event.line));
             const qint64 done = event.endPos - origin;
             if (progress && done - lastProgress >= s_progressStepBytes) {
                 lastProgress = done;
@@ -997,7 +1007,7 @@ Result<IcalReadReport> IcalReader::read(QIODevice &device, const IcalReadOptions
     }
     if (!expanding.finish())
         return Result<IcalReadReport>::failure(Error::Code::Database,
-                                               QStringLiteral("The events could not be saved."));
+                                               Text::tr("The events could not be saved."));
     report.value().instances = sink.size();
     return report;
 }
@@ -1008,7 +1018,7 @@ Result<IcalReadReport> IcalReader::readFile(const QString &path, const IcalReadO
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<IcalReadReport>::failure(
-            Error::Code::Io, QStringLiteral("Fermata could not open %1 (%2).")
+            Error::Code::Io, Text::tr("Fermata could not open %1 (%2).")
                                  .arg(QFileInfo(path).fileName(), file.errorString()));
     return read(file, options, sink, progress);
 }

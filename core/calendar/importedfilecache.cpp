@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -34,14 +45,14 @@ QString ImportedFileCache::copyPath(const QString &source) const
 Status ImportedFileCache::remember(const QString &source, const QString &path, const QDateTime &when)
 {
     if (!QDir().mkpath(m_directory))
-        return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not create %1.").arg(m_directory));
+        return Status::failure(Error::Code::Io, Text::tr("Fermata could not create %1.").arg(m_directory));
     const QString copy = copyPath(source);
     if (QFileInfo(path).absoluteFilePath() != QFileInfo(copy).absoluteFilePath()) {
         // Replaced whole and flushed (QSaveFile): the previous copy stays until the new one is on disk.
         QFile in(path);
         QSaveFile out(copy);
         if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
-            return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not keep a copy of %1 in %2.")
+            return Status::failure(Error::Code::Io, Text::tr("Fermata could not keep a copy of %1 in %2.")
                                                         .arg(QFileInfo(path).fileName(), m_directory));
         bool copied = true;
         while (copied && !in.atEnd()) {
@@ -49,7 +60,7 @@ Status ImportedFileCache::remember(const QString &source, const QString &path, c
             copied = !chunk.isEmpty() && out.write(chunk) == chunk.size();
         }
         if (!copied || !out.commit())
-            return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write %1 (%2).")
+            return Status::failure(Error::Code::Io, Text::tr("Fermata could not write %1 (%2).")
                                                         .arg(copy, out.errorString()));
     }
     QList<Entry> all = entries();
@@ -119,7 +130,7 @@ Status ImportedFileCache::write(const QList<Entry> &entries) const
     QSaveFile file(indexPath(m_directory));
     const QByteArray bytes = QJsonDocument(array).toJson();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write %1 (%2).")
+        return Status::failure(Error::Code::Io, Text::tr("Fermata could not write %1 (%2).")
                                                     .arg(file.fileName(), file.errorString()));
     return {};
 }

@@ -4,12 +4,23 @@
 #include "storage/database.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSaveFile>
+
+namespace {
+
+// Messages people read, filed under the calendar context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Calendar)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -39,17 +50,17 @@ QString RefreshOutcome::message() const
     case Kind::Updated:
         return QStringLiteral("%1: %2").arg(name, report.summary());
     case Kind::NotModified:
-        return QStringLiteral("%1: unchanged on the server (%2 occurrences)")
+        return Text::tr("%1: unchanged on the server (%2 occurrences)")
             .arg(name)
             .arg(report.instances);
     case Kind::Failed:
         break;
     }
     const QString copy = cachedFrom.isValid()
-        ? QStringLiteral("still showing the copy from %1")
+        ? Text::tr("still showing the copy from %1")
               .arg(cachedFrom.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
-        : QStringLiteral("no copy yet");
-    return QStringLiteral("%1: could not refresh (%2); %3").arg(name, error, copy);
+        : Text::tr("no copy yet");
+    return Text::tr("%1: could not refresh (%2); %3").arg(name, error, copy);
 }
 
 struct SubscriptionService::Fetch
@@ -86,25 +97,25 @@ QString describe(QNetworkReply::NetworkError error, int timeoutMs)
     switch (error) {
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        return QStringLiteral("no answer within %1 s").arg(qMax(1, timeoutMs / 1000));
+        return Text::tr("no answer within %1 s").arg(qMax(1, timeoutMs / 1000));
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("the server refused the connection");
+        return Text::tr("the server refused the connection");
     case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("the server closed the connection");
+        return Text::tr("the server closed the connection");
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the server was not found");
+        return Text::tr("the server was not found");
     case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the secure connection failed");
+        return Text::tr("the secure connection failed");
     case QNetworkReply::TooManyRedirectsError:
-        return QStringLiteral("too many redirects");
+        return Text::tr("too many redirects");
     case QNetworkReply::InsecureRedirectError:
-        return QStringLiteral("it redirected from https to plain http");
+        return Text::tr("it redirected from https to plain http");
     case QNetworkReply::AuthenticationRequiredError:
-        return QStringLiteral("the server wants a user name and password");
+        return Text::tr("the server wants a user name and password");
     case QNetworkReply::ProtocolUnknownError:
-        return QStringLiteral("the address is not http or https");
+        return Text::tr("the address is not http or https");
     default:
-        return QStringLiteral("network error %1").arg(int(error));
+        return Text::tr("network error %1").arg(int(error));
     }
 }
 
@@ -150,12 +161,12 @@ Result<CalendarSubscription> SubscriptionService::subscribe(const QUrl &url, con
         || !(scheme == u"http" || scheme == u"https" || scheme == u"webcal" || scheme == u"webcals"))
         return Result<CalendarSubscription>::failure(
             Error::Code::Invalid,
-            QStringLiteral("%1 is not a calendar address: use an https://, http:// or webcal:// link.")
+            Text::tr("%1 is not a calendar address: use an https://, http:// or webcal:// link.")
                 .arg(redactedUrl(url)));
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed == u"local")
         return Result<CalendarSubscription>::failure(
-            Error::Code::Invalid, QStringLiteral("Choose another name for the calendar."));
+            Error::Code::Invalid, Text::tr("Choose another name for the calendar."));
     CalendarSubscription subscription;
     subscription.name = trimmed;
     subscription.url = url.toString(QUrl::FullyEncoded);
@@ -174,7 +185,7 @@ Status SubscriptionService::unsubscribe(const QString &name)
         return found.error();
     if (!found->has_value())
         return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("There is no calendar named \"%1\".").arg(name));
+                               Text::tr("There is no calendar named \"%1\".").arg(name));
     const qint64 id = (*found)->id;
     if (Status status = m_repository.remove(id); !status)
         return status;
@@ -241,7 +252,7 @@ void SubscriptionService::start(const CalendarSubscription &subscription)
     if (!fetch->part.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         CalendarSubscription copy = subscription;
         const RefreshOutcome outcome =
-            fail(copy, QStringLiteral("the cache folder %1 cannot be written").arg(m_cacheDirectory));
+            fail(copy, Text::tr("the cache folder %1 cannot be written").arg(m_cacheDirectory));
         Q_EMIT refreshFinished(outcome);
         if (m_running.isEmpty())
             Q_EMIT allRefreshed();
@@ -276,13 +287,13 @@ void SubscriptionService::onReadyRead(Fetch &fetch)
         return;
     fetch.bytes += data.size();
     if (fetch.bytes > maxDownloadBytes) {
-        fetch.error = QStringLiteral("the calendar is larger than %1 MB")
+        fetch.error = Text::tr("the calendar is larger than %1 MB")
                           .arg(maxDownloadBytes / (1024 * 1024));
         fetch.reply->abort();
         return;
     }
     if (fetch.part.write(data) != data.size()) {
-        fetch.error = QStringLiteral("the copy could not be saved (%1)").arg(fetch.part.errorString());
+        fetch.error = Text::tr("the copy could not be saved (%1)").arg(fetch.part.errorString());
         fetch.reply->abort();
     }
 }
@@ -324,7 +335,7 @@ RefreshOutcome SubscriptionService::complete(Fetch &fetch)
         dropPart();
         if (status >= 300) {
             const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-            return fail(subscription, QStringLiteral("the server answered %1 %2").arg(status).arg(reason).trimmed());
+            return fail(subscription, Text::tr("the server answered %1 %2").arg(status).arg(reason).trimmed());
         }
         return fail(subscription, describe(reply->error(), m_timeoutMs));
     }
@@ -332,7 +343,7 @@ RefreshOutcome SubscriptionService::complete(Fetch &fetch)
     const auto report = m_interop.importFile(partPath, subscription.name);
     if (!report) {
         dropPart();
-        return fail(subscription, QStringLiteral("the address did not return a calendar: %1")
+        return fail(subscription, Text::tr("the address did not return a calendar: %1")
                                       .arg(report.error().message));
     }
     keepAsCache(partPath, cachePath(subscription.id));
@@ -356,7 +367,7 @@ RefreshOutcome SubscriptionService::importCache(CalendarSubscription &subscripti
     // Unchanged on the server, but the horizon moves with the clock: re-expand the copy.
     const auto report = m_interop.importFile(cachePath(subscription.id), subscription.name);
     if (!report)
-        return fail(subscription, QStringLiteral("the cached copy cannot be read: %1")
+        return fail(subscription, Text::tr("the cached copy cannot be read: %1")
                                       .arg(report.error().message));
     subscription.lastSuccess = subscription.lastAttempt;
     subscription.lastError.clear();

@@ -7,9 +7,20 @@
 #include "time/clock.h"
 #include "time/intervalset.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the insights context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Insights)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -72,13 +83,13 @@ Result<qint64> sessionLookback(const Database &db, qint64 nowMs)
 {
     Result<QVariant> longest
         = sql::scalar(sql::on(db), QStringLiteral("SELECT MAX(ended_ms - started_ms) FROM focus_sessions"),
-            {}, QStringLiteral("find the longest focus session"));
+            {}, Text::tr("find the longest focus session"));
     if (!longest)
         return longest.error();
     Result<QVariant> running = sql::scalar(sql::on(db),
         QStringLiteral("SELECT MIN(started_ms) FROM focus_sessions "
                        "WHERE ended_ms IS NULL"),
-        {}, QStringLiteral("find the running focus session"));
+        {}, Text::tr("find the running focus session"));
     if (!running)
         return running.error();
     const qint64 runningAge = running->isNull() ? 0 : nowMs - running->toLongLong();
@@ -99,7 +110,7 @@ Status sessionMinutes(const Database &db, const QString &days, qint64 nowMs, QLi
                              "AND %1 > d.s GROUP BY d.i")
                   .arg(end)
                   .arg(*lookback),
-        {}, QStringLiteral("sum the focus time per day"));
+        {}, Text::tr("sum the focus time per day"));
     if (!q)
         return q.error();
     while (q.value().next())
@@ -124,7 +135,7 @@ Status blockCounts(const Database &db, const QString &days, qint64 nowMs, QList<
                              "GROUP BY i")
                   .arg(nowMs)
                   .arg(worked),
-        {}, QStringLiteral("count the focus blocks per day"));
+        {}, Text::tr("count the focus blocks per day"));
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -148,7 +159,7 @@ Result<QList<qint64>> interruptions(const Database &db, const Interval &range)
                        "AND at_ms >= ? AND at_ms < ?"),
         { qlonglong(range.startMs()), qlonglong(range.endMs()), qlonglong(range.startMs()),
             qlonglong(range.endMs()) },
-        QStringLiteral("read the interruptions"));
+        Text::tr("read the interruptions"));
     if (!q)
         return q.error();
     QList<qint64> at;
@@ -213,7 +224,7 @@ Status sessionCounts(const Database &db, const Interval &range, SessionCounts &o
         QStringLiteral("SELECT COUNT(*), TOTAL(outcome = 'done'), TOTAL(ended_ms > planned_end_ms), "
                        "TOTAL(outcome = 'stopped' AND ended_ms < planned_end_ms), TOTAL(ended_ms IS NULL) "
                        "FROM focus_sessions WHERE started_ms >= ? AND started_ms < ? AND outcome <> 'recorded'"),
-        { qlonglong(range.startMs()), qlonglong(range.endMs()) }, QStringLiteral("count the focus sessions"));
+        { qlonglong(range.startMs()), qlonglong(range.endMs()) }, Text::tr("count the focus sessions"));
     if (!q)
         return q.error();
     if (q.value().next()) {
@@ -233,7 +244,7 @@ Status sources(const Database &db, const Interval &range, QList<SourceInterrupti
         QStringLiteral("SELECT source, verdict, reason, COUNT(*), COUNT(released_ms) FROM notifications "
                        "WHERE received_ms >= ? AND received_ms < ? GROUP BY source, verdict, reason"),
         { qlonglong(range.startMs()), qlonglong(range.endMs()) },
-        QStringLiteral("count the notifications per source"));
+        Text::tr("count the notifications per source"));
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -283,7 +294,7 @@ Status accuracy(const Database &db, const Interval &range, qint64 nowMs, QList<T
             "JOIN worked w ON w.task_id = g.task_id GROUP BY g.tag ORDER BY g.tag")
             .arg(nowMs),
         { qlonglong(range.startMs()), qlonglong(range.endMs()) },
-        QStringLiteral("compare estimates per tag"));
+        Text::tr("compare estimates per tag"));
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -327,12 +338,12 @@ Result<InsightsReport> InsightsQuery::report(
 {
     if (!first.isValid() || !last.isValid() || last < first)
         return Error { Error::Code::Invalid,
-            QStringLiteral("the range must end on or after the day it starts") };
+            Text::tr("the range must end on or after the day it starts") };
     if (first.daysTo(last) >= s_maxDays)
         return Error { Error::Code::Invalid,
-            QStringLiteral("the range can span at most %1 days").arg(s_maxDays) };
+            Text::tr("the range can span at most %1 days").arg(s_maxDays) };
     if (!zone.isValid())
-        return Error { Error::Code::Invalid, QStringLiteral("the time zone is not known") };
+        return Error { Error::Code::Invalid, Text::tr("the time zone is not known") };
 
     InsightsReport r;
     r.first = first;
@@ -359,7 +370,7 @@ Result<InsightsReport> InsightsQuery::report(
     Result<int> peeks = countInRange(m_db,
         QStringLiteral("SELECT COUNT(*) FROM attention_events WHERE kind = 'peek' "
                        "AND at_ms >= ? AND at_ms < ?"),
-        range, QStringLiteral("count the early peeks"));
+        range, Text::tr("count the early peeks"));
     if (!peeks)
         return peeks.error();
     r.peeksEarly = *peeks;
@@ -367,7 +378,7 @@ Result<InsightsReport> InsightsQuery::report(
         QStringLiteral("SELECT COUNT(*) FROM messages m JOIN hub_sync h ON h.uuid = m.uuid "
                        "WHERE h.outgoing <> 0 AND h.urgent <> 0 "
                        "AND m.created_ms >= ? AND m.created_ms < ?"),
-        range, QStringLiteral("count the urgent messages sent"));
+        range, Text::tr("count the urgent messages sent"));
     if (!urgent)
         return urgent.error();
     r.urgentSent = *urgent;

@@ -1,9 +1,20 @@
 #include "insights/insightstakeaways.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 
 #include <cmath>
+
+namespace {
+
+// Messages people read, filed under the insights context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Insights)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -42,16 +53,17 @@ QString Takeaways::duration(int minutes)
 
 QString Takeaways::ruleWords(const QString &reasonKey)
 {
-    static const QHash<QString, QString> s_words {
-        { QStringLiteral("vip"), QStringLiteral("from VIPs") },
-        { QStringLiteral("critical"), QStringLiteral("marked critical") },
-        { QStringLiteral("keyword"), QStringLiteral("matching a keyword") },
-        { QStringLiteral("source-always-allow"), QStringLiteral("from always-allowed sources") },
-        { QStringLiteral("inside-window"), QStringLiteral("inside a check-in window") },
-        { QStringLiteral("team-message"), QStringLiteral("teammates' messages") },
-        { QStringLiteral("team-commitment"), QStringLiteral("teammates' commitments") },
+    // Built per call, not once: the words follow the translation loaded at the time.
+    const QHash<QString, QString> words {
+        { QStringLiteral("vip"), Text::tr("from VIPs") },
+        { QStringLiteral("critical"), Text::tr("marked critical") },
+        { QStringLiteral("keyword"), Text::tr("matching a keyword") },
+        { QStringLiteral("source-always-allow"), Text::tr("from always-allowed sources") },
+        { QStringLiteral("inside-window"), Text::tr("inside a check-in window") },
+        { QStringLiteral("team-message"), Text::tr("teammates' messages") },
+        { QStringLiteral("team-commitment"), Text::tr("teammates' commitments") },
     };
-    return s_words.value(reasonKey, QStringLiteral("by the rule “%1”").arg(reasonKey));
+    return words.value(reasonKey, Text::tr("by the rule “%1”").arg(reasonKey));
 }
 
 QString Takeaways::deepWork(const InsightsReport &r)
@@ -64,9 +76,9 @@ QString Takeaways::deepWork(const InsightsReport &r)
             best = &d;
     }
     if (total == 0)
-        return QStringLiteral("No focus time was recorded in these days.");
-    return QStringLiteral("You focused %1 over %2; %3 had the most (%4).")
-        .arg(duration(total), count(int(r.days.size()), QStringLiteral("day"), QStringLiteral("days")),
+        return Text::tr("No focus time was recorded in these days.");
+    return Text::tr("You focused %1 over %2; %3 had the most (%4).")
+        .arg(duration(total), count(int(r.days.size()), Text::tr("day"), Text::tr("days")),
             dayName(best->day, r), duration(best->deepWorkMinutes));
 }
 
@@ -83,11 +95,11 @@ QString Takeaways::unbrokenStretches(const InsightsReport &r, int stretchMinutes
         }
     }
     const QString head
-        = QStringLiteral("You had %1 with a %2 unbroken stretch")
-              .arg(count(good, QStringLiteral("day"), QStringLiteral("days")), duration(stretchMinutes));
+        = Text::tr("You had %1 with a %2 unbroken stretch")
+              .arg(count(good, Text::tr("day"), Text::tr("days")), duration(stretchMinutes));
     if (!worst)
         return head + QLatin1Char('.');
-    return QStringLiteral("%1; %2's longest was %3 — %4 of meetings.")
+    return Text::tr("%1; %2's longest was %3 — %4 of meetings.")
         .arg(head, dayName(worst->day, r), duration(worst->longestUnbrokenMinutes),
             duration(worst->meetingMinutes));
 }
@@ -102,13 +114,13 @@ QString Takeaways::plannedVersusDone(const InsightsReport &r)
         dropped += d.blocksDropped;
     }
     if (planned == 0)
-        return QStringLiteral("No focus blocks were planned in these days.");
-    return QStringLiteral("Of %1 planned, you worked %2 and dropped %3; %4 %5 moved.")
-        .arg(count(planned, QStringLiteral("focus block"), QStringLiteral("focus blocks")))
-        .arg(worked)
-        .arg(dropped)
-        .arg(moved)
-        .arg(moved == 1 ? QStringLiteral("was") : QStringLiteral("were"));
+        return Text::tr("No focus blocks were planned in these days.");
+    const QString blocks = count(planned, Text::tr("focus block"), Text::tr("focus blocks"));
+    if (moved == 1)
+        return Text::tr("Of %1 planned, you worked %2 and dropped %3; %4 was moved.")
+            .arg(blocks).arg(worked).arg(dropped).arg(moved);
+    return Text::tr("Of %1 planned, you worked %2 and dropped %3; %4 were moved.")
+        .arg(blocks).arg(worked).arg(dropped).arg(moved);
 }
 
 QString Takeaways::interruptions(const InsightsReport &r)
@@ -119,8 +131,8 @@ QString Takeaways::interruptions(const InsightsReport &r)
             byRule[it.key()] += it.value();
     }
     QString sentence
-        = QStringLiteral("Fermata held %1 and let %2 through")
-              .arg(count(r.totalHeld(), QStringLiteral("notification"), QStringLiteral("notifications")))
+        = Text::tr("Fermata held %1 and let %2 through")
+              .arg(count(r.totalHeld(), Text::tr("notification"), Text::tr("notifications")))
               .arg(r.totalLetThrough());
     if (!byRule.isEmpty()) {
         QStringList parts;
@@ -129,9 +141,9 @@ QString Takeaways::interruptions(const InsightsReport &r)
         sentence += QStringLiteral(" (%1)").arg(parts.join(QStringLiteral(", ")));
     }
     sentence
-        += QStringLiteral("; you peeked early %1 and sent %2.")
-               .arg(count(r.peeksEarly, QStringLiteral("time"), QStringLiteral("times")),
-                   count(r.urgentSent, QStringLiteral("urgent message"), QStringLiteral("urgent messages")));
+        += Text::tr("; you peeked early %1 and sent %2.")
+               .arg(count(r.peeksEarly, Text::tr("time"), Text::tr("times")),
+                   count(r.urgentSent, Text::tr("urgent message"), Text::tr("urgent messages")));
     return sentence;
 }
 
@@ -145,13 +157,13 @@ QString Takeaways::meetingsVersusFocus(const InsightsReport &r)
             ++meetingHeavy;
     }
     QString sentence
-        = QStringLiteral("Meetings took %1 and focus %2").arg(duration(meetings), duration(focus));
+        = Text::tr("Meetings took %1 and focus %2").arg(duration(meetings), duration(focus));
     if (meetingHeavy == 0)
         return sentence + QLatin1Char('.');
     return sentence
-        + QStringLiteral("; %1 of %2 had more meetings than focus.")
+        + Text::tr("; %1 of %2 had more meetings than focus.")
               .arg(meetingHeavy)
-              .arg(count(int(r.weeks.size()), QStringLiteral("week"), QStringLiteral("weeks")));
+              .arg(count(int(r.weeks.size()), Text::tr("week"), Text::tr("weeks")));
 }
 
 QString Takeaways::estimateAccuracy(const InsightsReport &r)
@@ -168,11 +180,11 @@ QString Takeaways::estimateAccuracy(const InsightsReport &r)
         }
     }
     if (!furthest)
-        return QStringLiteral("No tagged task with an estimate was finished with focus time in these days.");
-    return QStringLiteral("'%1' tasks took %2 their estimates (%3 against %4 over %5).")
+        return Text::tr("No tagged task with an estimate was finished with focus time in these days.");
+    return Text::tr("'%1' tasks took %2 their estimates (%3 against %4 over %5).")
         .arg(furthest->tag, ratio(furthestRatio), duration(furthest->actualMinutes),
             duration(furthest->estimatedMinutes),
-            count(furthest->tasks, QStringLiteral("task"), QStringLiteral("tasks")));
+            count(furthest->tasks, Text::tr("task"), Text::tr("tasks")));
 }
 
 QStringList Takeaways::all(const InsightsReport &r)

@@ -1,6 +1,17 @@
 #include "messaging/deliverypolicy.h"
 
+#include <QCoreApplication>
 #include <QLocale>
+
+namespace {
+
+// Messages people read, filed under the messaging context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Messaging)
+};
+
+} // namespace
 
 namespace fermata::deliverypolicy {
 
@@ -20,7 +31,7 @@ QString describe(const QDateTime &releaseAt, const QDateTime &now, const QTimeZo
                  const QTimeZone &recipientZone)
 {
     if (releaseAt <= now.addSecs(1))
-        return QStringLiteral("Delivered now");
+        return Text::tr("Delivered now");
     const QLocale c = QLocale::c();
     const QDateTime mine = releaseAt.toTimeZone(senderZone);
     const QDateTime theirs = releaseAt.toTimeZone(recipientZone);
@@ -28,11 +39,11 @@ QString describe(const QDateTime &releaseAt, const QDateTime &now, const QTimeZo
     const QString when = today ? c.toString(mine, QStringLiteral("HH:mm"))
                                : c.toString(mine, QStringLiteral("ddd HH:mm"));
     if (mine.offsetFromUtc() == theirs.offsetFromUtc())
-        return QStringLiteral("Delivered %1").arg(when);
+        return Text::tr("Delivered %1").arg(when);
     const bool sameDay = theirs.date() == mine.date();
     const QString theirWhen = sameDay ? c.toString(theirs, QStringLiteral("HH:mm"))
                                       : c.toString(theirs, QStringLiteral("ddd HH:mm"));
-    return QStringLiteral("Delivered %1 (their %2)").arg(when, theirWhen);
+    return Text::tr("Delivered %1 (their %2)").arg(when, theirWhen);
 }
 
 } // namespace fermata::deliverypolicy

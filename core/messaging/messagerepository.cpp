@@ -4,6 +4,18 @@
 #include "storage/messagerow.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the messaging context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Messaging)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -32,7 +44,7 @@ Status MessageRepository::save(const Message &m)
 {
     if (m.uuid.isNull())
         return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("A message needs an identifier before it is saved."));
+                               Text::tr("A message needs an identifier before it is saved."));
     // An upsert, so a retried save of the same uuid leaves exactly one row. Autocommit:
     // durable on return.
     return sql::exec(sql::on(m_db),
@@ -48,19 +60,19 @@ Status MessageRepository::save(const Message &m)
                       sql::text(m.body), sql::fromDateTime(m.createdAt), sql::fromDateTime(m.releaseAt),
                       messageStateKey(m.state), sql::fromDateTime(m.deliveredAt),
                       sql::fromDateTime(m.acknowledgedAt)},
-                     QStringLiteral("save the message \"%1\"").arg(m.subject));
+                     Text::tr("save the message \"%1\"").arg(m.subject));
 }
 
 Result<std::optional<Message>> MessageRepository::find(const QUuid &uuid) const
 {
     return sql::readOne(sql::on(m_db), s_select + QStringLiteral("WHERE uuid = ?"), {uuidKey(uuid)},
-                        QStringLiteral("read a message"), readMessage);
+                        Text::tr("read a message"), readMessage);
 }
 
 Result<QList<Message>> MessageRepository::all() const
 {
     return sql::readAll(sql::on(m_db), s_select + QStringLiteral("ORDER BY created_ms, uuid"), {},
-                        QStringLiteral("read messages"), readMessage);
+                        Text::tr("read messages"), readMessage);
 }
 
 } // namespace fermata

@@ -7,6 +7,18 @@
 #include "team/secretstore.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the messaging context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Messaging)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -161,13 +173,13 @@ Status OutboxService::openClient()
         return {};
     if (!isJoined())
         return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("This Fermata has not joined a team hub yet: run "
-                                              "fermata hub join --url URL --user USER."));
+                               Text::tr("This Fermata has not joined a team hub yet: run "
+                                        "fermata hub join --url URL --user USER."));
     const Result<QString> password = m_secrets.read(m_config.accountKey());
     if (!password)
         return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("No password for the team hub is stored on this "
-                                              "machine; join again with a new one-time password."));
+                               Text::tr("No password for the team hub is stored on this "
+                                        "machine; join again with a new one-time password."));
     if (Status opened = m_client.open(m_config, *password); !opened)
         return opened;
     m_client.subscribe(m_teamId);
@@ -267,11 +279,11 @@ OutboxService::HubStatus OutboxService::status() const
     s.lastError = m_lastError;
     if (!s.joined)
         return s;
-    const QString waiting = s.waiting == 1 ? QStringLiteral("1 message waiting to sync")
-                                           : QStringLiteral("%1 messages waiting to sync").arg(s.waiting);
+    const QString waiting = s.waiting == 1 ? Text::tr("1 message waiting to sync")
+                                           : Text::tr("%1 messages waiting to sync").arg(s.waiting);
     if (!s.reachable)
-        s.text = s.waiting > 0 ? QStringLiteral("Team hub unreachable — ") + waiting
-                               : QStringLiteral("Team hub unreachable");
+        s.text = s.waiting > 0 ? Text::tr("Team hub unreachable — %1").arg(waiting)
+                               : Text::tr("Team hub unreachable");
     else if (s.waiting > 0)
         s.text = waiting;
     return s;
@@ -432,7 +444,7 @@ Status OutboxService::pushBatch(const QList<HubClient::Outgoing> &batch)
         if (const std::optional<QDateTime> &release = releases->at(i)) {
             m.releaseAt = *release;
         } else {
-            m_lastError = QStringLiteral("\"%1\" is not an active member of your team.").arg(m.to);
+            m_lastError = Text::tr("\"%1\" is not an active member of your team.").arg(m.to);
             m.state = Message::State::Draft; // kept locally, as pushOne() does
         }
         if (Status saved = m_db.inTransaction([&]() -> Status {
@@ -624,10 +636,10 @@ QString OutboxService::describe(const QDateTime &releaseAt, const QString &recip
 Result<OutboxService::ReleasePreview> OutboxService::preview(const QString &recipient)
 {
     if (!isJoined())
-        return Error{Error::Code::NotFound, QStringLiteral("Join a team hub to send messages to teammates.")};
+        return Error{Error::Code::NotFound, Text::tr("Join a team hub to send messages to teammates.")};
     const auto member = m_directory.find(recipient);
     if (!member)
-        return Error{Error::Code::NotFound, QStringLiteral("\"%1\" is not in your team.").arg(recipient)};
+        return Error{Error::Code::NotFound, Text::tr("\"%1\" is not in your team.").arg(recipient)};
     ReleasePreview preview;
     if (m_client.isOpen()) {
         const Result<QDateTime> fromHub = withHub([&] { return m_client.previewRelease(member->role); });
@@ -648,13 +660,13 @@ Result<Message> OutboxService::send(const QString &to, const QString &subject, c
                                     bool urgent)
 {
     if (!isJoined())
-        return Error{Error::Code::NotFound, QStringLiteral("Join a team hub to send messages to teammates.")};
+        return Error{Error::Code::NotFound, Text::tr("Join a team hub to send messages to teammates.")};
     const auto member = m_directory.find(to);
     if (!member)
-        return Error{Error::Code::NotFound, QStringLiteral("\"%1\" is not in your team.").arg(to)};
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
+        return Error{Error::Code::NotFound, Text::tr("\"%1\" is not in your team.").arg(to)};
+    if (Status ok = hubsql::checkText(Text::tr("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok.error();
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok.error();
     Message m;
     m.uuid = QUuid::createUuid();
@@ -695,11 +707,11 @@ Result<OutboxService::HeldMessage> OutboxService::findHeld(const QUuid &uuid, co
     if (!found)
         return found.error();
     if (!found->has_value() || found->value().from != m_role)
-        return Error{Error::Code::NotFound, QStringLiteral("There is no such message in your outbox.")};
+        return Error{Error::Code::NotFound, Text::tr("There is no such message in your outbox.")};
     const Message &m = found->value();
     if (m.state != Message::State::Queued || m.releaseAt <= m_clock.now())
         return Error{Error::Code::Invalid,
-                     QStringLiteral("\"%1\" was already released; it can no longer be %2.").arg(m.subject, change)};
+                     Text::tr("\"%1\" was already released; it can no longer be %2.").arg(m.subject, change)};
     const Result<std::optional<HubStore::Entry>> entry = m_store.find(uuid);
     const bool waitingToPush = entry && entry->has_value() && entry->value().pending == HubStore::Pending::Push;
     return HeldMessage{m, waitingToPush};
@@ -732,11 +744,11 @@ Status OutboxService::saveHeld(const Message &m, std::optional<HubStore::Pending
 
 Status OutboxService::edit(const QUuid &uuid, const QString &subject, const QString &body)
 {
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok;
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok;
-    const Result<HeldMessage> held = findHeld(uuid, QStringLiteral("edited"));
+    const Result<HeldMessage> held = findHeld(uuid, Text::tr("edited"));
     if (!held)
         return held.error();
     const Result<bool> onHub = tryOnHub(*held, [&] { return m_client.edit(uuid, subject, body); });
@@ -753,7 +765,7 @@ Status OutboxService::edit(const QUuid &uuid, const QString &subject, const QStr
 
 Status OutboxService::withdraw(const QUuid &uuid)
 {
-    const Result<HeldMessage> held = findHeld(uuid, QStringLiteral("withdrawn"));
+    const Result<HeldMessage> held = findHeld(uuid, Text::tr("withdrawn"));
     if (!held)
         return held.error();
     const Result<bool> onHub = tryOnHub(*held, [&] { return m_client.withdraw(uuid); });
@@ -812,7 +824,7 @@ Status OutboxService::acknowledge(const QUuid &uuid)
     if (!found)
         return found.error();
     if (!found->has_value() || found->value().to != m_role)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("There is no such received message."));
+        return Status::failure(Error::Code::NotFound, Text::tr("There is no such received message."));
     Message m = found->value();
     m.state = Message::State::Acknowledged;
     const Status saved = m_db.inTransaction([&]() -> Status {
@@ -848,8 +860,8 @@ void OutboxService::tryPushCommitments()
 Result<CommitmentService::Mine> OutboxService::share(qint64 taskId, const std::optional<QString> &note)
 {
     if (!isJoined())
-        return Error{Error::Code::NotFound, QStringLiteral("This Fermata has not joined a team hub yet: run "
-                                                           "fermata hub join --url URL --user USER.")};
+        return Error{Error::Code::NotFound, Text::tr("This Fermata has not joined a team hub yet: run "
+                                                     "fermata hub join --url URL --user USER.")};
     const Result<CommitmentService::Mine> shared = m_commitments.share(taskId, note);
     if (!shared)
         return shared;

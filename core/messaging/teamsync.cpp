@@ -6,6 +6,8 @@
 #include "team/secretstore.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace fermata {
@@ -34,6 +36,9 @@ int TeamSnapshot::heldCount() const
 // which are made, used and destroyed on that thread only (QSqlDatabase and QTimer require it).
 class TeamWorker final : public QObject
 {
+    // The worker's messages are the facade's: one context, which lupdate sees too.
+    Q_DECLARE_TR_FUNCTIONS(fermata::TeamSync)
+
 public:
     TeamWorker(TeamSync *facade, TeamSync::Options options, const Clock &clock)
         : m_facade(facade), m_options(std::move(options)), m_clock(clock)
@@ -60,11 +65,6 @@ public:
         if (m_service->isJoined())
             reportIfFailed(TeamSync::Operation::Sync, m_service->connectToHub());
         publish();
-    }
-
-    static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-    {
-        return TeamSync::tr(text, disambiguation, n);
     }
 
     void join(const HubConfig &config, const QString &password)

@@ -1,6 +1,17 @@
 #include "model/commitment.h"
 
+#include <QCoreApplication>
 #include <QDebug>
+
+namespace {
+
+// Messages people read, filed under the model context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Model)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -27,7 +38,13 @@ std::optional<Commitment::Status> commitmentStatusFromKey(const QString &key)
 
 QString commitmentStatusText(Commitment::Status status)
 {
-    return status == Commitment::Status::InProgress ? QStringLiteral("in progress") : commitmentStatusKey(status);
+    switch (status) {
+    case Commitment::Status::InProgress: return Text::tr("in progress");
+    case Commitment::Status::Done: return Text::tr("done");
+    case Commitment::Status::Dropped: return Text::tr("dropped");
+    case Commitment::Status::Planned: break;
+    }
+    return Text::tr("planned");
 }
 
 QDebug operator<<(QDebug debug, const Commitment &c)

@@ -1,7 +1,19 @@
 #include "planning/explainer.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <map>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata::planning {
 
@@ -37,10 +49,10 @@ QString Explainer::blockedDays(int from, int to) const
             continue;
         last = day;
         if (const QString by = blockedBy(day); !by.isEmpty())
-            days << QStringLiteral("%1 is blocked by '%2' (all day)").arg(formatDay(p, day), by);
+            days << Text::tr("%1 is blocked by '%2' (all day)").arg(formatDay(p, day), by);
     }
     if (days.size() > 2)
-        days = days.mid(0, 2) << QStringLiteral("%1 more days are blocked").arg(days.size() - 2);
+        days = days.mid(0, 2) << Text::tr("%1 more days are blocked").arg(days.size() - 2);
     return days.join(QStringLiteral(", "));
 }
 
@@ -72,15 +84,15 @@ QString Explainer::shortage(int task) const
     const int end = t.hasDeadline ? t.deadline : p.slotCount;
     // A deadline before the planned period was clamped to its start: "before <now>" would mislead.
     if (t.hasDeadline && t.deadline <= 0)
-        return QStringLiteral("its deadline has passed — set a new deadline to plan it");
-    const QString by = t.hasDeadline ? QStringLiteral("before ") + formatSlot(p, t.deadline)
-                                     : QStringLiteral("in the planned period");
-    const QString needs = QStringLiteral("needs %1 %2").arg(formatMinutes((long long)t.length * m), by);
+        return Text::tr("its deadline has passed — set a new deadline to plan it");
+    const QString by = t.hasDeadline ? Text::tr("before %1").arg(formatSlot(p, t.deadline))
+                                     : Text::tr("in the planned period");
+    const QString needs = Text::tr("needs %1 %2").arg(formatMinutes((long long)t.length * m), by);
     const int free = freeSlots(t.release, end);
     if (free < t.length) {
         // Not enough time at all: a whole day taken by an all-day event says most.
         if (const QString blocked = blockedDays(t.release, end); !blocked.isEmpty())
-            return QStringLiteral("%1; only %2 free — %3; move the deadline or add working hours")
+            return Text::tr("%1; only %2 free — %3; move the deadline or add working hours")
                 .arg(needs, formatMinutes((long long)free * m), blocked);
         // Otherwise point at the biggest meeting in the way.
         const BusySpan *biggest = nullptr;
@@ -89,9 +101,9 @@ QString Explainer::shortage(int task) const
                 && (!biggest || b.end - b.start > biggest->end - biggest->start))
                 biggest = &b;
         }
-        const QString fix = biggest ? QStringLiteral("move the '%1' meeting or the deadline").arg(biggest->title)
-                                    : QStringLiteral("move the deadline or add working hours");
-        return QStringLiteral("%1; only %2 free — %3").arg(needs, formatMinutes((long long)free * m), fix);
+        const QString fix = biggest ? Text::tr("move the '%1' meeting or the deadline").arg(biggest->title)
+                                    : Text::tr("move the deadline or add working hours");
+        return Text::tr("%1; only %2 free — %3").arg(needs, formatMinutes((long long)free * m), fix);
     }
     // The time exists but went to other work: name the biggest takers of equal or higher weight.
     std::map<int, int> takers;
@@ -105,10 +117,10 @@ QString Explainer::shortage(int task) const
         QStringList names;
         for (size_t i = 0; i < std::min<size_t>(2, list.size()); ++i)
             names << name(list[i].first);
-        return QStringLiteral("%1; the %2 free there go to work as or more important (%3) — raise its priority or move the deadline")
+        return Text::tr("%1; the %2 free there go to work as or more important (%3) — raise its priority or move the deadline")
             .arg(needs, formatMinutes((long long)free * m), names.join(QStringLiteral(", ")));
     }
-    return QStringLiteral("%1; no free stretch of at least %2 is left — allow shorter blocks or move the deadline")
+    return Text::tr("%1; no free stretch of at least %2 is left — allow shorter blocks or move the deadline")
         .arg(needs, formatMinutes((long long)std::min(t.minChunk, t.length) * m));
 }
 
@@ -123,32 +135,32 @@ QString Explainer::reason(int task) const
             if (d.taskKey == t.key)
                 return d.message;
         }
-        return QStringLiteral("cannot be planned");
+        return Text::tr("cannot be planned");
     }
     for (int d : t.deps) {
         const TaskOutcome od = outcome(d);
         if (od == TaskOutcome::Invalid || od == TaskOutcome::Unplanned)
-            return QStringLiteral("waits for %1, which cannot be planned yet").arg(name(d));
+            return Text::tr("waits for %1, which cannot be planned yet").arg(name(d));
         if (od != TaskOutcome::Complete && od != TaskOutcome::Late)
-            return QStringLiteral("waits for %1").arg(name(d));
+            return Text::tr("waits for %1").arg(name(d));
     }
     const int m = m_problem.slotMinutes;
     // A teammate's commitment it waits for comes first: it is why the work starts late.
     const QString wait = t.waitsFor.isEmpty() ? QString() : t.waitsFor + QStringLiteral("; ");
     // Its deadline passes before the teammate's work is done: nothing here can fix that.
     if (!t.deadlineBeforeWait.isEmpty())
-        return wait + QStringLiteral("its deadline %1 comes first — move the deadline or ask your teammate to finish sooner")
+        return wait + Text::tr("its deadline %1 comes first — move the deadline or ask your teammate to finish sooner")
             .arg(t.deadlineBeforeWait);
     if (o == TaskOutcome::Late) {
         int finish = 0;
         for (const Block &b : m_solution.blocks)
             finish = b.task == task ? std::max(finish, b.end) : finish;
-        return wait + QStringLiteral("finishes %1, after its deadline %2 — %3")
+        return wait + Text::tr("finishes %1, after its deadline %2 — %3")
             .arg(formatSlot(m_problem, finish), formatSlot(m_problem, t.deadline), shortage(task));
     }
     const QString text = wait + shortage(task);
     if (o == TaskOutcome::Partial) {
-        return QStringLiteral("%1 of %2 planned; ")
+        return Text::tr("%1 of %2 planned; ")
                    .arg(formatMinutes((long long)m_solution.plannedSlots[size_t(task)] * m),
                         formatMinutes((long long)(t.length + t.doneBefore) * m))
             + text;

@@ -1,6 +1,18 @@
 #include "planning/jsonfields.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata::interop {
 
@@ -16,7 +28,7 @@ QJsonObject JsonFields::object(const QJsonObject &o, const QString &key, const Q
     if (v.isObject())
         return v.toObject();
     if (!v.isUndefined() || required)
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected an object"));
+        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : Text::tr("expected an object"));
     return {};
 }
 
@@ -26,7 +38,7 @@ QJsonArray JsonFields::array(const QJsonObject &o, const QString &key, const QSt
     if (v.isArray())
         return v.toArray();
     if (!v.isUndefined() || required)
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a list"));
+        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : Text::tr("expected a list"));
     return {};
 }
 
@@ -41,7 +53,7 @@ std::optional<qint64> JsonFields::integer(const QJsonObject &o, const QString &k
     }
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || std::isnan(d) || d != std::floor(d) || std::fabs(d) > 1e15) {
-        fail(join(path, key), QStringLiteral("expected a whole number"));
+        fail(join(path, key), Text::tr("expected a whole number"));
         return fallback;
     }
     return qint64(d);
@@ -55,7 +67,7 @@ QString JsonFields::string(const QJsonObject &o, const QString &key, const QStri
         return v.toString();
     if (v.isUndefined() && fallback)
         return *fallback;
-    fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected text"));
+    fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : Text::tr("expected text"));
     return fallback.value_or(QString());
 }
 
@@ -67,7 +79,7 @@ bool JsonFields::boolean(const QJsonObject &o, const QString &key, const QString
         return v.toBool();
     if (v.isUndefined() && fallback)
         return *fallback;
-    fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected true or false"));
+    fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : Text::tr("expected true or false"));
     return fallback.value_or(false);
 }
 

@@ -2,8 +2,19 @@
 
 #include "planning/jsonfields.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimeZone>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata::interop {
 
@@ -16,7 +27,7 @@ QDateTime instant(JsonFields &f, const QJsonObject &o, const QString &key, const
         return {};
     const QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!dt.isValid() || dt.timeSpec() == Qt::LocalTime) {
-        f.fail(JsonFields::join(path, key), QStringLiteral("expected an ISO 8601 instant with Z or an offset, found \"%1\"").arg(text));
+        f.fail(JsonFields::join(path, key), Text::tr("expected an ISO 8601 instant with Z or an offset, found \"%1\"").arg(text));
         return {};
     }
     return dt.toUTC();
@@ -38,14 +49,14 @@ QList<WeeklyRule> rules(JsonFields &f, const QJsonArray &list, const QString &ke
         for (const QJsonValue &d : f.array(o, QStringLiteral("days"), path)) {
             const int day = d.toInt(0);
             if (day < 1 || day > 7)
-                f.fail(JsonFields::join(path, QStringLiteral("days")), QStringLiteral("expected days 1 (Monday) to 7 (Sunday)"));
+                f.fail(JsonFields::join(path, QStringLiteral("days")), Text::tr("expected days 1 (Monday) to 7 (Sunday)"));
             else
                 mask |= WeeklyRule::dayBit(Qt::DayOfWeek(day));
         }
         const QTime start = QTime::fromString(f.string(o, QStringLiteral("start"), path), QStringLiteral("HH:mm"));
         const QTime end = QTime::fromString(f.string(o, QStringLiteral("end"), path), QStringLiteral("HH:mm"));
         if (!f.hasError() && (!start.isValid() || !end.isValid()))
-            f.fail(path, QStringLiteral("start and end must be times like \"09:00\""));
+            f.fail(path, Text::tr("start and end must be times like \"09:00\""));
         out.append(WeeklyRule(mask, start, end, zone));
     }
     return out;
@@ -96,13 +107,13 @@ Task task(JsonFields &f, const QJsonObject &o, const QString &path)
     const QJsonArray deps = f.array(o, QStringLiteral("dependsOn"), path, false);
     for (qsizetype i = 0; i < deps.size(); ++i) {
         if (!deps.at(i).isDouble())
-            f.fail(JsonFields::index(JsonFields::join(path, QStringLiteral("dependsOn")), i), QStringLiteral("expected a task id"));
+            f.fail(JsonFields::index(JsonFields::join(path, QStringLiteral("dependsOn")), i), Text::tr("expected a task id"));
         t.dependsOn.append(qint64(deps.at(i).toDouble()));
     }
     const QString after = f.string(o, QStringLiteral("afterCommitment"), path, QString());
     t.afterCommitment = QUuid::fromString(after);
     if (!after.isEmpty() && t.afterCommitment.isNull())
-        f.fail(JsonFields::join(path, QStringLiteral("afterCommitment")), QStringLiteral("expected a commitment uuid"));
+        f.fail(JsonFields::join(path, QStringLiteral("afterCommitment")), Text::tr("expected a commitment uuid"));
     return t;
 }
 
@@ -115,7 +126,7 @@ TeammateCommitment commitment(JsonFields &f, const QJsonObject &o, const QString
     Commitment &c = t.commitment;
     c.uuid = QUuid::fromString(f.string(o, QStringLiteral("uuid"), path));
     if (c.uuid.isNull())
-        f.fail(JsonFields::join(path, QStringLiteral("uuid")), QStringLiteral("expected a uuid"));
+        f.fail(JsonFields::join(path, QStringLiteral("uuid")), Text::tr("expected a uuid"));
     c.ownerRole = f.string(o, QStringLiteral("owner"), path);
     c.title = f.string(o, QStringLiteral("title"), path);
     const std::optional<Commitment::Status> status =
@@ -126,12 +137,12 @@ TeammateCommitment commitment(JsonFields &f, const QJsonObject &o, const QString
     const QString day = f.string(o, QStringLiteral("finishDay"), path, QString());
     c.finishDay = QDate::fromString(day, Qt::ISODate);
     if (!day.isEmpty() && !c.finishDay.isValid())
-        f.fail(JsonFields::join(path, QStringLiteral("finishDay")), QStringLiteral("expected a date like \"2024-03-05\""));
+        f.fail(JsonFields::join(path, QStringLiteral("finishDay")), Text::tr("expected a date like \"2024-03-05\""));
     c.due = instant(f, o, QStringLiteral("due"), path, false);
     t.ownerName = f.string(o, QStringLiteral("ownerName"), path, QString());
     t.ownerZoneId = f.string(o, QStringLiteral("ownerZone"), path, QString()).toUtf8();
     if (!t.ownerZoneId.isEmpty() && !QTimeZone(t.ownerZoneId).isValid())
-        f.fail(JsonFields::join(path, QStringLiteral("ownerZone")), QStringLiteral("unknown time zone"));
+        f.fail(JsonFields::join(path, QStringLiteral("ownerZone")), Text::tr("unknown time zone"));
     return t;
 }
 
@@ -174,18 +185,18 @@ Result<PlanRequest> readPlanRequest(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error{Error::Code::Invalid, QStringLiteral("the request is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
+        return Error{Error::Code::Invalid, Text::tr("the request is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
     if (!doc.isObject())
-        return Error{Error::Code::Invalid, QStringLiteral("the request: expected a JSON object at the top")};
+        return Error{Error::Code::Invalid, Text::tr("the request: expected a JSON object at the top")};
     const QJsonObject root = doc.object();
     JsonFields f;
     PlanRequest r;
     r.zoneId = f.string(root, QStringLiteral("zone"), QString(), QStringLiteral("UTC")).toUtf8();
     if (!QTimeZone(r.zoneId).isValid())
-        f.fail(QStringLiteral("zone"), QStringLiteral("unknown time zone \"%1\"").arg(QString::fromUtf8(r.zoneId)));
+        f.fail(QStringLiteral("zone"), Text::tr("unknown time zone \"%1\"").arg(QString::fromUtf8(r.zoneId)));
     r.horizon = span(f, f.object(root, QStringLiteral("horizon"), QString()), QStringLiteral("horizon"));
     if (!f.hasError() && (r.horizon.isEmpty() || r.horizon.durationMs() > qint64(2) * 366 * 86400000))
-        f.fail(QStringLiteral("horizon"), QStringLiteral("expected end after start, at most two years"));
+        f.fail(QStringLiteral("horizon"), Text::tr("expected end after start, at most two years"));
     r.now = instant(f, root, QStringLiteral("now"), QString(), false);
     readSettings(f, root, r.settings);
     r.workingRules = rules(f, f.array(root, QStringLiteral("workingHours"), QString(), false), QStringLiteral("workingHours"), r.zoneId);

@@ -3,9 +3,20 @@
 #include "planning/explainer.h"
 #include "planning/solver.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -30,15 +41,15 @@ CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment>
     const auto found = std::find_if(commitments.cbegin(), commitments.cend(),
                                     [&](const TeammateCommitment &c) { return c.commitment.uuid == uuid; });
     if (found == commitments.cend())
-        return {{}, QStringLiteral("its teammate's commitment is no longer shared; it does not wait")};
+        return {{}, Text::tr("its teammate's commitment is no longer shared; it does not wait")};
     const Commitment &c = found->commitment;
-    const QString whose = QStringLiteral("%1's '%2'").arg(found->displayName(), c.title);
+    const QString whose = Text::tr("%1's '%2'").arg(found->displayName(), c.title);
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     switch (c.status) {
     case Commitment::Status::Done:
-        return {{}, QStringLiteral("%1 is done").arg(whose)};
+        return {{}, Text::tr("%1 is done").arg(whose)};
     case Commitment::Status::Dropped:
-        return {{}, QStringLiteral("%1 dropped '%2'; it no longer waits for it").arg(found->displayName(), c.title)};
+        return {{}, Text::tr("%1 dropped '%2'; it no longer waits for it").arg(found->displayName(), c.title)};
     case Commitment::Status::Planned:
     case Commitment::Status::InProgress:
         break;
@@ -48,16 +59,16 @@ CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment>
         const QTimeZone zone = !found->ownerZoneId.isEmpty() && owner.isValid() ? owner : person;
         // The owner's work ends some time that day: the dependent work starts the next day.
         return {QDateTime(c.finishDay.addDays(1), QTime(0, 0), zone),
-                QStringLiteral("waits for %1, planned to finish %2")
+                Text::tr("waits for %1, planned to finish %2")
                     .arg(whose, QLatin1String(names[c.finishDay.dayOfWeek() - 1]))};
     }
     if (c.due.isValid()) {
         const QDateTime local = c.due.toTimeZone(person);
-        return {c.due, QStringLiteral("waits for %1, not planned yet, due %2 %3")
+        return {c.due, Text::tr("waits for %1, not planned yet, due %2 %3")
                            .arg(whose, QLatin1String(names[local.date().dayOfWeek() - 1]),
                                 local.time().toString(QStringLiteral("HH:mm")))};
     }
-    return {{}, QStringLiteral("after %1, which has no date yet; it does not wait").arg(whose)};
+    return {{}, Text::tr("after %1, which has no date yet; it does not wait").arg(whose)};
 }
 
 int PlanQuality::percentShortAtMost() const

@@ -6,7 +6,19 @@
 #include "storage/repositories.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -114,7 +126,7 @@ Result<Plan> PlanningService::plan(const Interval &requested)
     const QDateTime now = m_clock.now();
     const Interval range(std::max(requested.startMs(), now.toMSecsSinceEpoch()), requested.endMs());
     if (range.isEmpty())
-        return Error{Error::Code::Invalid, QStringLiteral("the period to plan has already passed")};
+        return Error{Error::Code::Invalid, Text::tr("the period to plan has already passed")};
     QList<FocusBlock> replaceable;
     Result<PlanRequest> request = buildRequest(range, &replaceable);
     if (!request)
@@ -175,7 +187,7 @@ Status PlanningService::swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHas
 Status PlanningService::undo(QHash<qint64, qint64> *newIds)
 {
     if (m_undo.isEmpty())
-        return Status::failure(Error::Code::NotFound, QStringLiteral("there is no plan to undo"));
+        return Status::failure(Error::Code::NotFound, Text::tr("there is no plan to undo"));
     Undo record = m_undo.takeLast();
     QHash<qint64, qint64> ids;
     if (Status s = swap(record.added, record.removed, &ids); !s) {
@@ -203,7 +215,7 @@ Status PlanningService::undo(QHash<qint64, qint64> *newIds)
 Status PlanningService::redo(QHash<qint64, qint64> *newIds)
 {
     if (m_redo.isEmpty())
-        return Status::failure(Error::Code::NotFound, QStringLiteral("there is no plan to redo"));
+        return Status::failure(Error::Code::NotFound, Text::tr("there is no plan to redo"));
     Undo record = m_redo.takeLast();
     QHash<qint64, qint64> ids;
     if (Status s = swap(record.removed, record.added, &ids); !s) {
@@ -265,7 +277,7 @@ QString PlanningService::plainReasonFor(const Task &task, bool late, const Inter
         : commitmentWait(task.afterCommitment, commitments, m_preferences.timeZoneId()).text + QStringLiteral(", ");
     const QString priority = wait + priorityName(task.priority);
     if (!task.hasDeadline())
-        return QStringLiteral("%1, no deadline").arg(priority);
+        return Text::tr("%1, no deadline").arg(priority);
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -275,7 +287,8 @@ QString PlanningService::plainReasonFor(const Task &task, bool late, const Inter
     if (qAbs(range.startMs() - local.toMSecsSinceEpoch()) > qint64(6) * 24 * 3600 * 1000)
         when += QStringLiteral(" %1 %2").arg(local.date().day()).arg(QLatin1String(months[local.date().month() - 1]));
     when += QLatin1Char(' ') + local.time().toString(QStringLiteral("HH:mm"));
-    return QStringLiteral("%1deadline %2, %3").arg(late ? QStringLiteral("late — ") : QString(), when, priority);
+    return late ? Text::tr("late — deadline %1, %2").arg(when, priority)
+                : Text::tr("deadline %1, %2").arg(when, priority);
 }
 
 Result<QHash<qint64, LearnedEstimate>> PlanningService::learnEstimates(PlanRequest &request) const
@@ -329,7 +342,7 @@ Result<FocusBlock> PlanningService::find(qint64 blockId) const
         if (b.id == blockId)
             return b;
     }
-    return Error{Error::Code::NotFound, QStringLiteral("the focus block no longer exists")};
+    return Error{Error::Code::NotFound, Text::tr("the focus block no longer exists")};
 }
 
 Status PlanningService::setPinned(qint64 blockId, bool pinned)
@@ -358,7 +371,7 @@ Status PlanningService::unpin(qint64 blockId)
 Status PlanningService::resize(qint64 blockId, const QDateTime &start, const QDateTime &end)
 {
     if (!start.isValid() || !end.isValid() || end <= start)
-        return Status::failure(Error::Code::Invalid, QStringLiteral("a focus block must end after it starts"));
+        return Status::failure(Error::Code::Invalid, Text::tr("a focus block must end after it starts"));
     Result<FocusBlock> block = find(blockId);
     if (!block)
         return block.error();
@@ -375,9 +388,9 @@ Status PlanningService::resize(qint64 blockId, const QDateTime &start, const QDa
 Result<qint64> PlanningService::addPinned(qint64 taskId, const QDateTime &start, const QDateTime &end)
 {
     if (!start.isValid() || !end.isValid() || end <= start)
-        return Error{Error::Code::Invalid, QStringLiteral("a focus block must end after it starts")};
+        return Error{Error::Code::Invalid, Text::tr("a focus block must end after it starts")};
     if (!m_tasks.task(taskId))
-        return Error{Error::Code::NotFound, QStringLiteral("the task no longer exists")};
+        return Error{Error::Code::NotFound, Text::tr("the task no longer exists")};
     const Result<qint64> id = FocusBlockRepository(m_db).add(FocusBlock{0, taskId, start.toUTC(), end.toUTC(), true});
     if (!id)
         return id.error();

@@ -2,8 +2,19 @@
 
 #include "time/weeklyrule.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -119,7 +130,7 @@ struct DateWord
 
 DateWord notADate(const QString &phrase)
 {
-    return {{}, 0, QStringLiteral("“%1” is not a date").arg(phrase)};
+    return {{}, 0, Text::tr("“%1” is not a date").arg(phrase)};
 }
 
 // A month and day without a year that has passed means next year's (today has not passed).
@@ -461,7 +472,7 @@ Result<TeammateCommitment> QuickAdd::findCommitment(const QString &owner, const 
     }
     if (theirs.isEmpty())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("Nobody called %1 shares a commitment — 'fermata hub commitments' lists them.").arg(owner)};
+                     Text::tr("Nobody called %1 shares a commitment — 'fermata hub commitments' lists them.").arg(owner)};
     const auto pick = [&](auto matches) -> std::optional<QList<TeammateCommitment>> {
         QList<TeammateCommitment> found;
         for (const TeammateCommitment &c : theirs) {
@@ -475,10 +486,10 @@ Result<TeammateCommitment> QuickAdd::findCommitment(const QString &owner, const 
         found = pick([&](const QString &t) { return t.startsWith(title, Qt::CaseInsensitive); });
     const QString whose = theirs.constFirst().displayName();
     if (!found)
-        return Error{Error::Code::NotFound, QStringLiteral("%1 shares no commitment called '%2' — "
-                                                           "'fermata hub commitments' lists them.").arg(whose, title)};
+        return Error{Error::Code::NotFound, Text::tr("%1 shares no commitment called '%2' — "
+                                                     "'fermata hub commitments' lists them.").arg(whose, title)};
     if (found->size() > 1)
-        return Error{Error::Code::NotFound, QStringLiteral("%1 shares %2 commitments starting '%3' — write more of the title.")
+        return Error{Error::Code::NotFound, Text::tr("%1 shares %2 commitments starting '%3' — write more of the title.")
                                                 .arg(whose).arg(found->size()).arg(title)};
     return found->constFirst();
 }
@@ -500,9 +511,9 @@ Result<ParsedTask> QuickAdd::parse(const QString &text, const QDateTime &now, co
         return parsed;
     const ParsedTask &out = *parsed;
     if (out.title.isEmpty())
-        return Error{Error::Code::Invalid, QStringLiteral("The task needs a title, e.g. “Write report 2h by fri”.")};
+        return Error{Error::Code::Invalid, Text::tr("The task needs a title, e.g. “Write report 2h by fri”.")};
     if (out.deadline.isValid() && out.earliestStart.isValid() && out.deadline <= out.earliestStart)
-        return Error{Error::Code::Invalid, QStringLiteral("The deadline is not after the start date.")};
+        return Error{Error::Code::Invalid, Text::tr("The deadline is not after the start date.")};
     return parsed;
 }
 

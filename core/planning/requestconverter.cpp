@@ -1,11 +1,22 @@
 // PlanRequest (core types, instants in UTC) -> the planner's slot model.
 #include "planning/planner.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -82,7 +93,7 @@ void fillCalendar(const PlanRequest &r, const Grid &g, Problem &p)
     nameBlockedDays(allDay, working, g, nowSlot, p);
     if (working.isEmpty())
         p.diagnostics.push_back({QString(), QStringLiteral("workingHours"),
-                                 QStringLiteral("there are no working hours in the planned period")});
+                                 Text::tr("there are no working hours in the planned period")});
 }
 
 SlotTask convertTask(const Task &task, const PlanRequest &r, const Grid &g, int nowSlot, Problem &p)
@@ -111,7 +122,7 @@ SlotTask convertTask(const Task &task, const PlanRequest &r, const Grid &g, int 
     if (t.hasDeadline && task.earliestStart.isValid() && task.deadline <= task.earliestStart) {
         t.invalid = true;
         p.diagnostics.push_back({t.key, QStringLiteral("deadline"),
-                                 QStringLiteral("the deadline (%1) is not after the earliest start (%2)")
+                                 Text::tr("the deadline (%1) is not after the earliest start (%2)")
                                      .arg(planning::formatSlot(p, g.floorSlot(task.deadline.toMSecsSinceEpoch())),
                                           planning::formatSlot(p, g.floorSlot(task.earliestStart.toMSecsSinceEpoch())))});
     }
@@ -121,7 +132,7 @@ SlotTask convertTask(const Task &task, const PlanRequest &r, const Grid &g, int 
     if (!t.invalid && task.splittable && task.minChunkMinutes > task.maxChunkMinutes) {
         t.invalid = true;
         p.diagnostics.push_back({t.key, QStringLiteral("minChunkMinutes"),
-                                 QStringLiteral("the minimum block (%1) is longer than the maximum block (%2)")
+                                 Text::tr("the minimum block (%1) is longer than the maximum block (%2)")
                                      .arg(planning::formatMinutes(task.minChunkMinutes), planning::formatMinutes(task.maxChunkMinutes))});
     }
     int maxMinutes = task.maxChunkMinutes;
@@ -169,7 +180,7 @@ planning::Problem Planner::toProblem(const PlanRequest &r)
         if (task.done)
             continue;
         if (indexOf.contains(task.id)) {
-            p.diagnostics.push_back({QString::number(task.id), QStringLiteral("id"), QStringLiteral("the task id appears twice")});
+            p.diagnostics.push_back({QString::number(task.id), QStringLiteral("id"), Text::tr("the task id appears twice")});
             continue;
         }
         indexOf.insert(task.id, int(p.tasks.size()));
@@ -189,7 +200,7 @@ planning::Problem Planner::toProblem(const PlanRequest &r)
             const auto it = indexOf.constFind(dep);
             if (it == indexOf.constEnd()) {
                 t.invalid = true;
-                p.diagnostics.push_back({t.key, QStringLiteral("dependsOn"), QStringLiteral("depends on task %1, which does not exist").arg(dep)});
+                p.diagnostics.push_back({t.key, QStringLiteral("dependsOn"), Text::tr("depends on task %1, which does not exist").arg(dep)});
             } else {
                 t.deps.push_back(*it);
             }

@@ -1,8 +1,19 @@
 #include "planning/problem.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QTimeZone>
+
+namespace {
+
+// Messages people read, filed under the planning context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Planning)
+};
+
+} // namespace
 
 namespace fermata::planning {
 
@@ -50,8 +61,8 @@ void rejectCycles(Problem &p)
                         if (it->first == w)
                             break;
                     }
-                    const QString text = QStringLiteral("dependency cycle: ") + names.join(QStringLiteral(" → "))
-                        + QStringLiteral(" → ") + quoted(p.tasks[size_t(w)]);
+                    names.append(quoted(p.tasks[size_t(w)]));
+                    const QString text = Text::tr("dependency cycle: %1").arg(names.join(QStringLiteral(" → ")));
                     for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
                         reject(p, it->first, QStringLiteral("dependsOn"), text);
                         if (it->first == w)
@@ -75,18 +86,18 @@ void validate(Problem &p)
         const int task = int(i);
         if (t.length < 0)
             reject(p, task, QStringLiteral("remainingMinutes"),
-                   QStringLiteral("the estimate is negative (%1 min)").arg(t.length * p.slotMinutes));
+                   Text::tr("the estimate is negative (%1 min)").arg(t.length * p.slotMinutes));
         else if (t.minChunk > t.maxChunk && t.splittable)
             reject(p, task, QStringLiteral("minChunkMinutes"),
-                   QStringLiteral("the minimum block (%1) is longer than the maximum block (%2)")
+                   Text::tr("the minimum block (%1) is longer than the maximum block (%2)")
                        .arg(formatMinutes(t.minChunk * p.slotMinutes), formatMinutes(t.maxChunk * p.slotMinutes)));
         else if (!t.splittable && t.length > t.maxChunk)
             reject(p, task, QStringLiteral("splittable"),
-                   QStringLiteral("cannot be split, but its %1 are longer than the longest allowed block (%2)")
+                   Text::tr("cannot be split, but its %1 are longer than the longest allowed block (%2)")
                        .arg(formatMinutes(t.length * p.slotMinutes), formatMinutes(t.maxChunk * p.slotMinutes)));
         else if (t.hasDeadline && t.deadline < t.release)
             reject(p, task, QStringLiteral("deadline"),
-                   QStringLiteral("the deadline (%1) is not after the earliest start (%2)")
+                   Text::tr("the deadline (%1) is not after the earliest start (%2)")
                        .arg(formatSlot(p, t.deadline), formatSlot(p, t.release)));
     }
     rejectCycles(p);

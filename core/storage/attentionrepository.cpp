@@ -4,6 +4,18 @@
 #include "storage/notificationrow.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -79,7 +91,7 @@ Result<int> count(const Database &db, const QString &statement, const QVariantLi
 
 Result<QList<AddedItem>> AttentionRepository::add(const QList<InboxItem> &items)
 {
-    const QString what = QStringLiteral("hold notifications");
+    const QString what = Text::tr("hold notifications");
     const sql::Target target = sql::on(m_db);
     QSqlQuery insert(m_db.connection());
     if (Status ok = sql::prepare(insert, s_insertItem, target, what); !ok)
@@ -106,7 +118,7 @@ Result<QList<AddedItem>> AttentionRepository::add(const QList<InboxItem> &items)
         if (!lookup->next())
             return Result<QList<AddedItem>>::failure(
                 Error::Code::Database,
-                QStringLiteral("Fermata could not hold the notification \"%1\" in %2.")
+                Text::tr("Fermata could not hold the notification \"%1\" in %2.")
                     .arg(item.notification.title, m_db.path()));
         ids.append({lookup->value(0).toLongLong(), false});
         lookup->finish();
@@ -124,7 +136,7 @@ Result<QHash<QString, qint64>> AttentionRepository::idsByUuid(const QStringList 
         Result<QSqlQuery> query = sql::run(
             sql::on(m_db),
             QStringLiteral("SELECT uuid, id FROM notifications WHERE uuid IN (%1)").arg(marks.join(QLatin1Char(','))),
-            QVariantList(part.cbegin(), part.cend()), QStringLiteral("look up notifications"));
+            QVariantList(part.cbegin(), part.cend()), Text::tr("look up notifications"));
         if (!query)
             return query.error();
         while (query.value().next())
@@ -138,7 +150,7 @@ Result<std::optional<qint64>> AttentionRepository::heldWithUuidPrefix(const QStr
     Result<QSqlQuery> query = sql::run(sql::on(m_db),
                                        QStringLiteral("SELECT id FROM notifications WHERE state = 'held' "
                                                       "AND substr(uuid, 1, ?) = ? ORDER BY id DESC LIMIT 1"),
-                                       {prefix.size(), prefix}, QStringLiteral("look up a held notification"));
+                                       {prefix.size(), prefix}, Text::tr("look up a held notification"));
     if (!query)
         return query.error();
     if (!query.value().next())
@@ -151,13 +163,13 @@ Status AttentionRepository::rewordHeld(qint64 id, const QString &sender, const Q
     return sql::changeRow(sql::on(m_db),
                           QStringLiteral("UPDATE notifications SET sender = ?, title = ?, body = ? "
                                          "WHERE id = ? AND state = 'held'"),
-                          {sender, title, body, id}, QStringLiteral("update a held notification"),
-                          QStringLiteral("Notification %1 is no longer held.").arg(id));
+                          {sender, title, body, id}, Text::tr("update a held notification"),
+                          Text::tr("Notification %1 is no longer held.").arg(id));
 }
 
 Status AttentionRepository::release(const QList<qint64> &ids, const QDateTime &at)
 {
-    const QString what = QStringLiteral("release held notifications");
+    const QString what = Text::tr("release held notifications");
     const sql::Target target = sql::on(m_db);
     QSqlQuery query(m_db.connection());
     if (Status ok = sql::prepare(query,
@@ -175,8 +187,8 @@ Status AttentionRepository::release(const QList<qint64> &ids, const QDateTime &a
 Status AttentionRepository::setState(qint64 id, ItemState state)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE notifications SET state = ? WHERE id = ?"),
-                          {itemStateKey(state), id}, QStringLiteral("update a notification"),
-                          QStringLiteral("The notification no longer exists."));
+                          {itemStateKey(state), id}, Text::tr("update a notification"),
+                          Text::tr("The notification no longer exists."));
 }
 
 Status AttentionRepository::setState(const QList<qint64> &ids, ItemState state)
@@ -193,7 +205,7 @@ Status AttentionRepository::setState(const QList<qint64> &ids, ItemState state)
 Result<QList<InboxItem>> AttentionRepository::selectItems(const QString &tail,
                                                           const QVariantList &values) const
 {
-    return sql::readAll(sql::on(m_db), s_itemColumns + tail, values, QStringLiteral("read notifications"),
+    return sql::readAll(sql::on(m_db), s_itemColumns + tail, values, Text::tr("read notifications"),
                         readItem);
 }
 
@@ -220,7 +232,7 @@ Result<QHash<QString, int>> AttentionRepository::heldCountBySource() const
                                        QStringLiteral("SELECT source, COUNT(*) FROM notifications "
                                                       "WHERE released_ms IS NULL AND state = 'held' "
                                                       "GROUP BY source"),
-                                       {}, QStringLiteral("count held notifications"));
+                                       {}, Text::tr("count held notifications"));
     if (!query)
         return query.error();
     QHash<QString, int> counts;
@@ -242,7 +254,7 @@ Result<int> AttentionRepository::breakThroughsSince(const QDateTime &since) cons
                  QStringLiteral("SELECT COUNT(*) FROM notifications WHERE "
                                 "received_ms >= ? AND verdict = 'deliver' AND "
                                 "reason IN ('critical', 'vip', 'keyword')"),
-                 {sql::fromDateTime(since)}, QStringLiteral("count break-throughs"));
+                 {sql::fromDateTime(since)}, Text::tr("count break-throughs"));
 }
 
 Result<int> AttentionRepository::removeOlderThan(const QDateTime &cutoff)
@@ -250,7 +262,7 @@ Result<int> AttentionRepository::removeOlderThan(const QDateTime &cutoff)
     const Result<QSqlQuery> query = sql::run(sql::on(m_db),
                                              QStringLiteral("DELETE FROM notifications WHERE received_ms < ? "
                                                             "AND state <> 'held'"),
-                                             {sql::fromDateTime(cutoff)}, QStringLiteral("remove old notifications"));
+                                             {sql::fromDateTime(cutoff)}, Text::tr("remove old notifications"));
     if (!query)
         return query.error();
     return query->numRowsAffected();
@@ -259,7 +271,7 @@ Result<int> AttentionRepository::removeOlderThan(const QDateTime &cutoff)
 Result<std::optional<QString>> AttentionRepository::value(const QString &key) const
 {
     return sql::readOne(sql::on(m_db), QStringLiteral("SELECT value FROM attention_state WHERE key = ?"), {key},
-                        QStringLiteral("read the setting %1").arg(key),
+                        Text::tr("read the setting %1").arg(key),
                         [](const QSqlQuery &query) { return query.value(0).toString(); });
 }
 
@@ -268,19 +280,19 @@ Status AttentionRepository::setValue(const QString &key, const QString &value)
     return sql::exec(sql::on(m_db),
                      QStringLiteral("INSERT INTO attention_state (key, value) VALUES (?, ?) "
                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                     {key, sql::text(value)}, QStringLiteral("save the setting %1").arg(key));
+                     {key, sql::text(value)}, Text::tr("save the setting %1").arg(key));
 }
 
 Status AttentionRepository::removeValue(const QString &key)
 {
     return sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM attention_state WHERE key = ?"), {key},
-                     QStringLiteral("remove the setting %1").arg(key));
+                     Text::tr("remove the setting %1").arg(key));
 }
 
 Status AttentionRepository::recordEvent(const QString &kind, const QDateTime &at)
 {
     return sql::exec(sql::on(m_db), QStringLiteral("INSERT INTO attention_events (kind, at_ms) VALUES (?, ?)"),
-                     {kind, sql::fromDateTime(at)}, QStringLiteral("count an event"));
+                     {kind, sql::fromDateTime(at)}, Text::tr("count an event"));
 }
 
 Result<int> AttentionRepository::countEvents(const QString &kind, const Interval &range) const
@@ -288,7 +300,7 @@ Result<int> AttentionRepository::countEvents(const QString &kind, const Interval
     return count(m_db,
                  QStringLiteral("SELECT COUNT(*) FROM attention_events WHERE kind = ? "
                                 "AND at_ms >= ? AND at_ms < ?"),
-                 {kind, range.startMs(), range.endMs()}, QStringLiteral("count events"));
+                 {kind, range.startMs(), range.endMs()}, Text::tr("count events"));
 }
 
 Result<qint64> AttentionRepository::startFocusSession(const FocusSessionRecord &s)
@@ -296,7 +308,7 @@ Result<qint64> AttentionRepository::startFocusSession(const FocusSessionRecord &
     return sql::insert(sql::on(m_db),
                        QStringLiteral("INSERT INTO focus_sessions (task_id, started_ms, "
                                       "planned_end_ms, ended_ms, outcome) VALUES (?,?,?,?,?)"),
-                       sessionFields(s), QStringLiteral("record a focus session"));
+                       sessionFields(s), Text::tr("record a focus session"));
 }
 
 Status AttentionRepository::updateFocusSession(const FocusSessionRecord &s)
@@ -304,8 +316,8 @@ Status AttentionRepository::updateFocusSession(const FocusSessionRecord &s)
     return sql::changeRow(sql::on(m_db),
                           QStringLiteral("UPDATE focus_sessions SET task_id = ?, started_ms = ?, "
                                          "planned_end_ms = ?, ended_ms = ?, outcome = ? WHERE id = ?"),
-                          sessionFields(s) << s.id, QStringLiteral("record a focus session"),
-                          QStringLiteral("The focus session no longer exists."));
+                          sessionFields(s) << s.id, Text::tr("record a focus session"),
+                          Text::tr("The focus session no longer exists."));
 }
 
 Result<QList<FocusSessionRecord>> AttentionRepository::focusSessions(const Interval &range) const
@@ -314,7 +326,7 @@ Result<QList<FocusSessionRecord>> AttentionRepository::focusSessions(const Inter
                         QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, "
                                        "outcome FROM focus_sessions WHERE started_ms < ? AND "
                                        "COALESCE(ended_ms, planned_end_ms) > ? ORDER BY started_ms"),
-                        {range.endMs(), range.startMs()}, QStringLiteral("read focus sessions"), readSession);
+                        {range.endMs(), range.startMs()}, Text::tr("read focus sessions"), readSession);
 }
 
 Result<std::optional<FocusSessionRecord>> AttentionRepository::runningFocusSession() const
@@ -322,7 +334,7 @@ Result<std::optional<FocusSessionRecord>> AttentionRepository::runningFocusSessi
     return sql::readOne(sql::on(m_db),
                         QStringLiteral("SELECT id, task_id, started_ms, planned_end_ms, ended_ms, outcome "
                                        "FROM focus_sessions WHERE ended_ms IS NULL ORDER BY id DESC LIMIT 1"),
-                        {}, QStringLiteral("read focus sessions"), readSession);
+                        {}, Text::tr("read focus sessions"), readSession);
 }
 
 Result<QHash<qint64, qint64>> AttentionRepository::focusMinutesByTask() const
@@ -330,7 +342,7 @@ Result<QHash<qint64, qint64>> AttentionRepository::focusMinutesByTask() const
     Result<QSqlQuery> query = sql::run(sql::on(m_db),
                                        QStringLiteral("SELECT COALESCE(task_id, 0), SUM(ended_ms - started_ms) "
                                                       "FROM focus_sessions WHERE ended_ms IS NOT NULL GROUP BY 1"),
-                                       {}, QStringLiteral("sum focus minutes"));
+                                       {}, Text::tr("sum focus minutes"));
     if (!query)
         return query.error();
     QHash<qint64, qint64> minutes;

@@ -4,6 +4,18 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -39,7 +51,7 @@ CalendarEvent readEvent(const QSqlQuery &query)
 Result<QList<CalendarEvent>> select(const Database &db, const QString &tail,
                                     const QVariantList &values)
 {
-    return sql::readAll(sql::on(db), s_select + tail, values, QStringLiteral("read calendar events"),
+    return sql::readAll(sql::on(db), s_select + tail, values, Text::tr("read calendar events"),
                         readEvent);
 }
 
@@ -69,18 +81,18 @@ private:
 Status forgetContentHash(const Database &db, const QString &source)
 {
     return sql::exec(sql::on(db), QStringLiteral("UPDATE calendar_sources SET content_hash = '' WHERE source = ?"),
-                     {sql::text(source)}, QStringLiteral("save the event"));
+                     {sql::text(source)}, Text::tr("save the event"));
 }
 
 // The buffers of one occurrence of a series, which has no row of its own.
 Status updateOccurrence(const Database &db, const CalendarEvent &event)
 {
-    const QString gone = QStringLiteral("The event \"%1\" no longer exists.").arg(event.title);
+    const QString gone = Text::tr("The event \"%1\" no longer exists.").arg(event.title);
     const auto key = splitOccurrenceUid(event.uid);
     if (!key || occurrenceId(event.source, event.uid) != event.id)
         return Status::failure(Error::Code::NotFound, gone);
     const sql::Target target = sql::on(db);
-    const QString what = QStringLiteral("save the event \"%1\"").arg(event.title);
+    const QString what = Text::tr("save the event \"%1\"").arg(event.title);
     const Result<QVariant> series = sql::scalar(target,
                                                 QStringLiteral("SELECT 1 FROM calendar_series WHERE source = ? AND uid = ?"),
                                                 {sql::text(event.source), sql::text(key->first)}, what);
@@ -109,7 +121,7 @@ Result<qint64> CalendarEventRepository::add(const CalendarEvent &event)
                        QStringLiteral("INSERT INTO calendar_events (source, uid, title, start_ms, "
                                       "end_ms, all_day, busy, buffer_before_minutes, "
                                       "buffer_after_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                       fields(event), QStringLiteral("save the event \"%1\"").arg(event.title));
+                       fields(event), Text::tr("save the event \"%1\"").arg(event.title));
 }
 
 Status CalendarEventRepository::update(const CalendarEvent &event)
@@ -123,8 +135,8 @@ Status CalendarEventRepository::update(const CalendarEvent &event)
                                                       "buffer_before_minutes = ?, buffer_after_minutes = ? "
                                                       "WHERE id = ?"),
                                        fields(event) << event.id,
-                                       QStringLiteral("save the event \"%1\"").arg(event.title),
-                                       QStringLiteral("The event \"%1\" no longer exists.").arg(event.title));
+                                       Text::tr("save the event \"%1\"").arg(event.title),
+                                       Text::tr("The event \"%1\" no longer exists.").arg(event.title));
             !ok)
             return ok;
         return forgetContentHash(m_db, event.source);
@@ -135,17 +147,17 @@ Status CalendarEventRepository::remove(qint64 id)
 {
     if (id < 0)
         return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("This is one occurrence of a recurring event from another "
-                                              "calendar: change it in that calendar."));
+                               Text::tr("This is one occurrence of a recurring event from another "
+                                        "calendar: change it in that calendar."));
     return m_db.inTransaction([&]() -> Status {
         const Result<QVariant> source = sql::scalar(sql::on(m_db),
                                                     QStringLiteral("SELECT source FROM calendar_events WHERE id = ?"),
-                                                    {id}, QStringLiteral("delete an event"));
+                                                    {id}, Text::tr("delete an event"));
         if (!source)
             return source.error();
         if (Status ok = sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM calendar_events WHERE id = ?"),
-                                       {id}, QStringLiteral("delete an event"),
-                                       QStringLiteral("The event no longer exists."));
+                                       {id}, Text::tr("delete an event"),
+                                       Text::tr("The event no longer exists."));
             !ok)
             return ok;
         return forgetContentHash(m_db, source->toString());

@@ -5,11 +5,22 @@
 #include "storage/seriesexpander.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
 #include <memory>
 #include <vector>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -49,7 +60,7 @@ Result<std::unique_ptr<CalendarSeriesQuery::Loaded>>
 CalendarSeriesQuery::load(const Interval &range, const QString &source, bool withEdits, Scope scope) const
 {
     const sql::Target target = sql::on(m_db);
-    const QString what = QStringLiteral("read recurring events");
+    const QString what = Text::tr("read recurring events");
     auto loaded = std::make_unique<Loaded>();
 
     Result<QSqlQuery> ranges = sql::run(
@@ -158,7 +169,7 @@ Result<QList<CalendarEvent>> CalendarSeriesQuery::events(const Interval &range, 
 
 Result<QList<CalendarEvent>> CalendarSeriesQuery::allFinite(QList<CalendarEvent> rows) const
 {
-    const QString what = QStringLiteral("read recurring events");
+    const QString what = Text::tr("read recurring events");
     const Result<QVariant> first = sql::scalar(
         sql::on(m_db), QStringLiteral("SELECT MIN(first_ms) FROM calendar_series WHERE last_ms IS NOT NULL"), {}, what);
     if (!first)

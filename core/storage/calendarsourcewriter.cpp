@@ -5,7 +5,18 @@
 #include "storage/serieszones.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -40,14 +51,14 @@ Result<std::optional<QString>> CalendarSourceWriter::unchangedSince(Database &db
                         QStringLiteral("SELECT report FROM calendar_sources WHERE source = ? AND content_hash = ? "
                                        "AND content_hash <> ''"),
                         {sql::text(source), QString::fromLatin1(hash)},
-                        QStringLiteral("read the calendar \"%1\"").arg(source),
+                        Text::tr("read the calendar \"%1\"").arg(source),
                         [](const QSqlQuery &query) { return query.value(0).toString(); });
 }
 
 Status CalendarSourceWriter::begin()
 {
     const sql::Target target = sql::on(m_db);
-    const QString read = QStringLiteral("read the events of \"%1\"").arg(m_source);
+    const QString read = Text::tr("read the events of \"%1\"").arg(m_source);
     Result<QSqlQuery> rows = sql::run(target,
                                       QStringLiteral("SELECT id, uid, title, start_ms, end_ms, all_day, busy, "
                                                      "recurrence_ms, range_change, buffer_before_minutes, "
@@ -106,7 +117,7 @@ Status CalendarSourceWriter::begin()
             m_previousCacheSize = pragma.value(0).toLongLong();
         (void)pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
     }
-    const QString save = QStringLiteral("save the events of \"%1\"").arg(m_source);
+    const QString save = Text::tr("save the events of \"%1\"").arg(m_source);
     m_insert = QSqlQuery(m_db.connection());
     m_update = QSqlQuery(m_db.connection());
     m_delete = QSqlQuery(m_db.connection());
@@ -147,7 +158,7 @@ Status CalendarSourceWriter::upsertOverride(const CalendarEvent &instance, const
 Status CalendarSourceWriter::write(const CalendarEvent &event, std::optional<qint64> recurrenceMs,
                                    const QString &rangeChange)
 {
-    const QString what = QStringLiteral("save the event \"%1\"").arg(event.title);
+    const QString what = Text::tr("save the event \"%1\"").arg(event.title);
     qint64 id = m_written.value(event.uid, 0);
     if (id == 0) {
         if (auto it = m_existing.find(event.uid); it != m_existing.end()) {
@@ -190,7 +201,7 @@ Status CalendarSourceWriter::write(const CalendarEvent &event, std::optional<qin
 
 Status CalendarSourceWriter::upsertSeries(const CalendarSeries &series)
 {
-    const QString what = QStringLiteral("save the event \"%1\"").arg(series.title);
+    const QString what = Text::tr("save the event \"%1\"").arg(series.title);
     const QByteArray encoded = series.encode();
     const QByteArray hash = QCryptographicHash::hash(encoded, QCryptographicHash::Sha1).toHex();
     qint64 id = m_writtenSeries.value(series.uid, 0);
@@ -232,13 +243,13 @@ Status CalendarSourceWriter::addZone(const QByteArray &name, const QByteArray &d
     return sql::exec(sql::on(m_db),
                      QStringLiteral("INSERT OR IGNORE INTO calendar_zones (name, definition) VALUES (?, ?)"),
                      {QString::fromLatin1(name), QString::fromUtf8(definition)},
-                     QStringLiteral("save the time zones of \"%1\"").arg(m_source));
+                     Text::tr("save the time zones of \"%1\"").arg(m_source));
 }
 
 Status CalendarSourceWriter::deleteId(qint64 id)
 {
     if (Status ok = sql::exec(m_delete, {id}, sql::on(m_db),
-                              QStringLiteral("delete an event of \"%1\"").arg(m_source)); !ok)
+                              Text::tr("delete an event of \"%1\"").arg(m_source)); !ok)
         return ok;
     ++m_deleted;
     return {};
@@ -246,7 +257,7 @@ Status CalendarSourceWriter::deleteId(qint64 id)
 
 Status CalendarSourceWriter::remove(const QString &uid)
 {
-    const QString what = QStringLiteral("delete an event of \"%1\"").arg(m_source);
+    const QString what = Text::tr("delete an event of \"%1\"").arg(m_source);
     if (const qint64 id = m_written.take(uid); id != 0) {
         if (Status ok = deleteId(id); !ok)
             return ok;
@@ -274,13 +285,13 @@ Status CalendarSourceWriter::keepBuffers(const QString &uid, const Stored &row)
                                     "VALUES (?, ?, ?, ?, ?, ?)"),
                      {sql::text(m_source), sql::text(uid), sql::text(key->first), qlonglong(key->second),
                       row.bufferBefore, row.bufferAfter},
-                     QStringLiteral("keep the buffers of an event of \"%1\"").arg(m_source));
+                     Text::tr("keep the buffers of an event of \"%1\"").arg(m_source));
 }
 
 Status CalendarSourceWriter::finish()
 {
     const sql::Target target = sql::on(m_db);
-    const QString what = QStringLiteral("delete an event of \"%1\"").arg(m_source);
+    const QString what = Text::tr("delete an event of \"%1\"").arg(m_source);
     for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
         if (Status status = keepBuffers(it.key(), it.value()); !status)
             return status;
@@ -328,7 +339,7 @@ Status CalendarSourceWriter::setContentHash(const QByteArray &hash, const QStrin
                      QStringLiteral("INSERT OR REPLACE INTO calendar_sources (source, content_hash, report) "
                                     "VALUES (?, ?, ?)"),
                      {sql::text(m_source), QString::fromLatin1(hash), sql::text(note)},
-                     QStringLiteral("save the events of \"%1\"").arg(m_source));
+                     Text::tr("save the events of \"%1\"").arg(m_source));
 }
 
 CalendarSourceWriter::~CalendarSourceWriter()

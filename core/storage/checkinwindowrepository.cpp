@@ -2,6 +2,18 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -48,7 +60,7 @@ CheckInWindow readWindow(const QSqlQuery &query)
 
 QString saveWhat(const CheckInWindow &window)
 {
-    return QStringLiteral("save the check-in window \"%1\"").arg(window.label);
+    return Text::tr("save the check-in window \"%1\"").arg(window.label);
 }
 
 } // namespace
@@ -67,14 +79,14 @@ Status CheckInWindowRepository::update(const CheckInWindow &window)
                           QStringLiteral("UPDATE checkin_windows SET day_mask = ?, start_minute = ?, "
                                          "end_minute = ?, zone_id = ?, label = ?, scope = ? WHERE id = ?"),
                           fields(window) << window.id, saveWhat(window),
-                          QStringLiteral("The check-in window \"%1\" no longer exists.").arg(window.label));
+                          Text::tr("The check-in window \"%1\" no longer exists.").arg(window.label));
 }
 
 Status CheckInWindowRepository::remove(qint64 id)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM checkin_windows WHERE id = ?"),
-                          {id}, QStringLiteral("delete a check-in window"),
-                          QStringLiteral("The check-in window no longer exists."));
+                          {id}, Text::tr("delete a check-in window"),
+                          Text::tr("The check-in window no longer exists."));
 }
 
 Result<QList<CheckInWindow>> CheckInWindowRepository::all() const
@@ -82,7 +94,7 @@ Result<QList<CheckInWindow>> CheckInWindowRepository::all() const
     return sql::readAll(sql::on(m_db),
                         QStringLiteral("SELECT id, day_mask, start_minute, end_minute, zone_id, label, "
                                        "scope FROM checkin_windows ORDER BY id"),
-                        {}, QStringLiteral("read check-in windows"), readWindow);
+                        {}, Text::tr("read check-in windows"), readWindow);
 }
 
 } // namespace fermata

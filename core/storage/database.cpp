@@ -4,6 +4,7 @@
 #include "storage/migrations.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,6 +19,16 @@
 #include <mutex>
 #include <cerrno>
 #include <sys/stat.h>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -88,9 +99,9 @@ std::optional<Error> makePrivateFolder(const QString &folder, const QString &fil
     if (errno == ENOSPC || errno == EDQUOT)
         return databasefile::diskFull(file);
     return Error{Error::Code::Io,
-                 QStringLiteral("Fermata could not create the folder %1 for %2. Check that you "
-                                "may write there, or start Fermata with --data-dir pointing at "
-                                "another folder.")
+                 Text::tr("Fermata could not create the folder %1 for %2. Check that you "
+                          "may write there, or start Fermata with --data-dir pointing at "
+                          "another folder.")
                      .arg(folder, file)};
 }
 
@@ -137,7 +148,7 @@ int Database::schemaVersion() const
 std::optional<Error> Database::configure()
 {
     const QSqlDatabase db = connection();
-    const QString what = QStringLiteral("set up the connection");
+    const QString what = Text::tr("set up the connection");
     // busy_timeout first, so switching to WAL waits for another process instead of failing.
     for (const auto *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
                                "PRAGMA synchronous = FULL"}) {
@@ -159,9 +170,9 @@ std::optional<Error> Database::configure()
     }
     if (query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         return Error{Error::Code::Database,
-                     QStringLiteral("Fermata could not switch %1 to write-ahead logging (the "
-                                    "journal mode stayed \"%2\"). Move the file to a local disk "
-                                    "or start Fermata with --data-dir pointing at another folder.")
+                     Text::tr("Fermata could not switch %1 to write-ahead logging (the "
+                              "journal mode stayed \"%2\"). Move the file to a local disk "
+                              "or start Fermata with --data-dir pointing at another folder.")
                          .arg(m_path, query.value(0).toString())};
     }
     return std::nullopt;
@@ -184,16 +195,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool check
     const QString file = info.absoluteFilePath();
     if (!QSqlDatabase::isDriverAvailable(s_driver))
         return R::failure(Error::Code::Database,
-                          QStringLiteral("Fermata cannot open %1: the Qt SQLite driver (QSQLITE) "
-                                         "is not installed. Reinstall Fermata.")
+                          Text::tr("Fermata cannot open %1: the Qt SQLite driver (QSQLITE) "
+                                   "is not installed. Reinstall Fermata.")
                               .arg(file));
     if (auto error = makePrivateFolder(info.absolutePath(), file))
         return R(*error);
     if (info.isDir())
         return R::failure(Error::Code::Io,
-                          QStringLiteral("Fermata could not open %1: it is a folder. Move it "
-                                         "away, or start Fermata with --data-dir pointing at "
-                                         "another folder.")
+                          Text::tr("Fermata could not open %1: it is a folder. Move it "
+                                   "away, or start Fermata with --data-dir pointing at "
+                                   "another folder.")
                               .arg(file));
     if (!info.exists()) {
         // Made whole under another name and moved into place, so no process (this one
@@ -205,7 +216,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool check
             return R(created.error());
     } else if (info.size() == 0) {
         // Fermata never leaves an empty file behind (see above), so this one is someone else's.
-        return R(databasefile::notFermata(file, QStringLiteral("it is empty, 0 bytes")));
+        return R(databasefile::notFermata(file, Text::tr("it is empty, 0 bytes")));
     } else {
         const bool checkNow = checkIntegrity && !CheckedFiles::instance().contains(file);
         if (auto refusal = databasefile::checkExisting(file, migrations::latestVersion(), checkNow))
@@ -219,13 +230,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool check
         QSqlDatabase db = QSqlDatabase::addDatabase(s_driver, database->m_connectionName);
         db.setDatabaseName(file);
         if (!db.open())
-            return R(databasefile::describeFailure(file, QStringLiteral("open"), db.lastError()));
+            return R(databasefile::describeFailure(file, Text::tr("open"), db.lastError()));
     }
     if (auto error = database->configure())
         return R(*error);
     const int version = database->schemaVersion();
     if (version < 0)
-        return R(databasefile::damaged(file, QStringLiteral("the data format version is unreadable")));
+        return R(databasefile::damaged(file, Text::tr("the data format version is unreadable")));
     if (version > latestSchemaVersion()) // it changed between the check and now
         return R(databasefile::newerSchema(file, version, latestSchemaVersion()));
     if (Status status = migrations::migrate(database->connection(), file, version); !status)
@@ -236,7 +247,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool check
 Status Database::inTransaction(const std::function<Status()> &work)
 {
     const sql::Target target = sql::on(*this);
-    const QString what = QStringLiteral("save changes");
+    const QString what = Text::tr("save changes");
     const bool outermost = m_transactionDepth == 0;
     const QString savepoint = QStringLiteral("fermata_%1").arg(m_transactionDepth);
     // IMMEDIATE takes the write lock up front, waiting (busy_timeout) for other processes.

@@ -1,5 +1,6 @@
 #include "storage/databasefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,16 @@
 #include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata::databasefile {
 
@@ -64,9 +75,9 @@ QString uniqueName()
 Error ioError(const QString &path, const QString &why)
 {
     return Error{Error::Code::Io,
-                 QStringLiteral("Fermata could not open %1 (%2). Check that you may read and "
-                                "write there, or start Fermata with --data-dir pointing at "
-                                "another folder.")
+                 Text::tr("Fermata could not open %1 (%2). Check that you may read and "
+                          "write there, or start Fermata with --data-dir pointing at "
+                          "another folder.")
                      .arg(path, why)};
 }
 
@@ -100,7 +111,7 @@ std::optional<QString> integrityProblem(const QSqlDatabase &db, std::optional<QS
     }
     if (lines == QStringList{QStringLiteral("ok")})
         return std::nullopt;
-    return lines.isEmpty() ? QStringLiteral("no result") : lines.constFirst();
+    return lines.isEmpty() ? Text::tr("no result") : lines.constFirst();
 }
 
 // Tables every Fermata database has had since data format 1; a file without an application id
@@ -119,37 +130,37 @@ std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int la
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
         if (sqliteCode(query.lastError()) == SqliteNotADb)
-            return notFermata(path, QStringLiteral("it is not a SQLite database, or its header "
-                                                   "is damaged"));
-        return describeFailure(path, QStringLiteral("read"), query.lastError());
+            return notFermata(path, Text::tr("it is not a SQLite database, or its header "
+                                             "is damaged"));
+        return describeFailure(path, Text::tr("read"), query.lastError());
     }
     const qint32 id = query.value(0).toInt();
     query.finish();
     if (id != applicationId) {
         if (id != 0)
-            return notFermata(path, QStringLiteral("it belongs to another program: its "
-                                                   "application id is 0x%1")
+            return notFermata(path, Text::tr("it belongs to another program: its "
+                                             "application id is 0x%1")
                                         .arg(quint32(id), 8, 16, QLatin1Char('0')));
         QStringList tables;
         if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name")))
-            return describeFailure(path, QStringLiteral("read"), query.lastError());
+            return describeFailure(path, Text::tr("read"), query.lastError());
         while (query.next())
             tables.append(query.value(0).toString());
         if (tables.isEmpty())
-            return notFermata(path, QStringLiteral("it is an empty SQLite database that Fermata "
-                                                   "did not make"));
+            return notFermata(path, Text::tr("it is an empty SQLite database that Fermata "
+                                             "did not make"));
         if (!hasFermataTables(tables)) {
             const QStringList shown = tables.mid(0, 4);
-            return notFermata(path, QStringLiteral("it is another program's SQLite database, "
-                                                   "with the tables %1%2")
+            return notFermata(path, Text::tr("it is another program's SQLite database, "
+                                             "with the tables %1%2")
                                         .arg(shown.join(QStringLiteral(", ")),
                                              tables.size() > shown.size() ? QStringLiteral(" …")
                                                                           : QString()));
         }
     }
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return describeFailure(path, QStringLiteral("read"), query.lastError());
+        return describeFailure(path, Text::tr("read"), query.lastError());
     const int version = query.value(0).toInt();
     query.finish();
     // A file about to be migrated is always checked first: migrating writes.
@@ -158,7 +169,7 @@ std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int la
         if (const auto problem = integrityProblem(db, readFailure))
             return damaged(path, *problem);
         if (readFailure)
-            return describeFailure(path, QStringLiteral("check"), *readFailure);
+            return describeFailure(path, Text::tr("check"), *readFailure);
     }
     if (version > latestVersion)
         return newerSchema(path, version, latestVersion);
@@ -170,45 +181,45 @@ std::optional<Error> inspect(const QSqlDatabase &db, const QString &path, int la
 Error notFermata(const QString &path, const QString &why)
 {
     return Error{Error::Code::NotADatabase,
-                 QStringLiteral("%1 is not a Fermata database (%2). Fermata left it untouched: "
-                                "move it away, or start Fermata with --data-dir pointing at "
-                                "another folder.")
+                 Text::tr("%1 is not a Fermata database (%2). Fermata left it untouched: "
+                          "move it away, or start Fermata with --data-dir pointing at "
+                          "another folder.")
                      .arg(path, why)};
 }
 
 Error damaged(const QString &path, const QString &problem)
 {
     return Error{Error::Code::Damaged,
-                 QStringLiteral("%1 is damaged (integrity check: %2). Fermata left it untouched: "
-                                "restore it from a backup or move it away.")
+                 Text::tr("%1 is damaged (integrity check: %2). Fermata left it untouched: "
+                          "restore it from a backup or move it away.")
                      .arg(path, problem)};
 }
 
 Error readOnly(const QString &path)
 {
     return Error{Error::Code::ReadOnly,
-                 QStringLiteral("Fermata cannot write to %1: the disk or folder holding it is "
-                                "read-only. Nothing was changed. Make it writable (or mount the "
-                                "disk read-write), or start Fermata with --data-dir pointing at "
-                                "another folder.")
+                 Text::tr("Fermata cannot write to %1: the disk or folder holding it is "
+                          "read-only. Nothing was changed. Make it writable (or mount the "
+                          "disk read-write), or start Fermata with --data-dir pointing at "
+                          "another folder.")
                      .arg(path)};
 }
 
 Error diskFull(const QString &path)
 {
     return Error{Error::Code::DiskFull,
-                 QStringLiteral("The disk holding %1 is full. Nothing was changed and the saved "
-                                "data is intact. Free some space on that disk and try again, or "
-                                "start Fermata with --data-dir pointing at another folder.")
+                 Text::tr("The disk holding %1 is full. Nothing was changed and the saved "
+                          "data is intact. Free some space on that disk and try again, or "
+                          "start Fermata with --data-dir pointing at another folder.")
                      .arg(path)};
 }
 
 Error newerSchema(const QString &path, int version, int latest)
 {
     return Error{Error::Code::NewerSchema,
-                 QStringLiteral("%1 was written by a newer Fermata (data format %2; this version "
-                                "reads up to %3). Fermata left it untouched: update Fermata to "
-                                "open it.")
+                 Text::tr("%1 was written by a newer Fermata (data format %2; this version "
+                          "reads up to %3). Fermata left it untouched: update Fermata to "
+                          "open it.")
                      .arg(path)
                      .arg(version)
                      .arg(latest)};
@@ -227,7 +238,7 @@ Error describeFailure(const QString &path, const QString &what, const QSqlError 
     if (code == SqliteCantOpen || code == SqlitePerm)
         return ioError(path, error.databaseText().isEmpty() ? error.text() : error.databaseText());
     return Error{Error::Code::Database,
-                 QStringLiteral("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
+                 Text::tr("Fermata could not %1 in %2 (%3).").arg(what, path, error.text())};
 }
 
 std::optional<Error> checkExisting(const QString &path, int latestVersion, bool checkIntegrity)
@@ -239,7 +250,7 @@ std::optional<Error> checkExisting(const QString &path, int latestVersion, bool 
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         refusal = db.open() ? inspect(db, path, latestVersion, checkIntegrity)
-                            : describeFailure(path, QStringLiteral("open"), db.lastError());
+                            : describeFailure(path, Text::tr("open"), db.lastError());
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -269,12 +280,12 @@ Result<bool> createAtomically(const QString &path,
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(tempPath);
         if (!db.open()) {
-            failure = describeFailure(path, QStringLiteral("create the database"), db.lastError());
+            failure = describeFailure(path, Text::tr("create the database"), db.lastError());
         } else {
             QSqlQuery query(db);
             for (const auto *pragma : {"PRAGMA synchronous = FULL", "PRAGMA journal_mode = WAL"}) {
                 if (!failure && !query.exec(QString::fromLatin1(pragma)))
-                    failure = describeFailure(path, QStringLiteral("create the database"), query.lastError());
+                    failure = describeFailure(path, Text::tr("create the database"), query.lastError());
             }
             query.finish();
             if (!failure) {

@@ -2,6 +2,18 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -28,7 +40,7 @@ Result<QList<FocusBlock>> select(const Database &db, const QString &tail,
     return sql::readAll(sql::on(db),
                         QStringLiteral("SELECT id, task_id, start_ms, end_ms, pinned FROM focus_blocks ")
                             + tail,
-                        values, QStringLiteral("read focus blocks"), readBlock);
+                        values, Text::tr("read focus blocks"), readBlock);
 }
 
 } // namespace
@@ -38,7 +50,7 @@ Result<qint64> FocusBlockRepository::add(const FocusBlock &block)
     return sql::insert(sql::on(m_db),
                        QStringLiteral("INSERT INTO focus_blocks (task_id, start_ms, end_ms, pinned) "
                                       "VALUES (?, ?, ?, ?)"),
-                       fields(block), QStringLiteral("save a focus block"));
+                       fields(block), Text::tr("save a focus block"));
 }
 
 Status FocusBlockRepository::update(const FocusBlock &block)
@@ -46,15 +58,15 @@ Status FocusBlockRepository::update(const FocusBlock &block)
     return sql::changeRow(sql::on(m_db),
                           QStringLiteral("UPDATE focus_blocks SET task_id = ?, start_ms = ?, "
                                          "end_ms = ?, pinned = ? WHERE id = ?"),
-                          fields(block) << block.id, QStringLiteral("save a focus block"),
-                          QStringLiteral("The focus block no longer exists."));
+                          fields(block) << block.id, Text::tr("save a focus block"),
+                          Text::tr("The focus block no longer exists."));
 }
 
 Status FocusBlockRepository::remove(qint64 id)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM focus_blocks WHERE id = ?"),
-                          {id}, QStringLiteral("delete a focus block"),
-                          QStringLiteral("The focus block no longer exists."));
+                          {id}, Text::tr("delete a focus block"),
+                          Text::tr("The focus block no longer exists."));
 }
 
 Result<QList<FocusBlock>> FocusBlockRepository::overlapping(const Interval &range) const

@@ -3,7 +3,18 @@
 #include "storage/databasefile.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata::migrations {
 
@@ -559,7 +570,7 @@ QList<Step> makeSteps()
 Status runStep(const QSqlDatabase &db, const QString &path, const Step &step)
 {
     const sql::Target target = sql::Target::file(db, path);
-    const QString what = QStringLiteral("upgrade the data format to version %1").arg(step.version);
+    const QString what = Text::tr("upgrade the data format to version %1").arg(step.version);
     // BEGIN IMMEDIATE takes the write lock up front, so processes opening a new file at the
     // same moment take turns; whoever comes second sees the raised version and skips the step.
     if (Status begun = sql::exec(target, QStringLiteral("BEGIN IMMEDIATE"), {}, what); !begun)

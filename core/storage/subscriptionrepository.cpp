@@ -3,6 +3,18 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -39,12 +51,12 @@ Result<QList<CalendarSubscription>> select(const Database &db, const QString &ta
                                            const QVariantList &values)
 {
     return sql::readAll(sql::on(db), s_select + QLatin1Char(' ') + tail, values,
-                        QStringLiteral("read calendar subscriptions"), readSubscription);
+                        Text::tr("read calendar subscriptions"), readSubscription);
 }
 
 QString saveWhat(const CalendarSubscription &subscription)
 {
-    return QStringLiteral("save the calendar \"%1\"").arg(subscription.name);
+    return Text::tr("save the calendar \"%1\"").arg(subscription.name);
 }
 
 Result<std::optional<CalendarSubscription>> first(Result<QList<CalendarSubscription>> list)
@@ -63,7 +75,7 @@ Result<qint64> SubscriptionRepository::add(const CalendarSubscription &subscript
     if (auto existing = findByName(subscription.name); existing && existing->has_value())
         return Result<qint64>::failure(
             Error::Code::Invalid,
-            QStringLiteral("A calendar named \"%1\" already exists.").arg(subscription.name));
+            Text::tr("A calendar named \"%1\" already exists.").arg(subscription.name));
     return sql::insert(sql::on(m_db),
                        QStringLiteral("INSERT INTO calendar_subscriptions (name, url, refresh_minutes, "
                                       "etag, last_modified, last_attempt_ms, last_success_ms, "
@@ -79,7 +91,7 @@ Status SubscriptionRepository::update(const CalendarSubscription &subscription)
                                          "last_attempt_ms = ?, last_success_ms = ?, last_error = ?, "
                                          "event_count = ? WHERE id = ?"),
                           fields(subscription) << subscription.id, saveWhat(subscription),
-                          QStringLiteral("The calendar \"%1\" no longer exists.").arg(subscription.name));
+                          Text::tr("The calendar \"%1\" no longer exists.").arg(subscription.name));
 }
 
 Status SubscriptionRepository::remove(qint64 id)
@@ -88,11 +100,11 @@ Status SubscriptionRepository::remove(qint64 id)
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The calendar no longer exists."));
+        return Status::failure(Error::Code::NotFound, Text::tr("The calendar no longer exists."));
     const QString source = (*found)->name;
     return m_db.inTransaction([&]() -> Status {
         const sql::Target target = sql::on(m_db);
-        const QString what = QStringLiteral("remove the calendar \"%1\"").arg(source);
+        const QString what = Text::tr("remove the calendar \"%1\"").arg(source);
         if (Status ok = sql::exec(target, QStringLiteral("DELETE FROM calendar_events WHERE source = ?"),
                                   {source}, what); !ok)
             return ok;

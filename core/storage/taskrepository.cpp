@@ -2,8 +2,19 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -27,7 +38,7 @@ QVariantList fields(const Task &task)
 
 QString saveWhat(const Task &task)
 {
-    return QStringLiteral("save the task \"%1\"").arg(task.title);
+    return Text::tr("save the task \"%1\"").arg(task.title);
 }
 
 // Reads the columns "id, <s_columns>" of the current row.
@@ -98,7 +109,7 @@ Status readChildren(const Database &db, QList<Task> &tasks, const QString &where
         const QString statement = QStringLiteral("SELECT task_id, %1 FROM %2 %3 ORDER BY task_id, position")
                                       .arg(tags ? QLatin1String("tag") : QLatin1String("depends_on"),
                                            QLatin1String(table), where);
-        Result<QSqlQuery> query = sql::run(sql::on(db), statement, values, QStringLiteral("read tasks"));
+        Result<QSqlQuery> query = sql::run(sql::on(db), statement, values, Text::tr("read tasks"));
         if (!query)
             return query.error();
         QSqlQuery &rows = query.value();
@@ -150,7 +161,7 @@ Status TaskRepository::update(const Task &task)
                                                       "preferred_day_part = ?, done = ?, "
                                                       "after_commitment = ? WHERE id = ?"),
                                        fields(task) << task.id, saveWhat(task),
-                                       QStringLiteral("The task \"%1\" no longer exists.").arg(task.title));
+                                       Text::tr("The task \"%1\" no longer exists.").arg(task.title));
             !ok)
             return ok;
         return writeChildren(m_db, task);
@@ -160,7 +171,7 @@ Status TaskRepository::update(const Task &task)
 Status TaskRepository::remove(qint64 id)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("DELETE FROM tasks WHERE id = ?"), {id},
-                          QStringLiteral("delete a task"), QStringLiteral("The task no longer exists."));
+                          Text::tr("delete a task"), Text::tr("The task no longer exists."));
 }
 
 Result<std::optional<Task>> TaskRepository::find(qint64 id) const
@@ -169,7 +180,7 @@ Result<std::optional<Task>> TaskRepository::find(qint64 id) const
     const Status status = m_db.inTransaction([&]() -> Status {
         const auto found = sql::readOne(sql::on(m_db),
                                         QStringLiteral("SELECT id, %1 FROM tasks WHERE id = ?").arg(s_columns),
-                                        {id}, QStringLiteral("read a task"), readTask);
+                                        {id}, Text::tr("read a task"), readTask);
         if (!found)
             return found.error();
         if (!found->has_value())
@@ -190,7 +201,7 @@ Result<QList<Task>> TaskRepository::all() const
     QList<Task> tasks;
     const Status status = m_db.inTransaction([&]() -> Status {
         auto read = sql::readAll(sql::on(m_db), QStringLiteral("SELECT id, %1 FROM tasks ORDER BY id").arg(s_columns),
-                                 {}, QStringLiteral("read tasks"), readTask);
+                                 {}, Text::tr("read tasks"), readTask);
         if (!read)
             return read.error();
         tasks = std::move(read).value();

@@ -2,7 +2,18 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
+
+namespace {
+
+// Messages people read, filed under the storage context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Storage)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -16,7 +27,7 @@ Result<QList<TeammateCommitment>> readCommitments(Database &db, const QString &w
                                        "FROM team_commitments c LEFT JOIN hub_members m ON m.id = c.owner_id ")
                             + where
                             + QStringLiteral(" ORDER BY c.owner_id, c.due_ms IS NULL, c.due_ms, c.title, c.uuid"),
-                        values, QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
+                        values, Text::tr("read your team's commitments"), [](const QSqlQuery &q) {
                             TeammateCommitment t;
                             Commitment &c = t.commitment;
                             c.uuid = QUuid::fromString(q.value(0).toString());
@@ -80,10 +91,10 @@ Result<TeammateCommitment> TeamCommitmentRepository::find(const QString &id) con
         return matches.constFirst();
     if (matches.isEmpty())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("No shared commitment '%1' — 'fermata hub commitments' lists them.").arg(id)};
+                     Text::tr("No shared commitment '%1' — 'fermata hub commitments' lists them.").arg(id)};
     return Error{Error::Code::NotFound,
-                 QStringLiteral("'%1' matches %2 shared commitments — give more of the id "
-                                "('fermata hub commitments --json' shows them).")
+                 Text::tr("'%1' matches %2 shared commitments — give more of the id "
+                          "('fermata hub commitments --json' shows them).")
                      .arg(id)
                      .arg(matches.size())};
 }
@@ -92,7 +103,7 @@ Result<QHash<QUuid, QList<qint64>>> TeamCommitmentRepository::waiters() const
 {
     Result<QSqlQuery> query = sql::run(sql::on(m_db),
                                        QStringLiteral("SELECT uuid, member_id FROM commitment_waiters ORDER BY uuid, member_id"),
-                                       {}, QStringLiteral("read who waits for your team's commitments"));
+                                       {}, Text::tr("read who waits for your team's commitments"));
     if (!query)
         return query.error();
     QHash<QUuid, QList<qint64>> found;

@@ -3,8 +3,20 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
+
+namespace {
+
+// Messages people read, filed under the tasks context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Tasks)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -114,15 +126,18 @@ int EstimateLearning::scaledMinutes(int remainingMinutes, double ratio)
 
 QString EstimateLearning::sourceText(const EstimateRatio &ratio)
 {
-    const QString tag = ratio.tag.isEmpty() ? QString() : QStringLiteral("'%1' ").arg(ratio.tag);
+    if (ratio.tag.isEmpty()) {
+        return ratio.samples == 1 ? Text::tr("from your last task")
+                                  : Text::tr("from your last %1 tasks").arg(ratio.samples);
+    }
     if (ratio.samples == 1)
-        return QStringLiteral("from your last %1task").arg(tag);
-    return QStringLiteral("from your last %1 %2tasks").arg(ratio.samples).arg(tag);
+        return Text::tr("from your last '%1' task").arg(ratio.tag);
+    return Text::tr("from your last %1 '%2' tasks").arg(ratio.samples).arg(ratio.tag);
 }
 
 QString EstimateLearning::plannedText(const LearnedEstimate &estimate)
 {
-    return QStringLiteral("planned as %1 %2")
+    return Text::tr("planned as %1 %2")
         .arg(minutesText(estimate.plannedMinutes), sourceText(estimate.ratio));
 }
 
@@ -148,7 +163,7 @@ Result<EstimateLearning> EstimateLearning::read(const Database &db)
         " FROM finished f LEFT JOIN (SELECT DISTINCT task_id, tag FROM task_tags) g ON g.task_id = f.id"
         " WHERE f.id IN (SELECT id FROM kept) ORDER BY f.id");
     Result<QSqlQuery> query = sql::run(sql::on(db), statement, {window, window},
-                                       QStringLiteral("read finished tasks' times"));
+                                       Text::tr("read finished tasks' times"));
     if (!query)
         return query.error();
     QList<EstimateSample> samples;

@@ -2,9 +2,20 @@
 
 #include "storage/repositories.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
+
+namespace {
+
+// Messages people read, filed under the tasks context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Tasks)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -92,29 +103,29 @@ qint64 TaskService::idByTitle(const QString &title) const
 QString TaskService::validationError(const Task &task)
 {
     if (task.title.trimmed().isEmpty())
-        return QStringLiteral("Give the task a title.");
+        return Text::tr("Give the task a title.");
     if (task.estimateMinutes <= 0)
-        return QStringLiteral("Estimate the task at one minute or more.");
+        return Text::tr("Estimate the task at one minute or more.");
     if (task.remainingMinutes < 0)
-        return QStringLiteral("The remaining time cannot be negative.");
+        return Text::tr("The remaining time cannot be negative.");
     if (task.remainingMinutes > task.estimateMinutes)
-        return QStringLiteral("The remaining time (%1 min) is longer than the estimate (%2 min): "
-                              "raise the estimate.")
+        return Text::tr("The remaining time (%1 min) is longer than the estimate (%2 min): "
+                        "raise the estimate.")
             .arg(task.remainingMinutes)
             .arg(task.estimateMinutes);
     if (task.minChunkMinutes <= 0)
-        return QStringLiteral("The minimum block must be one minute or more.");
+        return Text::tr("The minimum block must be one minute or more.");
     if (task.minChunkMinutes > task.maxChunkMinutes)
-        return QStringLiteral("The minimum block (%1 min) is longer than the maximum block (%2 min).")
+        return Text::tr("The minimum block (%1 min) is longer than the maximum block (%2 min).")
             .arg(task.minChunkMinutes)
             .arg(task.maxChunkMinutes);
     if (int(task.priority) < int(Priority::P1) || int(task.priority) > int(Priority::P4))
-        return QStringLiteral("Choose a priority from P1 to P4.");
+        return Text::tr("Choose a priority from P1 to P4.");
     if (task.deadline.isValid() && task.earliestStart.isValid()
         && task.deadline <= task.earliestStart)
-        return QStringLiteral("The deadline is before the earliest start: move one of them.");
+        return Text::tr("The deadline is before the earliest start: move one of them.");
     if (task.id != 0 && task.dependsOn.contains(task.id))
-        return QStringLiteral("A task cannot wait for itself.");
+        return Text::tr("A task cannot wait for itself.");
     return {};
 }
 
@@ -128,8 +139,8 @@ Result<Task> TaskService::add(Task task)
     for (const qint64 dependency : std::as_const(task.dependsOn)) {
         if (indexOf(dependency) < 0)
             return Result<Task>::failure(Error::Code::Invalid,
-                                         QStringLiteral("The task waits for a task that no "
-                                                        "longer exists."));
+                                         Text::tr("The task waits for a task that no "
+                                                  "longer exists."));
     }
     const auto id = m_repository.add(task);
     if (!id)
@@ -146,14 +157,14 @@ Status TaskService::update(const Task &task)
     const qsizetype index = indexOf(task.id);
     if (index < 0)
         return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The task \"%1\" no longer exists.").arg(task.title));
+                               Text::tr("The task \"%1\" no longer exists.").arg(task.title));
     if (const QString problem = validationError(task); !problem.isEmpty())
         return Status::failure(Error::Code::Invalid, problem);
     for (const qint64 dependency : task.dependsOn) {
         if (indexOf(dependency) < 0)
             return Status::failure(Error::Code::Invalid,
-                                   QStringLiteral("The task waits for a task that no longer "
-                                                  "exists."));
+                                   Text::tr("The task waits for a task that no longer "
+                                            "exists."));
     }
     if (Status status = m_repository.update(task); !status)
         return status;
@@ -166,7 +177,7 @@ Status TaskService::setDone(qint64 id, bool done)
 {
     const qsizetype index = indexOf(id);
     if (index < 0)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The task no longer exists."));
+        return Status::failure(Error::Code::NotFound, Text::tr("The task no longer exists."));
     Task changed = m_tasks.at(index);
     if (changed.done == done)
         return {};
@@ -182,7 +193,7 @@ Status TaskService::remove(qint64 id)
 {
     const qsizetype index = indexOf(id);
     if (index < 0)
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The task no longer exists."));
+        return Status::failure(Error::Code::NotFound, Text::tr("The task no longer exists."));
     if (Status status = m_repository.remove(id); !status)
         return status;
     m_tasks.removeAt(index);

@@ -7,7 +7,18 @@
 #include "storage/repositories.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QLocale>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata::commitmentnotices {
 
@@ -27,14 +38,14 @@ QString tasksText(const QStringList &titles)
     if (titles.size() == 1)
         return quoted(titles.first());
     if (titles.size() == 2)
-        return QStringLiteral("%1 and %2").arg(quoted(titles.at(0)), quoted(titles.at(1)));
-    return QStringLiteral("%1 and %2 more tasks").arg(quoted(titles.first())).arg(titles.size() - 1);
+        return Text::tr("%1 and %2").arg(quoted(titles.at(0)), quoted(titles.at(1)));
+    return Text::tr("%1 and %2 more tasks").arg(quoted(titles.first())).arg(titles.size() - 1);
 }
 
 QString noLongerWait(const QStringList &titles)
 {
-    return titles.size() == 1 ? QStringLiteral("%1 no longer waits for it.").arg(tasksText(titles))
-                              : QStringLiteral("%1 no longer wait for it.").arg(tasksText(titles));
+    return titles.size() == 1 ? Text::tr("%1 no longer waits for it.").arg(tasksText(titles))
+                              : Text::tr("%1 no longer wait for it.").arg(tasksText(titles));
 }
 
 bool isOpen(const std::optional<TeammateCommitment> &c)
@@ -69,18 +80,18 @@ std::optional<Notice> noticeFor(const std::optional<TeammateCommitment> &before,
     notice.sender = known.displayName();
     const QString &title = known.commitment.title;
     if (!after) {
-        notice.title = QStringLiteral("%1 no longer shares '%2'").arg(notice.sender, title);
+        notice.title = Text::tr("%1 no longer shares '%2'").arg(notice.sender, title);
         notice.body = noLongerWait(waiting);
         return notice;
     }
     const Commitment &c = after->commitment;
     switch (c.status) {
     case Commitment::Status::Done:
-        notice.title = QStringLiteral("%1 finished '%2'").arg(notice.sender, title);
-        notice.body = QStringLiteral("%1 can start.").arg(tasksText(waiting));
+        notice.title = Text::tr("%1 finished '%2'").arg(notice.sender, title);
+        notice.body = Text::tr("%1 can start.").arg(tasksText(waiting));
         return notice;
     case Commitment::Status::Dropped:
-        notice.title = QStringLiteral("%1 dropped '%2'").arg(notice.sender, title);
+        notice.title = Text::tr("%1 dropped '%2'").arg(notice.sender, title);
         notice.body = noLongerWait(waiting);
         return notice;
     case Commitment::Status::Planned:
@@ -88,26 +99,26 @@ std::optional<Notice> noticeFor(const std::optional<TeammateCommitment> &before,
         break;
     }
     if (!startAfter.isValid()) { // neither planned nor due: nothing to wait for
-        notice.title = QStringLiteral("%1 has no date for '%2' any more").arg(notice.sender, title);
+        notice.title = Text::tr("%1 has no date for '%2' any more").arg(notice.sender, title);
         notice.body = noLongerWait(waiting);
         return notice;
     }
     const QTimeZone person = QTimeZone(zoneId).isValid() ? QTimeZone(zoneId) : QTimeZone::utc();
     const QString when = c.finishDay.isValid()
-        ? QStringLiteral("planned to finish %1").arg(dayText(c.finishDay))
-        : QStringLiteral("not planned yet, due %1").arg(dayText(c.due.toTimeZone(person).date()));
+        ? Text::tr("planned to finish %1").arg(dayText(c.finishDay))
+        : Text::tr("not planned yet, due %1").arg(dayText(c.due.toTimeZone(person).date()));
     if (!isOpen(before) || !startBefore.isValid()) {
         // Done or dropped before, no longer shared, or without a date: it holds work back again.
         notice.title = before && !isOpen(before)
-            ? QStringLiteral("%1 reopened '%2', %3").arg(notice.sender, title, when)
-            : QStringLiteral("%1's '%2' is %3").arg(notice.sender, title, when);
-        notice.body = QStringLiteral("%1 %2 for it.")
-                          .arg(tasksText(waiting), waiting.size() == 1 ? QStringLiteral("waits") : QStringLiteral("wait"));
+            ? Text::tr("%1 reopened '%2', %3").arg(notice.sender, title, when)
+            : Text::tr("%1's '%2' is %3").arg(notice.sender, title, when);
+        notice.body = waiting.size() == 1 ? Text::tr("%1 waits for it.").arg(tasksText(waiting))
+                                          : Text::tr("%1 wait for it.").arg(tasksText(waiting));
         return notice;
     }
-    notice.title = QStringLiteral("%1 moved '%2': %3").arg(notice.sender, title, when);
-    notice.body = startAfter < startBefore ? QStringLiteral("%1 can start earlier.").arg(tasksText(waiting))
-                                           : QStringLiteral("%1 will start later.").arg(tasksText(waiting));
+    notice.title = Text::tr("%1 moved '%2': %3").arg(notice.sender, title, when);
+    notice.body = startAfter < startBefore ? Text::tr("%1 can start earlier.").arg(tasksText(waiting))
+                                           : Text::tr("%1 will start later.").arg(tasksText(waiting));
     return notice;
 }
 
@@ -129,7 +140,7 @@ Status Recorder::before()
     Result<QSqlQuery> query = sql::run(sql::on(m_db),
                                        QStringLiteral("SELECT after_commitment, title FROM tasks "
                                                       "WHERE after_commitment IS NOT NULL AND done = 0 ORDER BY id"),
-                                       {}, QStringLiteral("read which tasks wait for a teammate"));
+                                       {}, Text::tr("read which tasks wait for a teammate"));
     if (!query)
         return query.error();
     while (query.value().next())

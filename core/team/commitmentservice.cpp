@@ -8,6 +8,18 @@
 #include "team/hubsql.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -75,7 +87,7 @@ bool CommitmentService::hubHasCommitments() const
 Result<QList<CommitmentService::Row>> CommitmentService::rows(const QString &where, const QVariantList &values) const
 {
     return sql::readAll(sql::on(m_db), s_columns + where + QStringLiteral(" ORDER BY task_id"), values,
-                        QStringLiteral("read your shared tasks"), [this](const QSqlQuery &q) {
+                        Text::tr("read your shared tasks"), [this](const QSqlQuery &q) {
                             Row row;
                             row.taskId = q.value(0).toLongLong();
                             row.uuid = QUuid::fromString(q.value(1).toString());
@@ -108,7 +120,7 @@ Result<Commitment> CommitmentService::compute(const Row &row) const
         return c;
     }
     const Task &task = found->value();
-    const QString what = QStringLiteral("read the plan of a shared task");
+    const QString what = Text::tr("read the plan of a shared task");
     const Result<QVariant> started = sql::scalar(
         sql::on(m_db), QStringLiteral("SELECT EXISTS (SELECT 1 FROM focus_sessions WHERE task_id = ?)"),
         {row.taskId}, what);
@@ -138,13 +150,13 @@ Status CommitmentService::store(qint64 taskId, const Commitment &c, bool raiseRe
                                     "status = ?, finish_day = ?, revision = revision + ? WHERE task_id = ?"),
                      {sql::text(c.title), c.estimateMinutes, sql::fromDateTime(c.due), commitmentStatusKey(c.status),
                       dayValue(c.finishDay), raiseRevision ? 1 : 0, taskId},
-                     QStringLiteral("remember what your team sees of a task"));
+                     Text::tr("remember what your team sees of a task"));
 }
 
 Result<CommitmentService::Mine> CommitmentService::share(qint64 taskId, const std::optional<QString> &note)
 {
     if (note) {
-        if (Status ok = hubsql::checkText(QStringLiteral("note"), *note, hubsql::maxCommitmentCharacters); !ok)
+        if (Status ok = hubsql::checkText(Text::tr("note"), *note, hubsql::maxCommitmentCharacters); !ok)
             return ok.error();
     }
     const Result<std::optional<Task>> task = TaskRepository(m_db).find(taskId);
@@ -152,8 +164,8 @@ Result<CommitmentService::Mine> CommitmentService::share(qint64 taskId, const st
         return task.error();
     if (!task->has_value())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("Task %1 does not exist; 'fermata tasks' lists your tasks.").arg(taskId)};
-    const QString what = QStringLiteral("share task %1 with your team").arg(taskId);
+                     Text::tr("Task %1 does not exist; 'fermata tasks' lists your tasks.").arg(taskId)};
+    const QString what = Text::tr("share task %1 with your team").arg(taskId);
     const Status shared = m_db.inTransaction([&]() -> Status {
         const Result<QList<Row>> existing = rows(QStringLiteral("WHERE task_id = ?"), {taskId});
         if (!existing)
@@ -186,15 +198,15 @@ Result<CommitmentService::Mine> CommitmentService::share(qint64 taskId, const st
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error{Error::Code::Database, QStringLiteral("Task %1 was shared, then unshared at once.").arg(taskId)};
+        return Error{Error::Code::Database, Text::tr("Task %1 was shared, then unshared at once.").arg(taskId)};
     return found->value();
 }
 
 Status CommitmentService::unshare(qint64 taskId)
 {
     return sql::changeRow(sql::on(m_db), QStringLiteral("UPDATE my_commitments SET shared = 0 WHERE task_id = ? AND shared = 1"),
-                          {taskId}, QStringLiteral("stop sharing task %1").arg(taskId),
-                          QStringLiteral("Task %1 is not shared with your team.").arg(taskId));
+                          {taskId}, Text::tr("stop sharing task %1").arg(taskId),
+                          Text::tr("Task %1 is not shared with your team.").arg(taskId));
 }
 
 Result<std::optional<CommitmentService::Mine>> CommitmentService::find(qint64 taskId) const
@@ -243,7 +255,7 @@ Result<int> CommitmentService::waitingCount() const
 {
     const Result<QVariant> count = sql::scalar(
         sql::on(m_db), QStringLiteral("SELECT count(*) FROM my_commitments WHERE shared = 0 OR revision > pushed_revision"),
-        {}, QStringLiteral("count the shared tasks waiting for the hub"));
+        {}, Text::tr("count the shared tasks waiting for the hub"));
     if (!count)
         return count.error();
     // Waits count once the hub is known to take them (or while it is not reached yet).
@@ -259,7 +271,7 @@ Result<QList<QUuid>> CommitmentService::myWaits() const
     return sql::readAll(sql::on(m_db),
                         QStringLiteral("SELECT DISTINCT after_commitment FROM tasks "
                                        "WHERE after_commitment IS NOT NULL AND done = 0 ORDER BY after_commitment"),
-                        {}, QStringLiteral("read which teammates' tasks you wait for"),
+                        {}, Text::tr("read which teammates' tasks you wait for"),
                         [](const QSqlQuery &q) { return QUuid::fromString(q.value(0).toString()); });
 }
 
@@ -271,7 +283,7 @@ Result<bool> CommitmentService::waitsChanged() const
                        "EXCEPT SELECT uuid FROM my_waits_pushed) "
                        "OR EXISTS (SELECT uuid FROM my_waits_pushed EXCEPT "
                        "SELECT after_commitment FROM tasks WHERE after_commitment IS NOT NULL AND done = 0)"),
-        {}, QStringLiteral("compare your waits with the team hub's"));
+        {}, Text::tr("compare your waits with the team hub's"));
     if (!differ)
         return differ.error();
     return differ->toBool();
@@ -291,7 +303,7 @@ Status CommitmentService::pushWaits()
         return told;
     // What the hub took: the set read before the call (a task changed since is pushed next time).
     return m_db.inTransaction([&]() -> Status {
-        const QString what = QStringLiteral("remember which waits reached the team hub");
+        const QString what = Text::tr("remember which waits reached the team hub");
         if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM my_waits_pushed"), {}, what); !ok)
             return ok;
         for (const QUuid &uuid : *waits) {
@@ -309,9 +321,9 @@ Status CommitmentService::push()
     if (!hubHasCommitments()) {
         const Result<int> waiting = waitingCount();
         if (waiting && *waiting > 0)
-            m_lastError = QStringLiteral("The team hub does not take shared tasks yet (hub schema %1; Fermata needs %2): "
-                                         "ask its administrator to run 'fermata hub init' once. Your shared tasks "
-                                         "wait here until then.").arg(m_client.schemaVersion()).arg(s_commitmentSchema);
+            m_lastError = Text::tr("The team hub does not take shared tasks yet (hub schema %1; Fermata needs %2): "
+                                   "ask its administrator to run 'fermata hub init' once. Your shared tasks "
+                                   "wait here until then.").arg(m_client.schemaVersion()).arg(s_commitmentSchema);
         return {};
     }
     if (Status ok = withdrawUnshared(); !ok)
@@ -340,7 +352,7 @@ Status CommitmentService::withdrawUnshared()
             // Shared again meanwhile: the next push tells the hub (with a new uuid).
             if (Status ok = sql::exec(sql::on(m_db),
                                       QStringLiteral("DELETE FROM my_commitments WHERE task_id = ? AND uuid = ? AND shared = 0"),
-                                      {row.taskId, key(row.uuid)}, QStringLiteral("forget an unshared task")); !ok)
+                                      {row.taskId, key(row.uuid)}, Text::tr("forget an unshared task")); !ok)
                 return ok;
         }
         return {};
@@ -377,7 +389,7 @@ Status CommitmentService::pushShared()
             if (!accepted)
                 return accepted.error();
             const Status saved = m_db.inTransaction([&]() -> Status {
-                const QString what = QStringLiteral("remember what reached the team hub");
+                const QString what = Text::tr("remember what reached the team hub");
                 for (const Row &row : chunk) {
                     const bool ok = accepted->value(row.uuid, false);
                     // Only this row's state: a process that changed or unshared it meanwhile wins.
@@ -435,7 +447,7 @@ Status CommitmentService::saveTeammates(const QList<Commitment> &list, const QLi
 {
     if (!waiters)
         return waiters.error();
-    const QString what = QStringLiteral("keep a copy of your team's commitments");
+    const QString what = Text::tr("keep a copy of your team's commitments");
     return m_db.inTransaction([&]() -> Status {
         // Who waits: for every commitment re-read, mine included (the team's feed says when
         // someone starts or stops waiting for my work).
@@ -480,7 +492,7 @@ Status CommitmentService::saveTeammates(const QList<Commitment> &list, const QLi
 
 Status CommitmentService::forget()
 {
-    const QString what = QStringLiteral("forget the shared tasks of the team hub");
+    const QString what = Text::tr("forget the shared tasks of the team hub");
     return m_db.inTransaction([&]() -> Status {
         for (const char *table : {"my_commitments", "team_commitments", "commitment_waiters", "my_waits_pushed"}) {
             if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM ") + QLatin1String(table), {}, what); !ok)

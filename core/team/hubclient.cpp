@@ -5,6 +5,7 @@
 #include "team/hubsql.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +15,16 @@
 #include <QSqlQuery>
 
 #include <libpq-fe.h>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -94,8 +105,8 @@ Status HubClient::open(const HubConfig &config, const QString &password)
             db = QSqlDatabase();
             close();
             return Status::failure(Error::Code::Io,
-                                   QStringLiteral("The PostgreSQL driver for Qt (QPSQL) is not installed; "
-                                                  "install libqt6sql6-psql to use a team hub."));
+                                   Text::tr("The PostgreSQL driver for Qt (QPSQL) is not installed; "
+                                            "install libqt6sql6-psql to use a team hub."));
         }
         // libpq takes every server in one connection string and, with target_session_attrs,
         // keeps the first that accepts writes: after a failover it finds the new primary.
@@ -121,18 +132,18 @@ Status HubClient::open(const HubConfig &config, const QString &password)
         if (text.contains(QLatin1String("password authentication failed"))
             || text.contains(QLatin1String("no password supplied")))
             return Status::failure(Error::Code::Database,
-                                   QStringLiteral("The team hub refused the password for %1. Ask "
-                                                  "the hub's administrator for a new one.")
+                                   Text::tr("The team hub refused the password for %1. Ask "
+                                            "the hub's administrator for a new one.")
                                        .arg(config.user));
         return Status::failure(Error::Code::Io,
-                               QStringLiteral("The team hub at %1 is unreachable (%2).")
+                               Text::tr("The team hub at %1 is unreachable (%2).")
                                    .arg(config.serversText(), error.databaseText().trimmed()));
     }
     // Instants travel as ms since the epoch; the session zone only matters for logs. A hub
     // call never waits longer than these, whatever another member does to the hub: the window
     // and the commands report "unreachable" and retry instead of hanging.
     for (const auto *setting : {"SET TIME ZONE 'UTC'", "SET statement_timeout = '30s'", "SET lock_timeout = '10s'"}) {
-        if (Status set = sql::exec(target(), QString::fromLatin1(setting), {}, QStringLiteral("set up the session")); !set)
+        if (Status set = sql::exec(target(), QString::fromLatin1(setting), {}, Text::tr("set up the session")); !set)
             return set;
     }
     return checkMemberSchema();
@@ -146,7 +157,7 @@ Status HubClient::checkMemberSchema()
         target(),
         QStringLiteral("SELECT h.schema_version, fermata.my_member_id() IS NOT NULL FROM fermata.hub h "
                        "WHERE pg_catalog.has_schema_privilege('fermata', 'USAGE')"),
-        {}, QStringLiteral("read the hub's schema version"),
+        {}, Text::tr("read the hub's schema version"),
         [](const QSqlQuery &q) { return std::pair{q.value(0).toInt(), q.value(1).toBool()}; });
     if (!found || !found->has_value())
         return {};
@@ -156,9 +167,9 @@ Status HubClient::checkMemberSchema()
         const HubConfig config = m_config;
         close();
         return Status::failure(Error::Code::Database,
-                               QStringLiteral("The team hub at %1 still runs hub schema %2; this Fermata needs "
-                                              "%3. Ask the hub's administrator to run 'fermata hub init' once "
-                                              "to upgrade it. Nothing is lost meanwhile: messages wait here.")
+                               Text::tr("The team hub at %1 still runs hub schema %2; this Fermata needs "
+                                        "%3. Ask the hub's administrator to run 'fermata hub init' once "
+                                        "to upgrade it. Nothing is lost meanwhile: messages wait here.")
                                    .arg(config.serversText()).arg(version).arg(s_memberSchema));
     }
     return {};
@@ -211,7 +222,7 @@ QSqlQuery *HubClient::cached(const QString &statement, const QString &what, Stat
 Status HubClient::initSchema()
 {
     if (!isOpen())
-        return Status::failure(Error::Code::Io, QStringLiteral("Not connected to the team hub."));
+        return Status::failure(Error::Code::Io, Text::tr("Not connected to the team hub."));
     return hubschema::migrate(connection());
 }
 
@@ -228,9 +239,9 @@ Result<NewMember> HubClient::addMember(const QString &team, const QString &name,
                                        const QString &email, const QByteArray &zoneId,
                                        bool teamAdmin)
 {
-    for (const auto &[field, value, limit] : {std::tuple{QStringLiteral("team name"), team, hubsql::maxNameCharacters},
-                                             std::tuple{QStringLiteral("name"), name, hubsql::maxNameCharacters},
-                                             std::tuple{QStringLiteral("email"), email, hubsql::maxEmailCharacters}}) {
+    for (const auto &[field, value, limit] : {std::tuple{Text::tr("team name"), team, hubsql::maxNameCharacters},
+                                             std::tuple{Text::tr("name"), name, hubsql::maxNameCharacters},
+                                             std::tuple{Text::tr("email"), email, hubsql::maxEmailCharacters}}) {
         if (Status ok = hubsql::checkText(field, value, limit); !ok)
             return ok.error();
     }
@@ -239,19 +250,19 @@ Result<NewMember> HubClient::addMember(const QString &team, const QString &name,
         target(), QStringLiteral("SELECT member_id, role_name FROM fermata.admin_add_member(?, ?, ?, ?, ?, ?)"),
         {sql::text(team), sql::text(name), sql::text(email), QString::fromUtf8(zoneId), sql::text(password),
          teamAdmin},
-        QStringLiteral("add the member %1").arg(email),
+        Text::tr("add the member %1").arg(email),
         [&](const QSqlQuery &query) { return NewMember{query.value(0).toLongLong(), query.value(1).toString(), password}; });
     if (!added)
         return added.error();
     if (!added->has_value())
-        return Error{Error::Code::Database, QStringLiteral("The team hub did not return the new member.")};
+        return Error{Error::Code::Database, Text::tr("The team hub did not return the new member.")};
     return **added;
 }
 
 Result<QString> HubClient::removeMember(const QString &who)
 {
     const Result<QVariant> role = sql::scalar(target(), QStringLiteral("SELECT fermata.admin_remove_member(?)"),
-                                              {sql::text(who)}, QStringLiteral("remove the member %1").arg(who));
+                                              {sql::text(who)}, Text::tr("remove the member %1").arg(who));
     if (!role)
         return role.error();
     return role->toString();
@@ -260,37 +271,37 @@ Result<QString> HubClient::removeMember(const QString &who)
 Result<HubMember> HubClient::me()
 {
     const auto found = sql::readOne(target(), s_memberColumns + QStringLiteral("WHERE id = fermata.my_member_id()"),
-                                    {}, QStringLiteral("find your membership"), hubsql::memberFromRow);
+                                    {}, Text::tr("find your membership"), hubsql::memberFromRow);
     if (!found)
         return found.error();
     if (!found->has_value())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
+                     Text::tr("%1 is not an active member of this team hub.").arg(m_config.user)};
     return **found;
 }
 
 Result<qint64> HubClient::myTeamId()
 {
     const Result<QVariant> id = sql::scalar(target(), QStringLiteral("SELECT fermata.my_team_id()"), {},
-                                            QStringLiteral("find your team"));
+                                            Text::tr("find your team"));
     if (!id)
         return id.error();
     if (id->isNull())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("%1 is not an active member of this team hub.").arg(m_config.user)};
+                     Text::tr("%1 is not an active member of this team hub.").arg(m_config.user)};
     return id->toLongLong();
 }
 
 Status HubClient::changePassword(const QString &newPassword)
 {
     return sql::exec(target(), QStringLiteral("SELECT fermata.change_my_password(?)"), {sql::text(newPassword)},
-                     QStringLiteral("change your password"));
+                     Text::tr("change your password"));
 }
 
 Result<QList<HubMember>> HubClient::teammates()
 {
     return sql::readAll(target(), s_memberColumns, {},
-                        QStringLiteral("read your team"), hubsql::memberFromRow);
+                        Text::tr("read your team"), hubsql::memberFromRow);
 }
 
 Result<QList<HubWindow>> HubClient::windows()
@@ -298,19 +309,19 @@ Result<QList<HubWindow>> HubClient::windows()
     return sql::readAll(target(),
                         QStringLiteral("SELECT id, member_id, day_mask, start_minute, end_minute, time_zone, "
                                        "label FROM fermata.team_windows()"),
-                        {}, QStringLiteral("read your team's check-in windows"), hubsql::windowFromRow);
+                        {}, Text::tr("read your team's check-in windows"), hubsql::windowFromRow);
 }
 
 Status HubClient::replaceWindows(const QList<HubWindow> &windows, bool team)
 {
-    const QString what = team ? QStringLiteral("publish the team's check-in windows")
-                              : QStringLiteral("publish your check-in windows");
+    const QString what = team ? Text::tr("publish the team's check-in windows")
+                              : Text::tr("publish your check-in windows");
     for (const HubWindow &w : windows) {
         if (!w.rule.isValid())
             return Status::failure(Error::Code::Invalid,
-                                   QStringLiteral("A check-in window needs days, a start, an end "
-                                                  "and a known time zone."));
-        if (Status ok = hubsql::checkText(QStringLiteral("window label"), w.label, hubsql::maxLabelCharacters); !ok)
+                                   Text::tr("A check-in window needs days, a start, an end "
+                                            "and a known time zone."));
+        if (Status ok = hubsql::checkText(Text::tr("window label"), w.label, hubsql::maxLabelCharacters); !ok)
             return ok;
     }
     // One call: members hold no table rights on windows (hub schema 3), so none can lock the
@@ -342,10 +353,10 @@ Status HubClient::setTeamWindows(const QList<HubWindow> &windows)
 Result<QDateTime> HubClient::push(const Message &m, bool urgent)
 {
     if (m.uuid.isNull())
-        return Error{Error::Code::Invalid, QStringLiteral("A message needs an identifier before it is sent.")};
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), m.subject, hubsql::maxSubjectCharacters); !ok)
+        return Error{Error::Code::Invalid, Text::tr("A message needs an identifier before it is sent.")};
+    if (Status ok = hubsql::checkText(Text::tr("subject"), m.subject, hubsql::maxSubjectCharacters); !ok)
         return ok.error();
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), m.body, hubsql::maxBodyCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("message"), m.body, hubsql::maxBodyCharacters); !ok)
         return ok.error();
     const QString what = QStringLiteral("send \"%1\"").arg(m.subject);
     Status status;
@@ -362,7 +373,7 @@ Result<QDateTime> HubClient::push(const Message &m, bool urgent)
     query->finish();
     if (release.isNull())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("\"%1\" is not an active member of your team.").arg(m.to)};
+                     Text::tr("\"%1\" is not an active member of your team.").arg(m.to)};
     return sql::toDateTime(release);
 }
 
@@ -379,7 +390,7 @@ Result<QList<std::optional<QDateTime>>> HubClient::pushAll(const QList<Outgoing>
                                 {QStringLiteral("body"), o.message.body},
                                 {QStringLiteral("urgent"), o.urgent}});
     }
-    const QString what = QStringLiteral("send %1 messages").arg(messages.size());
+    const QString what = Text::tr("send %1 messages").arg(messages.size());
     Status prepared;
     QSqlQuery *query = cached(QStringLiteral("SELECT uuid, release_ms FROM fermata.send_messages(CAST(? AS jsonb))"),
                               what, prepared);
@@ -404,47 +415,47 @@ Result<QDateTime> HubClient::previewRelease(const QString &recipientRole)
 {
     const Result<QVariant> release = sql::scalar(
         target(), QStringLiteral("SELECT fermata.preview_release_for(?)"),
-        {sql::text(recipientRole)}, QStringLiteral("compute when %1 will read it").arg(recipientRole));
+        {sql::text(recipientRole)}, Text::tr("compute when %1 will read it").arg(recipientRole));
     if (!release)
         return release.error();
     if (release->isNull())
         return Error{Error::Code::NotFound,
-                     QStringLiteral("\"%1\" is not an active member of your team.").arg(recipientRole)};
+                     Text::tr("\"%1\" is not an active member of your team.").arg(recipientRole)};
     return sql::toDateTime(*release);
 }
 
 Status HubClient::edit(const QUuid &uuid, const QString &subject, const QString &body)
 {
-    if (Status ok = hubsql::checkText(QStringLiteral("subject"), subject, hubsql::maxSubjectCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("subject"), subject, hubsql::maxSubjectCharacters); !ok)
         return ok;
-    if (Status ok = hubsql::checkText(QStringLiteral("message"), body, hubsql::maxBodyCharacters); !ok)
+    if (Status ok = hubsql::checkText(Text::tr("message"), body, hubsql::maxBodyCharacters); !ok)
         return ok;
     const Result<QVariant> edited = sql::scalar(target(), QStringLiteral("SELECT fermata.edit_message(CAST(? AS uuid), ?, ?)"),
                                                 {uuidText(uuid), sql::text(subject), sql::text(body)},
-                                                QStringLiteral("edit the message"));
+                                                Text::tr("edit the message"));
     if (!edited)
         return edited.error();
     if (!edited->toBool())
-        return Status::failure(Error::Code::NotFound, QStringLiteral("The message was already released (or "
-                                                                     "withdrawn); it can no longer be edited."));
+        return Status::failure(Error::Code::NotFound, Text::tr("The message was already released (or "
+                                                               "withdrawn); it can no longer be edited."));
     return {};
 }
 
 Status HubClient::withdraw(const QUuid &uuid)
 {
     const Result<QVariant> withdrawn = sql::scalar(target(), QStringLiteral("SELECT fermata.withdraw_message(CAST(? AS uuid))"),
-                                                   {uuidText(uuid)}, QStringLiteral("withdraw the message"));
+                                                   {uuidText(uuid)}, Text::tr("withdraw the message"));
     if (!withdrawn)
         return withdrawn.error();
     if (!withdrawn->toBool())
         return Status::failure(Error::Code::NotFound,
-                               QStringLiteral("The message was already released; it can no longer be withdrawn."));
+                               Text::tr("The message was already released; it can no longer be withdrawn."));
     return {};
 }
 
 Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
 {
-    const QString what = QStringLiteral("read the state of sent messages");
+    const QString what = Text::tr("read the state of sent messages");
     Status prepared;
     QSqlQuery *query = cached(QStringLiteral(
             "SELECT uuid, subject, body, release_ms, delivered_ms, acknowledged_ms, withdrawn, urgent "
@@ -471,7 +482,7 @@ Result<QList<SentStatus>> HubClient::sentStatus(const QList<QUuid> &uuids)
 
 Result<QList<Message>> HubClient::fetchReleased(int limit)
 {
-    const QString what = QStringLiteral("fetch your messages");
+    const QString what = Text::tr("fetch your messages");
     Status prepared;
     // The columns of sql::messageFromRow(), then urgent.
     QSqlQuery *query = cached(QStringLiteral("SELECT uuid, sender, recipient, subject, body, created_ms, "
@@ -495,7 +506,7 @@ Status HubClient::markDelivered(const QList<QUuid> &uuids)
 {
     if (uuids.isEmpty())
         return {};
-    const QString what = QStringLiteral("confirm delivery");
+    const QString what = Text::tr("confirm delivery");
     Status prepared;
     QSqlQuery *query = cached(QStringLiteral("SELECT fermata.mark_delivered(CAST(? AS uuid[]))"), what, prepared);
     if (!query)
@@ -506,13 +517,13 @@ Status HubClient::markDelivered(const QList<QUuid> &uuids)
 Status HubClient::acknowledge(const QUuid &uuid)
 {
     return sql::exec(target(), QStringLiteral("SELECT fermata.acknowledge(CAST(? AS uuid[]))"),
-                     {uuidArray({uuid})}, QStringLiteral("mark the message read"));
+                     {uuidArray({uuid})}, Text::tr("mark the message read"));
 }
 
 Result<std::optional<QDateTime>> HubClient::nextRelease()
 {
     const Result<QVariant> next = sql::scalar(target(), QStringLiteral("SELECT fermata.my_next_release()"), {},
-                                              QStringLiteral("ask when your next message arrives"));
+                                              Text::tr("ask when your next message arrives"));
     if (!next)
         return next.error();
     if (next->isNull())
@@ -530,7 +541,7 @@ Result<ChangeBatch> HubClient::pullChanges(const QString &cursor, int limit)
     Result<QSqlQuery> found = sql::run(target(), QStringLiteral(
             "SELECT ordinal, seq, kind, coalesce(member_id, 0), message_uuid::text "
             "FROM fermata.my_changes(?, ?, ?)"),
-            {ordinal, seq, limit}, QStringLiteral("read what changed"));
+            {ordinal, seq, limit}, Text::tr("read what changed"));
     if (!found)
         return found.error();
     QSqlQuery &query = found.value();
@@ -567,8 +578,8 @@ Result<QHash<QUuid, bool>> HubClient::shareCommitments(const QList<OutgoingCommi
             {QStringLiteral("revision"), o.revision},
         });
     }
-    const QString what = commitments.size() == 1 ? QStringLiteral("share \"%1\" with your team").arg(commitments.constFirst().commitment.title)
-                                                 : QStringLiteral("share %1 commitments with your team").arg(commitments.size());
+    const QString what = commitments.size() == 1 ? Text::tr("share \"%1\" with your team").arg(commitments.constFirst().commitment.title)
+                                                 : Text::tr("share %1 commitments with your team").arg(commitments.size());
     Result<QSqlQuery> found = sql::run(target(), QStringLiteral(
             "SELECT commitment, accepted FROM fermata.share_commitments(CAST(? AS jsonb))"),
             {QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))}, what);
@@ -585,7 +596,7 @@ Status HubClient::withdrawCommitments(const QList<QUuid> &uuids)
     if (uuids.isEmpty())
         return {};
     return sql::exec(target(), QStringLiteral("SELECT fermata.withdraw_commitments(CAST(? AS uuid[]))"),
-                     {uuidArray(uuids)}, QStringLiteral("stop sharing with your team"));
+                     {uuidArray(uuids)}, Text::tr("stop sharing with your team"));
 }
 
 Result<QList<Commitment>> HubClient::teamCommitments(const std::optional<QList<QUuid>> &only)
@@ -595,7 +606,7 @@ Result<QList<Commitment>> HubClient::teamCommitments(const std::optional<QList<Q
         QStringLiteral("SELECT commitment, owner_id, owner_role, title, estimate_minutes, due_ms, status, "
                        "finish_day, public_note FROM fermata.team_commitments(CAST(? AS uuid[]))"),
         {only ? QVariant(uuidArray(*only)) : QVariant(QMetaType::fromType<QString>())},
-        QStringLiteral("read your team's commitments"), [](const QSqlQuery &q) {
+        Text::tr("read your team's commitments"), [](const QSqlQuery &q) {
             Commitment c;
             c.uuid = QUuid::fromString(q.value(0).toString());
             c.ownerId = q.value(1).toLongLong();
@@ -629,7 +640,7 @@ Result<bool> HubClient::feedHeldBack(const QString &cursor)
 Status HubClient::setMyWaits(const QList<QUuid> &uuids)
 {
     return sql::exec(target(), QStringLiteral("SELECT fermata.set_my_waits(CAST(? AS uuid[]))"), {uuidArray(uuids)},
-                     QStringLiteral("tell your team which of their tasks you wait for"));
+                     Text::tr("tell your team which of their tasks you wait for"));
 }
 
 Result<QList<HubClient::Waiter>> HubClient::commitmentWaiters(const std::optional<QList<QUuid>> &only)
@@ -637,7 +648,7 @@ Result<QList<HubClient::Waiter>> HubClient::commitmentWaiters(const std::optiona
     return sql::readAll(target(),
                         QStringLiteral("SELECT commitment, member_id FROM fermata.commitment_waiters(CAST(? AS uuid[]))"),
                         {only ? QVariant(uuidArray(*only)) : QVariant(QMetaType::fromType<QString>())},
-                        QStringLiteral("read who waits for your team's commitments"), [](const QSqlQuery &q) {
+                        Text::tr("read who waits for your team's commitments"), [](const QSqlQuery &q) {
                             return Waiter{QUuid::fromString(q.value(0).toString()), q.value(1).toLongLong()};
                         });
 }
@@ -656,7 +667,7 @@ bool HubClient::subscribe(qint64 teamId)
     // The team's channel has a name only its members can read (hub schema 3).
     Q_UNUSED(teamId)
     const Result<QVariant> named = sql::scalar(target(), QStringLiteral("SELECT fermata.my_channel()"), {},
-                                               QStringLiteral("listen for your team's changes"));
+                                               Text::tr("listen for your team's changes"));
     if (!named || named->toString().isEmpty())
         return false;
     const QString channel = named->toString();

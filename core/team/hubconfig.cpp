@@ -1,9 +1,20 @@
 #include "team/hubconfig.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <optional>
 #include <QUrl>
 #include <QUrlQuery>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -62,9 +73,9 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
     auto invalid = [&](const QString &why) {
         return Result<HubConfig>::failure(
             Error::Code::Invalid,
-            QStringLiteral("The hub address \"%1\" %2. Write it like "
-                           "postgresql://alice@db.example.com:5432/fermata (or, with a standby, "
-                           "postgresql://alice@db1:5432,db2:5432/fermata).")
+            Text::tr("The hub address \"%1\" %2. Write it like "
+                     "postgresql://alice@db.example.com:5432/fermata (or, with a standby, "
+                     "postgresql://alice@db1:5432,db2:5432/fermata).")
                 .arg(text, why));
     };
     // QUrl cannot read libpq's host list, so the authority is split here and QUrl reads the rest.
@@ -72,7 +83,7 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
         QStringLiteral("^(postgres(?:ql)?)://(?:([^@/?#]*)@)?([^/?#]*)(/[^?#]*)?(\\?[^#]*)?$"));
     const QRegularExpressionMatch match = shape.match(text);
     if (!match.hasMatch())
-        return invalid(QStringLiteral("is not a postgresql:// address"));
+        return invalid(Text::tr("is not a postgresql:// address"));
     HubConfig config;
     const QString userInfo = match.captured(2);
     const qsizetype colon = userInfo.indexOf(QLatin1Char(':'));
@@ -86,7 +97,7 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
         // An empty entry in a list ("h1,,h2", "h1,") is a typo, not localhost.
         const std::optional<Server> server = part.isEmpty() ? std::nullopt : parseServer(part);
         if (!server)
-            return invalid(QStringLiteral("has a server \"%1\" that is not HOST or HOST:PORT").arg(part));
+            return invalid(Text::tr("has a server \"%1\" that is not HOST or HOST:PORT").arg(part));
         servers.append(*server);
     }
     if (!servers.isEmpty()) {
@@ -96,7 +107,7 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
     }
     config.database = QUrl::fromPercentEncoding(match.captured(4).mid(1).toUtf8());
     if (config.database.isEmpty())
-        return invalid(QStringLiteral("names no database"));
+        return invalid(Text::tr("names no database"));
     const QUrlQuery query(match.captured(5).mid(1));
     if (query.hasQueryItem(QStringLiteral("sslmode"))) {
         config.sslMode = query.queryItemValue(QStringLiteral("sslmode"));
@@ -104,14 +115,14 @@ Result<HubConfig> HubConfig::fromUrl(const QString &input)
                                           QStringLiteral("prefer"), QStringLiteral("require"),
                                           QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
         if (!modes.contains(config.sslMode))
-            return invalid(QStringLiteral("has an unknown sslmode"));
+            return invalid(Text::tr("has an unknown sslmode"));
     }
     if (query.hasQueryItem(QStringLiteral("target_session_attrs"))) {
         config.targetSessionAttrs = query.queryItemValue(QStringLiteral("target_session_attrs"));
         static const QStringList attrs = {QStringLiteral("any"), QStringLiteral("read-write"),
                                           QStringLiteral("primary")};
         if (!attrs.contains(config.targetSessionAttrs))
-            return invalid(QStringLiteral("asks for target_session_attrs=%1; a hub needs read-write, primary or any")
+            return invalid(Text::tr("asks for target_session_attrs=%1; a hub needs read-write, primary or any")
                                .arg(config.targetSessionAttrs));
     }
     return config;

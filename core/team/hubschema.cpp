@@ -2,7 +2,18 @@
 
 #include "team/hubsql.h"
 
+#include <QCoreApplication>
 #include <QFile>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata::hubschema {
 
@@ -29,7 +40,7 @@ QString stepSql(int version)
 Result<int> currentVersion(const QSqlDatabase &db)
 {
     const sql::Target hub = hubsql::target(db);
-    const QString what = QStringLiteral("read the hub's schema version");
+    const QString what = Text::tr("read the hub's schema version");
     const Result<QVariant> exists = sql::scalar(hub, QStringLiteral("SELECT to_regclass('fermata.hub') IS NOT NULL"),
                                                 {}, what);
     if (!exists)
@@ -54,18 +65,18 @@ Status migrate(const QSqlDatabase &constDb)
     auto newer = [&](int version) {
         return Status::failure(
             Error::Code::NewerSchema,
-            QStringLiteral("This team hub was set up by a newer Fermata (hub schema version %1; "
-                           "this Fermata knows up to %2). It was left unchanged: update Fermata "
-                           "to use it.").arg(version).arg(latest));
+            Text::tr("This team hub was set up by a newer Fermata (hub schema version %1; "
+                     "this Fermata knows up to %2). It was left unchanged: update Fermata "
+                     "to use it.").arg(version).arg(latest));
     };
     if (*found > latest)
         return newer(*found);
     for (int step = *found + 1; step <= latest; ++step) {
-        const QString what = QStringLiteral("upgrade the hub schema to version %1").arg(step);
+        const QString what = Text::tr("upgrade the hub schema to version %1").arg(step);
         const QString statements = stepSql(step);
         if (statements.isEmpty())
-            return Status::failure(Error::Code::Io, QStringLiteral("The hub schema step %1 is missing "
-                                                                   "from this build.").arg(step));
+            return Status::failure(Error::Code::Io, Text::tr("The hub schema step %1 is missing "
+                                                             "from this build.").arg(step));
         if (!db.transaction())
             return hubsql::error(what, db.lastError());
         auto fail = [&](const Status &status) {
@@ -99,7 +110,7 @@ Status migrate(const QSqlDatabase &constDb)
 Result<bool> hideServerActivity(const QSqlDatabase &db)
 {
     const sql::Target hub = hubsql::target(db);
-    const QString what = QStringLiteral("hide the server's sessions from members");
+    const QString what = Text::tr("hide the server's sessions from members");
     const Result<QVariant> super = sql::scalar(
         hub, QStringLiteral("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"), {}, what);
     if (!super)
@@ -108,7 +119,7 @@ Result<bool> hideServerActivity(const QSqlDatabase &db)
         return false;
     QFile file(QStringLiteral(":/fermata/team/sql/hub_privacy.sql"));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Io, QStringLiteral("The hub privacy step is missing from this build.")};
+        return Error{Error::Code::Io, Text::tr("The hub privacy step is missing from this build.")};
     if (Status done = sql::exec(hub, QString::fromUtf8(file.readAll()), {}, what); !done)
         return done.error();
     return true;
@@ -120,7 +131,7 @@ Result<bool> membersSeeSessions(const QSqlDatabase &db)
         hubsql::target(db),
         QStringLiteral("SELECT pg_catalog.has_function_privilege(fermata.member_group(), "
                        "'pg_catalog.pg_stat_get_activity(integer)', 'EXECUTE')"),
-        {}, QStringLiteral("check what members can see of the server"));
+        {}, Text::tr("check what members can see of the server"));
     if (!sees)
         return sees.error();
     return sees->toBool();

@@ -1,5 +1,17 @@
 #include "team/hubsql.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
+
 namespace fermata::hubsql {
 
 bool isConnectionError(const QSqlError &error)
@@ -41,12 +53,12 @@ Error error(const QString &what, const QSqlError &sqlError)
     detail.remove(QStringLiteral("ERROR:  "));
     if (isConnectionError(sqlError))
         return Error{Error::Code::Io,
-                     QStringLiteral("The team hub is unreachable (could not %1: %2).").arg(what, detail)};
+                     Text::tr("The team hub is unreachable (could not %1: %2).").arg(what, detail)};
     if (isTransientError(sqlError))
         return Error{Error::Code::Io,
-                     QStringLiteral("The team hub could not %1 just now (%2); Fermata tries again.").arg(what, detail)};
+                     Text::tr("The team hub could not %1 just now (%2); Fermata tries again.").arg(what, detail)};
     return Error{Error::Code::Database,
-                 QStringLiteral("The team hub could not %1: %2").arg(what, detail)};
+                 Text::tr("The team hub could not %1: %2").arg(what, detail)};
 }
 
 sql::Target target(const QSqlDatabase &db)
@@ -86,22 +98,22 @@ Status checkText(const QString &field, const QString &value, int maxCharacters)
         const QChar c = value.at(i);
         if (c.unicode() == 0)
             return Status::failure(Error::Code::Invalid,
-                                   QStringLiteral("The %1 contains a NUL character, which the "
-                                                  "team hub cannot store.").arg(field));
+                                   Text::tr("The %1 contains a NUL character, which the "
+                                            "team hub cannot store.").arg(field));
         if (c.isHighSurrogate() && i + 1 < value.size() && value.at(i + 1).isLowSurrogate()) {
             ++i;
             continue;
         }
         if (c.isSurrogate())
             return Status::failure(Error::Code::Invalid,
-                                   QStringLiteral("The %1 is not valid text (a broken UTF-16 "
-                                                  "surrogate).").arg(field));
+                                   Text::tr("The %1 is not valid text (a broken UTF-16 "
+                                            "surrogate).").arg(field));
     }
     if (maxCharacters > 0 && characters > maxCharacters)
         return Status::failure(Error::Code::Invalid,
-                               QStringLiteral("The %1 is %L2 characters long; the team hub takes "
-                                              "up to %L3. Shorten it (or send the rest in a "
-                                              "second message).")
+                               Text::tr("The %1 is %L2 characters long; the team hub takes "
+                                        "up to %L3. Shorten it (or send the rest in a "
+                                        "second message).")
                                    .arg(field).arg(characters).arg(maxCharacters));
     return {};
 }

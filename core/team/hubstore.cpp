@@ -4,6 +4,18 @@
 #include "storage/sqlhelpers.h"
 #include "team/hubsql.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
+
 namespace fermata {
 
 namespace {
@@ -30,20 +42,20 @@ Status HubStore::track(const Entry &e)
                                     "outgoing = excluded.outgoing, urgent = excluded.urgent, "
                                     "pending = excluded.pending"),
                      {key(e.uuid), e.outgoing ? 1 : 0, e.urgent ? 1 : 0, int(e.pending)},
-                     QStringLiteral("remember a message for the team hub"));
+                     Text::tr("remember a message for the team hub"));
 }
 
 Status HubStore::setPending(const QUuid &uuid, Pending pending)
 {
     return sql::exec(sql::on(m_db), QStringLiteral("UPDATE hub_sync SET pending = ? WHERE uuid = ?"),
-                     {int(pending), key(uuid)}, QStringLiteral("update a message's sync state"));
+                     {int(pending), key(uuid)}, Text::tr("update a message's sync state"));
 }
 
 Result<std::optional<HubStore::Entry>> HubStore::find(const QUuid &uuid) const
 {
     return sql::readOne(sql::on(m_db),
                         QStringLiteral("SELECT outgoing, urgent, pending FROM hub_sync WHERE uuid = ?"),
-                        {key(uuid)}, QStringLiteral("read a message's sync state"),
+                        {key(uuid)}, Text::tr("read a message's sync state"),
                         [&](const QSqlQuery &query) { return entryFromRow(uuid, query, 0); });
 }
 
@@ -53,7 +65,7 @@ Result<QList<HubStore::Entry>> HubStore::pending() const
     return sql::readAll(sql::on(m_db),
                         QStringLiteral("SELECT uuid, outgoing, urgent, pending FROM hub_sync "
                                        "WHERE pending <> 0 ORDER BY pending = 1 DESC, rowid"),
-                        {}, QStringLiteral("read the messages waiting for the hub"),
+                        {}, Text::tr("read the messages waiting for the hub"),
                         [](const QSqlQuery &query) {
                             return entryFromRow(QUuid::fromString(query.value(0).toString()), query, 1);
                         });
@@ -63,7 +75,7 @@ Result<int> HubStore::waitingCount() const
 {
     const Result<QVariant> count = sql::scalar(
         sql::on(m_db), QStringLiteral("SELECT count(*) FROM hub_sync WHERE outgoing = 1 AND pending <> 0"),
-        {}, QStringLiteral("count the messages waiting for the hub"));
+        {}, Text::tr("count the messages waiting for the hub"));
     if (!count)
         return count.error();
     return count->toInt();
@@ -75,7 +87,7 @@ Result<int> HubStore::urgentSentSince(const QDateTime &since) const
         sql::on(m_db),
         QStringLiteral("SELECT count(*) FROM hub_sync s JOIN messages m ON m.uuid = s.uuid "
                        "WHERE s.outgoing = 1 AND s.urgent = 1 AND m.created_ms >= ?"),
-        {sql::fromDateTime(since)}, QStringLiteral("count urgent messages"));
+        {sql::fromDateTime(since)}, Text::tr("count urgent messages"));
     if (!count)
         return count.error();
     return count->toInt();
@@ -83,7 +95,7 @@ Result<int> HubStore::urgentSentSince(const QDateTime &since) const
 
 Status HubStore::replaceDirectory(const QList<HubMember> &members, const QList<HubWindow> &windows)
 {
-    const QString what = QStringLiteral("keep a copy of the team directory");
+    const QString what = Text::tr("keep a copy of the team directory");
     return m_db.inTransaction([&]() -> Status {
         const sql::Target target = sql::on(m_db);
         for (const char *table : {"hub_members", "hub_windows"}) {
@@ -119,7 +131,7 @@ Result<QList<HubMember>> HubStore::members() const
     return sql::readAll(sql::on(m_db),
                         QStringLiteral("SELECT id, role, name, email, time_zone_id, is_admin, active "
                                        "FROM hub_members ORDER BY name, id"),
-                        {}, QStringLiteral("read the team directory"), hubsql::memberFromRow);
+                        {}, Text::tr("read the team directory"), hubsql::memberFromRow);
 }
 
 Result<QList<HubWindow>> HubStore::windows() const
@@ -127,14 +139,14 @@ Result<QList<HubWindow>> HubStore::windows() const
     return sql::readAll(sql::on(m_db),
                         QStringLiteral("SELECT id, member_id, day_mask, start_minute, end_minute, zone_id, "
                                        "label FROM hub_windows ORDER BY id"),
-                        {}, QStringLiteral("read the team's windows"), hubsql::windowFromRow);
+                        {}, Text::tr("read the team's windows"), hubsql::windowFromRow);
 }
 
 Result<QString> HubStore::state(const QString &name) const
 {
     const Result<QVariant> value = sql::scalar(sql::on(m_db),
                                                QStringLiteral("SELECT value FROM hub_state WHERE key = ?"),
-                                               {name}, QStringLiteral("read the team hub settings"));
+                                               {name}, Text::tr("read the team hub settings"));
     if (!value)
         return value.error();
     return value->toString();
@@ -145,12 +157,12 @@ Status HubStore::setState(const QString &name, const QString &value)
     return sql::exec(sql::on(m_db),
                      QStringLiteral("INSERT INTO hub_state (key, value) VALUES (?, ?) "
                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                     {name, sql::text(value)}, QStringLiteral("save the team hub settings"));
+                     {name, sql::text(value)}, Text::tr("save the team hub settings"));
 }
 
 Status HubStore::clearAccount()
 {
-    const QString what = QStringLiteral("forget the team hub account");
+    const QString what = Text::tr("forget the team hub account");
     return m_db.inTransaction([&]() -> Status {
         for (const char *table : {"hub_members", "hub_windows", "hub_state"}) {
             if (Status ok = sql::exec(sql::on(m_db), QStringLiteral("DELETE FROM ") + QLatin1String(table), {},

@@ -2,12 +2,24 @@
 // Store). qtkeychain links Qt Core and DBus only, so it stays inside fermata_core.
 #include "team/secretstore.h"
 
+#include <QCoreApplication> // Q_DECLARE_TR_FUNCTIONS, with or without qtkeychain
+
 #ifdef FERMATA_HAS_QTKEYCHAIN
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
 #include <QTimer>
 #endif
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -32,7 +44,7 @@ bool runJob(QKeychain::Job &job, QString *errorText)
     if (!finished)
         loop.exec();
     if (!finished) {
-        *errorText = QStringLiteral("the keychain did not answer");
+        *errorText = Text::tr("the keychain did not answer");
         return false;
     }
     *errorText = job.errorString();
@@ -49,7 +61,7 @@ public:
         QString error;
         if (!runJob(job, &error))
             return Error{job.error() == QKeychain::EntryNotFound ? Error::Code::NotFound : Error::Code::Io,
-                         QStringLiteral("The keychain could not give the password for %1 (%2).").arg(key, error)};
+                         Text::tr("The keychain could not give the password for %1 (%2).").arg(key, error)};
         return job.textData();
     }
     Status write(const QString &key, const QString &secret) override
@@ -59,7 +71,7 @@ public:
         job.setTextData(secret);
         QString error;
         if (!runJob(job, &error))
-            return Status::failure(Error::Code::Io, QStringLiteral("The keychain refused the password (%1).").arg(error));
+            return Status::failure(Error::Code::Io, Text::tr("The keychain refused the password (%1).").arg(error));
         return {};
     }
     Status remove(const QString &key) override
@@ -68,7 +80,7 @@ public:
         job.setKey(key);
         QString error;
         if (!runJob(job, &error) && job.error() != QKeychain::EntryNotFound)
-            return Status::failure(Error::Code::Io, QStringLiteral("The keychain could not forget the password (%1).").arg(error));
+            return Status::failure(Error::Code::Io, Text::tr("The keychain could not forget the password (%1).").arg(error));
         return {};
     }
 };

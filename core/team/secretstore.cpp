@@ -1,11 +1,22 @@
 #include "team/secretstore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+namespace {
+
+// Messages people read, filed under the team context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Team)
+};
+
+} // namespace
 
 namespace fermata {
 
@@ -17,7 +28,7 @@ Result<QJsonObject> readSecrets(const QString &path)
     if (!file.exists())
         return QJsonObject();
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Io, QStringLiteral("Fermata could not read its password file %1 (%2).")
+        return Error{Error::Code::Io, Text::tr("Fermata could not read its password file %1 (%2).")
                                           .arg(path, file.errorString())};
     return QJsonDocument::fromJson(file.readAll()).object();
 }
@@ -29,11 +40,11 @@ Status writeSecrets(const QString &path, const QJsonObject &secrets)
     // Owner read/write only, set before any byte is written.
     if (!file.open(QIODevice::WriteOnly)
         || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write its password file %1 (%2).")
+        return Status::failure(Error::Code::Io, Text::tr("Fermata could not write its password file %1 (%2).")
                                                     .arg(path, file.errorString()));
     file.write(QJsonDocument(secrets).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return Status::failure(Error::Code::Io, QStringLiteral("Fermata could not write its password file %1 (%2).")
+        return Status::failure(Error::Code::Io, Text::tr("Fermata could not write its password file %1 (%2).")
                                                     .arg(path, file.errorString()));
     return {};
 }
@@ -46,7 +57,7 @@ Result<QString> FileSecretStore::read(const QString &key)
     if (!secrets)
         return secrets.error();
     if (!secrets->contains(key))
-        return Error{Error::Code::NotFound, QStringLiteral("No password is stored for %1.").arg(key)};
+        return Error{Error::Code::NotFound, Text::tr("No password is stored for %1.").arg(key)};
     return secrets->value(key).toString();
 }
 
@@ -70,8 +81,8 @@ Status FileSecretStore::remove(const QString &key)
 
 QString FileSecretStore::warning() const
 {
-    return QStringLiteral("No system keychain is available: the password is kept in %1, "
-                          "readable only by you.").arg(m_path);
+    return Text::tr("No system keychain is available: the password is kept in %1, "
+                    "readable only by you.").arg(m_path);
 }
 
 FallbackSecretStore::FallbackSecretStore(std::unique_ptr<SecretStore> keychain, QString filePath)

@@ -1,5 +1,5 @@
 // "Start Fermata when I log in": the XDG autostart entry under a temporary XDG_CONFIG_HOME.
-#include "autostartentry.h"
+#include "xdgautostartentry.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -35,8 +35,8 @@ void TestAutostartEntry::initTestCase()
 
 void TestAutostartEntry::enablingWritesTheEntryAndDisablingRemovesIt()
 {
-    QCOMPARE(AutostartEntry::defaultDirectory(), m_config.path() + QStringLiteral("/autostart"));
-    const AutostartEntry entry(QStringLiteral("/opt/fermata/bin/fermata"));
+    QCOMPARE(XdgAutostartEntry::defaultDirectory(), m_config.path() + QStringLiteral("/autostart"));
+    const XdgAutostartEntry entry(QStringLiteral("/opt/fermata/bin/fermata"));
     QCOMPARE(entry.filePath(), m_config.path() + QStringLiteral("/autostart/fermata.desktop"));
     QVERIFY(!entry.isEnabled());
 
@@ -86,7 +86,7 @@ void TestAutostartEntry::execLineQuotesForADesktopEntry()
     QFETCH(QString, program);
     QFETCH(QString, dataDir);
     QFETCH(QString, exec);
-    const AutostartEntry entry(program, dataDir);
+    const XdgAutostartEntry entry(program, dataDir);
     QCOMPARE(entry.execLine(), exec);
     const QByteArray line = "\nExec=" + exec.toUtf8() + '\n';
     QVERIFY(entry.contents().contains(line));
@@ -96,8 +96,8 @@ void TestAutostartEntry::aRewriteReplacesTheFileWhole()
 {
     // A hard link keeps the old inode in view: written in place it would change too; QSaveFile
     // writes a new file and renames it over, so the link still holds the old text.
-    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), QStringLiteral("/home/ada/work"));
-    QVERIFY(AutostartEntry(QStringLiteral("/usr/bin/fermata")).setEnabled(true));
+    const XdgAutostartEntry entry(QStringLiteral("/usr/bin/fermata"), QStringLiteral("/home/ada/work"));
+    QVERIFY(XdgAutostartEntry(QStringLiteral("/usr/bin/fermata")).setEnabled(true));
     const QByteArray before = test::fileBytes(entry.filePath());
     const QString link = m_config.filePath(QStringLiteral("old-entry.desktop"));
     QCOMPARE(::link(QFile::encodeName(entry.filePath()).constData(), QFile::encodeName(link).constData()), 0);
@@ -115,7 +115,7 @@ void TestAutostartEntry::aFolderThatCannotBeMadeIsReported()
     QFile file(blocker);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    const AutostartEntry entry(
+    const XdgAutostartEntry entry(
         QStringLiteral("/usr/bin/fermata"), {}, blocker + QStringLiteral("/autostart"));
     const Status written = entry.setEnabled(true);
     QVERIFY(!written);

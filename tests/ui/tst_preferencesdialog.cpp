@@ -1,4 +1,4 @@
-#include "autostartentry.h"
+#include "xdgautostartentry.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/preferencespage.h"
 #include "testsupport.h"
@@ -192,7 +192,7 @@ void TestPreferencesDialog::aFailedPageKeepsTheDialogOpenOnIt()
 void TestPreferencesDialog::startAtLoginIsOfferedOnlyWithAnEntry()
 {
     QVERIFY(m_dialog->autostartBox()->isHidden()); // a window without an app behind it
-    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, m_dir->filePath(QStringLiteral("autostart")));
+    const XdgAutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, m_dir->filePath(QStringLiteral("autostart")));
     m_dialog->setAutostart(&entry);
     QVERIFY(m_dialog->autostartBox()->isVisible());
     QCOMPARE(m_dialog->autostartBox()->text(), QStringLiteral("&Start Fermata when I log in"));
@@ -201,8 +201,8 @@ void TestPreferencesDialog::startAtLoginIsOfferedOnlyWithAnEntry()
 
 void TestPreferencesDialog::startAtLoginWritesAndRemovesTheEntry()
 {
-    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), m_dir->path(),
-                               m_dir->filePath(QStringLiteral("autostart")));
+    const XdgAutostartEntry entry(QStringLiteral("/usr/bin/fermata"), m_dir->path(),
+                                  m_dir->filePath(QStringLiteral("autostart")));
     m_dialog->setAutostart(&entry);
     QTest::mouseClick(m_dialog->autostartBox(), Qt::LeftButton);
     saveShot(*m_dialog, QStringLiteral("preferences-general-autostart.png"));
@@ -230,7 +230,7 @@ void TestPreferencesDialog::startAtLoginFailureKeepsTheDialogOpen()
     QFile file(blocker);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    const AutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, blocker + QStringLiteral("/autostart"));
+    const XdgAutostartEntry entry(QStringLiteral("/usr/bin/fermata"), {}, blocker + QStringLiteral("/autostart"));
     m_dialog->setAutostart(&entry);
     m_dialog->autostartBox()->setChecked(true);
     m_dialog->accept();

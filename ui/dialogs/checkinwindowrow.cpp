@@ -1,4 +1,5 @@
 #include "dialogs/checkinwindowrow.h"
+#include "models/whentext.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -39,7 +40,7 @@ CheckInWindowRow::CheckInWindowRow(QWidget *parent)
     layout->addSpacing(12);
     auto *at = new QLabel(tr("at"), this);
     layout->addWidget(at);
-    m_start->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_start->setDisplayFormat(WhenText::timeFormat());
     m_start->setAccessibleName(tr("Start"));
     layout->addWidget(m_start);
     auto *forLabel = new QLabel(tr("for"), this);

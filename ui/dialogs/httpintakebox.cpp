@@ -75,6 +75,8 @@ HttpIntakeBox::HttpIntakeBox(const AttentionService &attention, const DndControl
 
 QString HttpIntakeBox::dndText(const DndController *dnd)
 {
+    if (dnd && !dnd->unavailableReason().isEmpty())
+        return dnd->unavailableReason(); // this system or build cannot switch it at all: say why
     if (!dnd || !dnd->isActive())
         return tr("None found — Fermata holds its own sources only");
     return tr("%1 (switched on during focus, restored afterwards)").arg(dnd->adapterName());

@@ -1,4 +1,5 @@
 #include "dialogs/preferencesdialog.h"
+#include "models/whentext.h"
 
 #include "autostartentry.h"
 #include "dialogs/preferencespage.h"
@@ -92,7 +93,7 @@ QWidget *PreferencesDialog::buildHoursGroup(const WorkingHours &hours)
         row.start = new QTimeEdit(hoursToday.start.isValid() ? hoursToday.start : QTime(9, 0), group);
         row.end = new QTimeEdit(hoursToday.end.isValid() ? hoursToday.end : QTime(17, 0), group);
         for (QTimeEdit *edit : {row.start, row.end}) {
-            edit->setDisplayFormat(QStringLiteral("HH:mm"));
+            edit->setDisplayFormat(WhenText::timeFormat());
             edit->setEnabled(hoursToday.working);
             connect(edit, &QTimeEdit::timeChanged, this, &PreferencesDialog::revalidate);
         }
@@ -231,8 +232,7 @@ QString PreferencesDialog::generalError() const
         if (row.working->isChecked() && row.end->time() <= row.start->time())
             return tr("On %1 the end (%2) must be after the start (%3).")
                 .arg(locale.dayName(day, QLocale::LongFormat),
-                     row.end->time().toString(QStringLiteral("HH:mm")),
-                     row.start->time().toString(QStringLiteral("HH:mm")));
+                     WhenText::time(row.end->time(), locale), WhenText::time(row.start->time(), locale));
     }
     const QByteArray zone = m_zone->currentText().trimmed().toLatin1();
     if (!isKnownTimeZoneId(zone))

@@ -1,4 +1,5 @@
 #include "models/commitmentsmodel.h"
+#include "models/whentext.h"
 
 #include "widgets/palettecolors.h"
 
@@ -81,8 +82,9 @@ QString CommitmentsModel::dueText(const QDateTime &due) const
     const QLocale locale;
     // A weekday alone is only clear within the coming week.
     if (ahead >= 0 && ahead < 7)
-        return locale.toString(local, QStringLiteral("ddd HH:mm"));
-    return locale.toString(local, QStringLiteral("ddd d MMM HH:mm"));
+        return tr("%1 %2", "a weekday, then a time")
+            .arg(locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat), WhenText::time(local.time(), locale));
+    return WhenText::dayAndTime(local, WhenText::DayStyle::WeekdayDayMonth, locale);
 }
 
 QString CommitmentsModel::finishText(const TeammateCommitment &commitment) const
@@ -90,7 +92,7 @@ QString CommitmentsModel::finishText(const TeammateCommitment &commitment) const
     const QDate day = commitment.commitment.finishDay;
     if (!day.isValid())
         return tr("not planned");
-    return QLocale().toString(day, QStringLiteral("ddd d MMM"));
+    return WhenText::day(day, WhenText::DayStyle::WeekdayDayMonth);
 }
 
 QString CommitmentsModel::text(int row, Column column) const
@@ -192,7 +194,7 @@ QString dayName(const QDate &day, const QDate &today)
         return CommitmentsModel::tr("today");
     if (day == today.addDays(1))
         return CommitmentsModel::tr("tomorrow");
-    return QLocale().toString(day, QStringLiteral("ddd"));
+    return QLocale().dayName(day.dayOfWeek(), QLocale::ShortFormat);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "models/commitmenttext.h"
+#include "models/whentext.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -23,8 +24,9 @@ QString dayText(const QDate &day, const QDate &today)
         return tr("tomorrow");
     const QLocale locale;
     if (ahead > 1 && ahead < 7)
-        return locale.toString(day, QStringLiteral("ddd"));
-    return locale.toString(day, day.year() == today.year() ? QStringLiteral("ddd d MMM") : QStringLiteral("ddd d MMM yyyy"));
+        return locale.dayName(day.dayOfWeek(), QLocale::ShortFormat);
+    return WhenText::day(day, day.year() == today.year() ? WhenText::DayStyle::WeekdayDayMonth
+                                                        : WhenText::DayStyle::WeekdayDayMonthYear, locale);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "models/inboxmodel.h"
+#include "models/whentext.h"
 
 #include "attention/attentionservice.h"
 #include "messaging/teaminbox.h"
@@ -607,12 +608,12 @@ QString InboxModel::timeText(const QDateTime &instant) const
         return {};
     const QDateTime local = instant.toTimeZone(m_zone);
     const QDate today = m_clock.now().toTimeZone(m_zone).date();
-    const QString time = local.time().toString(QStringLiteral("HH:mm"));
+    const QString time = WhenText::time(local.time());
     if (local.date() == today)
         return time;
     if (local.date() == today.addDays(-1))
         return tr("Yesterday %1").arg(time);
-    return tr("%1 %2").arg(QLocale().toString(local.date(), QStringLiteral("ddd d MMM")), time);
+    return tr("%1 %2").arg(WhenText::day(local.date(), WhenText::DayStyle::WeekdayDayMonth), time);
 }
 
 QString InboxModel::stateText(ItemState state)

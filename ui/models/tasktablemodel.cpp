@@ -1,4 +1,5 @@
 #include "models/tasktablemodel.h"
+#include "models/whentext.h"
 
 #include "models/durationtext.h"
 #include "planning/planningservice.h"
@@ -150,8 +151,7 @@ QString TaskTableModel::dateText(const QDateTime &instant) const
     if (!instant.isValid())
         return {};
     const QDateTime local = instant.toTimeZone(m_zone);
-    return QLocale().toString(local.date(), QStringLiteral("ddd d MMM")) + QLatin1Char(' ')
-        + local.time().toString(QStringLiteral("HH:mm"));
+    return WhenText::dayAndTime(local, WhenText::DayStyle::WeekdayDayMonth);
 }
 
 QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -13,19 +13,15 @@
 namespace fermata {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fermata::UndoHistory", text);
-}
 
 QString undoFailed(const QUndoCommand &command, const QString &reason)
 {
-    return tr("Could not undo “%1”: %2.").arg(command.text(), reason);
+    return UndoHistory::tr("Could not undo “%1”: %2.").arg(command.text(), reason);
 }
 
 QString redoFailed(const QUndoCommand &command, const QString &reason)
 {
-    return tr("Could not redo “%1”: %2.").arg(command.text(), reason);
+    return UndoHistory::tr("Could not redo “%1”: %2.").arg(command.text(), reason);
 }
 } // namespace
 
@@ -45,7 +41,7 @@ std::optional<FocusBlock> find(const PlanningService &planning, qint64 blockId)
 QString title(const TaskService &tasks, const FocusBlock &block)
 {
     const auto task = tasks.task(block.taskId);
-    return task ? task->title : tr("focus block");
+    return task ? task->title : UndoHistory::tr("focus block");
 }
 } // namespace undoblocks
 
@@ -78,7 +74,7 @@ void PlanCommand::redo()
 
 PinTaskCommand::PinTaskCommand(UndoHistory &history, qint64 taskId, const QString &title,
                                const QDateTime &start, const QDateTime &end)
-    : QUndoCommand(tr("Pin “%1”").arg(title)), m_history(history), m_taskId(taskId), m_title(title)
+    : QUndoCommand(UndoHistory::tr("Pin “%1”").arg(title)), m_history(history), m_taskId(taskId), m_title(title)
     , m_start(start), m_end(end)
 {
 }
@@ -88,8 +84,9 @@ void PinTaskCommand::redo()
     const bool first = std::exchange(m_firstRun, false);
     const Result<qint64> added = m_history.context().planning.addPinned(m_history.taskId(m_taskId), m_start, m_end);
     if (!added) {
-        m_history.fail(this, first, first ? tr("Could not pin “%1”: %2").arg(m_title, added.error().message)
-                                          : redoFailed(*this, added.error().message));
+        m_history.fail(this, first,
+                       first ? UndoHistory::tr("Could not pin “%1”: %2").arg(m_title, added.error().message)
+                             : redoFailed(*this, added.error().message));
         return;
     }
     // Later commands know the block by its first id.
@@ -107,8 +104,8 @@ void PinTaskCommand::undo()
 
 ResizeBlockCommand::ResizeBlockCommand(UndoHistory &history, const FocusBlock &before, const QString &title,
                                        const QDateTime &start, const QDateTime &end)
-    : QUndoCommand(before.start.secsTo(before.end) == start.secsTo(end) ? tr("Move “%1”").arg(title)
-                                                                        : tr("Resize “%1”").arg(title))
+    : QUndoCommand(before.start.secsTo(before.end) == start.secsTo(end) ? UndoHistory::tr("Move “%1”").arg(title)
+                                                                        : UndoHistory::tr("Resize “%1”").arg(title))
     , m_history(history), m_before(before), m_start(start), m_end(end)
 {
 }
@@ -117,7 +114,7 @@ void ResizeBlockCommand::redo()
 {
     const bool first = std::exchange(m_firstRun, false);
     if (const Status s = m_history.context().planning.resize(m_history.blockId(m_before.id), m_start, m_end); !s)
-        m_history.fail(this, first, first ? tr("Could not resize the block: %1").arg(s.error().message)
+        m_history.fail(this, first, first ? UndoHistory::tr("Could not resize the block: %1").arg(s.error().message)
                                           : redoFailed(*this, s.error().message));
 }
 
@@ -133,7 +130,7 @@ void ResizeBlockCommand::undo()
 }
 
 PinBlockCommand::PinBlockCommand(UndoHistory &history, qint64 blockId, bool pinned, const QString &title)
-    : QUndoCommand(pinned ? tr("Pin “%1”").arg(title) : tr("Unpin “%1”").arg(title))
+    : QUndoCommand(pinned ? UndoHistory::tr("Pin “%1”").arg(title) : UndoHistory::tr("Unpin “%1”").arg(title))
     , m_history(history), m_blockId(blockId), m_pinned(pinned)
 {
 }
@@ -147,8 +144,8 @@ bool PinBlockCommand::apply(bool pinned, bool firstRun)
         return true;
     QString message;
     if (firstRun)
-        message = pinned ? tr("Could not pin the block: %1").arg(s.error().message)
-                         : tr("Could not unpin the block: %1").arg(s.error().message);
+        message = pinned ? UndoHistory::tr("Could not pin the block: %1").arg(s.error().message)
+                         : UndoHistory::tr("Could not unpin the block: %1").arg(s.error().message);
     else
         message = pinned == m_pinned ? redoFailed(*this, s.error().message) : undoFailed(*this, s.error().message);
     m_history.fail(this, firstRun, message);

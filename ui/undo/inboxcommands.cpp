@@ -10,10 +10,6 @@
 namespace fermata {
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fermata::UndoHistory", text, disambiguation, n);
-}
 } // namespace
 
 InboxStateCommand::InboxStateCommand(UndoHistory &history, const QList<qint64> &ids, ItemState state)
@@ -22,9 +18,11 @@ InboxStateCommand::InboxStateCommand(UndoHistory &history, const QList<qint64> &
     // Plural by hand: no translation is loaded for English, and "%n item(s)" would show as is.
     const bool one = ids.size() == 1;
     if (state == ItemState::Archived)
-        setText(one ? tr("Archive 1 item") : tr("Archive %1 items").arg(ids.size()));
+        setText(one ? UndoHistory::tr("Archive 1 item")
+                    : UndoHistory::tr("Archive %1 items").arg(ids.size()));
     else
-        setText(one ? tr("Mark 1 item Done") : tr("Mark %1 items Done").arg(ids.size()));
+        setText(one ? UndoHistory::tr("Mark 1 item Done")
+                    : UndoHistory::tr("Mark %1 items Done").arg(ids.size()));
 }
 
 void InboxStateCommand::redo()
@@ -32,7 +30,7 @@ void InboxStateCommand::redo()
     const bool first = std::exchange(m_firstRun, false);
     AttentionService *attention = m_history.context().attention;
     if (!attention) {
-        m_history.fail(this, first, tr("The Inbox is not available."));
+        m_history.fail(this, first, UndoHistory::tr("The Inbox is not available."));
         return;
     }
     if (first) {
@@ -43,16 +41,16 @@ void InboxStateCommand::redo()
                 m_before.insert(id, (*found)->state);
                 if (m_ids.size() == 1)
                     setText(m_state == ItemState::Archived
-                                ? tr("Archive “%1”").arg((*found)->notification.title)
-                                : tr("Mark “%1” Done").arg((*found)->notification.title));
+                                ? UndoHistory::tr("Archive “%1”").arg((*found)->notification.title)
+                                : UndoHistory::tr("Mark “%1” Done").arg((*found)->notification.title));
             }
         }
     }
     const Status s = m_state == ItemState::Archived ? attention->archive(m_ids) : attention->markDone(m_ids);
     if (!s)
         m_history.fail(this, first,
-                       first ? tr("Could not update the Inbox: %1").arg(s.error().message)
-                             : tr("Could not redo “%1”: %2.").arg(text(), s.error().message));
+                       first ? UndoHistory::tr("Could not update the Inbox: %1").arg(s.error().message)
+                             : UndoHistory::tr("Could not redo “%1”: %2.").arg(text(), s.error().message));
 }
 
 void InboxStateCommand::undo()
@@ -61,7 +59,7 @@ void InboxStateCommand::undo()
     if (!attention)
         return;
     if (const Status s = attention->restoreStates(m_before); !s)
-        m_history.fail(this, false, tr("Could not undo “%1”: %2.").arg(text(), s.error().message));
+        m_history.fail(this, false, UndoHistory::tr("Could not undo “%1”: %2.").arg(text(), s.error().message));
 }
 
 } // namespace fermata

@@ -13,15 +13,11 @@
 namespace fermata {
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fermata::UndoHistory", text, disambiguation, n);
-}
 
 QString failed(const QUndoCommand &command, bool undoing, const QString &reason)
 {
-    return undoing ? tr("Could not undo “%1”: %2.").arg(command.text(), reason)
-                   : tr("Could not redo “%1”: %2.").arg(command.text(), reason);
+    return undoing ? UndoHistory::tr("Could not undo “%1”: %2.").arg(command.text(), reason)
+                   : UndoHistory::tr("Could not redo “%1”: %2.").arg(command.text(), reason);
 }
 
 // Task ids in `ids` as they are now.
@@ -34,7 +30,7 @@ QList<qint64> current(const UndoHistory &history, QList<qint64> ids)
 } // namespace
 
 DeleteTaskCommand::DeleteTaskCommand(UndoHistory &history, const Task &task)
-    : QUndoCommand(tr("Delete “%1”").arg(task.title)), m_history(history), m_task(task)
+    : QUndoCommand(UndoHistory::tr("Delete “%1”").arg(task.title)), m_history(history), m_task(task)
 {
 }
 
@@ -103,16 +99,19 @@ void DeleteTaskCommand::undo()
     }
     m_history.remapBlocks(blockIds);
     if (!notRestored.isEmpty())
-        Q_EMIT m_history.errorOccurred(tr("“%1” is back, but not all of it: %2").arg(m_task.title, notRestored.join(u' ')));
+        Q_EMIT m_history.errorOccurred(
+            UndoHistory::tr("“%1” is back, but not all of it: %2").arg(m_task.title, notRestored.join(u' ')));
     if (blockIds.size() < m_blocks.size())
-        Q_EMIT m_history.errorOccurred(tr("“%1” is back, but %n of its blocks could not be put back.", nullptr,
-                                          int(m_blocks.size() - blockIds.size())).arg(m_task.title));
+        Q_EMIT m_history.errorOccurred(UndoHistory::tr("“%1” is back, but %n of its blocks could not be put back.",
+                                                       nullptr, int(m_blocks.size() - blockIds.size()))
+                                           .arg(m_task.title));
 }
 
 EditTaskCommand::EditTaskCommand(UndoHistory &history, const Task &before, const Task &after)
     : QUndoCommand(before.done != after.done
-                       ? (after.done ? tr("Mark “%1” Done") : tr("Mark “%1” Not Done")).arg(after.title)
-                       : tr("Edit “%1”").arg(before.title))
+                       ? (after.done ? UndoHistory::tr("Mark “%1” Done") : UndoHistory::tr("Mark “%1” Not Done"))
+                             .arg(after.title)
+                       : UndoHistory::tr("Edit “%1”").arg(before.title))
     , m_history(history), m_before(before), m_after(after)
 {
 }
@@ -145,7 +144,7 @@ void EditTaskCommand::undo()
 }
 
 AddTaskCommand::AddTaskCommand(UndoHistory &history, const Task &task)
-    : QUndoCommand(tr("Add “%1”").arg(task.title)), m_history(history), m_task(task)
+    : QUndoCommand(UndoHistory::tr("Add “%1”").arg(task.title)), m_history(history), m_task(task)
 {
 }
 

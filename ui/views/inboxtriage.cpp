@@ -19,10 +19,6 @@ std::pair<int, int> orderKey(const QModelIndex &index)
     return index.parent().isValid() ? std::pair(index.parent().row(), index.row()) : std::pair(index.row(), -1);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fermata::InboxTriage", text);
-}
 
 } // namespace
 
@@ -60,10 +56,13 @@ Task taskFrom(const InboxItem &item)
         url = link.match(n.title).captured(1);
 
     QStringList notes;
-    notes.append(n.sender.isEmpty() ? tr("From %1 (Inbox)").arg(n.source)
-                                    : tr("From %1 via %2 (Inbox)").arg(n.sender, n.source));
+    // The context is spelt out: lupdate would file a namespace's tr() under the namespace's name.
+    notes.append(n.sender.isEmpty()
+                     ? QCoreApplication::translate("fermata::InboxTriage", "From %1 (Inbox)").arg(n.source)
+                     : QCoreApplication::translate("fermata::InboxTriage", "From %1 via %2 (Inbox)")
+                           .arg(n.sender, n.source));
     if (!url.isEmpty())
-        notes.append(tr("Link: %1").arg(url));
+        notes.append(QCoreApplication::translate("fermata::InboxTriage", "Link: %1").arg(url));
     if (!n.body.isEmpty())
         notes.append(QStringLiteral("\n") + n.body);
 

@@ -1,4 +1,5 @@
 #include "views/messagecomposer.h"
+#include "models/whentext.h"
 
 #include "models/commitmentsmodel.h"
 #include "models/outboxmodel.h"
@@ -175,7 +176,7 @@ QString MessageComposer::referenceLine(const TeammateCommitment &commitment)
     const QTimeZone owners = commitment.ownerZoneId.isEmpty() ? QTimeZone::systemTimeZone()
                                                               : QTimeZone(commitment.ownerZoneId);
     const QLocale locale;
-    const QString dayFormat = QStringLiteral("ddd d MMM");
+    const QString dayFormat = WhenText::dayFormat(WhenText::DayStyle::WeekdayDayMonth, locale);
     QStringList facts;
     if (c.due.isValid())
         facts.append(tr("due %1").arg(locale.toString(c.due.toTimeZone(owners).date(), dayFormat)));

@@ -1,4 +1,5 @@
 #include "views/quickaddpreview.h"
+#include "models/whentext.h"
 
 #include "messaging/teamsync.h"
 #include "models/commitmenttext.h"
@@ -21,9 +22,9 @@ QString dateText(const QDateTime &instant, const QDateTime &now, const QTimeZone
     const QDateTime local = instant.toTimeZone(zone);
     const QLocale locale;
     const bool thisYear = local.date().year() == now.toTimeZone(zone).date().year();
-    const QString day = locale.toString(local.date(), thisYear ? QStringLiteral("ddd d MMM")
-                                                               : QStringLiteral("ddd d MMM yyyy"));
-    return QuickAddPreview::tr("%1, %2").arg(day, locale.toString(local.time(), QLocale::ShortFormat));
+    const QString day = WhenText::day(local.date(), thisYear ? WhenText::DayStyle::WeekdayDayMonth
+                                                             : WhenText::DayStyle::WeekdayDayMonthYear, locale);
+    return QuickAddPreview::tr("%1, %2").arg(day, WhenText::time(local.time(), locale));
 }
 
 } // namespace

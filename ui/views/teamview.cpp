@@ -1,4 +1,5 @@
 #include "views/teamview.h"
+#include "models/whentext.h"
 
 #include "settings/preferences.h"
 #include "messaging/deliverypolicy.h"
@@ -42,8 +43,8 @@ QString windowsText(const QList<Interval> &windows, const QTimeZone &mine)
         return TeamView::tr("no check-in windows this day: messages reach them at once");
     QStringList parts;
     for (const Interval &w : windows)
-        parts.append(TeamView::tr("%1–%2").arg(w.start().toTimeZone(mine).toString(QStringLiteral("HH:mm")),
-                                               w.end().toTimeZone(mine).toString(QStringLiteral("HH:mm"))));
+        parts.append(TeamView::tr("%1–%2").arg(WhenText::time(w.start().toTimeZone(mine).time()),
+                                               WhenText::time(w.end().toTimeZone(mine).time())));
     return TeamView::tr("reads %1 your time").arg(parts.join(QStringLiteral(", ")));
 }
 
@@ -156,7 +157,7 @@ void TeamView::showTeam(const TeamSnapshot &team)
         row.name = member.name;
         row.detail = tr("%1 · %2 there")
                          .arg(QString::fromUtf8(member.timeZoneId),
-                              now.toTimeZone(theirs).toString(QStringLiteral("HH:mm")));
+                              WhenText::time(now.toTimeZone(theirs).time()));
         IntervalSet open;
         for (const WeeklyRule &rule : TeamDirectory::rulesFor(member.id, team.windows))
             open = open.united(rule.expand(day));
@@ -167,7 +168,7 @@ void TeamView::showTeam(const TeamSnapshot &team)
     }
     m_heading->setText(tr("%1 — check-in windows in your time (%2). Messages you send wait for the "
                           "recipient's next window.")
-                           .arg(QLocale().toString(date, QStringLiteral("dddd d MMMM")),
+                           .arg(WhenText::day(date, WhenText::DayStyle::LongWeekdayDayMonth),
                                 QString::fromUtf8(mine.id())));
     m_chart->setDay(day, hourMarks(day, mine));
     m_chart->setRows(rows);

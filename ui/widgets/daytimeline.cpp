@@ -1,4 +1,5 @@
 #include "widgets/daytimeline.h"
+#include "models/whentext.h"
 #include "widgets/entrytext.h"
 
 #include "time/clock.h"
@@ -38,7 +39,7 @@ const QColor nowLineColor(0xe5, 0x48, 0x4d);
 
 QString hhmm(const QDateTime &local)
 {
-    return local.time().toString(QStringLiteral("HH:mm"));
+    return WhenText::time(local.time());
 }
 
 } // namespace
@@ -800,7 +801,7 @@ void DayTimeline::paintHourGrid(QPainter &painter) const
         painter.setPen(PaletteColors::mutedText(palette()));
         const QRectF label(0, y - labelHeight / 2.0, gutterWidth() - 8, labelHeight);
         painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
-                         QTime(hour % 24, 0).toString(QStringLiteral("HH:mm")));
+                         WhenText::time(QTime(hour % 24, 0)));
     }
 }
 

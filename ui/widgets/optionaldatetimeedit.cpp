@@ -1,4 +1,5 @@
 #include "widgets/optionaldatetimeedit.h"
+#include "models/whentext.h"
 
 #include "time/weeklyrule.h"
 
@@ -15,7 +16,8 @@ OptionalDateTimeEdit::OptionalDateTimeEdit(const QString &checkLabel, QWidget *p
     // them); conversion to an instant happens with the person's zone in value().
     m_edit->setTimeSpec(Qt::UTC);
     m_edit->setCalendarPopup(true);
-    m_edit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
+    m_edit->setDisplayFormat(WhenText::dayFormat(WhenText::DayStyle::WeekdayDayMonthYear) + QLatin1Char(' ')
+                             + WhenText::timeFormat());
     m_edit->setEnabled(false);
     m_edit->setAccessibleName(checkLabel);
 

@@ -1,4 +1,5 @@
 #include "widgets/topbar.h"
+#include "models/whentext.h"
 
 #include "widgets/palettecolors.h"
 #include "widgets/statuschip.h"
@@ -124,11 +125,10 @@ void TopBar::updateLabel()
     const QLocale locale;
     if (m_stepDays == 7) {
         const QDate monday = m_date.addDays(1 - m_date.dayOfWeek());
-        m_dateLabel->setText(tr("%1 – %2").arg(locale.toString(monday, QStringLiteral("d MMM")),
-                                               locale.toString(monday.addDays(6),
-                                                               QStringLiteral("d MMM yyyy"))));
+        m_dateLabel->setText(tr("%1 – %2").arg(WhenText::day(monday, WhenText::DayStyle::DayMonth, locale),
+                                               WhenText::day(monday.addDays(6), WhenText::DayStyle::DayMonthYear, locale)));
     } else {
-        m_dateLabel->setText(locale.toString(m_date, QStringLiteral("dddd, d MMMM yyyy")));
+        m_dateLabel->setText(WhenText::day(m_date, WhenText::DayStyle::Full, locale));
     }
     m_todayButton->setEnabled(m_today.isValid());
 }

@@ -1,4 +1,5 @@
 #include "views/insights/insightscharts.h"
+#include "models/whentext.h"
 
 #include "widgets/palettecolors.h"
 
@@ -211,11 +212,11 @@ QList<Period> periods(const InsightsReport &report)
             Period period;
             period.start = day.day;
             if (shortRange)
-                period.label = locale.toString(day.day, QStringLiteral("ddd d"));
+                period.label = WhenText::day(day.day, WhenText::DayStyle::WeekdayDay, locale);
             else if (!sparse)
                 period.label = QString::number(day.day.day());
             else // the axis names only Mondays (see attachPeriods)
-                period.label = locale.toString(day.day, QStringLiteral("d MMM"));
+                period.label = WhenText::day(day.day, WhenText::DayStyle::DayMonth, locale);
             period.deepWorkMinutes = day.deepWorkMinutes;
             period.longestUnbrokenMinutes = day.longestUnbrokenMinutes;
             out.append(period);
@@ -227,7 +228,7 @@ QList<Period> periods(const InsightsReport &report)
         if (out.isEmpty() || out.last().start != monday) {
             Period period;
             period.start = monday;
-            period.label = locale.toString(monday, QStringLiteral("d MMM"));
+            period.label = WhenText::day(monday, WhenText::DayStyle::DayMonth, locale);
             out.append(period);
         }
         out.last().deepWorkMinutes += day.deepWorkMinutes;
@@ -243,8 +244,8 @@ QString periodAxisTitle(const InsightsReport &report)
     if (report.days.size() <= 7)
         return QString();
     const QLocale locale;
-    return locale.toString(report.first, QStringLiteral("d MMM")) + QStringLiteral(" – ")
-        + locale.toString(report.last, QStringLiteral("d MMM"));
+    return tr("%1 – %2").arg(WhenText::day(report.first, WhenText::DayStyle::DayMonth, locale),
+                             WhenText::day(report.last, WhenText::DayStyle::DayMonth, locale));
 }
 
 // One bar of hours per day (or week), from `minutesOf` each period.
@@ -346,7 +347,7 @@ QChart *meetingsVersusFocus(const InsightsReport &report, const QPalette &palett
     QBarSet *focus = newSet(tr("Focus"), colors.focus);
     QBarSet *meetings = newSet(tr("Meetings"), colors.neutral);
     for (const WeekInsight &week : report.weeks) {
-        categories.append(locale.toString(week.monday, QStringLiteral("d MMM")));
+        categories.append(WhenText::day(week.monday, WhenText::DayStyle::DayMonth, locale));
         focus->append(hours(week.focusMinutes));
         meetings->append(hours(week.meetingMinutes));
     }

@@ -1,9 +1,9 @@
-#include "autostartentry.h"
+#include "xdgautostartentry.h"
+#include "autostartfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -43,29 +43,29 @@ QString escapeValue(QString value)
 
 } // namespace
 
-AutostartEntry::AutostartEntry(QString program, QString dataDir, QString directory)
+XdgAutostartEntry::XdgAutostartEntry(QString program, QString dataDir, QString directory)
     : m_program(std::move(program))
     , m_dataDir(std::move(dataDir))
     , m_directory(std::move(directory))
 { }
 
-QString AutostartEntry::defaultDirectory()
+QString XdgAutostartEntry::defaultDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
         + QStringLiteral("/autostart");
 }
 
-QString AutostartEntry::filePath() const
+QString XdgAutostartEntry::filePath() const
 {
     return QDir(m_directory).filePath(QStringLiteral("fermata.desktop"));
 }
 
-bool AutostartEntry::isEnabled() const
+bool XdgAutostartEntry::isEnabled() const
 {
     return QFileInfo::exists(filePath());
 }
 
-QString AutostartEntry::execLine() const
+QString XdgAutostartEntry::execLine() const
 {
     QStringList arguments { m_program };
     if (!m_dataDir.isEmpty())
@@ -77,7 +77,7 @@ QString AutostartEntry::execLine() const
     return escapeValue(quoted.join(u' '));
 }
 
-QByteArray AutostartEntry::contents() const
+QByteArray XdgAutostartEntry::contents() const
 {
     const QString text = QStringLiteral("[Desktop Entry]\n"
                                         "Type=Application\n"
@@ -92,24 +92,9 @@ QByteArray AutostartEntry::contents() const
     return text.toUtf8();
 }
 
-Status AutostartEntry::setEnabled(bool enabled) const
+Status XdgAutostartEntry::setEnabled(bool enabled) const
 {
-    const QString path = filePath();
-    if (!enabled) {
-        if (QFileInfo::exists(path) && !QFile::remove(path))
-            return Status::failure(Error::Code::Io,
-                tr("Fermata could not remove %1, so it would still start when you log in. "
-                   "Check the folder's permissions.")
-                    .arg(QDir::toNativeSeparators(path)));
-        return {};
-    }
-    QSaveFile file(path);
-    const QByteArray bytes = contents();
-    if (!QDir().mkpath(m_directory) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
-        || !file.commit())
-        return Status::failure(Error::Code::Io,
-            tr("Fermata could not write %1 (%2).").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return {};
+    return enabled ? autostartfile::write(m_directory, filePath(), contents()) : autostartfile::remove(filePath());
 }
 
 } // namespace fermata
