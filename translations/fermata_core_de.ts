@@ -239,6 +239,10 @@
         <source>Windows lets no app switch Focus Assist on or off, so Fermata holds its own notifications only; turn Focus Assist on yourself to quiet the others.</source>
         <translation>Windows lässt keine App den Fokus-Assistenten ein- oder ausschalten, daher hält Fermata nur seine eigenen Benachrichtigungen zurück; schalten Sie den Fokus-Assistenten selbst ein, um die übrigen stummzuschalten.</translation>
     </message>
+    <message>
+        <source>None found (Fermata holds its own sources only)</source>
+        <translation>Keines gefunden (Fermata hält nur die eigenen Quellen zurück)</translation>
+    </message>
 </context>
 <context>
     <name>fermata::CalDav</name>

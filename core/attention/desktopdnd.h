@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -41,7 +42,7 @@ public:
     QString id() const override { return QStringLiteral("none"); }
     QString displayName() const override
     {
-        return QStringLiteral("None found (Fermata holds its own sources only)");
+        return QCoreApplication::translate("fermata::Attention", "None found (Fermata holds its own sources only)");
     }
     bool isAvailable() const override { return true; }
     std::optional<QString> saveState() override { return QString(); }

@@ -25,8 +25,8 @@ namespace {
 QString dayName(QDate day, const InsightsReport &r)
 {
     if (r.days.size() <= 7)
-        return QLocale::c().dayName(day.dayOfWeek(), QLocale::LongFormat);
-    return QLocale::c().toString(day, QStringLiteral("dddd d MMM"));
+        return QLocale().dayName(day.dayOfWeek(), QLocale::LongFormat);
+    return QLocale().toString(day, QStringLiteral("dddd d MMM"));
 }
 
 QString count(int n, const QString &one, const QString &many)

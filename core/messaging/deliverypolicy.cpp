@@ -32,7 +32,7 @@ QString describe(const QDateTime &releaseAt, const QDateTime &now, const QTimeZo
 {
     if (releaseAt <= now.addSecs(1))
         return Text::tr("Delivered now");
-    const QLocale c = QLocale::c();
+    const QLocale c; // the person's language for the day name
     const QDateTime mine = releaseAt.toTimeZone(senderZone);
     const QDateTime theirs = releaseAt.toTimeZone(recipientZone);
     const bool today = mine.date() == now.toTimeZone(senderZone).date();

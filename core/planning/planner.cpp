@@ -1,4 +1,5 @@
 #include "planning/planner.h"
+#include "time/localtext.h"
 
 #include "planning/explainer.h"
 #include "planning/solver.h"
@@ -44,7 +45,6 @@ CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment>
         return {{}, Text::tr("its teammate's commitment is no longer shared; it does not wait")};
     const Commitment &c = found->commitment;
     const QString whose = Text::tr("%1's '%2'").arg(found->displayName(), c.title);
-    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     switch (c.status) {
     case Commitment::Status::Done:
         return {{}, Text::tr("%1 is done").arg(whose)};
@@ -60,12 +60,12 @@ CommitmentWait commitmentWait(const QUuid &uuid, const QList<TeammateCommitment>
         // The owner's work ends some time that day: the dependent work starts the next day.
         return {QDateTime(c.finishDay.addDays(1), QTime(0, 0), zone),
                 Text::tr("waits for %1, planned to finish %2")
-                    .arg(whose, QLatin1String(names[c.finishDay.dayOfWeek() - 1]))};
+                    .arg(whose, localtext::shortDay(c.finishDay))};
     }
     if (c.due.isValid()) {
         const QDateTime local = c.due.toTimeZone(person);
         return {c.due, Text::tr("waits for %1, not planned yet, due %2 %3")
-                           .arg(whose, QLatin1String(names[local.date().dayOfWeek() - 1]),
+                           .arg(whose, localtext::shortDay(local.date()),
                                 local.time().toString(QStringLiteral("HH:mm")))};
     }
     return {{}, Text::tr("after %1, which has no date yet; it does not wait").arg(whose)};

@@ -1,4 +1,5 @@
 #include "planning/planningservice.h"
+#include "time/localtext.h"
 
 #include "settings/preferences.h"
 #include "tasks/taskservice.h"
@@ -278,14 +279,11 @@ QString PlanningService::plainReasonFor(const Task &task, bool late, const Inter
     const QString priority = wait + priorityName(task.priority);
     if (!task.hasDeadline())
         return Text::tr("%1, no deadline").arg(priority);
-    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const QDateTime local = task.deadline.toTimeZone(m_preferences.timeZone());
-    QString when = QLatin1String(names[local.date().dayOfWeek() - 1]);
+    QString when = localtext::shortDay(local.date());
     // Beyond a week the weekday alone is ambiguous.
     if (qAbs(range.startMs() - local.toMSecsSinceEpoch()) > qint64(6) * 24 * 3600 * 1000)
-        when += QStringLiteral(" %1 %2").arg(local.date().day()).arg(QLatin1String(months[local.date().month() - 1]));
+        when += QStringLiteral(" %1 %2").arg(local.date().day()).arg(localtext::shortMonth(local.date().month()));
     when += QLatin1Char(' ') + local.time().toString(QStringLiteral("HH:mm"));
     return late ? Text::tr("late — deadline %1, %2").arg(when, priority)
                 : Text::tr("deadline %1, %2").arg(when, priority);

@@ -1,4 +1,5 @@
 #include "planning/problem.h"
+#include "time/localtext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -108,26 +109,22 @@ QString formatSlot(const Problem &p, int slot)
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(p.originMs + qint64(slot) * p.slotMinutes * 60000, Qt::UTC);
     const QTimeZone zone(p.zoneId);
     const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc;
-    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QString day = QLatin1String(names[local.date().dayOfWeek() - 1]);
+    const QString day = localtext::shortDay(local.date());
     const QString time = local.time().toString(QStringLiteral("HH:mm"));
     // Within a week the weekday is unambiguous; beyond it, the date says which one.
     if (qint64(p.slotCount) * p.slotMinutes <= 7 * 24 * 60)
         return day + QLatin1Char(' ') + time;
     return QStringLiteral("%1 %2 %3 %4").arg(day).arg(local.date().day())
-        .arg(QLatin1String(months[local.date().month() - 1]), time);
+        .arg(localtext::shortMonth(local.date().month()), time);
 }
 
 QString formatDay(const Problem &p, int day)
 {
     const QDate date = p.firstDate.addDays(day);
-    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    const QString name = QLatin1String(names[date.dayOfWeek() - 1]);
+    const QString name = localtext::shortDay(date);
     if (qint64(p.slotCount) * p.slotMinutes <= 7 * 24 * 60)
         return name;
-    return QStringLiteral("%1 %2").arg(name, QLocale::c().toString(date, QStringLiteral("d MMM")));
+    return QStringLiteral("%1 %2 %3").arg(name).arg(date.day()).arg(localtext::shortMonth(date.month()));
 }
 
 QString formatMinutes(long long minutes)

@@ -28,7 +28,7 @@ const QString s_prefix = QLatin1String(uuidPrefix);
 
 QString dayText(const QDate &day)
 {
-    return QLocale(QLocale::English).toString(day, QStringLiteral("ddd d MMM"));
+    return QLocale().toString(day, QStringLiteral("ddd d MMM"));
 }
 
 // "'Integrate API'", "'Integrate API' and 'Deploy'", "'Integrate API' and 2 more tasks".
