@@ -275,6 +275,8 @@ int main(int argc, char **argv)
     std::printf("Team hub benchmark (PostgreSQL at 127.0.0.1, throwaway cluster, fsync off)\n");
     std::printf("  members (connections)    %d in teams of %d on %d client threads (setup %.1f s)\n", memberCount, s_teamSize,
                 threadCount, setupMs / 1000.0);
+    std::printf("  connect retries          %d (libpq's connect timeout while %d members connect at once)\n",
+                g_connectRetries.load(), memberCount);
     std::printf("  hostile member           %s\n", hostile ? qPrintable(troublemaker.summary()) : "none (--no-hostile)");
     std::printf("  messages sent            %d (+%d retried pushes of the same uuid)\n", pushed.load(), retried.load());
     std::printf("  send phase               %.2f s, %.0f messages/s overall%s\n", sendMs / 1000.0, rate,

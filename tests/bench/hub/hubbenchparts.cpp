@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace fermata::bench {
 
@@ -42,12 +43,23 @@ qint64 percentile(QList<qint64> values, double p)
     return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
 }
 
+std::atomic<int> g_connectRetries{0};
+
 std::unique_ptr<HubClient> openMember(const HubConfig &config, const Member &member)
 {
     auto client = std::make_unique<HubClient>();
     HubConfig c = config;
     c.user = member.account.role;
-    if (!client->open(c, member.account.password))
+    // As the app's reconnect timer would: 2,000 clients connecting at once on 2 CPUs see
+    // libpq's 5 s connect timeout. A member who never connected would send nothing and the
+    // run would measure fewer members than it says.
+    Status opened = client->open(c, member.account.password);
+    for (int attempt = 1; !opened && opened.error().code == Error::Code::Io && attempt < 10; ++attempt) {
+        ++g_connectRetries;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500 * attempt));
+        opened = client->open(c, member.account.password);
+    }
+    if (!opened)
         return nullptr;
     return client;
 }

@@ -29,7 +29,9 @@ quint64 checksumOf(const QUuid &uuid, const QString &body);
 // The p-th percentile (0..1) of `values` (a copy is sorted); -1 when empty.
 qint64 percentile(QList<qint64> values, double p);
 // A client connected as `member`; null when the login failed.
+// Opens a member's connection, trying again after a connect timeout (counted below).
 std::unique_ptr<HubClient> openMember(const HubConfig &config, const Member &member);
+extern std::atomic<int> g_connectRetries;
 
 // Fetches and confirms everything released to a client, in batches of 500, as OutboxService
 // does when the window opens.
