@@ -128,10 +128,16 @@ int main(int argc, char **argv)
     }
 
     // First-wave windows open at T0 (a minute boundary, each in its own zone), far enough
-    // ahead that all messages are sent before it; everyone else's a minute later.
-    const qint64 sendBudgetSecs = 40 + messageCount / 2500;
-    QDateTime opens = QDateTime::currentDateTimeUtc().addSecs(sendBudgetSecs);
-    opens = opens.addSecs(60 - opens.time().second()).addMSecs(-opens.time().msec());
+    // ahead that all messages are sent before it; everyone else's a minute later. T0 is set
+    // once every member is connected (2,000 connections take minutes on 2 CPUs). A send phase
+    // that ran past T0 would measure a different path: messages readable at once, each with
+    // its nudge. With --insert-only nothing waits for T0, so it is an hour ahead.
+    QDateTime opens;
+    auto setOpens = [&] {
+        const qint64 sendBudgetSecs = insertOnly ? 3600 : 40 + messageCount / 2500;
+        opens = QDateTime::currentDateTimeUtc().addSecs(sendBudgetSecs);
+        opens = opens.addSecs(60 - opens.time().second()).addMSecs(-opens.time().msec());
+    };
     auto windowOf = [&](int member) { return member % s_firstWaveEvery == 0 ? opens : opens.addSecs(60); };
 
     std::barrier sync(threadCount + 1);
@@ -147,13 +153,17 @@ int main(int argc, char **argv)
         for (int i = t; i < memberCount; i += threadCount)
             mine.append(i);
         std::vector<std::unique_ptr<HubClient>> clients;
-        for (int i : mine) {
+        for (int i : mine)
             clients.push_back(openMember(config, members.at(i)));
+        sync.arrive_and_wait(); // connected
+        sync.arrive_and_wait(); // T0 set
+        for (size_t k = 0; k < clients.size(); ++k) {
+            const int i = mine.at(int(k));
             const QTime start = windowOf(i).toTimeZone(QTimeZone(members.at(i).zone)).time();
-            if (!clients.back() || !clients.back()->setMyWindows({HubWindow{0, 0, WeeklyRule(WeeklyRule::EveryDay, start, start.addSecs(600), members.at(i).zone), {}}}))
+            if (!clients[k] || !clients[k]->setMyWindows({HubWindow{0, 0, WeeklyRule(WeeklyRule::EveryDay, start, start.addSecs(600), members.at(i).zone), {}}}))
                 ++failures;
         }
-        sync.arrive_and_wait(); // connected, windows published
+        sync.arrive_and_wait(); // windows published
         sync.arrive_and_wait(); // go
         // Round robin over this thread's members so every connection stays busy. The first
         // half of each queue goes out one message per call (as typed and sent); the rest in
@@ -243,7 +253,10 @@ int main(int argc, char **argv)
         threads.emplace_back(worker, t);
     HostileMember troublemaker(config, extras.at(0), extras.at(1).account.role);
     FeedProbe probe(config, extras.at(1), extras.at(2));
-    sync.arrive_and_wait();
+    sync.arrive_and_wait(); // connected
+    setOpens();
+    sync.arrive_and_wait(); // T0 set
+    sync.arrive_and_wait(); // windows published
     if (hostile)
         troublemaker.start();
     probe.start();
