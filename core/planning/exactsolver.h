@@ -28,7 +28,7 @@ public:
 
     static bool qualifies(const Problem &problem);
 
-    // Searches for at most `budgetMs` of wall-clock time; `start` (new blocks of a valid
+    // Searches for at most `budgetMs` of processor time; `start` (new blocks of a valid
     // plan) is the incumbent to beat.
     static ExactResult solve(const Problem &problem, const std::vector<Block> &start, int budgetMs);
 };

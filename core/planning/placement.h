@@ -21,6 +21,7 @@ public:
     // Latest fit: chunks go as late in the window as they can (leaves early room for work
     // due sooner). Default: earliest fit.
     void setLatest(bool latest) { m_latest = latest; }
+    bool latest() const { return m_latest; }
     // A predecessor's finish is when its dependents may start: with this, it goes in the
     // earliest chunk that leaves it a plannable remainder, even if that leaves an untidy gap.
     // Helps a valuable chain (d5_n12_m4_sp2_s7066: 0.87 -> 1.00 of the optimum); costs tidy

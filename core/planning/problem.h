@@ -86,7 +86,7 @@ struct Problem
     int improveBudget = -1;      // local-search move attempts; -1: derived from the size
     int searchSteps = -1;        // ruin-and-recreate steps; -1: derived from the size
     bool preferDayParts = true;  // last pass: move blocks into their task's preferred part of day
-    int exactBudgetMs = 500;     // wall-clock budget of the exact mode on small problems; 0: off
+    int exactBudgetMs = 500;     // processor-time budget of the exact mode on small problems; 0: off
     std::vector<Diagnostic> diagnostics; // from conversion and validation
 };
 

@@ -97,9 +97,35 @@ void RuinRecreate::placeWithDependencies(int task, std::vector<quint8> &visited,
     if (visited[size_t(task)] || depth > 64)
         return;
     visited[size_t(task)] = 1;
-    for (int d : m_schedule.problem().tasks[size_t(task)].deps)
+    const Problem &p = m_schedule.problem();
+    for (int d : p.tasks[size_t(task)].deps)
         placeWithDependencies(d, visited, depth + 1);
     m_placer.place(task, false);
+    // With late work allowed, a predecessor that found no room by its deadline may finish
+    // late when that unlocks a dependent due later: its late blocks earn nothing, but the
+    // dependent's on-time work may be worth more (d5_n20_m10_sp2_s7084: the optimum moves a
+    // weight-1 predecessor past its deadline so its weight-4 dependent can be planned, and
+    // gives its on-time room to weight-8 work). A coin decides, so both are explored.
+    if (p.planLate && m_schedule.remaining(task) > 0 && lateUnlocksDependent(task) && below(2) == 0) {
+        const bool latest = m_placer.latest();
+        m_placer.setLatest(false); // as early as it can after its deadline: the dependent follows
+        m_placer.placeWithin(task, std::max(m_schedule.earliestStart(task), 0), m_schedule.latestEnd(task, true));
+        m_placer.setLatest(latest);
+    }
+}
+
+bool RuinRecreate::lateUnlocksDependent(int task) const
+{
+    const Problem &p = m_schedule.problem();
+    const SlotTask &t = p.tasks[size_t(task)];
+    if (t.invalid || m_schedule.earliestStart(task) < 0)
+        return false;
+    for (int q : m_schedule.dependents(task)) {
+        const SlotTask &d = p.tasks[size_t(q)];
+        if (!d.invalid && d.deadline > t.deadline && m_schedule.remaining(q) > 0)
+            return true;
+    }
+    return false;
 }
 
 void RuinRecreate::recreate()

@@ -38,6 +38,8 @@ private:
     int ruinAroundUnplaced();
     void recreate();
     void placeWithDependencies(int task, std::vector<quint8> &visited, int depth);
+    // Late work allowed: an unfinished predecessor whose dependent is due later and not done.
+    bool lateUnlocksDependent(int task) const;
 
     Schedule &m_schedule;
     ChunkPlacer m_placer;
