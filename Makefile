@@ -4,7 +4,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 FERMATA := $(BUILD_DIR)/app/fermata
 
-.PHONY: all deps configure build run test fuzz bench package package-test clean help
+.PHONY: all deps configure build run test fuzz bench package package-test windows-check clean help
 
 all: build
 
@@ -15,6 +15,7 @@ help:
 	@echo "make fuzz   the iCalendar fuzzer (clang, build/fuzz) for FUZZ_SECONDS (default: 60)"
 	@echo "make package       the Debian package, a Release build in build/package"
 	@echo "make package-test  that package installed and run in a fresh Debian 12 root (root only)"
+	@echo "make windows-check the sources parsed as Windows code by MinGW-w64 (not in 'make test')"
 	@echo "PRESET=dev|ci|asan selects the build (default: $(PRESET))"
 
 deps:
@@ -54,6 +55,12 @@ package: deps
 
 package-test: deps
 	tests/package/run-package-test.sh build/package
+
+# Every source a Windows build compiles, parsed by MinGW-w64's g++ (-fsyntax-only): catches
+# unguarded POSIX calls and headers. Not in 'make test': it needs that ~200 MB compiler
+# (Debian: g++-mingw-w64-x86-64-posix), which 'make deps' does not install.
+windows-check:
+	tests/portability/windows-syntax-check.sh $(BUILD_DIR)
 
 bench: build
 	cmake --build --preset $(PRESET) --target bench

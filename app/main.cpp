@@ -8,8 +8,13 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
 #include <sys/stat.h>
+#endif
 
 using namespace fermata;
 
@@ -68,13 +73,41 @@ void translateWhenTheApplicationStarts()
     qAddPreRoutine([] { installTranslations(*QCoreApplication::instance()); });
 }
 
+// Everything Fermata makes (database, settings, secrets, sockets, caches, new exports) is for
+// this user only; an exported file that replaces another keeps that file's permissions.
+// Windows: the user's profile ACL, inherited by what is made there, does this job.
+void keepNewFilesPrivate()
+{
+#ifndef Q_OS_WIN
+    ::umask(077);
+#endif
+}
+
+// Windows: fermata.exe is a GUI program (no console window of its own). Started from a console,
+// it prints there, so `fermata --help` and the commands work as anywhere else. A stream already
+// redirected (to a file or a pipe) stays where it was sent.
+void printToParentConsole()
+{
+#ifdef Q_OS_WIN
+    if (!::AttachConsole(ATTACH_PARENT_PROCESS))
+        return;
+    const auto unset = [](DWORD stream) {
+        const HANDLE handle = ::GetStdHandle(stream);
+        return handle == nullptr || handle == INVALID_HANDLE_VALUE || ::GetFileType(handle) == FILE_TYPE_UNKNOWN;
+    };
+    if (unset(STD_OUTPUT_HANDLE))
+        (void)std::freopen("CONOUT$", "w", stdout);
+    if (unset(STD_ERROR_HANDLE))
+        (void)std::freopen("CONOUT$", "w", stderr);
+#endif
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    // Everything Fermata makes (database, settings, secrets, sockets, caches, new exports) is
-    // for this user only; an exported file that replaces another keeps that file's permissions.
-    ::umask(077);
+    printToParentConsole();
+    keepNewFilesPrivate();
     setApplicationIdentity();
     translateWhenTheApplicationStarts();
     const GlobalOptions options = parseGlobalOptions(argc, argv);

@@ -3,9 +3,11 @@
 # package CPack builds from those install rules (`make package`). Included last from the
 # top-level CMakeLists.txt. The version comes from project(VERSION) only.
 
-set(FERMATA_REPOSITORY_URL "https://github.com/fermata-io/fermata" CACHE STRING
+# Who publishes a package is for whoever builds it for distribution to say (README, "Install"):
+# the defaults are reserved example names (RFC 2606), so a local build claims no real address.
+set(FERMATA_REPOSITORY_URL "https://fermata.example.org" CACHE STRING
     "Public repository: the package's homepage; AppStream screenshots are read from its raw files")
-set(FERMATA_PACKAGE_MAINTAINER "Fermata developers <maintainers@fermata.io>" CACHE STRING
+set(FERMATA_PACKAGE_MAINTAINER "Unofficial Fermata build <unofficial-build@fermata.example.org>" CACHE STRING
     "Maintainer named in the Debian package and its changelog")
 
 set(_linux_dir ${PROJECT_SOURCE_DIR}/packaging/linux)
@@ -110,7 +112,9 @@ if(UNIX AND NOT APPLE AND FERMATA_GZIP)
         DESTINATION share/bash-completion/completions RENAME fermata)
     install(FILES ${_linux_dir}/completions/_fermata DESTINATION share/zsh/vendor-completions)
     install(FILES ${_linux_dir}/completions/fermata.fish DESTINATION share/fish/vendor_completions.d)
-    install(FILES ${_linux_dir}/copyright DESTINATION share/doc/fermata)
+    # The contact and source are whoever builds the package (the cache settings above).
+    configure_file(${_linux_dir}/copyright.in ${CMAKE_CURRENT_BINARY_DIR}/packaging/copyright @ONLY)
+    install(FILES ${CMAKE_CURRENT_BINARY_DIR}/packaging/copyright DESTINATION share/doc/fermata)
     install(FILES ${_staging}/changelog.Debian.gz DESTINATION share/doc/fermata)
 
     if(FERMATA_BUILD_TESTS)
@@ -155,9 +159,11 @@ is one SQLite file on your machine, and it works offline.")
     # the SQLite driver (the database), the platform plug-ins (the window).
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
-    # The team hub's PostgreSQL driver, a session bus for notifications and Do Not Disturb, and
-    # a Secret Service for CalDAV and hub passwords: the app works without them and says so.
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, dbus-user-session, gnome-keyring | libkf5wallet-bin")
+    # The team hub's PostgreSQL driver, a session bus for notifications and Do Not Disturb, a
+    # Secret Service for CalDAV and hub passwords, and Qt's own translations (the German
+    # dialog buttons): the app works without them and says so, or speaks English there.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+        "libqt6sql6-psql, dbus-user-session, gnome-keyring | libkf5wallet-bin, qt6-translations-l10n")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
     set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
         OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)

@@ -425,6 +425,10 @@ Eine beschädigte oder neuere Datei wird gemeldet und nicht verändert.</transla
         <source>Settings: %1</source>
         <translation>Einstellungen: %1</translation>
     </message>
+    <message>
+        <source>this build can capture them from D-Bus, but not in this session: %1</source>
+        <translation>dieser Build kann sie über D-Bus erfassen, aber nicht in dieser Sitzung: %1</translation>
+    </message>
 </context>
 <context>
     <name>fermata::cli::events</name>
@@ -918,6 +922,86 @@ Absender, Status, Eingang und Freigabe; oder markiert Einträge als erledigt ode
         <source>received %1, released %2 (%3)</source>
         <translation>eingegangen %1, freigegeben %2 (%3)</translation>
     </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>arrived during a check-in window</source>
+        <translation>kam während eines Check-in-Fensters an</translation>
+    </message>
+    <message>
+        <source>arrived outside your check-in windows</source>
+        <translation>kam außerhalb Ihrer Check-in-Fenster an</translation>
+    </message>
+    <message>
+        <source>arrived during focus time</source>
+        <translation>kam während der Fokuszeit an</translation>
+    </message>
+    <message>
+        <source>this source always waits for a check-in</source>
+        <translation>diese Quelle wartet immer auf einen Check-in</translation>
+    </message>
+    <message>
+        <source>this source is always allowed</source>
+        <translation>diese Quelle ist immer erlaubt</translation>
+    </message>
+    <message>
+        <source>this source is muted</source>
+        <translation>diese Quelle ist stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>broke through: urgent from your team</source>
+        <translation>durchgekommen: dringend aus Ihrem Team</translation>
+    </message>
+    <message>
+        <source>broke through: critical, from a source you chose</source>
+        <translation>durchgekommen: kritisch, aus einer von Ihnen gewählten Quelle</translation>
+    </message>
+    <message>
+        <source>broke through: a VIP sender</source>
+        <translation>durchgekommen: ein VIP-Absender</translation>
+    </message>
+    <message>
+        <source>broke through: %1 is a VIP sender</source>
+        <translation>durchgekommen: %1 ist ein VIP-Absender</translation>
+    </message>
+    <message>
+        <source>broke through: a keyword matched</source>
+        <translation>durchgekommen: ein Stichwort passte</translation>
+    </message>
+    <message>
+        <source>broke through: the keyword “%1” matched</source>
+        <translation>durchgekommen: das Stichwort „%1“ passte</translation>
+    </message>
+    <message>
+        <source>this hour&apos;s limit of interruptions was reached</source>
+        <translation>das Limit an Unterbrechungen für diese Stunde war erreicht</translation>
+    </message>
+    <message>
+        <source>from your team, released for your check-in window</source>
+        <translation>aus Ihrem Team, für Ihr Check-in-Fenster freigegeben</translation>
+    </message>
+    <message>
+        <source>from your team: work you wait for changed</source>
+        <translation>aus Ihrem Team: Arbeit, auf die Sie warten, hat sich geändert</translation>
+    </message>
 </context>
 <context>
     <name>fermata::cli::insights</name>
@@ -1160,6 +1244,26 @@ gelesen oder zurückgezogen, mit Zustellzeiten; und ob der Team-Hub sie schon ha
     <message>
         <source>(urgent)</source>
         <translation>(dringend)</translation>
+    </message>
+    <message>
+        <source>draft, not sent</source>
+        <translation>Entwurf, nicht gesendet</translation>
+    </message>
+    <message>
+        <source>held for their window</source>
+        <translation>bis zu ihrem Fenster zurückgehalten</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
     </message>
 </context>
 <context>

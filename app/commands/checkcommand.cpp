@@ -21,14 +21,26 @@ struct CliText
     Q_DECLARE_TR_FUNCTIONS(fermata::cli::check)
 };
 
+// Whether other apps' notifications are captured in this session: a build with D-Bus can, but
+// only where a session bus is reachable and lets Fermata listen; trying (and stopping at once)
+// is the only sure test.
+QString notificationCaptureText()
+{
+    const auto capture = NotificationCapture::create();
+    if (!capture->isAvailable())
+        return capture->errorString();
+    if (!capture->start())
+        return CliText::tr("this build can capture them from D-Bus, but not in this session: %1")
+            .arg(capture->errorString());
+    capture->stop();
+    return CliText::tr("captured from the desktop (D-Bus)");
+}
+
 // What this build can do with the desktop around it (issue 18): a build without D-Bus, or
 // Windows and macOS, says plainly here what it cannot do.
 void printDesktopSupport(QTextStream &out)
 {
-    const auto capture = NotificationCapture::create();
-    out << CliText::tr("Other apps' notifications: %1")
-               .arg(capture->isAvailable() ? CliText::tr("captured from the desktop (D-Bus)") : capture->errorString())
-        << '\n';
+    out << CliText::tr("Other apps' notifications: %1").arg(notificationCaptureText()) << '\n';
     out << CliText::tr("Desktop Do Not Disturb: %1").arg(DesktopDnd::detect()->displayName()) << '\n';
     const auto autostart = AutostartEntry::create(QCoreApplication::applicationFilePath(), {});
     if (autostart)

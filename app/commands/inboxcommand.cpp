@@ -2,6 +2,7 @@
 
 #include "appcore.h"
 #include "commands/commands.h"
+#include "messaging/teaminbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -42,6 +43,60 @@ QJsonObject toJson(const InboxItem &item)
         {QStringLiteral("decision"), verdictKey(item.decision.verdict)},
         {QStringLiteral("reason"), reasonKey(item.decision.reason)},
     };
+}
+
+// The state column in words; --json keeps the keys (machine output).
+QString stateWords(ItemState state)
+{
+    switch (state) {
+    case ItemState::Held:
+        return CliText::tr("Held");
+    case ItemState::Released:
+        return CliText::tr("Released");
+    case ItemState::Done:
+        return CliText::tr("Done");
+    case ItemState::Archived:
+        return CliText::tr("Archived");
+    case ItemState::Muted:
+        return CliText::tr("Muted");
+    }
+    return {};
+}
+
+// Why it was held or shown, short enough for the line under the title.
+QString reasonWords(const Decision &decision)
+{
+    const bool fromTeam = decision.detail == QLatin1String(teaminbox::source);
+    switch (decision.reason) {
+    case DecisionReason::InsideWindow:
+        return CliText::tr("arrived during a check-in window");
+    case DecisionReason::OutsideWindow:
+        return CliText::tr("arrived outside your check-in windows");
+    case DecisionReason::FocusBlock:
+        return CliText::tr("arrived during focus time");
+    case DecisionReason::SourceAlwaysHold:
+        return CliText::tr("this source always waits for a check-in");
+    case DecisionReason::SourceAlwaysAllow:
+        return CliText::tr("this source is always allowed");
+    case DecisionReason::SourceMuted:
+        return CliText::tr("this source is muted");
+    case DecisionReason::CriticalBreakThrough:
+        return fromTeam ? CliText::tr("broke through: urgent from your team")
+                        : CliText::tr("broke through: critical, from a source you chose");
+    case DecisionReason::VipBreakThrough:
+        return decision.detail.isEmpty() ? CliText::tr("broke through: a VIP sender")
+                                         : CliText::tr("broke through: %1 is a VIP sender").arg(decision.detail);
+    case DecisionReason::KeywordBreakThrough:
+        return decision.detail.isEmpty() ? CliText::tr("broke through: a keyword matched")
+                                         : CliText::tr("broke through: the keyword “%1” matched").arg(decision.detail);
+    case DecisionReason::BreakThroughCapReached:
+        return CliText::tr("this hour's limit of interruptions was reached");
+    case DecisionReason::TeamMessage:
+        return CliText::tr("from your team, released for your check-in window");
+    case DecisionReason::TeamCommitment:
+        return CliText::tr("from your team: work you wait for changed");
+    }
+    return {};
 }
 
 // `fermata inbox done|archive ID...`: the person finished with these items (a teammate's
@@ -142,13 +197,18 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
         return dt.isValid() ? QLocale().toString(dt.toTimeZone(zone), QStringLiteral("ddd yyyy-MM-dd HH:mm"))
                             : QStringLiteral("-");
     };
+    // The state column is as wide as its longest word in this language.
+    qsizetype stateWidth = 0;
+    for (const InboxItem &item : std::as_const(*items))
+        stateWidth = std::max(stateWidth, stateWords(item.state).size());
+    const QString indent(stateWidth + 1, QLatin1Char(' '));
     for (const InboxItem &item : std::as_const(*items)) {
         const Notification &n = item.notification;
-        out << itemStateKey(item.state).leftJustified(9) << n.source
+        out << stateWords(item.state).leftJustified(stateWidth + 1) << n.source
             << (n.sender.isEmpty() ? QString() : QStringLiteral(" · ") + n.sender) << ": " << n.title
-            << "\n         "
+            << "\n" << indent
             << CliText::tr("received %1, released %2 (%3)")
-                   .arg(local(n.receivedAt), local(n.releasedAt), reasonKey(item.decision.reason))
+                   .arg(local(n.receivedAt), local(n.releasedAt), reasonWords(item.decision))
             << "\n";
     }
     out.flush();

@@ -21,6 +21,24 @@ struct CliText
     Q_DECLARE_TR_FUNCTIONS(fermata::cli::outbox)
 };
 
+// A message's state in words, where no time says more; --json keeps the keys (machine output).
+QString stateWords(Message::State state)
+{
+    switch (state) {
+    case Message::State::Draft:
+        return CliText::tr("draft, not sent");
+    case Message::State::Queued:
+        return CliText::tr("held for their window");
+    case Message::State::Delivered:
+        return CliText::tr("delivered");
+    case Message::State::Acknowledged:
+        return CliText::tr("read");
+    case Message::State::Withdrawn:
+        return CliText::tr("withdrawn");
+    }
+    return {};
+}
+
 } // namespace
 
 int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
@@ -101,7 +119,7 @@ int runOutboxCommand(const QStringList &arguments, const AppPaths &paths)
             ? CliText::tr("read %1").arg(local(m.acknowledgedAt))
             : m.state == Message::State::Delivered && m.deliveredAt.isValid()
             ? CliText::tr("delivered %1").arg(local(m.deliveredAt))
-            : messageStateKey(m.state);
+            : stateWords(m.state);
         out << (o.onHub ? "  " : "* ") << o.recipientName << "  " << m.subject << "  — " << when
             << (o.urgent ? QStringLiteral("  ") + CliText::tr("(urgent)") : QString()) << '\n';
     }

@@ -3,16 +3,13 @@
 #include "appcore.h"
 #include "attentionhost.h"
 #include "commands/commands.h"
+#include "commands/quitonstop.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace fermata {
 
@@ -23,34 +20,6 @@ struct CliText
 {
     Q_DECLARE_TR_FUNCTIONS(fermata::cli::serve)
 };
-
-int s_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    (void)::write(s_signalFds[0], &byte, 1);
-}
-
-// SIGINT/SIGTERM end the loop through a socket pair, so shutdown runs on the event loop and
-// restores the desktop's DND.
-void quitOnSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(s_signalFds[1], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-        char byte;
-        (void)::read(s_signalFds[1], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
 
 } // namespace
 
@@ -78,7 +47,7 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
     core->followOtherProcesses(); // tasks, plans and Inbox items written by other processes
     if (!host.intake().errorString().isEmpty())
         return ExitFailure;
-    quitOnSignals();
+    quitOnStopRequests();
     out << "ready" << Qt::endl;
     std::fflush(stdout); // a pipe is block-buffered: the caller waits for this line
     const int code = QCoreApplication::exec();

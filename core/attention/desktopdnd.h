@@ -59,8 +59,10 @@ public:
     QString displayName() const override { return m_reason; }
     QString unavailableReason() const override { return m_reason; }
 
-    // The sentence for a build without D-Bus (Linux with FERMATA_WITH_DBUS=OFF).
-    static QString noDBusReason();
+    // Why this system or build has no adapter, as a sentence: defined once per such build
+    // (windowsdnd.cpp, macosdnd.cpp, nodbusdnd.cpp); its factories (unavailabledesktopdnd.cpp)
+    // make every adapter from it.
+    static QString systemReason();
 
 private:
     QString m_reason;

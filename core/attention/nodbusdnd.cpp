@@ -1,19 +1,25 @@
-// DesktopDnd's factories for a Linux build without D-Bus (FERMATA_WITH_DBUS=OFF): the desktop
-// adapters are not built, so detection always ends at an adapter that says why.
+// Why a Linux build without D-Bus (FERMATA_WITH_DBUS=OFF) has no DesktopDnd adapter: the
+// desktop adapters all speak D-Bus and are not built.
 #include "attention/desktopdnd.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+// Messages people read, filed under the attention context of the core's translations.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
+};
+
+} // namespace
 
 namespace fermata {
 
-std::unique_ptr<DesktopDnd> DesktopDnd::create(const QString &id)
+QString UnavailableDesktopDnd::systemReason()
 {
-    if (id == u"none")
-        return std::make_unique<UnavailableDesktopDnd>(UnavailableDesktopDnd::noDBusReason());
-    return nullptr; // a state saved by a D-Bus build is dropped: this build cannot restore it
-}
-
-std::unique_ptr<DesktopDnd> DesktopDnd::detect()
-{
-    return std::make_unique<UnavailableDesktopDnd>(UnavailableDesktopDnd::noDBusReason());
+    return Text::tr("Switching the desktop's Do Not Disturb needs D-Bus, which this build does not have; "
+                    "Fermata holds its own notifications only.");
 }
 
 } // namespace fermata

@@ -1,23 +1,19 @@
+// DesktopDnd's factories for every build without a desktop adapter (Windows, macOS, Linux
+// without D-Bus): detection always ends at an adapter that says why, in that system's words.
 #include "attention/desktopdnd.h"
-
-#include <QCoreApplication>
-
-namespace {
-
-// Messages people read, filed under the attention context of the core's translations.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
-};
-
-} // namespace
 
 namespace fermata {
 
-QString UnavailableDesktopDnd::noDBusReason()
+std::unique_ptr<DesktopDnd> DesktopDnd::create(const QString &id)
 {
-    return Text::tr("Switching the desktop's Do Not Disturb needs D-Bus, which this build does not have; "
-                    "Fermata holds its own notifications only.");
+    if (id == u"none")
+        return std::make_unique<UnavailableDesktopDnd>(UnavailableDesktopDnd::systemReason());
+    return nullptr; // a state saved by a build with adapters is dropped: this one cannot restore it
+}
+
+std::unique_ptr<DesktopDnd> DesktopDnd::detect()
+{
+    return std::make_unique<UnavailableDesktopDnd>(UnavailableDesktopDnd::systemReason());
 }
 
 } // namespace fermata

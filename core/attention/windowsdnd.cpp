@@ -1,5 +1,5 @@
-// DesktopDnd's factories on Windows (compiled only there). Windows has no documented API for an
-// app to switch Focus Assist (quiet hours) on or off; the only one known is undocumented (WNF)
+// Why Windows has no DesktopDnd adapter (compiled only there). Windows has no documented API for
+// an app to switch Focus Assist (quiet hours) on or off; the only one known is undocumented (WNF)
 // and is deliberately not used. So Fermata holds its own notifications and says so.
 #include "attention/desktopdnd.h"
 
@@ -13,26 +13,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(fermata::Attention)
 };
 
-QString reason()
-{
-    return Text::tr("Windows lets no app switch Focus Assist on or off, so Fermata holds its own "
-                    "notifications only; turn Focus Assist on yourself to quiet the others.");
-}
-
 } // namespace
 
 namespace fermata {
 
-std::unique_ptr<DesktopDnd> DesktopDnd::create(const QString &id)
+QString UnavailableDesktopDnd::systemReason()
 {
-    if (id == u"none")
-        return std::make_unique<UnavailableDesktopDnd>(reason());
-    return nullptr;
-}
-
-std::unique_ptr<DesktopDnd> DesktopDnd::detect()
-{
-    return std::make_unique<UnavailableDesktopDnd>(reason());
+    return Text::tr("Windows lets no app switch Focus Assist on or off, so Fermata holds its own "
+                    "notifications only; turn Focus Assist on yourself to quiet the others.");
 }
 
 } // namespace fermata

@@ -2,6 +2,7 @@
 
 #include "storage/databasefile.h"
 #include "storage/migrations.h"
+#include "storage/privatefilesystem.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -17,8 +18,6 @@
 
 #include <atomic>
 #include <mutex>
-#include <cerrno>
-#include <sys/stat.h>
 
 namespace {
 
@@ -69,16 +68,7 @@ public:
     }
 
 private:
-    static QByteArray stamp(const QString &path)
-    {
-        struct stat st {};
-        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-            return {};
-        return QFile::encodeName(path) + '\0'
-            + QByteArray::number(quint64(st.st_ino)) + ':' + QByteArray::number(qint64(st.st_size)) + ':'
-            + QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_mtim.tv_nsec))
-            + ':' + QByteArray::number(qint64(st.st_ctim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_ctim.tv_nsec));
-    }
+    static QByteArray stamp(const QString &path) { return privatefilesystem::changeStamp(path); }
 
     mutable std::mutex m_mutex;
     QSet<QByteArray> m_stamps;
@@ -90,13 +80,16 @@ std::optional<Error> makePrivateFolder(const QString &folder, const QString &fil
     if (QFileInfo(folder).isDir())
         return std::nullopt;
     const QFileInfo leaf(folder);
-    const bool made = QDir().mkpath(leaf.absolutePath())
-        && (::mkdir(QFile::encodeName(folder).constData(), 0700) == 0 || errno == EEXIST);
-    if (made && QFileInfo(folder).isDir())
+    using Kind = privatefilesystem::Outcome::Kind;
+    // mkpath says only yes or no: when it fails, making the parent again tells why.
+    const QString parent = leaf.absolutePath();
+    const Kind made = QDir().mkpath(parent) ? privatefilesystem::makePrivateFolder(folder).kind
+                                            : privatefilesystem::makePrivateFolder(parent).kind;
+    if (made == Kind::Done && QFileInfo(folder).isDir())
         return std::nullopt;
-    if (errno == EROFS)
+    if (made == Kind::ReadOnly)
         return databasefile::readOnly(file);
-    if (errno == ENOSPC || errno == EDQUOT)
+    if (made == Kind::DiskFull)
         return databasefile::diskFull(file);
     return Error{Error::Code::Io,
                  Text::tr("Fermata could not create the folder %1 for %2. Check that you "

@@ -1,20 +1,17 @@
 #include "storage/databasefile.h"
 
+#include "storage/privatefilesystem.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QStringList>
 
 #include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
 namespace {
 
@@ -59,11 +56,11 @@ DiskState diskState(const QString &path)
 {
     QFileInfo info(path);
     const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-    struct statvfs fs = {};
-    if (::statvfs(QFile::encodeName(folder).constData(), &fs) != 0)
+    const QStorageInfo disk(folder);
+    if (!disk.isValid() || !disk.isReady())
         return {};
     // A few pages is as good as none: SQLite needs room for the WAL and its index.
-    return {(fs.f_flag & ST_RDONLY) != 0, qulonglong(fs.f_bavail) * fs.f_frsize < 64 * 1024};
+    return {disk.isReadOnly(), disk.bytesAvailable() < 64 * 1024};
 }
 
 QString uniqueName()
@@ -81,13 +78,14 @@ Error ioError(const QString &path, const QString &why)
                      .arg(path, why)};
 }
 
-Error fromErrno(const QString &path, int error)
+Error fromOutcome(const QString &path, const privatefilesystem::Outcome &outcome)
 {
-    if (error == EROFS)
+    using Kind = privatefilesystem::Outcome::Kind;
+    if (outcome.kind == Kind::ReadOnly)
         return readOnly(path);
-    if (error == ENOSPC || error == EDQUOT)
+    if (outcome.kind == Kind::DiskFull)
         return diskFull(path);
-    return ioError(path, QString::fromLocal8Bit(std::strerror(error)));
+    return ioError(path, outcome.detail);
 }
 
 // The first problem the integrity check reports, or std::nullopt when it says "ok". A check
@@ -261,14 +259,12 @@ Result<bool> createAtomically(const QString &path,
                               const std::function<Status(const QSqlDatabase &, const QString &)> &prepare)
 {
     const QFileInfo info(path);
-    QByteArray temp = QFile::encodeName(
-        QDir(info.absolutePath()).filePath(QStringLiteral(".%1.new-XXXXXX").arg(info.fileName())));
-    // mkstemp makes the file 0600 whatever the umask: SQLite's -wal and -shm copy its mode.
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return fromErrno(path, errno);
-    ::close(fd); // a file nobody else has opened: closing it drops no one's locks
-    const QString tempPath = QFile::decodeName(temp);
+    // Private from the start: SQLite's -wal and -shm copy its mode.
+    QString tempPath;
+    if (const auto made = privatefilesystem::createPrivateFile(
+            QDir(info.absolutePath()).filePath(QStringLiteral(".%1.new-XXXXXX").arg(info.fileName())), tempPath);
+        !made.isDone())
+        return fromOutcome(path, made);
     const auto removeTemp = qScopeGuard([&] {
         for (const auto *suffix : {"", "-wal", "-shm", "-journal"})
             QFile::remove(tempPath + QLatin1String(suffix));
@@ -299,22 +295,12 @@ Result<bool> createAtomically(const QString &path,
     if (failure)
         return *failure;
 
-    // Into place only if the name is still free; RENAME_NOREPLACE makes that one atomic step.
-    const QByteArray target = QFile::encodeName(info.absoluteFilePath());
-    int moved = ::renameat2(AT_FDCWD, temp.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE);
-    if (moved != 0 && (errno == EINVAL || errno == ENOSYS)) // a file system without it
-        moved = ::link(temp.constData(), target.constData());
-    if (moved != 0) {
-        if (errno == EEXIST)
-            return false; // another process made it first; theirs is as good as ours
-        return fromErrno(path, errno);
-    }
-    // The new name must survive a crash too.
-    if (const int dir = ::open(QFile::encodeName(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
-        dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    // Into place only if the name is still free, in one atomic step.
+    const auto moved = privatefilesystem::moveIntoFreeName(tempPath, info.absoluteFilePath());
+    if (moved.kind == privatefilesystem::Outcome::Kind::Exists)
+        return false; // another process made it first; theirs is as good as ours
+    if (!moved.isDone())
+        return fromOutcome(path, moved);
     return true;
 }
 

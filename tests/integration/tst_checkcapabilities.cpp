@@ -1,7 +1,8 @@
 // `fermata check` says what this build can do with the desktop around it (issue 18): with D-Bus
 // it captures other apps' notifications; without (Windows, macOS, -DFERMATA_WITH_DBUS=OFF) it
 // says plainly that it cannot, and that it cannot switch the desktop's Do Not Disturb; start at
-// login names where the entry lives, or that this build has none.
+// login names where the entry lives, or that this build has none. A D-Bus build says whether
+// this session has a bus to capture from.
 #include "attention/desktopdnd.h"
 #include "attention/dndcontroller.h"
 #include "dialogs/httpintakebox.h"
@@ -14,6 +15,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 namespace {
 
@@ -49,6 +52,29 @@ private Q_SLOTS:
             QVERIFY2(out.contains(QStringLiteral("Desktop Do Not Disturb: Switching the desktop's Do Not Disturb "
                                                  "needs D-Bus, which this build does not have; Fermata holds its "
                                                  "own notifications only.\n")),
+                     qPrintable(out));
+        }
+    }
+
+    // No session bus here (none named, none at the runtime folder's standard place, no display
+    // to autolaunch one): a D-Bus build says it could capture, but not in this session.
+    void withoutASessionBusSaysCaptureIsNotPossibleHere()
+    {
+        QTemporaryDir runtime;
+        QVERIFY(runtime.isValid());
+        const QString out = check([&](QProcessEnvironment &env) {
+            env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+            env.remove(QStringLiteral("DISPLAY"));
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        });
+        if (s_withDBus) {
+            QVERIFY2(out.contains(QStringLiteral("Other apps' notifications: this build can capture them from "
+                                                 "D-Bus, but not in this session: no session bus")),
+                     qPrintable(out));
+            QVERIFY2(!out.contains(QStringLiteral("captured from the desktop")), qPrintable(out));
+        } else {
+            QVERIFY2(out.contains(QStringLiteral("Other apps' notifications: Capturing other apps' notifications "
+                                                 "needs D-Bus, which this build does not have.\n")),
                      qPrintable(out));
         }
     }
@@ -90,14 +116,17 @@ private Q_SLOTS:
     }
 
 private:
-    // Runs `fermata check` on a fresh profile; returns its standard output.
-    QString check()
+    // Runs `fermata check` on a fresh profile (its environment changed by `adjust`); returns its
+    // standard output.
+    QString check(const std::function<void(QProcessEnvironment &)> &adjust = {})
     {
         fermata::test::TempDataDir dir;
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
         env.insert(QStringLiteral("FERMATA_DND"), QStringLiteral("none"));
+        if (adjust)
+            adjust(env);
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(FERMATA_EXECUTABLE), {QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path()});
         if (!process.waitForFinished(30000)) {

@@ -374,6 +374,32 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(dir.databasePath()));
     }
 
+    // `fermata inbox` words the state and why in the person's language; --json keeps the keys
+    // (machine output).
+    void inboxWordsStateAndReason()
+    {
+        fermata::test::TempDataDir dir;
+        const QStringList at{QStringLiteral("--data-dir"), dir.path()};
+        const Run sent = runFermata(at + QStringList{QStringLiteral("notify"), QStringLiteral("--source"),
+                                                     QStringLiteral("test"), QStringLiteral("--title"),
+                                                     QStringLiteral("Hello")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+        const Run json = runFermata(at + QStringList{QStringLiteral("inbox"), QStringLiteral("--json")});
+        const QJsonArray items = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(items.size(), 1);
+        const QString stateKey = items.at(0)[QStringLiteral("state")].toString();
+        const QString reasonKey = items.at(0)[QStringLiteral("reason")].toString();
+        QVERIFY2(stateKey == u"held" || stateKey == u"released", qPrintable(json.out));
+        QVERIFY2(reasonKey.contains(u'-'), qPrintable(json.out)); // e.g. "outside-window"
+
+        const Run text = runFermata(at + QStringList{QStringLiteral("inbox")});
+        QCOMPARE(text.exitCode, 0);
+        const QString stateWords = stateKey == u"held" ? QStringLiteral("Held ") : QStringLiteral("Released ");
+        QVERIFY2(text.out.startsWith(stateWords + QStringLiteral("test: Hello\n")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("(arrived ")), qPrintable(text.out));
+        QVERIFY2(!text.out.contains(reasonKey), qPrintable(text.out));
+    }
+
     // A second launch on the same profile hands over to the running window and exits.
     void secondLaunchActivatesTheFirst()
     {

@@ -1,11 +1,13 @@
 #pragma once
 
-// Acting as another local user, for tests of what Fermata refuses to share with one. Needs root.
+// Acting as another local user, for tests of what Fermata refuses to share with one. Needs root
+// and POSIX accounts, so it exists on Unix only; the tests that include it are Unix tests.
 #include <QCoreApplication>
 #include <QProcess>
 #include <QString>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -97,3 +99,5 @@ template<typename Body> int runAs(uid_t uid, gid_t gid, Body body, int timeoutMs
 }
 
 } // namespace fermata::test
+
+#endif // Q_OS_UNIX

@@ -11,10 +11,14 @@
 
 #include <algorithm>
 
+// Running as root (a container) and simulating a machine's death are POSIX and /proc matters:
+// elsewhere the cluster runs as the current user and kill() says it cannot.
+#ifdef Q_OS_UNIX
 #include <csignal>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 namespace fermata::test {
 
@@ -46,6 +50,7 @@ int freePort()
     return server.serverPort();
 }
 
+#ifdef Q_OS_LINUX
 // Server processes whose parent is `parent`, from /proc.
 QList<pid_t> childrenOf(pid_t parent)
 {
@@ -84,10 +89,15 @@ bool isAlive(pid_t pid)
     const char state = processState(pid);
     return state != 0 && state != 'Z' && state != 'X';
 }
+#endif
 
 } // namespace
 
+#ifdef Q_OS_UNIX
 PgCluster::PgCluster() : m_binDir(findBinDir()), m_asRoot(::geteuid() == 0) {}
+#else
+PgCluster::PgCluster() : m_binDir(findBinDir()), m_asRoot(false) {}
+#endif
 
 PgCluster::~PgCluster()
 {
@@ -149,6 +159,7 @@ bool PgCluster::makeFolder()
         m_error = QStringLiteral("cannot create a temporary folder");
         return false;
     }
+#ifdef Q_OS_UNIX
     if (m_asRoot) {
         // The postgres user must own the folder holding the data and the socket.
         const passwd *pw = ::getpwnam("postgres");
@@ -157,7 +168,9 @@ bool PgCluster::makeFolder()
             return false;
         }
     }
-    ::chmod(QFile::encodeName(m_dir->path()).constData(), 0700);
+#endif
+    // initdb insists on a data folder only its owner may enter.
+    QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return true;
 }
 
@@ -180,11 +193,13 @@ bool PgCluster::initialize()
             return false;
         file.write(m_superPassword.toUtf8() + '\n');
     }
+#ifdef Q_OS_UNIX
     if (m_asRoot) {
         const passwd *pw = ::getpwnam("postgres");
         if (::chown(QFile::encodeName(pwfile).constData(), pw->pw_uid, pw->pw_gid) != 0)
             return false;
     }
+#endif
     const QString data = dataDirectory();
     if (!run(binary(QStringLiteral("initdb")),
              {QStringLiteral("-D"), data, QStringLiteral("-U"), superUser(),
@@ -273,6 +288,10 @@ qint64 PgCluster::postmasterPid() const
 
 bool PgCluster::kill()
 {
+#ifndef Q_OS_LINUX
+    m_error = QStringLiteral("killing a cluster as a machine dies needs Linux (signals and /proc)");
+    return false;
+#else
     const pid_t postmaster = pid_t(postmasterPid());
     if (postmaster <= 0) {
         m_error = QStringLiteral("no postmaster to kill (not running, or no postmaster.pid)");
@@ -298,6 +317,7 @@ bool PgCluster::kill()
     if (!gone)
         m_error = QStringLiteral("server processes outlived SIGKILL");
     return gone;
+#endif
 }
 
 bool PgCluster::promote(int timeoutMs)

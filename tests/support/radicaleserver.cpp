@@ -13,8 +13,12 @@
 #include <QTest>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
 #include <csignal>
+#endif
+#ifdef Q_OS_LINUX
 #include <sys/prctl.h>
+#endif
 
 namespace fermata::test {
 
@@ -193,8 +197,10 @@ bool RadicaleServer::launch()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("RADICALE_CONFIG"));
     m_process->setProcessEnvironment(environment);
+#ifdef Q_OS_LINUX
     // The server dies with the test process, even when that one crashes.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     m_process->start();
     if (!m_process->waitForStarted(startTimeoutMs)) {
         m_error = QStringLiteral("radicale did not start: %1").arg(m_process->errorString());
@@ -250,10 +256,16 @@ bool RadicaleServer::stop()
     return true;
 }
 
+// Stopping a process in place needs POSIX signals: elsewhere freeze() fails and says why.
 bool RadicaleServer::freeze()
 {
+#ifdef Q_OS_UNIX
     if (!isRunning() || ::kill(pid_t(m_process->processId()), SIGSTOP) != 0)
         return false;
+#else
+    m_error = QStringLiteral("freezing the server needs POSIX signals");
+    return false;
+#endif
     m_frozen = true;
     return true;
 }
@@ -263,7 +275,11 @@ bool RadicaleServer::thaw()
     if (!m_frozen)
         return true;
     m_frozen = false;
+#ifdef Q_OS_UNIX
     return isRunning() && ::kill(pid_t(m_process->processId()), SIGCONT) == 0;
+#else
+    return false;
+#endif
 }
 
 RadicaleServer::Answer RadicaleServer::request(const QByteArray &verb, const QString &path,
