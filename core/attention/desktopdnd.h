@@ -59,9 +59,8 @@ public:
     QString displayName() const override { return m_reason; }
     QString unavailableReason() const override { return m_reason; }
 
-    // Why this system or build has no adapter, as a sentence: defined once per such build
-    // (windowsdnd.cpp, macosdnd.cpp, nodbusdnd.cpp); its factories (unavailabledesktopdnd.cpp)
-    // make every adapter from it.
+    // Why this system or build has no adapter, as a sentence in that system's words
+    // (unavailabledesktopdnd.cpp, with the factories that make every adapter from it).
     static QString systemReason();
 
 private:

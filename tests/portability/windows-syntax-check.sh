@@ -40,7 +40,7 @@ done
 # adapters, or the Linux and macOS start-at-login and DND files.
 [ $# -gt 0 ] && shift
 sources=${*:-$(find core app ui tests/support -name '*.cpp' | sort | grep -v -E \
-    '(_posix\.cpp|/linux[^/]*\.cpp|/xdg[^/]*\.cpp|/macos[^/]*\.cpp|/noautostart\.cpp|/nodbusdnd\.cpp|/desktopdnd\.cpp|/dbus[^/]*\.cpp|/keychainsecretstore\.cpp)$')}
+    '(_posix\.cpp|/linux[^/]*\.cpp|/xdg[^/]*\.cpp|/macos[^/]*\.cpp|/noautostart\.cpp|/desktopdnd\.cpp|/dbus[^/]*\.cpp|/keychainsecretstore\.cpp)$')}
 
 qt_modules="QtCore QtGui QtWidgets QtSql QtNetwork QtCharts QtSvg QtConcurrent QtTest"
 # shellcheck disable=SC2089,SC2090 # FERMATA_VERSION's quotes are meant for the compiler: "0"
