@@ -251,6 +251,9 @@ private Q_SLOTS:
         QVERIFY2(sent.err.contains(QStringLiteral("Team hub unreachable — 1 message waiting to sync")), qPrintable(sent.err));
         const Run outbox = runFermata(m_alice.path(), {QStringLiteral("outbox")});
         QVERIFY(outbox.out.contains(QStringLiteral("Team hub unreachable — 1 message waiting to sync")));
+        // "*": not on the hub yet; when it will be read, in words (the state keys are for --json).
+        QVERIFY2(outbox.out.contains(QStringLiteral("* Bob  Offline  — Delivered ")), qPrintable(outbox.out));
+        QVERIFY2(!outbox.out.contains(QStringLiteral("— queued")), qPrintable(outbox.out));
         QVERIFY(m_cluster.restart());
         const Run synced = runFermata(m_alice.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
