@@ -11,10 +11,11 @@
 // release lag after the window opens (p50/p99/max; target p99 <= 1 s for 20,000), and the
 // change-feed lag under the open transaction.
 //
-//   hub_bench [--members 2000] [--messages 200000] [--threads 100] [--no-hostile] [--insert-only]
+//   hub_bench [--members 2000] [--messages 200000] [--threads 100] [--no-hostile] [--insert-only] [--profile]
 //
 // --insert-only stops after the send phase: the insert rates alone, without the two minutes
-// spent waiting for the windows to open.
+// spent waiting for the windows to open. --profile adds the server time per hub function
+// (PostgreSQL's track_functions): where a call's time goes at this many connections.
 #include "hubbenchparts.h"
 #include "pgcluster.h"
 
@@ -57,6 +58,7 @@ int main(int argc, char **argv)
                        {QStringLiteral("messages"), QStringLiteral("Messages."), QStringLiteral("n"), QStringLiteral("200000")},
                        {QStringLiteral("no-hostile"), QStringLiteral("Without the member who holds a transaction open.")},
                        {QStringLiteral("insert-only"), QStringLiteral("Stop after the send phase (insert rates only).")},
+                       {QStringLiteral("profile"), QStringLiteral("Print where the hub's server time goes, per function (track_functions).")},
                        {QStringLiteral("settings"), QStringLiteral("Extra server settings (-c name=value ...)."), QStringLiteral("options")},
                        {QStringLiteral("threads"), QStringLiteral("Client threads (each drives members/threads clients)."), QStringLiteral("n"), QStringLiteral("100")}});
     parser.process(app);
@@ -66,8 +68,11 @@ int main(int argc, char **argv)
     const bool hostile = !parser.isSet(QStringLiteral("no-hostile"));
     const bool insertOnly = parser.isSet(QStringLiteral("insert-only"));
 
+    const bool profile = parser.isSet(QStringLiteral("profile"));
     test::PgCluster cluster;
-    if (!cluster.start(memberCount + 40, parser.value(QStringLiteral("settings"))))
+    const QString settings = parser.value(QStringLiteral("settings"))
+        + (profile ? QStringLiteral(" -c track_functions=all") : QString());
+    if (!cluster.start(memberCount + 40, settings))
         fail(cluster.errorString());
     const QString adminUrl = cluster.createHubDatabase(QStringLiteral("bench_hub"), QStringLiteral("hub_admin"));
     const HubConfig config = HubConfig::fromUrl(adminUrl).value();
@@ -302,6 +307,8 @@ int main(int argc, char **argv)
     std::printf("                           batches of %lld (catching up): %d in %.2f s = %.0f messages/s\n",
                 qint64(s_batch), messageCount - singles, batchMs / 1000.0,
                 (messageCount - singles) * 1000.0 / std::max<qint64>(1, batchMs));
+    if (profile)
+        printFunctionProfile(admin.connection());
     if (insertOnly)
         return failures == 0 ? 0 : 1;
     std::printf("  rows in hub              %lld (delivered %lld)\n", count.value(0).toLongLong(), count.value(1).toLongLong());

@@ -45,6 +45,25 @@ qint64 percentile(QList<qint64> values, double p)
 
 std::atomic<int> g_connectRetries{0};
 
+void printFunctionProfile(const QSqlDatabase &admin)
+{
+    // Self time excludes the functions a function calls; the statistics reach the view
+    // once each server process ends its transaction, so the send phase is all in.
+    QSqlQuery q(admin);
+    q.exec(QStringLiteral("SELECT pg_stat_force_next_flush()"));
+    if (!q.exec(QStringLiteral("SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions "
+                               "WHERE schemaname = 'fermata' ORDER BY self_time DESC LIMIT 12"))) {
+        std::printf("  profile                  unavailable: %s\n", qPrintable(q.lastError().text()));
+        return;
+    }
+    std::printf("  server time per function (self / total, microseconds per call):\n");
+    while (q.next()) {
+        const double calls = std::max(1.0, q.value(1).toDouble());
+        std::printf("    %-28s %9lld calls %8.1f / %8.1f\n", qPrintable(q.value(0).toString()), q.value(1).toLongLong(),
+                    q.value(2).toDouble() * 1000 / calls, q.value(3).toDouble() * 1000 / calls);
+    }
+}
+
 std::unique_ptr<HubClient> openMember(const HubConfig &config, const Member &member)
 {
     auto client = std::make_unique<HubClient>();

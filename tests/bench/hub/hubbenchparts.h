@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 #include <QUuid>
 
 #include <atomic>
@@ -32,6 +33,8 @@ qint64 percentile(QList<qint64> values, double p);
 // Opens a member's connection, trying again after a connect timeout (counted below).
 std::unique_ptr<HubClient> openMember(const HubConfig &config, const Member &member);
 extern std::atomic<int> g_connectRetries;
+// Prints the hub's functions by server time (needs track_functions=all; --profile sets it).
+void printFunctionProfile(const QSqlDatabase &admin);
 
 // Fetches and confirms everything released to a client, in batches of 500, as OutboxService
 // does when the window opens.
