@@ -7,8 +7,7 @@
 #include "mainwindow.h"
 #include "singleinstance.h"
 #include "startupprobe.h"
-#include "messaging/teamattentionbridge.h"
-#include "messaging/teamsync.h"
+#include "teamhost.h"
 #include "trayicon.h"
 #include "uicontext.h"
 #include "views/insights/insightssource.h"
@@ -80,16 +79,11 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     context.calendarSync = &calendars.sync();
     context.caldav = &calendars.caldav();
     // The team hub on its own thread and database connection: its calls wait on the network.
-    TeamSync team({paths.databasePath(), QDir(paths.dataDir()).filePath(QStringLiteral("hub-secrets.json")),
-                     core.value()->preferences().timeZone()},
-                    core.value()->clock());
-    TeamAttentionBridge teamInbox(team, attention.attention());
-    context.team = &team;
+    TeamHost team(*core.value(), attention);
+    context.team = &team.sync();
     // Insights reads a quarter or a year on its own thread and connection.
     InsightsSource insights(paths.databasePath(), core.value()->clock());
     context.insights = &insights;
-    QObject::connect(&core.value()->preferences(), &Preferences::workingHoursChanged, &team,
-                     [&team, &core] { team.setSenderZone(core.value()->preferences().timeZone()); });
     if (Status loaded = core.value()->finishLoading(); !loaded)
         return showDatabaseError(loaded.error().message, paths.databasePath());
     const bool defaultDataDir = paths.dataDir() == AppPaths::standard().dataDir();
@@ -109,18 +103,8 @@ int runGuiApp(int &argc, char **argv, const AppPaths &paths, bool startInTray)
     QTimer::singleShot(0, &attention, &AttentionHost::start); // after the first paint
     QTimer::singleShot(0, &calendars, &CalendarHost::start);
     QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, &window, &MainWindow::showError);
-    QObject::connect(&teamInbox, &TeamAttentionBridge::failed, &window, &MainWindow::showError);
-    QTimer::singleShot(0, &team, &TeamSync::start);
-    // What `fermata` commands, `serve` and the worker threads write shows here within a second.
-    QObject::connect(&core.value()->changes(), &DataChangeWatcher::teamChanged, &team,
-                     &TeamSync::reloadFromStorage);
-    // A task, plan or focus session changed here: storage marked any shared task among them for
-    // the hub in the same transaction, and the team worker pushes it now, not at its next sync.
-    const auto pushShared = [&team] { team.reloadFromStorage(); };
-    QObject::connect(&core.value()->tasks(), &TaskService::taskChanged, &team, pushShared);
-    QObject::connect(&core.value()->tasks(), &TaskService::taskRemoved, &team, pushShared);
-    QObject::connect(&core.value()->planning(), &PlanningService::blocksChanged, &team, pushShared);
-    QObject::connect(&attention.focus(), &FocusSession::started, &team, pushShared);
+    QObject::connect(&team, &TeamHost::failed, &window, &MainWindow::showError);
+    QTimer::singleShot(0, &team, &TeamHost::start);
     core.value()->followOtherProcesses();
     if (const QString notice = core.value()->privacyNotice(); !notice.isEmpty())
         QTimer::singleShot(0, &window, [&window, notice] { window.showInfo(notice); });

@@ -814,6 +814,18 @@ und Nachrichten auf das nächste Fenster des Empfängers warten.
         <source>Left the team hub; messages already here stay.</source>
         <translation>Team-Hub verlassen; bereits vorhandene Nachrichten bleiben.</translation>
     </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>published, but Fermata could not keep them as your check-in windows here: %1</source>
+        <translation>veröffentlicht, aber Fermata konnte sie hier nicht als Ihre Check-in-Fenster speichern: %1</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; messages now reach you at once. Other notifications are held until you set a check-in window again.</source>
+        <translation>Nachrichten aus dem Team erreichen Sie jetzt sofort. Andere Benachrichtigungen werden zurückgehalten, bis Sie wieder ein Check-in-Fenster festlegen.</translation>
+    </message>
 </context>
 <context>
     <name>fermata::cli::import</name>
@@ -1403,12 +1415,16 @@ im lokalen Postausgang und geht bei der nächsten Synchronisierung hinaus.
 from `fermata notify` (and HTTP, if enabled), holds them outside check-in windows,
 shows the digest when a window opens and switches the desktop&apos;s Do Not Disturb.
 Starts a focus session at each planned focus block and ends it at the block&apos;s end.
+With a team hub joined, keeps in sync with it as the window does: sends what waits,
+and brings teammates&apos; messages into the Inbox when they are released to you.
 Prints &quot;ready&quot; once it takes notifications.</source>
         <translation>Führt die Aufmerksamkeits-Engine ohne Fenster aus, bis sie unterbrochen wird: nimmt
 Benachrichtigungen von `fermata notify` (und HTTP, falls aktiviert) an, hält sie außerhalb
 der Check-in-Fenster zurück, zeigt die Zusammenfassung, wenn ein Fenster öffnet, und schaltet
 „Nicht stören“ des Desktops. Startet zu jedem geplanten Fokusblock eine Fokussitzung und
-beendet sie am Ende des Blocks. Gibt &quot;ready&quot; aus, sobald sie Benachrichtigungen annimmt.</translation>
+beendet sie am Ende des Blocks. Mit einem Team-Hub bleibt sie wie das Fenster mit ihm
+abgeglichen: sendet, was wartet, und holt Nachrichten aus dem Team in den Posteingang, sobald
+sie für Sie freigegeben sind. Gibt &quot;ready&quot; aus, sobald sie Benachrichtigungen annimmt.</translation>
     </message>
 </context>
 <context>

@@ -346,6 +346,23 @@ int setWindows(HubSession &session, const QCommandLineParser &parser, QTextStrea
     out << CliText::tr(
         "Published %n check-in window(s); messages held for you were re-timed.", nullptr, int(rules.size()))
         << Qt::endl;
+    // They are your check-in windows, not only the hub's copy: the engine holds notifications
+    // by the same ones, and a running window or `fermata serve` (which publish the windows
+    // they hold) would otherwise put the old ones back on the hub.
+    QList<CheckInWindow> mine;
+    for (const WeeklyRule &rule : std::as_const(rules))
+        mine.append(CheckInWindow{0, rule, CliText::tr("Check-in"), CheckInWindow::Scope::Personal});
+    if (const Status kept = session.core->attention().setPersonalWindows(mine); !kept) {
+        err << "fermata hub windows: "
+            << CliText::tr("published, but Fermata could not keep them as your check-in windows here: %1")
+                   .arg(kept.error().message)
+            << Qt::endl;
+        return ExitFailure;
+    }
+    if (mine.isEmpty() && session.service->directory().teamWindows().isEmpty())
+        out << CliText::tr("Teammates' messages now reach you at once. Other notifications are held until "
+                           "you set a check-in window again.")
+            << Qt::endl;
     return ExitOk;
 }
 

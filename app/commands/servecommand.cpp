@@ -4,6 +4,7 @@
 #include "attentionhost.h"
 #include "commands/commands.h"
 #include "commands/quitonstop.h"
+#include "teamhost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
                     "from `fermata notify` (and HTTP, if enabled), holds them outside check-in windows,\n"
                     "shows the digest when a window opens and switches the desktop's Do Not Disturb.\n"
                     "Starts a focus session at each planned focus block and ends it at the block's end.\n"
+                    "With a team hub joined, keeps in sync with it as the window does: sends what waits,\n"
+                    "and brings teammates' messages into the Inbox when they are released to you.\n"
                     "Prints \"ready\" once it takes notifications."));
     parser.addHelpOption();
     parser.process(arguments);
@@ -47,6 +50,12 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
     core->followOtherProcesses(); // tasks, plans and Inbox items written by other processes
     if (!host.intake().errorString().isEmpty())
         return ExitFailure;
+    // Without it a teammate's message would wait on the hub until a window or `hub sync` ran.
+    TeamHost team(*core, host);
+    QObject::connect(&team, &TeamHost::failed, [&err](const QString &message) {
+        err << "fermata serve: " << message << Qt::endl;
+    });
+    team.start();
     quitOnStopRequests();
     out << "ready" << Qt::endl;
     std::fflush(stdout); // a pipe is block-buffered: the caller waits for this line

@@ -78,6 +78,17 @@ int inboxCount(const QString &dataDir, const QString &title)
     return count;
 }
 
+// The state key (--json) of the message titled `subject` in the outbox of `dataDir`.
+QString outboxState(const QString &dataDir, const QString &subject)
+{
+    const Run outbox = runFermata(dataDir, {QStringLiteral("outbox"), QStringLiteral("--json")});
+    for (const QJsonValue &item : QJsonDocument::fromJson(outbox.out.toUtf8()).array()) {
+        if (item[QStringLiteral("subject")].toString() == subject)
+            return item[QStringLiteral("state")].toString();
+    }
+    return {};
+}
+
 // A daily window spec ("daily 23:55-00:05") on the wall clock of `zone`, from `start` for
 // `minutes`; windows past midnight are fine (an end before the start runs into the next day).
 QString dailySpec(QTime start, int minutes)
@@ -240,6 +251,34 @@ private Q_SLOTS:
         const Run again = runFermata(m_bob.path(), {QStringLiteral("hub"), QStringLiteral("sync")});
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Agenda for Friday")), 1);
+    }
+
+    // `fermata serve` alone (no window, no `hub sync`) keeps bob's profile in sync with the hub:
+    // a message released to him at once (his window, set above, is open) reaches his Inbox in
+    // seconds, once. Before, it waited on the hub until a window or `hub sync` ran.
+    void serveAloneBringsReleasedMessagesIntoTheInbox()
+    {
+        QProcess *serve = startFermata(m_bob.path(), {QStringLiteral("serve")});
+        QVERIFY(serve->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(serve->canReadLine() || serve->state() != QProcess::Running, 15000);
+        QCOMPARE(serve->readLine().trimmed(), QByteArray("ready"));
+        QTest::qWait(2000); // connects and listens (nothing to observe from outside)
+        const Run sent = runFermata(m_alice.path(), {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("Bob"),
+                                                     QStringLiteral("--subject"), QStringLiteral("Lunch moved to 1"),
+                                                     QStringLiteral("--body"), QStringLiteral("same place")});
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        // Released at once: his windows, set by `hub windows --set` above, are his check-in windows
+        // here too, so serve's engine does not publish older ones over them (it did: the
+        // message was held for the next default window).
+        QTRY_COMPARE_WITH_TIMEOUT(inboxCount(m_bob.path(), QStringLiteral("Lunch moved to 1")), 1, 20000);
+        // The sender sees it delivered, without bob doing anything.
+        QTRY_COMPARE_WITH_TIMEOUT(outboxState(m_alice.path(), QStringLiteral("Lunch moved to 1")), QStringLiteral("delivered"), 20000);
+        serve->terminate();
+        QVERIFY(serve->waitForFinished(10000));
+        const QString errors = QString::fromUtf8(serve->readAllStandardError());
+        QVERIFY2(serve->exitStatus() == QProcess::NormalExit && serve->exitCode() == 0, qPrintable(errors));
+        delete serve;
+        QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Lunch moved to 1")), 1);
     }
 
     void offlineSendGoesOutOnReconnect()
