@@ -1014,6 +1014,26 @@ Absender, Status, Eingang und Freigabe; oder markiert Einträge als erledigt ode
         <source>from your team: work you wait for changed</source>
         <translation>aus Ihrem Team: Arbeit, auf die Sie warten, hat sich geändert</translation>
     </message>
+    <message>
+        <source>due now: a check-in window is open</source>
+        <translation>jetzt fällig: ein Check-in-Fenster ist offen</translation>
+    </message>
+    <message>
+        <source>held until your next check-in window, %1</source>
+        <translation>zurückgehalten bis zu Ihrem nächsten Check-in-Fenster, %1</translation>
+    </message>
+    <message>
+        <source>held: no check-in window is set</source>
+        <translation>zurückgehalten: kein Check-in-Fenster festgelegt</translation>
+    </message>
+    <message>
+        <source>received %1, %2 (%3)</source>
+        <translation>eingegangen %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>received %1 (%2)</source>
+        <translation>eingegangen %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>fermata::cli::insights</name>

@@ -202,13 +202,21 @@ int runInboxCommand(const QStringList &arguments, const AppPaths &paths)
     for (const InboxItem &item : std::as_const(*items))
         stateWidth = std::max(stateWidth, stateWords(item.state).size());
     const QString indent(stateWidth + 1, QLatin1Char(' '));
+    // What happens next to a held item, said once for all of them.
+    const QString heldUntil = attention.isWindowOpen() ? CliText::tr("due now: a check-in window is open")
+        : attention.nextWindowStart().isValid()
+        ? CliText::tr("held until your next check-in window, %1").arg(local(attention.nextWindowStart()))
+        : CliText::tr("held: no check-in window is set");
     for (const InboxItem &item : std::as_const(*items)) {
         const Notification &n = item.notification;
+        const QString reason = reasonWords(item.decision);
         out << stateWords(item.state).leftJustified(stateWidth + 1) << n.source
             << (n.sender.isEmpty() ? QString() : QStringLiteral(" · ") + n.sender) << ": " << n.title
             << "\n" << indent
-            << CliText::tr("received %1, released %2 (%3)")
-                   .arg(local(n.receivedAt), local(n.releasedAt), reasonWords(item.decision))
+            << (item.state == ItemState::Held ? CliText::tr("received %1, %2 (%3)").arg(local(n.receivedAt), heldUntil, reason)
+                : n.releasedAt.isValid()
+                ? CliText::tr("received %1, released %2 (%3)").arg(local(n.receivedAt), local(n.releasedAt), reason)
+                : CliText::tr("received %1 (%2)").arg(local(n.receivedAt), reason))
             << "\n";
     }
     out.flush();

@@ -398,6 +398,13 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(stateWords + QStringLiteral("test: Hello\n")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QStringLiteral("(arrived ")), qPrintable(text.out));
         QVERIFY2(!text.out.contains(reasonKey), qPrintable(text.out));
+        // Held: when it will be released, never an empty "released -".
+        QVERIFY2(!text.out.contains(QStringLiteral("released -")), qPrintable(text.out));
+        if (stateKey == u"held") {
+            QVERIFY2(text.out.contains(QStringLiteral(", held until your next check-in window, "))
+                         || text.out.contains(QStringLiteral(", due now: a check-in window is open")),
+                     qPrintable(text.out));
+        }
     }
 
     // A second launch on the same profile hands over to the running window and exits.
