@@ -1437,6 +1437,8 @@ shows the digest when a window opens and switches the desktop&apos;s Do Not Dist
 Starts a focus session at each planned focus block and ends it at the block&apos;s end.
 With a team hub joined, keeps in sync with it as the window does: sends what waits,
 and brings teammates&apos; messages into the Inbox when they are released to you.
+Keeps calendars current as the window does: refreshes subscriptions, rewrites a
+kept-updated export and syncs CalDAV accounts.
 Prints &quot;ready&quot; once it takes notifications.</source>
         <translation>Führt die Aufmerksamkeits-Engine ohne Fenster aus, bis sie unterbrochen wird: nimmt
 Benachrichtigungen von `fermata notify` (und HTTP, falls aktiviert) an, hält sie außerhalb
@@ -1444,7 +1446,9 @@ der Check-in-Fenster zurück, zeigt die Zusammenfassung, wenn ein Fenster öffne
 „Nicht stören“ des Desktops. Startet zu jedem geplanten Fokusblock eine Fokussitzung und
 beendet sie am Ende des Blocks. Mit einem Team-Hub bleibt sie wie das Fenster mit ihm
 abgeglichen: sendet, was wartet, und holt Nachrichten aus dem Team in den Posteingang, sobald
-sie für Sie freigegeben sind. Gibt &quot;ready&quot; aus, sobald sie Benachrichtigungen annimmt.</translation>
+sie für Sie freigegeben sind. Hält Kalender wie das Fenster aktuell: aktualisiert Abonnements,
+schreibt einen laufend aktualisierten Export neu und gleicht CalDAV-Konten ab.
+Gibt &quot;ready&quot; aus, sobald sie Benachrichtigungen annimmt.</translation>
     </message>
 </context>
 <context>

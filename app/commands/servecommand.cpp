@@ -2,6 +2,7 @@
 
 #include "appcore.h"
 #include "attentionhost.h"
+#include "calendarhost.h"
 #include "commands/commands.h"
 #include "commands/quitonstop.h"
 #include "teamhost.h"
@@ -34,6 +35,8 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
                     "Starts a focus session at each planned focus block and ends it at the block's end.\n"
                     "With a team hub joined, keeps in sync with it as the window does: sends what waits,\n"
                     "and brings teammates' messages into the Inbox when they are released to you.\n"
+                    "Keeps calendars current as the window does: refreshes subscriptions, rewrites a\n"
+                    "kept-updated export and syncs CalDAV accounts.\n"
                     "Prints \"ready\" once it takes notifications."));
     parser.addHelpOption();
     parser.process(arguments);
@@ -42,20 +45,28 @@ int runServeCommand(const QStringList &arguments, const AppPaths &paths)
     const std::unique_ptr<AppCore> core = openCore(paths, err);
     if (!core)
         return ExitFailure;
+    const auto warn = [&err](const QString &message) { err << "fermata serve: " << message << Qt::endl; };
     AttentionHost host(*core);
-    QObject::connect(&host, &AttentionHost::warning, [&err](const QString &message) {
-        err << "fermata serve: " << message << Qt::endl;
-    });
+    QObject::connect(&host, &AttentionHost::warning, warn);
     host.start();
     core->followOtherProcesses(); // tasks, plans and Inbox items written by other processes
     if (!host.intake().errorString().isEmpty())
         return ExitFailure;
     // Without it a teammate's message would wait on the hub until a window or `hub sync` ran.
     TeamHost team(*core, host);
-    QObject::connect(&team, &TeamHost::failed, [&err](const QString &message) {
-        err << "fermata serve: " << message << Qt::endl;
-    });
+    QObject::connect(&team, &TeamHost::failed, warn);
     team.start();
+    // Calendars as in the window: subscriptions refreshed, the kept-updated export rewritten,
+    // focus blocks written to the CalDAV calendar that takes them.
+    CalendarHost calendars(*core);
+    QObject::connect(&calendars.sync(), &CalendarSync::autoExportFailed, warn);
+    QObject::connect(&calendars.caldav(), &CalDavSync::syncFinished, [warn](const QList<CalDavSyncOutcome> &outcomes) {
+        for (const CalDavSyncOutcome &outcome : outcomes) {
+            if (outcome.kind == CalDavSyncOutcome::Kind::Failed)
+                warn(outcome.message());
+        }
+    });
+    calendars.start();
     quitOnStopRequests();
     out << "ready" << Qt::endl;
     std::fflush(stdout); // a pipe is block-buffered: the caller waits for this line

@@ -1,6 +1,7 @@
 // `fermata caldav` end to end: the real binary against a real Radicale — a wrong password
 // refused in words, add (discovery, calendars with colours), use, sync (focus blocks written as
-// busy events), list and list --json, two syncs started at once, a server that is down, remove.
+// busy events), list and list --json, two syncs started at once, a server that is down, `fermata
+// serve` syncing by itself, remove.
 #include "calendar/caldavclient.h"
 #include "radicaleserver.h"
 #include "storage/database.h"
@@ -219,6 +220,29 @@ private Q_SLOTS:
         const Run back = caldav(m_dir.path(), { QStringLiteral("sync") });
         QVERIFY2(back.exitCode == 0, qPrintable(back.out + back.err));
         QCOMPARE(fermataEvents(m_server, m_work).size(), 13);
+    }
+
+    // `fermata serve` alone keeps the CalDAV calendar current, as the window does: a block
+    // another process plans appears on the server within seconds. Before, nothing synced
+    // until the window or `caldav sync` ran.
+    void serveWritesNewFocusBlocksToTheServer()
+    {
+        auto *serve = new QProcess;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FERMATA_SECRET_STORE"), QStringLiteral("file"));
+        serve->setProcessEnvironment(env);
+        serve->start(QStringLiteral(FERMATA_EXECUTABLE), {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve")});
+        QVERIFY(serve->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(serve->canReadLine() || serve->state() != QProcess::Running, 15000);
+        QCOMPARE(serve->readLine().trimmed(), QByteArray("ready"));
+        addBlocks(1, 30);
+        QTRY_COMPARE_WITH_TIMEOUT(fermataEvents(m_server, m_work).size(), 14, 20000);
+        serve->terminate();
+        QVERIFY(serve->waitForFinished(10000));
+        const QString errors = QString::fromUtf8(serve->readAllStandardError());
+        QVERIFY2(serve->exitStatus() == QProcess::NormalExit && serve->exitCode() == 0, qPrintable(errors));
+        QVERIFY2(!errors.contains(QStringLiteral("fermata serve:")), qPrintable(errors));
+        delete serve;
     }
 
     void removesTheAccount()
