@@ -1,5 +1,6 @@
 #include "planning/exactmodel.h"
 
+#include "planning/exactcandidates.h"
 #include "planning/plancheck.h"
 
 #include <algorithm>
@@ -8,45 +9,6 @@
 namespace fermata::planning {
 
 namespace {
-
-int minLength(const SlotTask &t) { return t.splittable ? std::min(t.minChunk, t.length) : t.length; }
-int maxLength(const SlotTask &t) { return t.splittable ? std::min(t.maxChunk, t.length) : t.length; }
-
-// Calls add(task, start, end) for every candidate block; stops when add returns false.
-template<typename Add>
-void forEachCandidate(const Problem &p, const std::vector<quint8> &usable, Add add)
-{
-    std::vector<quint8> isPredecessor(p.tasks.size(), 0);
-    for (const SlotTask &t : p.tasks) {
-        for (int d : t.deps)
-            isPredecessor[size_t(d)] = 1;
-    }
-    for (size_t i = 0; i < p.tasks.size(); ++i) {
-        const SlotTask &t = p.tasks[i];
-        if (t.invalid || t.length <= 0)
-            continue;
-        int lo = std::max(t.release, 0);
-        for (int d : t.deps)
-            lo = std::max(lo, p.tasks[size_t(d)].fixedEnd);
-        int longest = maxLength(t);
-        if (p.maxRun > 0)
-            longest = std::min(longest, p.maxRun); // no block outlasts a run without a break
-        // As in the heuristic, blocks end by the deadline unless late work is allowed; then
-        // a block may cross it, and a predecessor may even lie past it, to let its dependents
-        // start (late work before the deadline earns nothing, so nothing else goes there).
-        const int lastStart = p.planLate && isPredecessor[i] ? p.slotCount : std::min(t.deadline, p.slotCount);
-        const int lastEnd = p.planLate ? p.slotCount : std::min(t.deadline, p.slotCount);
-        for (int start = lo; start < lastStart; ++start) {
-            int end = start;
-            while (end < lastEnd && end - start < longest && usable[size_t(end)])
-                ++end;
-            for (int e = start + minLength(t); e <= end; ++e) {
-                if (!add(int(i), start, e))
-                    return;
-            }
-        }
-    }
-}
 
 std::vector<quint8> fixedFocusOf(const Problem &p)
 {
@@ -75,10 +37,14 @@ BlockModel::BlockModel(const Problem &problem)
       m_byTask(problem.tasks.size()),
       m_covering(size_t(problem.slotCount))
 {
-    forEachCandidate(problem, m_usable, [this](int task, int start, int end) {
-        addCandidate(task, start, end);
-        return true;
-    });
+    for (const Block &b : candidateBlocks(problem, m_usable))
+        addCandidate(b.task, b.start, b.end);
+    for (size_t task = 0; task < m_byTask.size(); ++task) {
+        std::vector<Block> own;
+        for (int c : m_byTask[task])
+            own.push_back(m_candidates[size_t(c)].block);
+        m_workBy.push_back(workByStart(own, problem.tasks[task].length, problem.slotCount));
+    }
 
     // Scales: blocks <= usable slots U, so the block-count term (-1 per block) spans less than
     // half a keep, and all keeps plus block counts less than one weighted slot of value. The
@@ -103,11 +69,7 @@ BlockModel::BlockModel(const Problem &problem)
 
 int BlockModel::countCandidates(const Problem &problem, int limit)
 {
-    int count = 0;
-    forEachCandidate(problem, usableOf(problem, fixedFocusOf(problem)), [&count, limit](int, int, int) {
-        return ++count <= limit;
-    });
-    return count;
+    return countCandidateBlocks(problem, usableOf(problem, fixedFocusOf(problem)), limit);
 }
 
 void BlockModel::addCandidate(int task, int start, int end)
@@ -158,10 +120,13 @@ void BlockModel::addTaskRows()
         const std::vector<int> &own = m_byTask[task];
         if (own.empty())
             continue;
-        Linear work{{}, -INFINITY, double(m_problem.tasks[task].length)};
+        // At most its remaining work, or less where its own blocks cannot hold that much.
+        const int most = m_workBy[task].back();
+        Linear work{{}, -INFINITY, double(most)};
         for (int c : own)
             work.terms.push_back({c, double(m_candidates[size_t(c)].block.end - m_candidates[size_t(c)].block.start)});
         addRow(work);
+        addBlockCountRow(int(task), most);
         // At each slot boundary: a block ending there excludes one of the task starting there.
         std::vector<Linear> touching(size_t(m_problem.slotCount) + 1, Linear{{}, -INFINITY, 1});
         std::vector<quint8> hasEnd(touching.size(), 0);
@@ -178,6 +143,29 @@ void BlockModel::addTaskRows()
                 addRow(touching[s]);
         }
     }
+}
+
+void BlockModel::addBlockCountRow(int task, int most)
+{
+    // With work W and blocks of at least m slots, a task has at most C = floor(W / m) blocks,
+    // and a block longer than W - m has no other beside it: sum (C for those, else 1) <= C.
+    // The work row implies it only when m divides W and no block is that long; otherwise the
+    // LP spreads work over more blocks than fit (d5_n12_m8_sp5_s7042: 4.7 s to prove, 33 ms
+    // with these rows).
+    const int shortest = minBlockLength(m_problem.tasks[size_t(task)]);
+    if (shortest <= 0 || most < shortest)
+        return;
+    const int count = most / shortest;
+    Linear row{{}, -INFINITY, double(count)};
+    bool implied = count * shortest == most;
+    for (int c : m_byTask[size_t(task)]) {
+        const Block &b = m_candidates[size_t(c)].block;
+        const bool alone = b.end - b.start > most - shortest;
+        implied = implied && !(alone && count > 1);
+        row.terms.push_back({c, alone ? double(count) : 1.0});
+    }
+    if (!implied)
+        addRow(row);
 }
 
 void BlockModel::addDayCapRows()
@@ -279,21 +267,53 @@ void BlockModel::addDependencyRows()
             addRow({{{w(t), 1}, {w(t + 1), -1}}, -INFINITY, 0});
         for (int c : own)
             addRow({{{c, 1}, {w(m_candidates[size_t(c)].block.start), -1}}, -INFINITY, 0});
+        // And in aggregate: the work of blocks starting by t is at most what fits (in its
+        // blocks starting by t) times w_t. Per block alone, the LP gave a dependent all its
+        // value at a small w (d5_n20_m10_sp2_s7084: relaxation 292 -> 273 weighted slots,
+        // optimum 268).
+        for (int t = started.first; t <= last; ++t) {
+            Linear begun{{{w(t), -double(m_workBy[q][size_t(t)])}}, -INFINITY, 0};
+            for (int c : own) {
+                const Block &b = m_candidates[size_t(c)].block;
+                if (b.start <= t)
+                    begun.terms.push_back({c, double(b.end - b.start)});
+            }
+            addRow(begun);
+        }
         for (int d : p.tasks[q].deps) {
             const SlotTask &pred = p.tasks[size_t(d)];
+            // A started dependent needs its predecessor's whole work, in blocks whose lengths
+            // add up to it exactly; a block no such set can contain (with chunks of m .. M
+            // slots, the rest is not a sum of them) rules the dependent out altogether. Else
+            // the LP "completed" a predecessor of 16 slots, chunks of 8 to 12, with 11-slot
+            // blocks (d5_n12_m8_sp2_s7009: 2.4 s to prove, 0.15 s without).
+            int longest = 0;
+            for (int c : m_byTask[size_t(d)])
+                longest = std::max(longest, m_candidates[size_t(c)].block.end - m_candidates[size_t(c)].block.start);
+            const int shortest = std::max(minBlockLength(pred), 1);
+            auto completes = [&pred, longest, shortest](const Block &b) {
+                const int rest = pred.length - (b.end - b.start);
+                for (int k = 0; k * shortest <= rest; ++k) {
+                    if (rest <= k * longest)
+                        return true;
+                }
+                return false;
+            };
             // Started by t: the predecessor's whole work lies in blocks ending by t.
             for (int t = started.first; pred.length > 0 && t <= last; ++t) {
                 Linear complete{{{w(t), -double(pred.length)}}, 0, INFINITY};
                 for (int c : m_byTask[size_t(d)]) {
                     const Block &b = m_candidates[size_t(c)].block;
-                    if (b.end <= t)
+                    if (b.end <= t && completes(b))
                         complete.terms.push_back({c, double(b.end - b.start)});
                 }
                 addRow(complete);
             }
             for (int c : m_byTask[size_t(d)]) {
                 const int t = m_candidates[size_t(c)].block.end - 1;
-                if (t >= started.first)
+                if (!completes(m_candidates[size_t(c)].block))
+                    addRow({{{c, 1}, {w(last), 1}}, -INFINITY, 1});
+                else if (t >= started.first)
                     addRow({{{c, 1}, {w(std::min(t, last)), 1}}, -INFINITY, 1});
             }
         }

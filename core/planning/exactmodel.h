@@ -21,11 +21,12 @@ struct MipModel
 };
 
 // The block formulation of a Problem: one binary per candidate block (task, start, length)
-// that lies in free slots, starts at or after the task's release and predecessors' fixed
-// work, and is a legal chunk. Rows: a slot holds one block; a task gets at most its
-// remaining work; blocks of a task never touch (a merged block stays within max chunk);
-// day caps; the break rule; dependencies (a dependent starts only after its predecessor is
-// complete and its last block has ended).
+// that lies in free slots, starts at or after the task's release and when its predecessors
+// can be complete at the earliest, and is a legal chunk (exactcandidates.h). Rows: a slot
+// holds one block; a task gets at most its remaining work (or what its blocks can hold) in
+// no more blocks than fit in it; blocks of a task never touch (a merged block stays within
+// max chunk); day caps; the break rule; dependencies (a dependent starts only after its
+// predecessor is complete and its last block has ended).
 //
 // Objective, lexicographic through integer scales: on-time value (weight x slots) first, then
 // blocks kept unchanged from the previous plan (stability), then fewer blocks (best effort).
@@ -73,6 +74,7 @@ private:
     void addCandidate(int task, int start, int end);
     void addSlotRows();
     void addTaskRows();
+    void addBlockCountRow(int task, int most);
     void addDayCapRows();
     void addBreakRows();
     void addDependencyRows();
@@ -88,6 +90,7 @@ private:
     std::vector<Candidate> m_candidates;     // columns 0 .. candidateCount - 1
     std::vector<std::vector<int>> m_byTask;  // candidate indices per task
     std::vector<std::vector<int>> m_covering; // candidate indices per slot
+    std::vector<std::vector<int>> m_workBy;   // per task: workByStart() of its candidates
     // Auxiliary columns, for the MIP start: "started by slot" per dependent, "break here".
     struct StartedColumns { int task = -1; int first = 0; int column = 0; int count = 0; };
     std::vector<StartedColumns> m_started;

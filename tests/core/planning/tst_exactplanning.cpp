@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "planning/exactmodel.h"
 #include "planning/exactsolver.h"
 #include "planning/focusbench.h"
 #include "planning/plancheck.h"
@@ -190,6 +191,53 @@ private Q_SLOTS:
         QCOMPARE(exact.value, qint64(35 * 15));
     }
 
+    void dependentBlocksStartWhenThePredecessorCanBeDone()
+    {
+        // Twelve slots; B needs A (4 slots in one block) finished first. A has 9 blocks (starts
+        // 0 .. 8); B's blocks start at 4 at the earliest (starts 4 .. 8), not at 0 .. 3, where
+        // A cannot be done yet. The size rule still counts the cheap way (9 + 9).
+        Problem p = oneStretch(12);
+        p.tasks.push_back(slotTask(QStringLiteral("A"), 1, 4, 4, 4, 12));
+        p.tasks.push_back(slotTask(QStringLiteral("B"), 8, 4, 4, 4, 12));
+        p.tasks.back().deps = {0};
+        QCOMPARE(BlockModel(p).candidateCount(), 9 + 5);
+        QCOMPARE(BlockModel::countCandidates(p, 1000), 9 + 9);
+        p.exactBudgetMs = proofBudgetMs;
+        const Solution exact = solve(p);
+        QVERIFY(exact.provenOptimal);
+        QCOMPARE(exact.value, qint64((4 * 1 + 4 * 8) * 15));
+        QCOMPARE(planBreaches(p, exact.blocks), QStringList());
+    }
+
+    void provenWithinTheAppBudget_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qint64>("optimum");
+        // focusbench-own weeks (optima proven by cbc) the exact mode now proves in its own
+        // budget (500 ms of processor time) and did not before, measured in processor time:
+        // s7042 4.7 s before, ~35 ms with the block-count rows; s7009 (the chain t0 -> t5 ->
+        // t6, t5 of 16 slots in chunks of 8 to 12) 1.6 s before, ~150 ms with the earliest
+        // starts, the aggregate dependency rows and the exact-completion rule.
+        QTest::newRow("d5_n12_m8_sp5_s7042") << QStringLiteral("d5_n12_m8_sp5_s7042") << qint64(5910);
+        QTest::newRow("d5_n12_m8_sp2_s7009") << QStringLiteral("d5_n12_m8_sp2_s7009") << qint64(3600);
+    }
+
+    void provenWithinTheAppBudget()
+    {
+        QFETCH(QString, name);
+        QFETCH(qint64, optimum);
+        std::optional<interop::FocusbenchInstance> instance =
+            readInstance(QStringLiteral(FERMATA_OWN_INSTANCES "/%1.json").arg(name));
+        QVERIFY2(instance, "instance missing");
+        Problem &p = instance->problem;
+        QVERIFY(ExactSolver::qualifies(p));
+        QCOMPARE(p.exactBudgetMs, 500);
+        const Solution solution = solve(p);
+        QVERIFY(solution.provenOptimal);
+        QCOMPARE(solution.value, optimum);
+        QCOMPARE(planBreaches(p, solution.blocks), QStringList());
+    }
+
     void stableAfterInsertedMeeting_data()
     {
         QTest::addColumn<QString>("name");
@@ -228,7 +276,10 @@ private Q_SLOTS:
     {
         // The exact mode plans on-time work only; the late blocks of the previous plan must
         // come back where they still fit, before new late work is placed (on this instance 9 of
-        // 14 blocks stayed when late work was placed afresh).
+        // 14 blocks stayed when late work was placed afresh). 12 of 14 stay now: the first plan
+        // is another optimum (2070) than before the tighter model, and the meeting displaces
+        // 11 on-time slots of t8, which take the room of two late blocks (value comes first);
+        // with the earlier first plan 13 of 14 stay, with the old model and the new alike.
         const QString path = QStringLiteral(FERMATA_OWN_INSTANCES "/d5_n12_m4_sp2_s7016");
         QFile beforeFile(path + QStringLiteral(".json"));
         QFile afterFile(path + QStringLiteral(".perturbed.json"));
@@ -243,7 +294,7 @@ private Q_SLOTS:
         p.previous = first.blocks;
         const Solution second = solve(p);
         const double kept = stability(p, first.blocks, second.blocks, LateBlocks::Counted);
-        QVERIFY2(kept >= 0.9, qPrintable(QStringLiteral("stability %1").arg(kept)));
+        QVERIFY2(kept >= 0.85, qPrintable(QStringLiteral("stability %1").arg(kept)));
     }
 
     void heuristicFinishesAValuableChainFirst()
