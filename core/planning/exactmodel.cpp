@@ -104,8 +104,16 @@ void BlockModel::addRow(const Linear &row)
 
 void BlockModel::addSlotRows()
 {
-    for (const std::vector<int> &covering : m_covering) {
-        if (covering.size() < 2)
+    // Where no block ends at s + 1, every block covering s covers s + 1: row s is implied
+    // (row s + 1, or the one it is implied by, holds). The relaxation is the same and the
+    // LPs are smaller (with the dependency rows below: d5_n12_m4_sp2_s7066 1.0 -> 0.7 s of
+    // CPU to prove, d5_n20_m6_sp2_s7101 1.1 -> 0.7 s; s7081 0.28 -> 0.40 s).
+    std::vector<quint8> endsAt(size_t(m_problem.slotCount) + 1, 0);
+    for (const Candidate &c : m_candidates)
+        endsAt[size_t(c.block.end)] = 1;
+    for (size_t s = 0; s < m_covering.size(); ++s) {
+        const std::vector<int> &covering = m_covering[s];
+        if (covering.size() < 2 || !endsAt[s + 1])
             continue;
         Linear row{{}, -INFINITY, 1};
         for (int c : covering)
@@ -247,7 +255,12 @@ void BlockModel::addBreakRows()
 void BlockModel::addDependencyRows()
 {
     // w_t ("the dependent has started by slot t") is monotone; a predecessor's block ending
-    // at e forbids w_{e-1}; a started dependent needs its predecessor's whole work.
+    // at e forbids w_{e-1}; a started dependent needs its predecessor's whole work. Only the
+    // slots where one of the dependent's blocks starts get a column: any other w_t can equal
+    // w at the last such slot before it (the rows below hold then, and none constrains it
+    // otherwise), so the rows at other slots are implied and the relaxation is the same.
+    // d5_n12_m4_sp2_s7066: 2,395 rows and 131,799 nonzeros -> 1,435 and 34,599, same LP bound;
+    // proof 1.6 s -> 1.0 s of CPU (s7095 0.97 -> 0.37 s, s7050 0.57 -> 0.15 s).
     const Problem &p = m_problem;
     for (size_t q = 0; q < p.tasks.size(); ++q) {
         const std::vector<int> &own = m_byTask[q];
@@ -255,24 +268,33 @@ void BlockModel::addDependencyRows()
             continue;
         StartedColumns started;
         started.task = int(q);
-        started.first = m_candidates[size_t(own.front())].block.start;
-        const int last = m_candidates[size_t(own.back())].block.start;
-        started.count = last - started.first + 1;
+        for (int c : own) {
+            const int start = m_candidates[size_t(c)].block.start;
+            if (started.starts.empty() || started.starts.back() != start)
+                started.starts.push_back(start); // own is sorted by start
+        }
         started.column = m_mip.columns();
-        for (int t = 0; t < started.count; ++t)
+        for (size_t k = 0; k < started.starts.size(); ++k)
             addColumn(0);
         m_started.push_back(started);
-        auto w = [&started](int slot) { return started.column + slot - started.first; };
-        for (int t = started.first; t < last; ++t)
-            addRow({{{w(t), 1}, {w(t + 1), -1}}, -INFINITY, 0});
+        const std::vector<int> &starts = started.starts;
+        const int count = int(starts.size());
+        // Index of the last start at or before `slot`, -1 if none.
+        auto at = [&starts](int slot) {
+            return int(std::upper_bound(starts.begin(), starts.end(), slot) - starts.begin()) - 1;
+        };
+        auto w = [&started](int k) { return started.column + k; };
+        for (int k = 0; k + 1 < count; ++k)
+            addRow({{{w(k), 1}, {w(k + 1), -1}}, -INFINITY, 0});
         for (int c : own)
-            addRow({{{c, 1}, {w(m_candidates[size_t(c)].block.start), -1}}, -INFINITY, 0});
+            addRow({{{c, 1}, {w(at(m_candidates[size_t(c)].block.start)), -1}}, -INFINITY, 0});
         // And in aggregate: the work of blocks starting by t is at most what fits (in its
         // blocks starting by t) times w_t. Per block alone, the LP gave a dependent all its
         // value at a small w (d5_n20_m10_sp2_s7084: relaxation 292 -> 273 weighted slots,
         // optimum 268).
-        for (int t = started.first; t <= last; ++t) {
-            Linear begun{{{w(t), -double(m_workBy[q][size_t(t)])}}, -INFINITY, 0};
+        for (int k = 0; k < count; ++k) {
+            const int t = starts[size_t(k)];
+            Linear begun{{{w(k), -double(m_workBy[q][size_t(t)])}}, -INFINITY, 0};
             for (int c : own) {
                 const Block &b = m_candidates[size_t(c)].block;
                 if (b.start <= t)
@@ -300,21 +322,32 @@ void BlockModel::addDependencyRows()
                 return false;
             };
             // Started by t: the predecessor's whole work lies in blocks ending by t.
-            for (int t = started.first; pred.length > 0 && t <= last; ++t) {
-                Linear complete{{{w(t), -double(pred.length)}}, 0, INFINITY};
+            for (int k = 0; pred.length > 0 && k < count; ++k) {
+                const int t = starts[size_t(k)];
+                const int next = k + 1 < count ? starts[size_t(k) + 1] : t;
+                Linear complete{{{w(k), -double(pred.length)}}, 0, INFINITY};
+                // With no such block ending between this start and the next, the next start's
+                // row implies this one (w is monotone): same relaxation, fewer rows. Measured
+                // in CPU to prove: s7066 0.7 -> 0.26 s, s7101 0.7 -> 0.47 s (s7239 0.17 -> 0.3 s).
+                bool implied = next > t;
                 for (int c : m_byTask[size_t(d)]) {
                     const Block &b = m_candidates[size_t(c)].block;
-                    if (b.end <= t && completes(b))
+                    if (!completes(b))
+                        continue;
+                    if (b.end <= t)
                         complete.terms.push_back({c, double(b.end - b.start)});
+                    else if (b.end <= next)
+                        implied = false;
                 }
-                addRow(complete);
+                if (!implied)
+                    addRow(complete);
             }
             for (int c : m_byTask[size_t(d)]) {
-                const int t = m_candidates[size_t(c)].block.end - 1;
+                const int k = at(m_candidates[size_t(c)].block.end - 1);
                 if (!completes(m_candidates[size_t(c)].block))
-                    addRow({{{c, 1}, {w(last), 1}}, -INFINITY, 1});
-                else if (t >= started.first)
-                    addRow({{{c, 1}, {w(std::min(t, last)), 1}}, -INFINITY, 1});
+                    addRow({{{c, 1}, {w(count - 1), 1}}, -INFINITY, 1});
+                else if (k >= 0)
+                    addRow({{{c, 1}, {w(k), 1}}, -INFINITY, 1});
             }
         }
     }
@@ -355,8 +388,8 @@ std::vector<double> BlockModel::columnValues(const std::vector<Block> &blocks) c
         firstStart[size_t(b.task)] = std::min(firstStart[size_t(b.task)], b.start);
     }
     for (const StartedColumns &started : m_started) {
-        for (int t = 0; t < started.count; ++t)
-            values[size_t(started.column + t)] = started.first + t >= firstStart[size_t(started.task)] ? 1 : 0;
+        for (size_t k = 0; k < started.starts.size(); ++k)
+            values[size_t(started.column) + k] = started.starts[k] >= firstStart[size_t(started.task)] ? 1 : 0;
     }
     if (m_breakColumn >= 0) {
         for (int j = 0; j < m_breakCount; ++j) {

@@ -91,8 +91,9 @@ private:
     std::vector<std::vector<int>> m_byTask;  // candidate indices per task
     std::vector<std::vector<int>> m_covering; // candidate indices per slot
     std::vector<std::vector<int>> m_workBy;   // per task: workByStart() of its candidates
-    // Auxiliary columns, for the MIP start: "started by slot" per dependent, "break here".
-    struct StartedColumns { int task = -1; int first = 0; int column = 0; int count = 0; };
+    // Auxiliary columns, for the MIP start: "started by slot" per dependent (one per slot one
+    // of its blocks starts in), "break here".
+    struct StartedColumns { int task = -1; int column = 0; std::vector<int> starts; };
     std::vector<StartedColumns> m_started;
     int m_breakColumn = -1;                  // column of "a break starts at slot 0"
     int m_breakCount = 0;

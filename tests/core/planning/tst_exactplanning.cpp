@@ -217,9 +217,14 @@ private Q_SLOTS:
         // budget (500 ms of processor time) and did not before, measured in processor time:
         // s7042 4.7 s before, ~35 ms with the block-count rows; s7009 (the chain t0 -> t5 ->
         // t6, t5 of 16 slots in chunks of 8 to 12) 1.6 s before, ~150 ms with the earliest
-        // starts, the aggregate dependency rows and the exact-completion rule.
+        // starts, the aggregate dependency rows and the exact-completion rule; s7066 1.6 s
+        // before, ~0.26 s with "started" columns only at the slots where the dependent's blocks
+        // start and no implied rows (a sparser model, same relaxation). Weeks proven with less
+        // than twice the budget to spare are left to the bench, where a loaded machine cannot
+        // fail them.
         QTest::newRow("d5_n12_m8_sp5_s7042") << QStringLiteral("d5_n12_m8_sp5_s7042") << qint64(5910);
         QTest::newRow("d5_n12_m8_sp2_s7009") << QStringLiteral("d5_n12_m8_sp2_s7009") << qint64(3600);
+        QTest::newRow("d5_n12_m4_sp2_s7066") << QStringLiteral("d5_n12_m4_sp2_s7066") << qint64(3690);
     }
 
     void provenWithinTheAppBudget()
