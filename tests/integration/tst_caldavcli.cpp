@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <memory>
+
 using namespace fermata;
 
 namespace {
@@ -227,7 +229,8 @@ private Q_SLOTS:
     // until the window or `caldav sync` ran.
     void serveWritesNewFocusBlocksToTheServer()
     {
-        auto *serve = new QProcess;
+        // Owned: a failing check returns early, and ~QProcess ends serve.
+        const auto serve = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FERMATA_SECRET_STORE"), QStringLiteral("file"));
         serve->setProcessEnvironment(env);
@@ -242,7 +245,6 @@ private Q_SLOTS:
         const QString errors = QString::fromUtf8(serve->readAllStandardError());
         QVERIFY2(serve->exitStatus() == QProcess::NormalExit && serve->exitCode() == 0, qPrintable(errors));
         QVERIFY2(!errors.contains(QStringLiteral("fermata serve:")), qPrintable(errors));
-        delete serve;
     }
 
     void removesTheAccount()

@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <memory>
+
 namespace {
 
 struct Run
@@ -258,7 +260,9 @@ private Q_SLOTS:
     // seconds, once. Before, it waited on the hub until a window or `hub sync` ran.
     void serveAloneBringsReleasedMessagesIntoTheInbox()
     {
-        QProcess *serve = startFermata(m_bob.path(), {QStringLiteral("serve")});
+        // Owned: a failing check returns early, and ~QProcess ends serve rather than leaving it
+        // to hold bob's folder for the tests after this one.
+        const std::unique_ptr<QProcess> serve(startFermata(m_bob.path(), {QStringLiteral("serve")}));
         QVERIFY(serve->waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(serve->canReadLine() || serve->state() != QProcess::Running, 15000);
         QCOMPARE(serve->readLine().trimmed(), QByteArray("ready"));
@@ -277,7 +281,6 @@ private Q_SLOTS:
         QVERIFY(serve->waitForFinished(10000));
         const QString errors = QString::fromUtf8(serve->readAllStandardError());
         QVERIFY2(serve->exitStatus() == QProcess::NormalExit && serve->exitCode() == 0, qPrintable(errors));
-        delete serve;
         QCOMPARE(inboxCount(m_bob.path(), QStringLiteral("Lunch moved to 1")), 1);
     }
 
