@@ -1492,6 +1492,10 @@
         <source>deadline %1, %2</source>
         <translation>Frist %1, %2</translation>
     </message>
+    <message>
+        <source>the planned blocks kept changing while planning (another Fermata is planning the same days); try again</source>
+        <translation>die geplanten Blöcke haben sich während der Planung immer wieder geändert (ein anderes Fermata plant dieselben Tage); bitte noch einmal versuchen</translation>
+    </message>
 </context>
 <context>
     <name>fermata::Storage</name>

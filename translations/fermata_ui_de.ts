@@ -2272,6 +2272,14 @@ und, sobald Sie es unter Einstellungen → Check-in einschalten, über HTTP auf 
         <source>%1 is blocked by &apos;%2&apos; (all day).</source>
         <translation>%1 ist durch „%2“ belegt (ganztägig).</translation>
     </message>
+    <message>
+        <source>Planning… checking that no better plan exists.</source>
+        <translation>Plane … prüfe, dass es keinen besseren Plan gibt.</translation>
+    </message>
+    <message>
+        <source>Could not plan: the planned blocks kept changing while planning. Try again.</source>
+        <translation>Planen nicht möglich: Die geplanten Blöcke haben sich während der Planung immer wieder geändert. Bitte noch einmal versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>fermata::PreferencesDialog</name>

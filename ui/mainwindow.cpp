@@ -132,6 +132,8 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
 MainWindow::~MainWindow()
 {
     saveWindowState();
+    if (m_planner->isPlanning()) // closed while planning: the plan is dropped, the pointer too
+        QApplication::restoreOverrideCursor();
 }
 
 QSize MainWindow::initialSize() const
@@ -377,6 +379,13 @@ void MainWindow::connectParts()
     });
     connect(m_importer, &ImportController::errorOccurred, this, &MainWindow::showError);
     connect(m_planner, &PlanController::errorOccurred, this, &MainWindow::showError);
+    // The planner works on its own thread: the window stays usable, and the pointer says so.
+    connect(m_planner, &PlanController::planningChanged, this, [](bool planning) {
+        if (planning)
+            QApplication::setOverrideCursor(Qt::BusyCursor);
+        else
+            QApplication::restoreOverrideCursor();
+    });
     connect(m_planner, &PlanController::replanSuggested, this, [this] {
         m_messageBar->showAction(PlanController::replanOfferText(), tr("Re-plan"));
     });

@@ -22,6 +22,12 @@ PlanController::PlanController(const UiContext &context, QObject *parent)
 {
     connect(&m_context.calendar, &CalendarService::eventsChanged, this, &PlanController::checkPlan);
     connect(&m_context.tasks, &TaskService::taskChanged, this, &PlanController::checkPlan);
+    connect(&m_worker, &BackgroundPlanner::finished, this, &PlanController::land);
+    m_slow.setSingleShot(true);
+    m_slow.setInterval(slowMs);
+    connect(&m_slow, &QTimer::timeout, this, [this] {
+        Q_EMIT infoMessage(tr("Planning… checking that no better plan exists."));
+    });
 }
 
 qint64 PlanController::roundUpToGrid(qint64 ms)
@@ -32,11 +38,25 @@ qint64 PlanController::roundUpToGrid(qint64 ms)
 
 void PlanController::plan(const Interval &range)
 {
+    if (m_running) {
+        m_next = range;
+        return;
+    }
+    if (start(range, 1)) {
+        m_slow.start();
+        Q_EMIT planningChanged(true);
+    } else {
+        Q_EMIT finished();
+    }
+}
+
+bool PlanController::start(const Interval &range, int attempt)
+{
     Interval ahead(qMax(range.startMs(), roundUpToGrid(m_context.clock.now().toMSecsSinceEpoch())),
                    range.endMs());
     if (ahead.isEmpty()) {
         Q_EMIT errorOccurred(tr("Could not plan: this period is already over. Pick a later day."));
-        return;
+        return false;
     }
     // Outside working time (a Sunday, after hours) the range holds no work: plan as many days
     // from the next working day on instead, and say which.
@@ -47,19 +67,68 @@ void PlanController::plan(const Interval &range)
         if (!moved) {
             Q_EMIT errorOccurred(tr("Could not plan: there are no working hours in the next two weeks. "
                                     "Set them in Preferences."));
-            return;
+            return false;
         }
         ahead = *moved;
     }
-    const Result<Plan> planned = m_context.planning.plan(ahead);
-    if (!planned) {
-        Q_EMIT errorOccurred(tr("Could not plan: %1").arg(planned.error().message));
+    Result<PlanningService::Prepared> prepared = m_context.planning.prepare(ahead);
+    if (!prepared) {
+        Q_EMIT errorOccurred(tr("Could not plan: %1").arg(prepared.error().message));
+        return false;
+    }
+    m_running = Running{std::move(*prepared), moved.has_value(), false, attempt};
+    m_worker.start(m_running->prepared.request);
+    return true;
+}
+
+void PlanController::land(const Plan &planned)
+{
+    Running running = std::move(*m_running);
+    m_running.reset();
+    const Interval ahead = running.prepared.range;
+    // What the planner read changed while it worked, or the blocks it replaces did (another
+    // plan, an edit): plan again from what is there now, a few times at most, so a calendar
+    // that keeps syncing cannot keep the plan away.
+    const auto again = [&] {
+        if (start(ahead, running.attempt + 1))
+            m_running->moved = running.moved;
+        else
+            stop(); // start() said why
+    };
+    if (running.inputChanged && running.attempt < maxAttempts) {
+        again();
         return;
     }
-    m_plannedRange = ahead;
-    if (m_history)
-        m_history->push(new PlanCommand(*m_history, tr("Plan")));
-    Q_EMIT infoMessage(summary(*planned, ahead, moved.has_value()));
+    const Result<std::optional<Plan>> committed = m_context.planning.commit(running.prepared, planned);
+    if (!committed) {
+        Q_EMIT errorOccurred(tr("Could not plan: %1").arg(committed.error().message));
+    } else if (!committed->has_value()) {
+        // Nothing was stored.
+        if (running.attempt < maxAttempts) {
+            again();
+            return;
+        }
+        Q_EMIT errorOccurred(tr("Could not plan: the planned blocks kept changing while planning. Try again."));
+    } else {
+        m_plannedRange = ahead;
+        if (m_history)
+            m_history->push(new PlanCommand(*m_history, tr("Plan")));
+        Q_EMIT infoMessage(summary(**committed, ahead, running.moved));
+    }
+    stop();
+}
+
+void PlanController::stop()
+{
+    if (m_next) {
+        const Interval next = *m_next;
+        m_next.reset();
+        if (start(next, 1))
+            return;
+    }
+    m_slow.stop();
+    Q_EMIT planningChanged(false);
+    Q_EMIT finished();
 }
 
 std::optional<Interval> PlanController::nextWorkingDays(qint64 fromMs, int days) const
@@ -154,6 +223,10 @@ QString PlanController::summary(const Plan &plan, const Interval &range, bool mo
 
 void PlanController::checkPlan()
 {
+    if (m_running) {
+        m_running->inputChanged = true;
+        return; // the plan under way is planned again; asking to re-plan now would be noise
+    }
     if (planNoLongerFits())
         Q_EMIT replanSuggested();
 }

@@ -1,17 +1,21 @@
 #pragma once
 
+#include "planning/backgroundplanner.h"
+#include "planning/planningservice.h"
 #include "time/interval.h"
 #include "uicontext.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <optional>
 
 namespace fermata {
 
 // The Plan and Re-plan intents: asks the PlanningService to act and words the
-// outcome for the message bar. Knows nothing about widgets.
-struct Plan;
+// outcome for the message bar. Knows nothing about widgets. The planner itself runs on a
+// worker thread (the exact mode may search for a second or two): the window stays usable and
+// the plan lands when it is done, planned again if tasks, meetings or blocks changed meanwhile.
 struct PlanQuality;
 class UndoHistory;
 
@@ -23,7 +27,10 @@ public:
 
     // Plans `range` from now on (rounded up to the 5-minute grid); a range with no working
     // time left (Sunday, after hours) becomes as many days from the next working day on.
+    // Returns at once; finished() follows. Asked again while planning, it plans the latest
+    // range asked for once the current plan has landed.
     void plan(const Interval &range);
+    bool isPlanning() const { return m_running.has_value(); }
     // Plans what is left of the last planned range again (or of the planned days ahead).
     void replan();
     // Whether a stored, unpinned block ahead now clashes with a busy event (all-day ones
@@ -44,8 +51,23 @@ Q_SIGNALS:
     void errorOccurred(const QString &text);
     // Planned blocks no longer fit (a meeting moved in, a task was done or removed).
     void replanSuggested();
+    // A plan started (true) or landed or failed (false).
+    void planningChanged(bool planning);
+    // A plan asked for has landed (or failed, after errorOccurred) and no other is waiting.
+    void finished();
 
 private:
+    struct Running
+    {
+        PlanningService::Prepared prepared;
+        bool moved = false;        // outside working time: the next working days instead
+        bool inputChanged = false; // tasks or meetings changed while the planner worked
+        int attempt = 1;
+    };
+    // Reads what the plan needs and hands it to the worker; false (and errorOccurred) if not.
+    bool start(const Interval &range, int attempt);
+    void land(const Plan &planned);
+    void stop();
     void checkPlan();
     // What Plan last covered, or else the days ahead that hold planned blocks (a plan from
     // an earlier session); from now on. Empty when nothing ahead is planned.
@@ -59,9 +81,16 @@ private:
     // "Mon" or "Mon–Tue": the first and last day with working hours in `range`.
     QString workingDaysText(const Interval &range) const;
 
+    static constexpr int maxAttempts = 3; // then a plan lands even if its input keeps changing
+    static constexpr int slowMs = 400;    // planning longer than this says so
+
     const UiContext &m_context;
     std::optional<Interval> m_plannedRange; // what Plan last covered, for Re-plan
     UndoHistory *m_history = nullptr;
+    BackgroundPlanner m_worker;
+    std::optional<Running> m_running;
+    std::optional<Interval> m_next; // asked for while planning
+    QTimer m_slow;
 };
 
 } // namespace fermata

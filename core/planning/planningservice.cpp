@@ -29,7 +29,8 @@ PlanningService::PlanningService(Database &database, TaskService &tasks, const P
 {
 }
 
-Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const
+Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<FocusBlock> *replaceable,
+                                                  QList<FocusBlock> *stored) const
 {
     PlanRequest r;
     r.now = m_clock.now();
@@ -49,10 +50,11 @@ Result<PlanRequest> PlanningService::buildRequest(const Interval &range, QList<F
     r.events = *events;
 
     // Pinned, started and partly outside blocks stay; the rest may be re-planned.
-    const Result<QList<FocusBlock>> stored = FocusBlockRepository(m_db).overlapping(range);
-    if (!stored)
-        return stored.error();
-    for (const FocusBlock &b : *stored) {
+    const Result<QList<FocusBlock>> inRange = FocusBlockRepository(m_db).overlapping(range);
+    if (!inRange)
+        return inRange.error();
+    *stored = *inRange;
+    for (const FocusBlock &b : *inRange) {
         const bool started = r.now.isValid() && b.start < r.now;
         if (b.pinned || started || !range.contains(b.interval()))
             r.fixedBlocks.append(b);
@@ -99,11 +101,21 @@ void PlanningService::releaseWaitsThatEnded(PlanRequest &r) const
     });
 }
 
-Status PlanningService::store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds)
+Status PlanningService::store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds,
+                              const std::optional<std::pair<Interval, QList<FocusBlock>>> &expected, bool *changed)
 {
     QList<qint64> ids;
     const Status status = m_db.inTransaction([&]() -> Status {
         FocusBlockRepository repo(m_db);
+        if (expected) {
+            const Result<QList<FocusBlock>> now = repo.overlapping(expected->first);
+            if (!now)
+                return now.error();
+            if (*now != expected->second) {
+                *changed = true;
+                return {}; // nothing written: the transaction commits empty
+            }
+        }
         for (const FocusBlock &b : remove) {
             if (Status s = repo.remove(b.id); !s)
                 return s;
@@ -124,19 +136,46 @@ Status PlanningService::store(const QList<FocusBlock> &remove, const QList<Focus
 
 Result<Plan> PlanningService::plan(const Interval &requested)
 {
+    for (int attempt = 1;; ++attempt) {
+        const Result<Prepared> prepared = prepare(requested);
+        if (!prepared)
+            return prepared.error();
+        Result<std::optional<Plan>> committed = commit(*prepared, Planner::plan(prepared->request));
+        if (!committed)
+            return committed.error();
+        if (committed->has_value())
+            return std::move(**committed);
+        // Another process changed the blocks while this one planned: plan again.
+        if (attempt == maxAttempts)
+            return Error{Error::Code::Database,
+                         Text::tr("the planned blocks kept changing while planning (another Fermata is planning "
+                                  "the same days); try again")};
+    }
+}
+
+Result<PlanningService::Prepared> PlanningService::prepare(const Interval &requested) const
+{
     const QDateTime now = m_clock.now();
-    const Interval range(std::max(requested.startMs(), now.toMSecsSinceEpoch()), requested.endMs());
-    if (range.isEmpty())
+    Prepared p;
+    p.range = Interval(std::max(requested.startMs(), now.toMSecsSinceEpoch()), requested.endMs());
+    if (p.range.isEmpty())
         return Error{Error::Code::Invalid, Text::tr("the period to plan has already passed")};
-    QList<FocusBlock> replaceable;
-    Result<PlanRequest> request = buildRequest(range, &replaceable);
+    Result<PlanRequest> request = buildRequest(p.range, &p.replaceable, &p.stored);
     if (!request)
         return request.error();
-    const Result<QHash<qint64, LearnedEstimate>> learned = learnEstimates(request.value());
+    p.request = std::move(*request);
+    const Result<QHash<qint64, LearnedEstimate>> learned = learnEstimates(p.request);
     if (!learned)
         return learned.error();
-    Plan result = Planner::plan(*request);
+    p.learned = *learned;
+    return p;
+}
 
+Result<std::optional<Plan>> PlanningService::commit(const Prepared &prepared, Plan result)
+{
+    const Interval &range = prepared.range;
+    const QHash<qint64, LearnedEstimate> &learned = prepared.learned;
+    const PlanRequest &request = prepared.request;
     QList<FocusBlock> fresh;
     QList<bool> late;
     for (const PlannedBlock &b : result.blocks) {
@@ -146,13 +185,16 @@ Result<Plan> PlanningService::plan(const Interval &requested)
         }
     }
     QList<qint64> ids;
-    if (Status s = store(replaceable, fresh, &ids); !s)
+    bool changed = false;
+    if (Status s = store(prepared.replaceable, fresh, &ids, std::pair(range, prepared.stored), &changed); !s)
         return s.error();
+    if (changed)
+        return std::optional<Plan>();
 
     m_reasons.clear();
     for (qsizetype i = 0; i < fresh.size(); ++i) {
         fresh[i].id = ids[i];
-        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range, request->commitments, *learned));
+        m_reasons.insert(ids[i], reasonFor(fresh[i], late[i], range, request.commitments, learned));
     }
     // The stored ids, so the caller can match blocks to what blocks() returns.
     qsizetype k = 0;
@@ -160,16 +202,16 @@ Result<Plan> PlanningService::plan(const Interval &requested)
         if (b.block.id == 0)
             b.block.id = ids[k++];
         else if (!m_reasons.contains(b.block.id))
-            m_reasons.insert(b.block.id, reasonFor(b.block, false, range, request->commitments, *learned));
+            m_reasons.insert(b.block.id, reasonFor(b.block, false, range, request.commitments, learned));
     }
     m_plan = result;
-    m_undo.append(Undo{replaceable, fresh, m_plan, m_reasons});
+    m_undo.append(Undo{prepared.replaceable, fresh, m_plan, m_reasons});
     if (m_undo.size() > maxUndo)
         m_undo.removeFirst();
     m_redo.clear();
     Q_EMIT planned(m_plan);
     Q_EMIT blocksChanged();
-    return m_plan;
+    return std::optional<Plan>(m_plan);
 }
 
 Status PlanningService::swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHash<qint64, qint64> *newIds)

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 namespace fermata {
 
 class Clock;
@@ -30,6 +32,21 @@ public:
 
     // Plans [range.start, range.end) (never before now) and stores the blocks.
     Result<Plan> plan(const Interval &range);
+
+    // The same in three steps, so the planner itself can run on another thread: prepare()
+    // reads what the plan needs, Planner::plan(prepared.request) is pure, commit() stores.
+    struct Prepared
+    {
+        Interval range;
+        PlanRequest request;
+        QList<FocusBlock> replaceable;  // stored blocks the plan replaces
+        QList<FocusBlock> stored;       // every stored block of the range, to see if it changed
+        QHash<qint64, LearnedEstimate> learned;
+    };
+    Result<Prepared> prepare(const Interval &range) const;
+    // Stores `planned`. Nothing when the range's stored blocks changed since prepare() (another
+    // plan, an edit, another process): then nothing is stored, and the caller prepares again.
+    Result<std::optional<Plan>> commit(const Prepared &prepared, Plan planned);
 
     // Puts back the blocks the last plan replaced. False when there is nothing to undo.
     // Blocks put back get new ids: `newIds` (optional) receives old id -> new id.
@@ -80,13 +97,20 @@ private:
     // Replaces `from` by `to` (stored anew); records the new ids in `to` and `newIds`.
     Status swap(QList<FocusBlock> from, QList<FocusBlock> &to, QHash<qint64, qint64> *newIds);
     static constexpr qsizetype maxUndo = 50;
-    Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable) const;
+    static constexpr int maxAttempts = 3; // plan() when another process keeps changing the blocks
+    // `stored`: every stored block overlapping `range`; `replaceable`: those a plan may replace.
+    Result<PlanRequest> buildRequest(const Interval &range, QList<FocusBlock> *replaceable,
+                                     QList<FocusBlock> *stored) const;
     // Blocks of tasks whose teammate's wait now ends earlier than they start are not kept.
     void releaseWaitsThatEnded(PlanRequest &request) const;
     // With learning on, plans each open task with its scaled remaining time; returns what
     // changed per task id (for the reasons). Off: leaves the request exactly as it was.
     Result<QHash<qint64, LearnedEstimate>> learnEstimates(PlanRequest &request) const;
-    Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds);
+    // `expected`: the range's stored blocks must still be exactly these, else nothing is
+    // stored and `*changed` is set.
+    Status store(const QList<FocusBlock> &remove, const QList<FocusBlock> &add, QList<qint64> *addedIds,
+                 const std::optional<std::pair<Interval, QList<FocusBlock>>> &expected = std::nullopt,
+                 bool *changed = nullptr);
     QString reasonFor(const FocusBlock &block, bool late, const Interval &range,
                       const QList<TeammateCommitment> &commitments,
                       const QHash<qint64, LearnedEstimate> &learned) const;

@@ -1,3 +1,4 @@
+#include "planwait.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 #include "views/todayview.h"
@@ -182,7 +183,7 @@ void TestAllDayLane::planSaysWhichDayIsBlocked()
 
     m_window->showView(MainWindow::View::Week);
     m_window->weekView()->setDate(QDate(2026, 3, 2));
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
 
     const QString message = m_window->messageBar()->text();
     QVERIFY2(message.contains(QStringLiteral("Fri is blocked by 'Company offsite' (all day).")), qPrintable(message));

@@ -1,6 +1,7 @@
 // A calendar change that breaks planned blocks offers Re-plan, whatever made it: an import
 // (the offer stays beside the import's report), an all-day event, or a plan made in an
 // earlier session. Imports run on the real calendar worker, as in the app.
+#include "planwait.h"
 #include "calendartestfixture.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -95,7 +96,7 @@ CalendarImportOutcome TestCalendarReplan::importText(const QString &name, const 
 
 void TestCalendarReplan::importOnThePlanOffersReplanBesideItsReport()
 {
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const QList<FocusBlock> planned = blocks();
     QVERIFY(!planned.isEmpty());
     QVERIFY(offer()->isHidden());
@@ -113,7 +114,7 @@ void TestCalendarReplan::importOnThePlanOffersReplanBesideItsReport()
     QVERIFY(!offer()->isHidden());
     QCOMPARE(offer()->text(), QStringLiteral("Re-plan"));
 
-    offer()->click();
+    QVERIFY(test::waitForPlan(*m_window, [this] { offer()->click(); }));
     QVERIFY(offer()->isHidden());
     const Interval dentist(planned.first().start.toMSecsSinceEpoch(),
                            planned.first().start.toMSecsSinceEpoch() + 3600 * 1000);
@@ -131,7 +132,7 @@ void TestCalendarReplan::importOnThePlanOffersReplanBesideItsReport()
 
 void TestCalendarReplan::busyAllDayImportOffersReplanFreeOneDoesNot()
 {
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     QVERIFY(!blocks().isEmpty());
 
     // Free all day (TRANSP:TRANSPARENT): shown in the lane, blocks nothing, offers nothing.
@@ -155,7 +156,7 @@ void TestCalendarReplan::busyAllDayImportOffersReplanFreeOneDoesNot()
     QCOMPARE(timeline->allDayEntries().first().title, QStringLiteral("Company offsite"));
     QVERIFY(timeline->allDayEntries().first().busy);
 
-    offer()->click();
+    QVERIFY(test::waitForPlan(*m_window, [this] { offer()->click(); }));
     QVERIFY(blocks().isEmpty());
     const QString text = m_window->messageBar()->text();
     QVERIFY2(text.contains(QStringLiteral("Mon is blocked by 'Company offsite' (all day).")), qPrintable(text));
@@ -176,7 +177,7 @@ void TestCalendarReplan::planFromAnEarlierSessionIsWatchedToo()
     away.allDay = true;
     QVERIFY(m_services->ui.calendar.addEvent(away));
     QVERIFY(!offer()->isHidden());
-    offer()->click();
+    QVERIFY(test::waitForPlan(*m_window, [this] { offer()->click(); }));
     QVERIFY(blocks().isEmpty());
 }
 

@@ -1,3 +1,4 @@
+#include "planwait.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 #include "views/taskdetailspanel.h"
@@ -87,7 +88,7 @@ void TestLayout1024::weekColumnsAreEqual()
     addTask(QStringLiteral("Analyse the quarterly figures"), 6 * 60);
     addTask(QStringLiteral("Write the board report"), 4 * 60);
     m_window->showView(MainWindow::View::Week);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     QTRY_VERIFY(m_window->weekView()->days().first()->width() > 0);
     const QList<DayTimeline *> &days = m_window->weekView()->days();
     const int monday = days.first()->width() - days.first()->gutterWidth();
@@ -112,7 +113,7 @@ void TestLayout1024::longTitlesWrapAndShowWhole()
     QCOMPARE(EntryText::titleLines(title, font, 60, 1).size(), 1);
 
     addTask(title, 2 * 60);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     DayTimeline *timeline = m_window->todayView()->timeline();
     QVERIFY(!timeline->entries().isEmpty());
     QVERIFY(timeline->toolTipFor(0).startsWith(title + QLatin1Char('\n')));

@@ -1,3 +1,4 @@
+#include "planwait.h"
 #include "attention/attentionservice.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
@@ -86,7 +87,8 @@ QList<FocusBlock> TestPlanDays::stored() const
 
 QString TestPlanDays::planned()
 {
-    m_window->planAction()->trigger();
+    if (!test::planAndWait(*m_window))
+        return QStringLiteral("(the plan did not land)");
     return m_window->messageBar()->text();
 }
 

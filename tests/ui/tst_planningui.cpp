@@ -1,4 +1,6 @@
+#include "planwait.h"
 #include "mainwindow.h"
+#include "plancontroller.h"
 #include "uitestfixture.h"
 #include "views/tasksview.h"
 #include "views/todayview.h"
@@ -7,11 +9,13 @@
 #include "widgets/messagebar.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void resizingAnEdgePinsAndMovesTheEnd();
     void deleteUnpinsTheSelectedBlock();
     void aNewMeetingOffersReplan();
+    void planningLeavesTheWindowFreeAndFollowsChanges();
 
 private:
     qint64 addTask(const QString &title, int minutes, Priority priority, const QDateTime &deadline = {},
@@ -109,7 +114,7 @@ void TestPlanningUi::planButtonPlansAndUndoRestores()
     QVERIFY(m_window->planAction()->isEnabled());
     QVERIFY(!m_window->undoAction()->isEnabled());
 
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const QList<FocusBlock> planned = stored();
     QVERIFY(planned.size() > 1);
     const QString summary = m_window->messageBar()->text();
@@ -146,7 +151,7 @@ void TestPlanningUi::planButtonPlansAndUndoRestores()
 void TestPlanningUi::blockTooltipIsItsReason()
 {
     addTask(QStringLiteral("Write report"), 120, Priority::P1, utc(2024, 5, 16, 17));
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     int checked = 0;
     const QList<TimelineEntry> &entries = timeline()->entries();
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -166,7 +171,7 @@ void TestPlanningUi::unplacedTasksAreListedAndDaysFlagged()
     // Twenty hours due this afternoon cannot fit.
     addTask(QStringLiteral("Impossible"), 20 * 60, Priority::P1, utc(2024, 5, 13, 17), 120);
     QVERIFY(m_window->todayView()->unplacedList()->isHidden());
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(" Only part of 'Impossible' could be placed (7 h 30 of 20 h planned; ")),
              qPrintable(m_window->messageBar()->text()));
     QListWidget *list = m_window->todayView()->unplacedList();
@@ -281,10 +286,56 @@ void TestPlanningUi::deleteUnpinsTheSelectedBlock()
     QCOMPARE(blocks.first().start, utc(2024, 5, 13, 10));
 }
 
+// The exact mode may search for a second or more: Plan must not freeze the window. The
+// planner runs on its own thread; what the person changes meanwhile is in the plan that lands.
+void TestPlanningUi::planningLeavesTheWindowFreeAndFollowsChanges()
+{
+    const qint64 report = addTask(QStringLiteral("Write report"), 180, Priority::P1, utc(2024, 5, 13, 17));
+    const qint64 review = addTask(QStringLiteral("Review"), 120, Priority::P2);
+    auto *planner = m_window->findChild<PlanController *>();
+    QVERIFY(planner);
+    QSignalSpy finished(planner, &PlanController::finished);
+    QSignalSpy planning(planner, &PlanController::planningChanged);
+
+    m_window->planAction()->trigger();
+    // Plan returned before anything was stored: the plan lands from the event loop.
+    QVERIFY(planner->isPlanning());
+    QVERIFY(stored().isEmpty());
+    QCOMPARE(planning.count(), 1);
+    QVERIFY(planning.constFirst().constFirst().toBool());
+    QVERIFY(QApplication::overrideCursor());
+    QCOMPARE(QApplication::overrideCursor()->shape(), Qt::BusyCursor);
+
+    // Meanwhile Review is marked done (as the Tasks view's checkbox does): the plan that
+    // lands has no block for it, not one computed before the change.
+    QVERIFY(m_services->tasks.setDone(review, true));
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!planner->isPlanning());
+    const QList<FocusBlock> planned = stored();
+    QVERIFY(!planned.isEmpty());
+    for (const FocusBlock &b : planned)
+        QCOMPARE(b.taskId, report);
+    QCOMPARE(planning.count(), 2);
+    QVERIFY(!planning.constLast().constFirst().toBool());
+    QVERIFY(!QApplication::overrideCursor());
+    const QString summary = m_window->messageBar()->text();
+    QVERIFY2(summary.startsWith(QStringLiteral("Planned ")), qPrintable(summary));
+
+    // Plan asked for again while one runs: the second follows the first, once.
+    m_window->planAction()->trigger();
+    m_window->planAction()->trigger();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.count(), 2);
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 2);
+    QVERIFY(!planner->isPlanning());
+    QCOMPARE(stored().size(), planned.size());
+}
+
 void TestPlanningUi::aNewMeetingOffersReplan()
 {
     addTask(QStringLiteral("Write report"), 120, Priority::P1, utc(2024, 5, 16, 17));
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const QList<FocusBlock> planned = stored();
     QVERIFY(!planned.isEmpty());
     QPushButton *action = m_window->messageBar()->actionButton();
@@ -305,7 +356,7 @@ void TestPlanningUi::aNewMeetingOffersReplan()
     QVERIFY(m_services->calendar.addEvent(meeting));
     QVERIFY(!action->isHidden());
     QCOMPARE(action->text(), QStringLiteral("Re-plan"));
-    action->click();
+    QVERIFY(test::waitForPlan(*m_window, [action] { action->click(); }));
     QVERIFY(action->isHidden());
     const QList<FocusBlock> replanned = stored();
     QVERIFY(!replanned.isEmpty());

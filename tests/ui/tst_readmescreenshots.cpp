@@ -3,6 +3,7 @@
 // with its reading pane, and the first-run welcome. Each scene is checked; the images are
 // written only when FERMATA_README_SHOTS names a folder:
 //   FERMATA_README_SHOTS=$PWD/packaging/screenshots tests/run-tests.sh build/dev -R readmescreenshots
+#include "planwait.h"
 #include "attentiontestfixture.h"
 #include "mainwindow.h"
 #include "planning/planningservice.h"
@@ -93,12 +94,12 @@ private Q_SLOTS:
         window.resize(1200, 760);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.planAction()->trigger();
+        QVERIFY(test::planAndWait(window));
         QVERIFY(!s.planning.blocks(Interval::fromDateTimes(s_now, s_now.addDays(1)))->isEmpty());
         save(window, QStringLiteral("main-window.png"));
 
         window.showView(MainWindow::View::Week);
-        window.planAction()->trigger();
+        QVERIFY(test::planAndWait(window));
         QVERIFY(s.planning.blocks(Interval::fromDateTimes(utc(2026, 12, 11, 0, 0), utc(2026, 12, 12, 0, 0)))->isEmpty());
         save(window, QStringLiteral("week.png"));
 

@@ -1,3 +1,4 @@
+#include "planwait.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 #include "undo/undohistory.h"
@@ -63,7 +64,7 @@ void TestTimelineKeyboard::init()
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->showView(MainWindow::View::Today);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     QVERIFY(stored().size() > 1);
 }
 

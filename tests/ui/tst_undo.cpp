@@ -1,3 +1,4 @@
+#include "planwait.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 #include "undo/undohistory.h"
@@ -85,7 +86,7 @@ QList<FocusBlock> TestUndo::stored() const
 void TestUndo::undoResizeKeepsThePlanAndRedoRedoes()
 {
     addTask(QStringLiteral("Write report"), 180);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const QList<FocusBlock> planned = stored();
     QVERIFY(planned.size() > 1);
     QCOMPARE(undoText(), QStringLiteral("Undo Plan"));
@@ -121,7 +122,7 @@ void TestUndo::undoResizeKeepsThePlanAndRedoRedoes()
 void TestUndo::deletedTaskComesBackWithItsBlocks()
 {
     const qint64 id = addTask(QStringLiteral("Write report"), 180);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const qsizetype blocks = stored().size();
     QVERIFY(blocks > 0);
     m_window->showView(MainWindow::View::Tasks);
@@ -144,7 +145,7 @@ void TestUndo::deletedTaskComesBackWithItsBlocks()
 void TestUndo::undoOfAChangeGoneElsewhereFailsInWords()
 {
     addTask(QStringLiteral("Write report"), 180);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const FocusBlock block = stored().first();
     Q_EMIT m_window->todayView()->timeline()->blockResized(block.id, block.start, block.end.addSecs(30 * 60));
     // Another process removes the block.
@@ -200,7 +201,7 @@ void TestUndo::detailsPanelEditIsUndone()
 void TestUndo::decliningAReplanIsUndone()
 {
     addTask(QStringLiteral("Write report"), 120);
-    m_window->planAction()->trigger();
+    QVERIFY(test::planAndWait(*m_window));
     const QList<FocusBlock> planned = stored();
     QVERIFY(!planned.isEmpty());
     CalendarEvent meeting;
@@ -229,7 +230,7 @@ void TestUndo::decliningAReplanIsUndone()
     QVERIFY(bar->isHidden());
 
     m_window->undoAction()->trigger();
-    action->click();
+    QVERIFY(test::waitForPlan(*m_window, [action] { action->click(); }));
     for (const FocusBlock &b : stored())
         QVERIFY(!b.interval().overlaps(meeting.interval()));
 }

@@ -106,7 +106,13 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
             perturbed.value().problem.exactBudgetMs = exactBudgetMs;
         perturbed.value().problem.preferDayParts = prefer;
         const planning::Solution second = planning::solve(perturbed->problem);
-        const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(interop::writeFocusbenchPlan(*perturbed, second.blocks));
+        const QByteArray replan = interop::writeFocusbenchPlan(*perturbed, second.blocks);
+        if (!planDir.isEmpty()) {
+            QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".replan.json")));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(replan);
+        }
+        const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(replan);
         benchcheck::Evaluator pe;
         pe.load(pjson, &error);
         const benchcheck::Evaluation e2 = pe.evaluate(next);

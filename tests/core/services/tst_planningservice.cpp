@@ -267,6 +267,62 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    // The window plans on a worker thread: between reading (prepare) and storing (commit),
+    // another process may plan the same days, or the person may move a block. The late plan
+    // must store nothing (no second set of blocks beside the new ones), and say so.
+    void aPlanOvertakenByAnotherStoresNothing()
+    {
+        addTask(QStringLiteral("Report"), 180, Priority::P1, utc(3, 17));
+        addTask(QStringLiteral("Review"), 120, Priority::P2);
+        QVERIFY(m_service->plan(m_week).isOk());
+        Result<PlanningService::Prepared> prepared = m_service->prepare(m_week);
+        QVERIFY(prepared.isOk());
+        const Plan late = Planner::plan(prepared->request);
+
+        // `fermata plan` in another process, on its own connection to the same file.
+        Result<std::unique_ptr<Database>> otherDb = Database::open(m_dir->databasePath());
+        QVERIFY(otherDb.isOk());
+        TaskRepository otherTasksRepo(**otherDb);
+        TaskService otherTasks(otherTasksRepo);
+        QVERIFY(otherTasks.load().isOk());
+        PlanningService other(**otherDb, otherTasks, *m_prefs, *m_clock);
+        QVERIFY(other.plan(m_week).isOk());
+        const QList<FocusBlock> theirs = stored();
+        QVERIFY(!theirs.isEmpty());
+
+        QSignalSpy changed(m_service.get(), &PlanningService::blocksChanged);
+        Result<std::optional<Plan>> committed = m_service->commit(*prepared, late);
+        QVERIFY(committed.isOk());
+        QVERIFY(!committed->has_value());
+        QCOMPARE(stored(), theirs);
+        QCOMPARE(changed.count(), 0);
+
+        // A block moved by hand meanwhile: the same.
+        prepared = m_service->prepare(m_week);
+        QVERIFY(prepared.isOk());
+        const FocusBlock moved = theirs.first();
+        QVERIFY(m_service->resize(moved.id, moved.start.addSecs(900), moved.end.addSecs(900)).isOk());
+        const QList<FocusBlock> afterMove = stored();
+        committed = m_service->commit(*prepared, Planner::plan(prepared->request));
+        QVERIFY(committed.isOk());
+        QVERIFY(!committed->has_value());
+        QCOMPARE(stored(), afterMove);
+
+        // Nothing in between: the plan is stored, once.
+        prepared = m_service->prepare(m_week);
+        QVERIFY(prepared.isOk());
+        committed = m_service->commit(*prepared, Planner::plan(prepared->request));
+        QVERIFY(committed.isOk());
+        QVERIFY(committed->has_value());
+        qsizetype planned = 0;
+        for (const PlannedBlock &b : (*committed)->blocks)
+            planned += b.block.pinned ? 0 : 1;
+        qsizetype unpinned = 0;
+        for (const FocusBlock &b : stored())
+            unpinned += b.pinned ? 0 : 1;
+        QCOMPARE(unpinned, planned);
+    }
+
     void failingWriteKeepsOldBlocks()
     {
         addTask(QStringLiteral("Report"), 180, Priority::P2, utc(3, 17));
