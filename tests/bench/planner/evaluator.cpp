@@ -201,4 +201,26 @@ Evaluation Evaluator::evaluate(std::vector<PlanBlock> blocks) const
     return r;
 }
 
+std::vector<PlanBlock> Evaluator::stillValid(std::vector<PlanBlock> blocks) const
+{
+    std::erase_if(blocks, [this](const PlanBlock &b) { return !isAvailable(b.start, b.end); });
+    for (bool removed = true; removed;) {
+        QHash<QString, int> total;
+        QHash<QString, int> lastEnd;
+        for (const PlanBlock &b : blocks) {
+            total[b.task] += b.end - b.start;
+            lastEnd[b.task] = std::max(lastEnd.value(b.task), b.end);
+        }
+        const auto broken = [&](const PlanBlock &b) {
+            for (const QString &pred : m_tasks.value(b.task).dependsOn) {
+                if (total.value(pred) != m_tasks.value(pred).duration || b.start < lastEnd.value(pred))
+                    return true;
+            }
+            return false;
+        };
+        removed = std::erase_if(blocks, broken) > 0;
+    }
+    return blocks;
+}
+
 } // namespace benchcheck

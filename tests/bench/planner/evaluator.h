@@ -43,6 +43,11 @@ public:
     Evaluation evaluate(std::vector<PlanBlock> blocks) const;
     // True when every slot of [start, end) is available in this instance.
     bool isAvailable(int start, int end) const;
+    // The blocks of `previous` (a plan for an earlier version of this instance) that are still
+    // valid here as they are: in available time, and for a dependent, after its predecessors
+    // are complete in what is left of `previous` (repeated: a dependent of a dependent too).
+    // What "keeps still-valid blocks" counts against.
+    std::vector<PlanBlock> stillValid(std::vector<PlanBlock> previous) const;
     int slotMinutes() const { return m_slot; }
 
 private:

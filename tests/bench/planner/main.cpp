@@ -116,15 +116,21 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         benchcheck::Evaluator pe;
         pe.load(pjson, &error);
         const benchcheck::Evaluation e2 = pe.evaluate(next);
-        int eligible = 0;
-        int same = 0;
-        for (const benchcheck::PlanBlock &b : first) {
-            if (!pe.isAvailable(b.start, b.end))
-                continue;
-            ++eligible;
-            same += std::find(next.begin(), next.end(), b) != next.end() ? 1 : 0;
-        }
-        out << " stability=" << (eligible ? double(same) / eligible : 1.0) << " p_violations=" << e2.violations
+        // Stability counts the first plan's blocks the re-plan could keep as they are (the
+        // issue's "still-valid blocks"): not in the new meeting's time, and not a dependent
+        // whose predecessor lost a block to it. stability_available counts every block not in
+        // the meeting's time, as earlier versions of this bench did.
+        const auto keptShare = [&next](const std::vector<benchcheck::PlanBlock> &eligible) {
+            const auto same = std::count_if(eligible.begin(), eligible.end(), [&next](const benchcheck::PlanBlock &b) {
+                return std::find(next.begin(), next.end(), b) != next.end();
+            });
+            return eligible.empty() ? 1.0 : double(same) / double(eligible.size());
+        };
+        std::vector<benchcheck::PlanBlock> available;
+        std::copy_if(first.begin(), first.end(), std::back_inserter(available),
+                     [&pe](const benchcheck::PlanBlock &b) { return pe.isAvailable(b.start, b.end); });
+        out << " stability=" << keptShare(pe.stillValid(first)) << " stability_available=" << keptShare(available)
+            << " p_violations=" << e2.violations
             << " p_value=" << e2.value;
     }
     for (const QString &p : e.problems)
@@ -170,7 +176,8 @@ struct ClassStats
     int violations = 0;
     std::vector<double> ratioToOptimum; // proven-optimal instances only
     std::vector<double> ratioToBound;   // unproven instances with a bound
-    std::vector<double> stability;
+    std::vector<double> stability;          // of still-valid blocks
+    std::vector<double> stabilityAvailable; // of blocks outside the new meeting
     std::vector<double> timeMs;
     int plannerProven = 0; // the planner itself proved its plan optimal (exact mode)
 };
@@ -213,15 +220,17 @@ void printSummary(QTextStream &out, const std::map<std::pair<int, int>, ClassSta
         return v.empty() ? QStringLiteral("-") : QString::number(value, 'f', 4);
     };
     out << "\nper size class (ratio columns: value / proven optimum, and value / bound where no optimum is proven;\n"
+           "stab: share of the still-valid blocks a re-plan after a new meeting keeps; avail: of all blocks outside it;\n"
            "planner proved: plans the planner itself proved optimal)\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14\n")
                .arg(QStringLiteral("days x tasks"), -12).arg(QStringLiteral("count"), 5).arg(QStringLiteral("proven"), 6)
                .arg(QStringLiteral("opt mean"), 8).arg(QStringLiteral("opt worst"), 9).arg(QStringLiteral("unproven"), 8)
                .arg(QStringLiteral("bnd mean"), 8).arg(QStringLiteral("bnd worst"), 9).arg(QStringLiteral("viol"), 4)
-               .arg(QStringLiteral("stab mean"), 9).arg(QStringLiteral("stab min"), 8).arg(QStringLiteral("median ms"), 9)
+               .arg(QStringLiteral("stab mean"), 9).arg(QStringLiteral("stab min"), 8)
+               .arg(QStringLiteral("avail mean"), 10).arg(QStringLiteral("median ms"), 9)
                .arg(QStringLiteral("planner proved"), 14);
     for (const auto &[size, c] : classes) {
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14\n")
                    .arg(QStringLiteral("%1 x %2").arg(size.first).arg(size.second), -12).arg(c.count, 5)
                    .arg(c.ratioToOptimum.size(), 6)
                    .arg(cell(c.ratioToOptimum, mean(c.ratioToOptimum)), 8)
@@ -232,6 +241,7 @@ void printSummary(QTextStream &out, const std::map<std::pair<int, int>, ClassSta
                    .arg(c.violations, 4)
                    .arg(QString::number(mean(c.stability), 'f', 3), 9)
                    .arg(QString::number(minimum(c.stability), 'f', 3), 8)
+                   .arg(QString::number(mean(c.stabilityAvailable), 'f', 3), 10)
                    .arg(QString::number(median(c.timeMs), 'f', 2), 9)
                    .arg(QStringLiteral("%1 of %2").arg(c.plannerProven).arg(c.count), 14);
     }
@@ -348,6 +358,8 @@ int main(int argc, char **argv)
             c.ratioToBound.push_back(value / bound);
         if (kv.contains(QStringLiteral("stability")))
             c.stability.push_back(kv.value(QStringLiteral("stability")).toDouble());
+        if (kv.contains(QStringLiteral("stability_available")))
+            c.stabilityAvailable.push_back(kv.value(QStringLiteral("stability_available")).toDouble());
         c.timeMs.push_back(kv.value(QStringLiteral("time_ms")).toDouble());
         c.plannerProven += kv.value(QStringLiteral("planner_proven")).toInt();
         // The planner's own bound must never be below a proven optimum (it would claim too much).
