@@ -29,12 +29,14 @@ int lnsSteps(const Problem &problem, size_t size)
         return 0;
     const int byWeek = int(std::min<size_t>(6000, 100000 / size));
     // Past a week there is room under the targets, and the plans had most to gain (14 x 40 and
-    // 28 x 100 weeks of focusbench-own lost 2-5% to their best known plans): a step there
-    // costs about 0.7 us per task, so ~120 ms of steps at most.
+    // 28 x 100 weeks of focusbench-own lost 2-5% to their best known plans): ~100 ms of steps
+    // for 100 tasks. A step's cost grows faster than the task count (0.06 ms at 100 tasks,
+    // 0.36 ms at 500), so four weeks of 500 tasks keep about the steps they had (target 300 ms).
     const qint64 days = qint64(problem.slotCount) * problem.slotMinutes / 1440;
     if (days <= 7)
         return byWeek;
-    const int byTasks = int(170000 / std::max<size_t>(problem.tasks.size(), 1));
+    const qint64 tasks = std::max<qint64>(qint64(problem.tasks.size()), 1);
+    const int byTasks = int(std::min<qint64>(170000 / tasks, 40000000 / (tasks * tasks)));
     return std::min(6000, std::max(byWeek, byTasks));
 }
 
