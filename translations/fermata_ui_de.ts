@@ -2276,10 +2276,6 @@ und, sobald Sie es unter Einstellungen → Check-in einschalten, über HTTP auf 
         <source>Planning… checking that no better plan exists.</source>
         <translation>Plane … prüfe, dass es keinen besseren Plan gibt.</translation>
     </message>
-    <message>
-        <source>Could not plan: the planned blocks kept changing while planning. Try again.</source>
-        <translation>Planen nicht möglich: Die geplanten Blöcke haben sich während der Planung immer wieder geändert. Bitte noch einmal versuchen.</translation>
-    </message>
 </context>
 <context>
     <name>fermata::PreferencesDialog</name>

@@ -108,7 +108,7 @@ void PlanController::land(const Plan &planned)
             again();
             return;
         }
-        Q_EMIT errorOccurred(tr("Could not plan: the planned blocks kept changing while planning. Try again."));
+        Q_EMIT errorOccurred(tr("Could not plan: %1").arg(PlanningService::blocksKeptChanging().message));
     } else {
         m_plannedRange = ahead;
         if (m_history)

@@ -147,10 +147,15 @@ Result<Plan> PlanningService::plan(const Interval &requested)
             return std::move(**committed);
         // Another process changed the blocks while this one planned: plan again.
         if (attempt == maxAttempts)
-            return Error{Error::Code::Database,
-                         Text::tr("the planned blocks kept changing while planning (another Fermata is planning "
-                                  "the same days); try again")};
+            return blocksKeptChanging();
     }
+}
+
+Error PlanningService::blocksKeptChanging()
+{
+    return Error{Error::Code::Database,
+                 Text::tr("the planned blocks kept changing while planning (another Fermata is planning "
+                          "the same days); try again")};
 }
 
 Result<PlanningService::Prepared> PlanningService::prepare(const Interval &requested) const

@@ -47,6 +47,8 @@ public:
     // Stores `planned`. Nothing when the range's stored blocks changed since prepare() (another
     // plan, an edit, another process): then nothing is stored, and the caller prepares again.
     Result<std::optional<Plan>> commit(const Prepared &prepared, Plan planned);
+    // What to say when commit() stored nothing several times in a row.
+    static Error blocksKeptChanging();
 
     // Puts back the blocks the last plan replaced. False when there is nothing to undo.
     // Blocks put back get new ids: `newIds` (optional) receives old id -> new id.

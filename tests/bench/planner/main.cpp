@@ -86,11 +86,15 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         << " pref=" << (e.withPreference ? double(e.inPreferred) / e.withPreference : 1.0)
         << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb
         << " planner_proven=" << (solution.provenOptimal ? 1 : 0) << " planner_bound=" << solution.bound;
-    if (!planDir.isEmpty()) {
-        QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".plan.json")));
+    // --plans: each plan beside its instance's name, NAME.plan.json and NAME.replan.json.
+    const auto keep = [&planDir, &path](const QString &suffix, const QByteArray &json) {
+        if (planDir.isEmpty())
+            return;
+        QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + suffix));
         if (f.open(QIODevice::WriteOnly))
-            f.write(plan);
-    }
+            f.write(json);
+    };
+    keep(QStringLiteral(".plan.json"), plan);
 
     // Stability: re-plan the perturbed instance with the first plan as the previous plan.
     QString perturbedPath = path;
@@ -107,11 +111,7 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         perturbed.value().problem.preferDayParts = prefer;
         const planning::Solution second = planning::solve(perturbed->problem);
         const QByteArray replan = interop::writeFocusbenchPlan(*perturbed, second.blocks);
-        if (!planDir.isEmpty()) {
-            QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".replan.json")));
-            if (f.open(QIODevice::WriteOnly))
-                f.write(replan);
-        }
+        keep(QStringLiteral(".replan.json"), replan);
         const std::vector<benchcheck::PlanBlock> next = toPlanBlocks(replan);
         benchcheck::Evaluator pe;
         pe.load(pjson, &error);
