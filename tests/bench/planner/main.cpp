@@ -87,12 +87,12 @@ int runChild(const QString &path, int runs, const QString &planDir, int searchSt
         << " time_ms=" << times[times.size() / 2] << " peak_kb=" << peak << " base_kb=" << baseKb
         << " planner_proven=" << (solution.provenOptimal ? 1 : 0) << " planner_bound=" << solution.bound;
     // --plans: each plan beside its instance's name, NAME.plan.json and NAME.replan.json.
-    const auto keep = [&planDir, &path](const QString &suffix, const QByteArray &json) {
+    const auto keep = [&planDir, &path](const QString &suffix, const QByteArray &bytes) {
         if (planDir.isEmpty())
             return;
         QFile f(QDir(planDir).filePath(QFileInfo(path).completeBaseName() + suffix));
         if (f.open(QIODevice::WriteOnly))
-            f.write(json);
+            f.write(bytes);
     };
     keep(QStringLiteral(".plan.json"), plan);
 
