@@ -30,14 +30,26 @@ std::vector<quint8> usableOf(const Problem &p, const std::vector<quint8> &fixedF
 
 } // namespace
 
-BlockModel::BlockModel(const Problem &problem)
+BlockModel::BlockModel(const Problem &problem, const std::vector<Block> &kept)
     : m_problem(problem),
       m_usable(usableOf(problem, fixedFocusOf(problem))),
       m_fixedFocus(fixedFocusOf(problem)),
       m_byTask(problem.tasks.size()),
       m_covering(size_t(problem.slotCount))
 {
-    for (const Block &b : candidateBlocks(problem, m_usable))
+    std::vector<Block> candidates = candidateBlocks(problem, m_usable);
+    const auto byTaskAndStart = [](const Block &a, const Block &b) {
+        return a.task != b.task ? a.task < b.task : a.start != b.start ? a.start < b.start : a.end < b.end;
+    };
+    const size_t generated = candidates.size();
+    for (const Block &b : mergedBlocks(kept)) {
+        if (!std::binary_search(candidates.begin(), candidates.begin() + qsizetype(generated), b, byTaskAndStart)) {
+            candidates.push_back(b);
+            m_optional.push_back(b);
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), byTaskAndStart);
+    for (const Block &b : candidates)
         addCandidate(b.task, b.start, b.end);
     for (size_t task = 0; task < m_byTask.size(); ++task) {
         std::vector<Block> own;
@@ -368,6 +380,8 @@ int BlockModel::columnOf(const Block &block) const
 void BlockModel::requireBlocks(const std::vector<Block> &blocks)
 {
     for (const Block &b : mergedBlocks(blocks)) {
+        if (std::find(m_optional.begin(), m_optional.end(), b) != m_optional.end())
+            continue;
         if (const int column = columnOf(b); column >= 0)
             addRow(Linear{{{column, 1.0}}, 1.0, 1.0});
     }

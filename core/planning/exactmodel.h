@@ -34,7 +34,10 @@ struct MipModel
 class BlockModel final
 {
 public:
-    explicit BlockModel(const Problem &problem);
+    // `kept`: blocks kept from the previous plan. Those that are no candidate (late work of a
+    // task nothing waits for, which the model otherwise leaves out) become columns too, worth
+    // their keep and no value: a plan that moves them must gain value by it.
+    explicit BlockModel(const Problem &problem, const std::vector<Block> &kept = {});
 
     // Candidate blocks of a problem, counted without building the model; stops past `limit`.
     static int countCandidates(const Problem &problem, int limit);
@@ -45,6 +48,7 @@ public:
     // Re-planning keeps still-valid blocks as they are, as the heuristic does: every block
     // given (after merging) that is a candidate must be chosen. Used with the blocks the
     // heuristic kept from the previous plan, so the start plan still satisfies the model.
+    // Kept late work given to the constructor stays optional.
     void requireBlocks(const std::vector<Block> &blocks);
     // Column values for a plan (the heuristic's, as a MIP start); empty if some block of it
     // is not a candidate.
@@ -87,6 +91,7 @@ private:
     const Problem &m_problem;
     std::vector<quint8> m_usable;            // free and not fixed
     std::vector<quint8> m_fixedFocus;        // a pinned or past block holds it
+    std::vector<Block> m_optional;           // kept late work: columns that need not be chosen
     std::vector<Candidate> m_candidates;     // columns 0 .. candidateCount - 1
     std::vector<std::vector<int>> m_byTask;  // candidate indices per task
     std::vector<std::vector<int>> m_covering; // candidate indices per slot

@@ -48,6 +48,8 @@ public:
     // are complete in what is left of `previous` (repeated: a dependent of a dependent too).
     // What "keeps still-valid blocks" counts against.
     std::vector<PlanBlock> stillValid(std::vector<PlanBlock> previous) const;
+    // True when the block ends by its task's deadline (work that is not late).
+    bool onTime(const PlanBlock &block) const { return block.end <= m_tasks.value(block.task).deadline; }
     int slotMinutes() const { return m_slot; }
 
 private:
