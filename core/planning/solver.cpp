@@ -29,14 +29,16 @@ int lnsSteps(const Problem &problem, size_t size)
         return 0;
     const int byWeek = int(std::min<size_t>(6000, 100000 / size));
     // Past a week there is room under the targets, and the plans had most to gain (14 x 40 and
-    // 28 x 100 weeks of focusbench-own lost 2-5% to their best known plans): ~100 ms of steps
-    // for 100 tasks. A step's cost grows faster than the task count (0.06 ms at 100 tasks,
-    // 0.36 ms at 500), so four weeks of 500 tasks keep about the steps they had (target 300 ms).
+    // 28 x 100 weeks of focusbench-own lost 2-5% to their best known plans): ~250 ms of steps
+    // for 100 tasks (4,000 steps; 1,700 left four weeks of 100 tasks at 0.9955 of their proven
+    // optima and 0.9830 of their bounds, 4,000 reach 0.9987 and 0.9859, 6,000 no more). A step's
+    // cost grows faster than the task count (0.06 ms at 100 tasks, 0.36 ms at 500), so four
+    // weeks of 500 tasks keep the steps they had (target 300 ms).
     const qint64 days = qint64(problem.slotCount) * problem.slotMinutes / 1440;
     if (days <= 7)
         return byWeek;
     const qint64 tasks = std::max<qint64>(qint64(problem.tasks.size()), 1);
-    const int byTasks = int(std::min<qint64>(170000 / tasks, 40000000 / (tasks * tasks)));
+    const int byTasks = int(std::min<qint64>(600000 / tasks, 40000000 / (tasks * tasks)));
     return std::min(6000, std::max(byWeek, byTasks));
 }
 
