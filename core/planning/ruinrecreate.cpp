@@ -100,6 +100,17 @@ void RuinRecreate::placeWithDependencies(int task, std::vector<quint8> &visited,
     const Problem &p = m_schedule.problem();
     for (int d : p.tasks[size_t(task)].deps)
         placeWithDependencies(d, visited, depth + 1);
+    if (task == m_deferred) {
+        // Past its deadline, as soon as it can (untidy gaps too): its dependents follow.
+        const bool latest = m_placer.latest();
+        m_placer.setLatest(false);
+        m_placer.setFinishPredecessorsEarly(true);
+        m_placer.placeWithin(task, std::max(m_schedule.earliestStart(task), p.tasks[size_t(task)].deadline),
+                             m_schedule.latestEnd(task, true));
+        m_placer.setFinishPredecessorsEarly(false);
+        m_placer.setLatest(latest);
+        return;
+    }
     m_placer.place(task, false);
     // With late work allowed, a predecessor that found no room by its deadline may finish
     // late when that unlocks a dependent due later: its late blocks earn nothing, but the
@@ -157,6 +168,68 @@ void RuinRecreate::recreate()
         placeWithDependencies(task, visited, 0);
     }
     m_placer.setLatest(false);
+}
+
+void RuinRecreate::withDependents(int task, std::vector<quint8> &chain) const
+{
+    if (chain[size_t(task)])
+        return;
+    chain[size_t(task)] = 1;
+    for (int q : m_schedule.dependents(task))
+        withDependents(q, chain);
+}
+
+int RuinRecreate::deferPredecessors()
+{
+    // Ruin and recreate puts a predecessor past its deadline only when it found no room
+    // before; it never gives up on-time room that a predecessor holds, because a predecessor
+    // stays while its dependents are planned. Yet that room may be worth more to others: in
+    // d28_n100_m30_sp10_s7191 a weight-1 predecessor held three hours of a crowded week that
+    // weight-4 tasks needed, while its weight-8 dependent was due three weeks later. So each
+    // such predecessor is tried late once: it and its dependents let go, and so does work of
+    // its own weight or less between its deadline and theirs, to make room for it there.
+    const Problem &p = m_schedule.problem();
+    if (!p.planLate)
+        return 0;
+    int kept = 0;
+    for (size_t t = 0; t < p.tasks.size(); ++t) {
+        const int task = int(t);
+        const SlotTask &pred = p.tasks[t];
+        if (pred.invalid || !pred.hasDeadline || m_schedule.blocksOf(task).empty())
+            continue;
+        std::vector<quint8> chain(p.tasks.size(), 0);
+        withDependents(task, chain);
+        int dueBy = pred.deadline;
+        bool movable = true;
+        for (size_t c = 0; c < chain.size(); ++c) {
+            if (!chain[c])
+                continue;
+            dueBy = std::max(dueBy, std::min(p.tasks[c].deadline, p.slotCount));
+            for (const Block &b : m_schedule.blocksOf(int(c)))
+                movable = movable && !m_schedule.isKept(b.start);
+        }
+        if (dueBy <= pred.deadline || !movable)
+            continue;
+        const Score before = score(m_schedule);
+        Schedule backup = m_schedule;
+        for (size_t c = 0; c < chain.size(); ++c) {
+            if (chain[c])
+                m_schedule.removeAll(int(c));
+        }
+        for (const Block &b : m_schedule.allBlocks()) {
+            if (b.end > pred.deadline && b.start < dueBy && p.tasks[size_t(b.task)].weight <= pred.weight && removable(b))
+                m_schedule.removeBlock(b.task, b.start);
+        }
+        m_deferred = task;
+        recreate();
+        m_deferred = -1;
+        Improver(m_schedule, int(p.tasks.size()) / 2 + 8).run();
+        if (score(m_schedule).betterThan(before))
+            ++kept;
+        else
+            m_schedule = std::move(backup);
+    }
+    return kept;
 }
 
 void RuinRecreate::run(int steps)

@@ -17,6 +17,10 @@ public:
     RuinRecreate(Schedule &schedule, quint64 seed);
     // Runs `steps` ruin-and-recreate steps; the schedule ends as the best plan seen.
     void run(int steps);
+    // With late work allowed: tries each predecessor that is on time but whose dependent is
+    // due later past its deadline instead, and fills the room it leaves. Keeps only a
+    // better plan. Returns how many such moves were kept.
+    int deferPredecessors();
 
     // (value, -blocks): the plan's rank, higher is better.
     struct Score
@@ -40,11 +44,14 @@ private:
     void placeWithDependencies(int task, std::vector<quint8> &visited, int depth);
     // Late work allowed: an unfinished predecessor whose dependent is due later and not done.
     bool lateUnlocksDependent(int task) const;
+    // Marks `task` and everything that depends on it, directly or not.
+    void withDependents(int task, std::vector<quint8> &chain) const;
 
     Schedule &m_schedule;
     ChunkPlacer m_placer;
     quint64 m_state;
     int m_slotsPerDay = 96;
+    int m_deferred = -1; // a predecessor recreate() places past its deadline
 };
 
 } // namespace fermata::planning

@@ -69,8 +69,11 @@ Schedule searchHeuristic(const Problem &problem, int &kept, bool exactFollows)
     const int steps = problem.searchSteps >= 0 ? problem.searchSteps
                       : exactFollows          ? std::max(lnsSteps(problem, size), exactStartSteps)
                                               : lnsSteps(problem, size);
-    if (steps > 0)
-        RuinRecreate(schedule, 1).run(steps);
+    if (steps > 0) {
+        RuinRecreate search(schedule, 1);
+        search.run(steps);
+        search.deferPredecessors();
+    }
     Improver(schedule).pullEarlier();
     if (problem.preferDayParts)
         Improver(schedule, int(problem.tasks.size()) * 4 + 100).preferDayParts();

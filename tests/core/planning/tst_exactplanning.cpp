@@ -363,6 +363,29 @@ private Q_SLOTS:
         QCOMPARE(solution->value, 4020LL);
     }
 
+    void heuristicPutsAPredecessorLateToFreeItsRoom()
+    {
+        // Twelve free slots. P (weight 1) is due at 4; D (weight 8) needs P finished and is due
+        // at 12; X (weight 4, one block of 4) is due at 4 too. Best: X in 0-4, P late in 4-8
+        // (it earns nothing there, but D may follow), D in 8-12: 4*4 + 8*4 = 48 weighted slots.
+        // Ruin and recreate alone keeps P on time (a predecessor stays while its dependent is
+        // planned, and comes back first when both go): X never fits, 36. The heuristic alone
+        // must now find 48 (the same move took d28_n100_m30_sp10_s7191 from 24,630 to 25,005).
+        Problem p = oneStretch(12);
+        p.planLate = true;
+        p.tasks.push_back(slotTask(QStringLiteral("P"), 1, 4, 4, 4, 4));
+        p.tasks.push_back(slotTask(QStringLiteral("D"), 8, 4, 4, 4, 12));
+        p.tasks.back().deps = {0};
+        SlotTask x = slotTask(QStringLiteral("X"), 4, 4, 4, 4, 4);
+        x.splittable = false;
+        p.tasks.push_back(x);
+        p.exactBudgetMs = 0;
+        const Solution heuristic = solve(p);
+        QCOMPARE(planBreaches(p, heuristic.blocks), QStringList());
+        QCOMPARE(heuristic.value, qint64(48 * 15));
+        QCOMPARE(heuristic.blocks, (std::vector<Block>{{2, 0, 4}, {0, 4, 8}, {1, 8, 12}}));
+    }
+
     void deterministic()
     {
         std::optional<interop::FocusbenchInstance> instance = loadInstance(QStringLiteral("d5_n12_m8_s2"));
