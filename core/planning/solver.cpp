@@ -129,9 +129,14 @@ Solution solve(const Problem &problem)
         // The exact mode plans on-time work only, so the previous plan's late blocks come
         // back first wherever they still fit: a re-plan moves late work no more than on-time.
         solution.keptFromPrevious += Constructor(schedule).keepPrevious();
+        // Until nothing more fits: a dependent earlier in the order than its predecessor
+        // can only start once the predecessor has been placed (late) after it.
         ChunkPlacer placer(schedule);
-        for (int task : Constructor::priorityOrder(problem))
-            placer.place(task, true);
+        for (bool placed = true; placed;) {
+            placed = false;
+            for (int task : Constructor::priorityOrder(problem))
+                placed = placer.place(task, true) > 0 || placed;
+        }
     }
 
     solution.blocks = schedule.allBlocks();

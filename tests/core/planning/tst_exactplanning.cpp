@@ -386,6 +386,26 @@ private Q_SLOTS:
         QCOMPARE(heuristic.blocks, (std::vector<Block>{{2, 0, 4}, {0, 4, 8}, {1, 8, 12}}));
     }
 
+    void lateWorkLetsItsDependentFollow()
+    {
+        // Eight free slots; slots 0-2 are too few for P (4 slots, due at 2), so P can only be
+        // late. D (weight 8, no deadline) needs P finished. The last pass places late work in
+        // priority order, D before P: D had to wait, and once P was placed late nothing
+        // placed D. Now D follows P: P in 0-4, D in 4-8.
+        Problem p = oneStretch(8);
+        p.planLate = true;
+        p.tasks.push_back(slotTask(QStringLiteral("P"), 1, 4, 4, 4, 2));
+        p.tasks.push_back(slotTask(QStringLiteral("D"), 8, 4, 4, 4, 8));
+        p.tasks.back().hasDeadline = false;
+        p.tasks.back().deps = {0};
+        p.exactBudgetMs = 0;
+        p.searchSteps = 0; // the last pass alone
+        const Solution plan = solve(p);
+        QCOMPARE(planBreaches(p, plan.blocks), QStringList());
+        QCOMPARE(plan.blocks, (std::vector<Block>{{0, 0, 4}, {1, 4, 8}}));
+        QCOMPARE(plan.value, qint64((8 * 4 + 2) * 15)); // D, and P's two slots before its deadline
+    }
+
     void deterministic()
     {
         std::optional<interop::FocusbenchInstance> instance = loadInstance(QStringLiteral("d5_n12_m8_s2"));
