@@ -11,7 +11,7 @@
 // release lag after the window opens (p50/p99/max; target p99 <= 1 s for 20,000), and the
 // change-feed lag under the open transaction.
 //
-//   hub_bench [--members 2000] [--messages 200000] [--threads 100] [--no-hostile] [--insert-only] [--profile]
+//   hub_bench [--members 2000] [--messages 200000] [--threads 100] [--senders N] [--no-hostile] [--insert-only] [--profile]
 //
 // --insert-only stops after the send phase: the insert rates alone, without the two minutes
 // spent waiting for the windows to open. --profile adds the server time per hub function
@@ -60,6 +60,7 @@ int main(int argc, char **argv)
                        {QStringLiteral("insert-only"), QStringLiteral("Stop after the send phase (insert rates only).")},
                        {QStringLiteral("profile"), QStringLiteral("Print where the hub's server time goes, per function (track_functions).")},
                        {QStringLiteral("settings"), QStringLiteral("Extra server settings (-c name=value ...)."), QStringLiteral("options")},
+                       {QStringLiteral("senders"), QStringLiteral("Members who send (all connect; default: all)."), QStringLiteral("n"), QStringLiteral("1000000")},
                        {QStringLiteral("threads"), QStringLiteral("Client threads (each drives members/threads clients)."), QStringLiteral("n"), QStringLiteral("100")}});
     parser.process(app);
     const int memberCount = std::max(parser.value(QStringLiteral("members")).toInt() / s_teamSize, 1) * s_teamSize;
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
     QRandomGenerator rng(20261206);
     const int firstWaveMembers = memberCount / s_firstWaveEvery;
     const int firstWaveMessages = messageCount / 10;
+    // --senders: how many members send (the same share in every team); all of them connect.
+    const int sendersPerTeam = std::clamp((s_teamSize * parser.value(QStringLiteral("senders")).toInt() + memberCount / 2) / memberCount, 1, s_teamSize);
     QList<QList<Outgoing>> bySender(memberCount);
     quint64 sentChecksum = 0;
     for (int i = 0; i < messageCount; ++i) {
@@ -119,9 +122,16 @@ int main(int argc, char **argv)
             while (to % s_firstWaveEvery == 0);
         }
         const int team = to / s_teamSize;
-        int from = team * s_teamSize + rng.bounded(s_teamSize - 1);
-        if (from >= to)
-            ++from;
+        int from = 0;
+        if (sendersPerTeam >= s_teamSize) {
+            from = team * s_teamSize + rng.bounded(s_teamSize - 1);
+            if (from >= to)
+                ++from;
+        } else {
+            from = team * s_teamSize + rng.bounded(sendersPerTeam);
+            if (from == to)
+                from = team * s_teamSize + sendersPerTeam; // a sender writing to itself: the next member
+        }
         Outgoing o;
         o.message.uuid = QUuid::createUuid();
         o.message.to = members.at(to).account.role;
@@ -293,6 +303,7 @@ int main(int argc, char **argv)
     std::printf("Team hub benchmark (PostgreSQL at 127.0.0.1, throwaway cluster, fsync off)\n");
     std::printf("  members (connections)    %d in teams of %d on %d client threads (setup %.1f s)\n", memberCount, s_teamSize,
                 threadCount, setupMs / 1000.0);
+    std::printf("  senders                  %d per team of %d (all members connect)\n", std::min(sendersPerTeam + 1, s_teamSize) == s_teamSize ? s_teamSize : sendersPerTeam, s_teamSize);
     std::printf("  connect retries          %d (libpq's connect timeout while %d members connect at once)\n",
                 g_connectRetries.load(), memberCount);
     std::printf("  hostile member           %s\n", hostile ? qPrintable(troublemaker.summary()) : "none (--no-hostile)");
