@@ -33,491 +33,47 @@
 // --quick: 20 members, 5 commitments each, 100 dependencies, 5 solo owners (about a minute, most
 // of it waiting for the window to open). Exits non-zero when a check fails. Progress goes to
 // stderr. Figures, never a timed test.
-#include "attention/attentionservice.h"
+#include "commitmentsbenchparts.h"
 #include "hubbenchparts.h"
-#include "messaging/outboxservice.h"
 #include "pgcluster.h"
 #include "storage/attentionrepository.h"
-#include "storage/database.h"
 #include "storage/repositories.h"
-#include "team/commitmentnotices.h"
-#include "team/secretstore.h"
-#include "testsupport.h"
-#include "time/clock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <functional>
 #include <cstdio>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <random>
-#include <set>
 #include <thread>
 
 #include <sys/resource.h>
 
 using namespace fermata;
+using namespace fermata::bench::commitments;
 
 namespace {
 
-const QString s_prefix = QLatin1String(commitmentnotices::uuidPrefix);
-
-qint64 nowMs()
+struct Options
 {
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-void sleepMs(int ms)
-{
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
-
-[[noreturn]] void fail(const QString &what)
-{
-    std::fprintf(stderr, "commitments_bench: %s\n", qPrintable(what));
-    std::exit(2);
-}
-
-// A thread with its own event loop: one Fermata process. Work is posted to it.
-class Process
-{
-public:
-    Process()
-    {
-        m_thread.start();
-        m_context.moveToThread(&m_thread);
-    }
-    ~Process()
-    {
-        m_thread.quit();
-        m_thread.wait();
-    }
-    Q_DISABLE_COPY_MOVE(Process)
-
-    template <typename Work>
-    void post(Work work)
-    {
-        QMetaObject::invokeMethod(&m_context, std::move(work), Qt::QueuedConnection);
-    }
-
-private:
-    QThread m_thread;
-    QObject m_context;
+    int memberCount = 0;
+    int perMember = 0;
+    int twinsEvery = 0;
+    int dependencyCount = 0;
+    int soloCount = 0;
+    int teammateCommitments = 0;
+    QString settings; // extra server settings
 };
 
-// When each commitment notice was first seen stored and released, across every process.
-struct Sighting
+Options parseOptions(const QCoreApplication &app)
 {
-    int member = 0;
-    QString uuid;
-    int round = 0;
-    qint64 storedMs = 0;
-    qint64 releasedMs = 0;
-    bool byTwin = false; // first seen by the member's second process
-};
-
-class Tracker
-{
-public:
-    std::atomic<int> round{0};
-    std::atomic<qint64> releaseSince{0}; // a release before this (the window's opening) is early
-
-    // Returns how many items were new.
-    int saw(int member, const QList<InboxItem> &items, bool twin)
-    {
-        const qint64 at = nowMs();
-        int fresh = 0;
-        const std::lock_guard lock(m_mutex);
-        for (const InboxItem &item : items) {
-            if (!item.uuid.startsWith(s_prefix))
-                continue;
-            auto [it, inserted] = m_items.try_emplace({member, item.notification.id});
-            if (inserted) {
-                it->second = Sighting{member, item.uuid, round.load(), at, 0, twin};
-                ++fresh;
-            }
-            if (item.state != ItemState::Held && it->second.releasedMs == 0)
-                it->second.releasedMs = at; // released by a tick this process did not see
-        }
-        return fresh;
-    }
-    void released(int member, const QList<qint64> &ids)
-    {
-        const qint64 at = nowMs();
-        const std::lock_guard lock(m_mutex);
-        for (qint64 id : ids) {
-            auto it = m_items.find({member, id});
-            if (it != m_items.end() && it->second.releasedMs == 0)
-                it->second.releasedMs = at;
-            if (at < releaseSince.load())
-                ++m_early;
-        }
-    }
-    // Seen in `r`: stored, and released.
-    std::pair<int, int> countIn(int r) const
-    {
-        const std::lock_guard lock(m_mutex);
-        int stored = 0, released = 0;
-        for (const auto &[key, s] : m_items) {
-            if (s.round != r)
-                continue;
-            ++stored;
-            released += s.releasedMs > 0 ? 1 : 0;
-        }
-        return {stored, released};
-    }
-    QList<Sighting> sightings() const
-    {
-        const std::lock_guard lock(m_mutex);
-        QList<Sighting> list;
-        for (const auto &[key, s] : m_items)
-            list.append(s);
-        return list;
-    }
-    int early() const { return m_early.load(); }
-
-private:
-    mutable std::mutex m_mutex;
-    std::map<std::pair<int, qint64>, Sighting> m_items;
-    std::atomic<int> m_early{0};
-};
-
-Tracker g_tracker;
-std::array<std::atomic<int>, 4> g_syncs{}; // sync() ends (statusChanged) per round
-std::atomic<int> g_errors{0};
-std::mutex g_errorMutex;
-
-std::atomic<int> g_locked{0}; // syncs that gave up waiting for the other process's write lock
-std::atomic<int> g_lockedReleases{0}; // of them, the engine's release (tick)
-
-std::atomic<int> g_connectRetries{0};
-
-// Connects as the app's reconnect timer would: 200 clients connecting at once on 2 CPUs can
-// see libpq's connect timeout; a client that never connected would sit out the round and turn
-// up as late or unexpected items, which is the machine's doing, not the protocol's.
-Status connectWithRetries(OutboxService &service)
-{
-    Status s = service.connectToHub();
-    for (int attempt = 1; !s && s.error().code == Error::Code::Io && attempt < 10; ++attempt) {
-        ++g_connectRetries;
-        QThread::msleep(500 * attempt);
-        s = service.connectToHub();
-    }
-    return s;
-}
-
-void noteError(const QString &what)
-{
-    // Two processes of one person on one file: SQLite's busy timeout (5 s) ran out. The next
-    // sync repeats the work; counted apart, the checks say whether anything was lost or doubled.
-    const bool locked = what.contains(QStringLiteral("database is locked"));
-    if (locked && what.startsWith(QStringLiteral("attention:")))
-        ++g_lockedReleases;
-    const int seen = locked ? g_locked.fetch_add(1) : g_errors.fetch_add(1);
-    if (seen < (locked ? 3 : 10)) {
-        const std::lock_guard lock(g_errorMutex);
-        std::fprintf(stderr, "commitments_bench: %s\n", qPrintable(what));
-    }
-}
-
-// One member: their Fermata (primary) and, in round B, a second process on the same file (twin).
-struct Person
-{
-    int index = 0;
-    NewMember account;
-    test::TempDataDir dir;
-    Process process;
-    std::unique_ptr<Process> twinProcess; // for a twinned member
-    // Owned by `process`'s thread.
-    std::unique_ptr<Database> db;
-    std::unique_ptr<FileSecretStore> secrets;
-    std::unique_ptr<OutboxService> service;
-    std::unique_ptr<AttentionService> attention;
-    // Owned by `twinProcess`'s thread.
-    std::unique_ptr<Database> twinDb;
-    std::unique_ptr<FileSecretStore> twinSecrets;
-    std::unique_ptr<OutboxService> twin;
-
-    // As owner: shared task ids and their commitments' uuids, in order.
-    QList<qint64> sharedTasks;
-    QList<QUuid> commitments;
-    // As dependent: commitment uuid -> the local task that waits for it.
-    QHash<QUuid, qint64> waits;
-
-    // Figure 1 (written on the thread, read after the latch).
-    qint64 storeMs = 0;
-    qint64 pushMs = 0;
-    std::atomic<qint64> copyCompleteAt{0};
-    qint64 syncStartAt = 0;              // the owner's sync() began
-    std::atomic<qint64> onHubAt{0};      // the hub first held all of its finish days
-    int expectedCopy = 0;
-
-    QString secretsPath() const { return dir.filePath(QStringLiteral("hub-secrets.json")); }
-};
-
-// A count down that sleeps while it waits (libstdc++ 12's std::latch spins the waiting thread
-// for as long as the others keep counting down: a whole CPU taken from the members).
-class Countdown
-{
-public:
-    explicit Countdown(size_t count) : m_count(count) {}
-    void countDown()
-    {
-        const std::lock_guard lock(m_mutex);
-        if (--m_count == 0)
-            m_zero.notify_all();
-    }
-    void wait()
-    {
-        std::unique_lock lock(m_mutex);
-        m_zero.wait(lock, [this] { return m_count == 0; });
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_zero;
-    size_t m_count;
-};
-
-// Runs `work(person)` on each person's thread (`twin`: the twin's), all at once; waits for all.
-template <typename Work>
-void onEach(const std::vector<Person *> &people, Work work, bool twin = false)
-{
-    Countdown done(people.size());
-    for (Person *p : people) {
-        (twin ? *p->twinProcess : p->process).post([&done, &work, p] {
-            work(*p);
-            done.countDown();
-        });
-    }
-    done.wait();
-}
-
-void progress(const char *what)
-{
-    std::fprintf(stderr, "%s  %s\n", qPrintable(QDateTime::currentDateTimeUtc().toString(QStringLiteral("HH:mm:ss"))), what);
-}
-
-// After every sync of either process of a person: what commitment notices are stored now; the
-// engine takes the Inbox change, as DataChangeWatcher makes the window's engine do after every
-// write by another connection (so a release that lost a lock race is tried again).
-void afterSync(Person &p, Database &db, bool twin)
-{
-    const Result<QList<InboxItem>> items = AttentionRepository(db).recent(100000);
-    if (!items) {
-        noteError(items.error().message);
-        return;
-    }
-    g_tracker.saw(p.index, *items, twin);
-    g_syncs[size_t(std::clamp(g_tracker.round.load(), 0, 3))] += 1;
-    if (g_tracker.round.load() == 1 && p.copyCompleteAt.load() == 0) {
-        QSqlQuery q(db.connection());
-        if (q.exec(QStringLiteral("SELECT count(*) FROM team_commitments WHERE finish_day IS NOT NULL")) && q.next()
-            && q.value(0).toInt() >= p.expectedCopy)
-            p.copyCompleteAt = nowMs();
-    }
-    if (!twin)
-        p.attention->takeInboxChanges();
-    else
-        p.process.post([&p] { p.attention->takeInboxChanges(); });
-}
-
-Status sync(OutboxService &service)
-{
-    Status s = service.sync();
-    if (!s)
-        noteError(QStringLiteral("sync: ") + s.error().message);
-    return s;
-}
-
-// The commitment a notice is about ("commitment:<uuid>:<stamp>"), when the person waits for it.
-QUuid aboutWhich(const QString &itemUuid, const QHash<QUuid, qint64> &waits)
-{
-    const QUuid about = commitmentnotices::commitmentOf(itemUuid);
-    return waits.contains(about) ? about : QUuid();
-}
-
-struct ItemRow
-{
-    qint64 id = 0;
-    QString uuid;
-    ItemState state = ItemState::Held;
-    QString title;
-};
-
-// Every commitment notice in each person's Inbox, read on their threads.
-std::vector<QList<ItemRow>> readNotices(const std::vector<Person *> &people)
-{
-    std::vector<QList<ItemRow>> all(people.size());
-    onEach(people, [&all](Person &p) {
-        const Result<QList<InboxItem>> items = AttentionRepository(*p.db).recent(100000);
-        if (!items) {
-            noteError(items.error().message);
-            return;
-        }
-        for (const InboxItem &item : *items) {
-            if (item.uuid.startsWith(s_prefix))
-                all[size_t(p.index)].append({item.notification.id, item.uuid, item.state, item.notification.title});
-        }
-    });
-    return all;
-}
-
-// The check: per person, the notices not in `baseline`, per commitment they wait for: one for
-// each commitment in `changed`, none for the others; no uuid twice. Returns failures, in words.
-struct Tally
-{
-    int items = 0;
-    int expected = 0;
-    int missing = 0;
-    int duplicates = 0;   // a second item for one commitment, or a uuid twice
-    int unexpected = 0;   // an item for a commitment that did not change
-    int unmapped = 0;     // an item that names no commitment the person waits for
-    int held = 0;
-    int released = 0;
-    QString summary() const
-    {
-        return QStringLiteral("%1 items for %2 expected: missing %3, duplicates %4, unexpected %5, unmapped %6 "
-                              "(held %7, released %8)")
-            .arg(items).arg(expected).arg(missing).arg(duplicates).arg(unexpected).arg(unmapped).arg(held).arg(released);
-    }
-    bool ok() const { return items == expected && missing == 0 && duplicates == 0 && unexpected == 0 && unmapped == 0; }
-};
-
-Tally verify(const std::vector<Person *> &people, const std::vector<QList<ItemRow>> &notices,
-               const std::vector<QSet<qint64>> &baseline, const QSet<QUuid> &changed)
-{
-    Tally v;
-    for (const Person *p : people) {
-        const size_t i = size_t(p->index);
-        QHash<QUuid, int> per;
-        QSet<QString> uuids;
-        for (const ItemRow &row : notices[i]) {
-            if (baseline[i].contains(row.id))
-                continue;
-            ++v.items;
-            (row.state == ItemState::Held ? v.held : v.released) += 1;
-            if (uuids.contains(row.uuid))
-                ++v.duplicates;
-            uuids.insert(row.uuid);
-            const QUuid about = aboutWhich(row.uuid, p->waits);
-            if (about.isNull())
-                ++v.unmapped;
-            else
-                per[about] += 1;
-        }
-        for (auto it = p->waits.cbegin(); it != p->waits.cend(); ++it) {
-            const int n = per.value(it.key());
-            if (changed.contains(it.key())) {
-                ++v.expected;
-                v.missing += n == 0 ? 1 : 0;
-                v.duplicates += std::max(0, n - 1);
-            } else {
-                v.unexpected += n;
-            }
-        }
-    }
-    return v;
-}
-
-// Each commitment's last change on the hub (updated_at, the server's clock_timestamp()).
-QHash<QUuid, qint64> hubChangeTimes(HubClient &admin)
-{
-    QHash<QUuid, qint64> times;
-    QSqlQuery q(admin.connection());
-    if (!q.exec(QStringLiteral("SELECT uuid::text, (extract(epoch FROM updated_at) * 1000)::bigint FROM fermata.commitments")))
-        fail(q.lastError().text());
-    while (q.next())
-        times.insert(QUuid::fromString(q.value(0).toString()), q.value(1).toLongLong());
-    return times;
-}
-
-int hubCount(HubClient &admin, const QString &where)
-{
-    QSqlQuery q(admin.connection());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM fermata.commitments WHERE withdrawn_at IS NULL AND ") + where) || !q.next())
-        fail(q.lastError().text());
-    return q.value(0).toInt();
-}
-
-// A daily window [start, start + minutes) in UTC, start on a minute.
-CheckInWindow windowAt(const QDateTime &start, int minutes)
-{
-    const QTime t = start.toUTC().time();
-    return CheckInWindow{0, WeeklyRule(WeeklyRule::EveryDay, QTime(t.hour(), t.minute()), QTime(t.hour(), t.minute()).addSecs(minutes * 60), "UTC"),
-                         QStringLiteral("bench"), CheckInWindow::Scope::Personal};
-}
-
-QDateTime nextMinuteAfter(qint64 secs)
-{
-    QDateTime t = QDateTime::currentDateTimeUtc().addSecs(secs);
-    return t.addSecs(60 - t.time().second()).addMSecs(-t.time().msec());
-}
-
-// Waits until `done()` or `timeoutMs`; false on timeout.
-template <typename Done>
-bool waitFor(Done done, qint64 timeoutMs, int everyMs = 10)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        sleepMs(everyMs);
-    }
-    return true;
-}
-
-struct Lags
-{
-    QList<qint64> values;
-    QString text() const
-    {
-        return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms (n = %4)")
-            .arg(bench::percentile(values, 0.5)).arg(bench::percentile(values, 0.99)).arg(bench::percentile(values, 1))
-            .arg(values.size());
-    }
-};
-
-// An owner's change to a shared task: done, or its finish day moved `days` later (a new block).
-void markDone(Person &p, qint64 taskId)
-{
-    TaskRepository tasks(*p.db);
-    Result<std::optional<Task>> task = tasks.find(taskId);
-    if (!task || !task->has_value()) {
-        noteError(QStringLiteral("task %1 of member %2 is gone").arg(taskId).arg(p.index));
-        return;
-    }
-    Task t = task->value();
-    t.done = true;
-    if (Status s = tasks.update(t); !s)
-        noteError(s.error().message);
-}
-
-void moveFinishDay(Person &p, qint64 taskId, int days)
-{
-    const QDateTime start(QDate::currentDate().addDays(days), QTime(15, 0), Qt::UTC);
-    if (auto added = FocusBlockRepository(*p.db).add({0, taskId, start, start.addSecs(3600), false}); !added)
-        noteError(added.error().message);
-}
-
-} // namespace
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    test::pinEnvironment();
     QCommandLineParser parser;
     parser.addOptions({{QStringLiteral("members"), QStringLiteral("Members of the team."), QStringLiteral("n"), QStringLiteral("200")},
                        {QStringLiteral("commitments"), QStringLiteral("Tasks each member shares."), QStringLiteral("n"), QStringLiteral("20")},
@@ -532,104 +88,94 @@ int main(int argc, char **argv)
         const QString key = QString::fromLatin1(name);
         return quick && !parser.isSet(key) ? quickValue : parser.value(key).toInt();
     };
-    const int memberCount = std::max(option("members", 20), 3);
-    const int perMember = std::max(option("commitments", 5), 1);
-    const int twinsEvery = std::max(option("twins-every", 4), 0);
-    const int dependencyCount = std::clamp(option("dependencies", 100), 0, memberCount * (memberCount - 1) * perMember);
-    const int soloCount = std::clamp(option("solo", 5), 0, memberCount);
-    const int teammateCommitments = (memberCount - 1) * perMember;
+    Options o;
+    o.memberCount = std::max(option("members", 20), 3);
+    o.perMember = std::max(option("commitments", 5), 1);
+    o.twinsEvery = std::max(option("twins-every", 4), 0);
+    o.dependencyCount = std::clamp(option("dependencies", 100), 0, o.memberCount * (o.memberCount - 1) * o.perMember);
+    o.soloCount = std::clamp(option("solo", 5), 0, o.memberCount);
+    o.teammateCommitments = (o.memberCount - 1) * o.perMember;
+    o.settings = parser.value(QStringLiteral("settings"));
+    return o;
+}
 
-    // The hub.
+// What the phases share: the hub, the team, who waits for whose commitment, and the clocks of
+// each round. Members in this order so that the members' threads end before the admin's
+// connection and the cluster do, as main()'s locals did.
+struct Bench
+{
+    explicit Bench(const Options &o) : opt(o) {}
+    Q_DISABLE_COPY_MOVE(Bench)
+
+    const Options opt;
     test::PgCluster cluster;
-    const int twins = twinsEvery > 0 ? (memberCount + twinsEvery - 1) / twinsEvery : 0;
-    if (!cluster.start(memberCount + twins + 20, parser.value(QStringLiteral("settings"))))
-        fail(cluster.errorString());
-    const QString adminUrl = cluster.createHubDatabase(QStringLiteral("bench_hub"), QStringLiteral("hub_admin"));
-    if (adminUrl.isEmpty())
-        fail(cluster.errorString());
-    const HubConfig config = HubConfig::fromUrl(adminUrl).value();
+    HubConfig config;
     HubClient admin;
-    if (!admin.open(config, cluster.adminPassword()) || !admin.initSchema())
-        fail(QStringLiteral("cannot set up the hub"));
-
-    QElapsedTimer setupTimer;
-    setupTimer.start();
     std::vector<std::unique_ptr<Person>> owned;
     std::vector<Person *> everyone;
-    for (int i = 0; i < memberCount; ++i) {
-        const Result<NewMember> added = admin.addMember(QStringLiteral("Bench"), QStringLiteral("Member %1").arg(i),
-                                                        QStringLiteral("m%1@bench.example").arg(i), "UTC");
-        if (!added)
-            fail(added.error().message);
-        owned.push_back(std::make_unique<Person>());
-        owned.back()->index = i;
-        owned.back()->account = *added;
-        owned.back()->expectedCopy = teammateCommitments;
-        everyone.push_back(owned.back().get());
-    }
-    static const SystemClock clock{};
-    // Each person's Fermata: file, engine (window closed: one far from now), join, share locally.
-    const QDateTime closedAt = nextMinuteAfter(6 * 3600);
-    onEach(everyone, [&](Person &p) {
-        auto opened = Database::open(p.dir.databasePath());
-        if (!opened)
-            fail(opened.error().message);
-        p.db = std::move(opened).value();
-        p.secrets = std::make_unique<FileSecretStore>(p.secretsPath());
-        p.attention = std::make_unique<AttentionService>(*p.db, clock);
-        if (Status s = p.attention->load("UTC"); !s)
-            fail(s.error().message);
-        if (Status s = p.attention->setPersonalWindows({windowAt(closedAt, 10)}); !s)
-            fail(s.error().message);
-        QObject::connect(p.attention.get(), &AttentionService::digestReady, p.attention.get(),
-                         [&p](const Digest &, const QList<qint64> &ids) { g_tracker.released(p.index, ids); });
-        QObject::connect(p.attention.get(), &AttentionService::failed, p.attention.get(),
-                         [](const Error &e) { noteError(QStringLiteral("attention: ") + e.message); });
-        p.attention->start();
-        p.service = std::make_unique<OutboxService>(*p.db, *p.secrets, clock);
-        p.service->setReconnectInterval(0);
-        p.service->setSenderZone(QTimeZone::utc());
-        QObject::connect(p.service.get(), &OutboxService::statusChanged, p.service.get(),
-                         [&p] { afterSync(p, *p.db, false); });
-        HubConfig mine = config;
-        mine.user = p.account.role;
-        if (Status s = p.service->join(mine, p.account.password); !s)
-            fail(QStringLiteral("join: ") + s.error().message);
-        const QDateTime due = QDateTime::currentDateTimeUtc().addDays(30);
-        for (int k = 0; k < perMember; ++k) {
-            Task task;
-            task.title = QStringLiteral("Member %1's deliverable %2").arg(p.index).arg(k);
-            task.estimateMinutes = task.remainingMinutes = 180;
-            task.deadline = due.addSecs(3600 * k);
-            const Result<qint64> id = TaskRepository(*p.db).add(task);
-            if (!id)
-                fail(id.error().message);
-            const auto shared = p.service->commitments().share(*id, QStringLiteral("bench"));
-            if (!shared)
-                fail(shared.error().message);
-            p.sharedTasks.append(*id);
-            p.commitments.append(shared->commitment.uuid);
-        }
-    });
-    progress("joined and shared");
-    // The dependencies: member j % M waits for a random commitment of another member, one task
-    // per (member, commitment).
+    std::vector<Person *> twinned;           // round B's members with a second process
+    QHash<QUuid, QList<int>> dependentsOf;   // commitment -> dependent members
+    QSet<QUuid> allDepended;
+    std::vector<QSet<qint64>> baseline;      // notices before the rounds, left out of their checks
+    // CPU and wall clock at the start of each round (1: figures 1 and 1b, 2: A, 3: B) and the end.
+    std::array<qint64, 4> cpuAtStart{};
+    std::array<qint64, 4> wallAtStart{};
+    qint64 cpuAtEnd = 0;
+    qint64 wallAtEnd = 0;
+};
+
+qint64 cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
+// The syncs from here on count for round `r`, and so do the CPU and wall clock.
+void startRound(Bench &b, int r)
+{
+    b.cpuAtStart[size_t(r)] = cpuMs();
+    b.wallAtStart[size_t(r)] = nowMs();
+    g_tracker.round = r;
+}
+
+// ---- Set-up.
+
+// The hub: a throwaway cluster with a connection for every process, and its schema.
+void startHub(Bench &b)
+{
+    const int twins = b.opt.twinsEvery > 0 ? (b.opt.memberCount + b.opt.twinsEvery - 1) / b.opt.twinsEvery : 0;
+    if (!b.cluster.start(b.opt.memberCount + twins + 20, b.opt.settings))
+        fail(b.cluster.errorString());
+    const QString adminUrl = b.cluster.createHubDatabase(QStringLiteral("bench_hub"), QStringLiteral("hub_admin"));
+    if (adminUrl.isEmpty())
+        fail(b.cluster.errorString());
+    b.config = HubConfig::fromUrl(adminUrl).value();
+    if (!b.admin.open(b.config, b.cluster.adminPassword()) || !b.admin.initSchema())
+        fail(QStringLiteral("cannot set up the hub"));
+}
+
+// The dependencies: member j % M waits for a random commitment of another member, one task
+// per (member, commitment).
+void addDependencies(Bench &b)
+{
+    const int memberCount = b.opt.memberCount;
     QRandomGenerator rng(20261207);
-    QHash<QUuid, QList<int>> dependentsOf;     // commitment -> dependent members
-    for (int j = 0; j < dependencyCount; ++j) {
-        Person &d = *everyone[size_t(j % memberCount)];
+    for (int j = 0; j < b.opt.dependencyCount; ++j) {
+        Person &d = *b.everyone[size_t(j % memberCount)];
         for (;;) {
             const int o = (d.index + 1 + int(rng.bounded(quint32(memberCount - 1)))) % memberCount;
-            const int k = int(rng.bounded(quint32(perMember)));
-            const QUuid c = everyone[size_t(o)]->commitments.at(k);
+            const int k = int(rng.bounded(quint32(b.opt.perMember)));
+            const QUuid c = b.everyone[size_t(o)]->commitments.at(k);
             if (d.waits.contains(c))
                 continue;
             d.waits.insert(c, 0);
-            dependentsOf[c].append(d.index);
+            b.dependentsOf[c].append(d.index);
             break;
         }
     }
-    onEach(everyone, [](Person &p) {
+    onEach(b.everyone, [](Person &p) {
         for (auto it = p.waits.begin(); it != p.waits.end(); ++it) {
             Task task;
             task.title = QStringLiteral("Follow-up on %1").arg(it.key().toString(QUuid::WithoutBraces));
@@ -641,23 +187,48 @@ int main(int argc, char **argv)
             it.value() = *id;
         }
     });
+}
+
+// The team joins, shares and waits; every copy complete. Returns how long it took.
+qint64 setUpTeam(Bench &b)
+{
+    QElapsedTimer setupTimer;
+    setupTimer.start();
+    for (int i = 0; i < b.opt.memberCount; ++i) {
+        const Result<NewMember> added = b.admin.addMember(QStringLiteral("Bench"), QStringLiteral("Member %1").arg(i),
+                                                          QStringLiteral("m%1@bench.example").arg(i), "UTC");
+        if (!added)
+            fail(added.error().message);
+        b.owned.push_back(std::make_unique<Person>());
+        b.owned.back()->index = i;
+        b.owned.back()->account = *added;
+        b.owned.back()->expectedCopy = b.opt.teammateCommitments;
+        b.everyone.push_back(b.owned.back().get());
+    }
+    const QDateTime closedAt = nextMinuteAfter(6 * 3600);
+    onEach(b.everyone, [&](Person &p) { openFermata(p, b.config, b.opt.perMember, closedAt); });
+    progress("joined and shared");
+    addDependencies(b);
     // Everyone pushes their shares, then reads the team's (twice: the last pushes reach all).
     for (int pass = 0; pass < 2; ++pass)
-        onEach(everyone, [](Person &p) { (void)sync(*p.service); });
+        onEach(b.everyone, [](Person &p) { (void)sync(*p.service); });
     std::atomic<int> shortCopies{0};
-    onEach(everyone, [&](Person &p) {
+    onEach(b.everyone, [&](Person &p) {
         const auto copy = p.service->commitments().teammates();
-        if (!copy || copy->size() != teammateCommitments)
+        if (!copy || copy->size() != b.opt.teammateCommitments)
             ++shortCopies;
     });
-    if (shortCopies.load() > 0 || hubCount(admin, QStringLiteral("true")) != memberCount * perMember)
+    if (shortCopies.load() > 0 || hubCount(b.admin, QStringLiteral("true")) != b.opt.memberCount * b.opt.perMember)
         fail(QStringLiteral("the team's copies are incomplete after setup"));
-    const qint64 setupMs = setupTimer.elapsed();
+    return setupTimer.elapsed();
+}
 
-    // What one refresh costs a member on top of the hub calls: the notices' recorder reads the
-    // whole copy before and after (TeamCommitmentRepository::all()).
+// What one refresh costs a member on top of the hub calls: the notices' recorder reads the
+// whole copy before and after (TeamCommitmentRepository::all()).
+QList<qint64> timeCopyReads(const Bench &b)
+{
     QList<qint64> copyReads;
-    onEach({everyone.front()}, [&](Person &p) {
+    onEach({b.everyone.front()}, [&](Person &p) {
         for (int i = 0; i < 5; ++i) {
             QElapsedTimer t;
             t.start();
@@ -665,116 +236,117 @@ int main(int argc, char **argv)
             copyReads.append(t.elapsed());
         }
     });
-    progress("setup done; figure 1");
-    // ---- Figure 1: everyone publishes a plan's commitment days at once.
-    const auto cpuMs = [] {
-        rusage usage{};
-        getrusage(RUSAGE_SELF, &usage);
-        return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
-            + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
-    };
-    std::array<qint64, 4> cpuAtStart{};
-    std::array<qint64, 4> wallAtStart{};
-    cpuAtStart[1] = cpuMs();
-    wallAtStart[1] = nowMs();
-    g_tracker.round = 1;
+    return copyReads;
+}
+
+// ---- Figure 1: everyone publishes a plan's commitment days at once.
+
+struct PlanFigures
+{
+    QList<qint64> storeTimes, pushTimes, onHubTimes;
+    qint64 hubCompleteMs = 0;    // all finish days on the hub, after the start; 0: never
+    qint64 allPushedMs = 0;
+    qint64 copiesMs = 0;
+    bool copiesComplete = false;
+    Tally planNotices;
+    int planHeldAfterRelease = 0;
+};
+
+// On a thread of its own while the owners publish: when each owner's finish days were all on
+// the hub (Person::onHubAt) and when all were (`hubCompleteMs`, after `publishStart`).
+void watchHub(Bench &b, qint64 publishStart, std::atomic<qint64> &hubCompleteMs)
+{
+    // The admin connection belongs to the main thread: a connection of its own here.
+    HubClient probe;
+    if (!probe.open(b.config, b.cluster.adminPassword())) {
+        noteError(QStringLiteral("cannot open the probe connection"));
+        return;
+    }
+    QHash<qint64, Person *> byId;
+    for (Person *p : b.everyone)
+        byId.insert(p->account.id, p);
+    int complete = 0;
+    QSqlQuery q(probe.connection());
+    const bool all = waitFor([&] {
+        if (!q.exec(QStringLiteral("SELECT owner_id, count(*) FROM fermata.commitments WHERE finish_day IS NOT NULL "
+                                   "AND withdrawn_at IS NULL GROUP BY owner_id"))) {
+            noteError(q.lastError().text());
+            return true;
+        }
+        const qint64 at = nowMs();
+        while (q.next()) {
+            Person *p = byId.value(q.value(0).toLongLong());
+            if (p && q.value(1).toInt() >= b.opt.perMember && p->onHubAt.load() == 0) {
+                p->onHubAt = at;
+                ++complete;
+            }
+        }
+        return complete >= b.opt.memberCount;
+    }, 600000, 5);
+    if (all)
+        hubCompleteMs = nowMs() - publishStart;
+    probe.close();
+}
+
+PlanFigures publishPlans(Bench &b)
+{
+    PlanFigures f;
+    startRound(b, 1);
     QElapsedTimer publish;
     std::atomic<qint64> hubCompleteMs{0};
     publish.start();
     const qint64 publishStart = nowMs();
-    std::thread watcher([&] {
-        // The admin connection belongs to the main thread: a connection of its own here.
-        HubClient probe;
-        if (!probe.open(config, cluster.adminPassword())) {
-            noteError(QStringLiteral("cannot open the probe connection"));
-            return;
-        }
-        QHash<qint64, Person *> byId;
-        for (Person *p : everyone)
-            byId.insert(p->account.id, p);
-        int complete = 0;
-        QSqlQuery q(probe.connection());
-        const bool all = waitFor([&] {
-            if (!q.exec(QStringLiteral("SELECT owner_id, count(*) FROM fermata.commitments WHERE finish_day IS NOT NULL "
-                                       "AND withdrawn_at IS NULL GROUP BY owner_id"))) {
-                noteError(q.lastError().text());
-                return true;
-            }
-            const qint64 at = nowMs();
-            while (q.next()) {
-                Person *p = byId.value(q.value(0).toLongLong());
-                if (p && q.value(1).toInt() >= perMember && p->onHubAt.load() == 0) {
-                    p->onHubAt = at;
-                    ++complete;
-                }
-            }
-            return complete >= memberCount;
-        }, 600000, 5);
-        if (all)
-            hubCompleteMs = nowMs() - publishStart;
-        probe.close();
-    });
-    onEach(everyone, [&](Person &p) {
-        QElapsedTimer t;
-        t.start();
-        const QDate today = QDate::currentDate();
-        const Status stored = p.db->inTransaction([&]() -> Status {
-            FocusBlockRepository blocks(*p.db);
-            for (int k = 0; k < p.sharedTasks.size(); ++k) {
-                const QDateTime start(today.addDays(1 + k % 10), QTime(9, 0), Qt::UTC);
-                if (auto a = blocks.add({0, p.sharedTasks.at(k), start, start.addSecs(7200), false}); !a)
-                    return a.error();
-                if (k % 2 == 1) {
-                    if (auto b = blocks.add({0, p.sharedTasks.at(k), start.addDays(1).addSecs(4 * 3600),
-                                             start.addDays(1).addSecs(5 * 3600), false}); !b)
-                        return b.error();
-                }
-            }
-            return {};
-        });
-        if (!stored)
-            noteError(stored.error().message);
-        p.storeMs = t.elapsed();
-        t.restart();
-        p.syncStartAt = nowMs();
-        (void)sync(*p.service);
-        p.pushMs = t.elapsed();
-    });
-    const qint64 allPushedMs = publish.elapsed();
+    std::thread watcher([&] { watchHub(b, publishStart, hubCompleteMs); });
+    onEach(b.everyone, storeAndPushPlan);
+    f.allPushedMs = publish.elapsed();
     watcher.join();
+    f.hubCompleteMs = hubCompleteMs.load();
     // Every copy complete, through the nudges.
-    const bool copiesComplete = waitFor([&] {
-        return std::all_of(everyone.cbegin(), everyone.cend(), [](const Person *p) { return p->copyCompleteAt.load() > 0; });
+    f.copiesComplete = waitFor([&] {
+        return std::all_of(b.everyone.cbegin(), b.everyone.cend(), [](const Person *p) { return p->copyCompleteAt.load() > 0; });
     }, 120000);
-    qint64 copiesMs = 0;
-    for (const Person *p : everyone)
-        copiesMs = std::max(copiesMs, p->copyCompleteAt.load() - publishStart);
-    QList<qint64> storeTimes, pushTimes, onHubTimes;
-    for (const Person *p : everyone) {
-        storeTimes.append(p->storeMs);
-        pushTimes.append(p->pushMs);
+    for (const Person *p : b.everyone)
+        f.copiesMs = std::max(f.copiesMs, p->copyCompleteAt.load() - publishStart);
+    for (const Person *p : b.everyone) {
+        f.storeTimes.append(p->storeMs);
+        f.pushTimes.append(p->pushMs);
         if (p->onHubAt.load() > 0)
-            onHubTimes.append(p->onHubAt.load() - p->syncStartAt);
+            f.onHubTimes.append(p->onHubAt.load() - p->syncStartAt);
     }
-    // Did publishing the plan give notices (unplanned -> a finish day)? Counted, released and
-    // then left out of the rounds' checks.
+    return f;
+}
+
+// Did publishing the plan give notices (unplanned -> a finish day)? Counted, released and
+// then left out of the rounds' checks.
+Tally noticesFromPlan(Bench &b)
+{
     for (int pass = 0; pass < 2; ++pass)
-        onEach(everyone, [](Person &p) { (void)sync(*p.service); });
-    std::vector<QList<ItemRow>> notices = readNotices(everyone);
-    QSet<QUuid> allDepended;
-    for (const Person *p : everyone) {
+        onEach(b.everyone, [](Person &p) { (void)sync(*p.service); });
+    const std::vector<QList<ItemRow>> notices = readNotices(b.everyone);
+    for (const Person *p : b.everyone) {
         for (auto it = p->waits.cbegin(); it != p->waits.cend(); ++it)
-            allDepended.insert(it.key());
+            b.allDepended.insert(it.key());
     }
-    std::vector<QSet<qint64>> none(everyone.size());
-    const Tally planNotices = verify(everyone, notices, none, allDepended);
-    // Figure 1b: one owner at a time re-plans (each shared task's finish day moves later) and
-    // syncs while everyone else is offline: one member's push, without 199 nudged syncs of
-    // teammates competing for this machine's CPUs (on their own machines they would not).
+    std::vector<QSet<qint64>> none(b.everyone.size());
+    return verify(b.everyone, notices, none, b.allDepended);
+}
+
+// ---- Figure 1b: one owner at a time re-plans (each shared task's finish day moves later) and
+// syncs while everyone else is offline: one member's push, without 199 nudged syncs of
+// teammates competing for this machine's CPUs (on their own machines they would not).
+
+struct SoloFigures
+{
     QList<qint64> soloSync, soloOnHub;
-    onEach(everyone, [](Person &p) { p.service->disconnectFromHub(); });
-    for (int i = 0; i < soloCount; ++i) {
-        Person *owner = everyone[size_t(i * memberCount / soloCount)];
+};
+
+SoloFigures replanOneAtATime(Bench &b)
+{
+    SoloFigures f;
+    const int memberCount = b.opt.memberCount;
+    onEach(b.everyone, [](Person &p) { p.service->disconnectFromHub(); });
+    for (int i = 0; i < b.opt.soloCount; ++i) {
+        Person *owner = b.everyone[size_t(i * memberCount / b.opt.soloCount)];
         qint64 syncMs = 0, began = 0;
         onEach({owner}, [&](Person &p) {
             if (Status s = connectWithRetries(*p.service); !s)
@@ -793,25 +365,31 @@ int main(int argc, char **argv)
             syncMs = t.elapsed();
             p.service->disconnectFromHub();
         });
-        QSqlQuery q(admin.connection());
+        QSqlQuery q(b.admin.connection());
         q.prepare(QStringLiteral("SELECT count(*), (extract(epoch FROM max(updated_at)) * 1000)::bigint FROM fermata.commitments "
                                  "WHERE owner_id = ? AND updated_at >= to_timestamp(? / 1000.0)"));
         q.addBindValue(owner->account.id);
         q.addBindValue(began);
-        if (!q.exec() || !q.next() || q.value(0).toInt() != perMember)
+        if (!q.exec() || !q.next() || q.value(0).toInt() != b.opt.perMember)
             noteError(QStringLiteral("member %1's re-plan is not on the hub").arg(owner->index));
-        soloSync.append(syncMs);
-        soloOnHub.append(q.value(1).toLongLong() - began);
+        f.soloSync.append(syncMs);
+        f.soloOnHub.append(q.value(1).toLongLong() - began);
     }
-    onEach(everyone, [](Person &p) {
+    onEach(b.everyone, [](Person &p) {
         if (Status s = connectWithRetries(*p.service); !s)
             noteError(s.error().message);
     });
+    return f;
+}
+
+// The plan's notices are released in a window open now; any still held then are put away
+// (Done), so that the rounds' changes cannot coalesce into them. Every notice so far becomes
+// the rounds' baseline. Returns how many were still held.
+int putAwayPlanNotices(Bench &b)
+{
     const QDateTime openNow = QDateTime::currentDateTimeUtc().addSecs(-QDateTime::currentDateTimeUtc().time().second());
-    // Released in a window open now; any still held then are put away (Done), so that the
-    // rounds' changes cannot coalesce into them.
     std::atomic<int> planHeldAfterRelease{0};
-    onEach(everyone, [&](Person &p) {
+    onEach(b.everyone, [&](Person &p) {
         (void)p.attention->setPersonalWindows({windowAt(openNow, 5)});
         p.attention->tick();
         const Result<QList<InboxItem>> held = AttentionRepository(*p.db).held();
@@ -821,7 +399,7 @@ int main(int argc, char **argv)
         }
         QList<qint64> ids;
         for (const InboxItem &item : *held) {
-            if (item.uuid.startsWith(s_prefix))
+            if (isCommitmentNotice(item.uuid))
                 ids.append(item.notification.id);
         }
         planHeldAfterRelease += int(ids.size());
@@ -830,281 +408,383 @@ int main(int argc, char **argv)
                 noteError(s.error().message);
         }
     });
-    notices = readNotices(everyone);
-    std::vector<QSet<qint64>> baseline(everyone.size());
+    const std::vector<QList<ItemRow>> notices = readNotices(b.everyone);
+    b.baseline.assign(b.everyone.size(), {});
     for (size_t i = 0; i < notices.size(); ++i) {
         for (const ItemRow &row : notices[i])
-            baseline[i].insert(row.id);
+            b.baseline[i].insert(row.id);
     }
+    return planHeldAfterRelease.load();
+}
 
-    progress("figure 2, round A");
-    // ---- Figure 2, round A: the window opens after the change.
-    // The depended-on commitments, shuffled: half change in round A, half in round B; in each,
-    // half are marked done and half move their finish day; a third of round A's moved ones are
-    // then marked done too before the window (two changes: one item).
-    QList<QUuid> depended(allDepended.cbegin(), allDepended.cend());
+// ---- Figure 2: the owners' changes and what the dependents' Inboxes make of them.
+
+// What an owner does to a depended-on commitment.
+enum class Change { Done, Move, MoveThenDone };
+
+// The depended-on commitments, shuffled: half change in round A, half in round B; in each,
+// half are marked done and half move their finish day; a third of round A's moved ones are
+// then marked done too before the window (two changes: one item).
+struct RoundPlan
+{
+    QList<QUuid> roundA, roundB;
+    QHash<QUuid, std::pair<Person *, qint64>> ownerTask; // commitment -> owner, task
+    QHash<QUuid, Change> changes;
+    int expectedA = 0, expectedB = 0, coalescedDependents = 0;
+};
+
+RoundPlan planChanges(const Bench &b)
+{
+    RoundPlan plan;
+    QList<QUuid> depended(b.allDepended.cbegin(), b.allDepended.cend());
     std::sort(depended.begin(), depended.end());
     std::shuffle(depended.begin(), depended.end(), std::mt19937(20261207));
-    const QList<QUuid> roundA = depended.mid(0, depended.size() / 2);
-    const QList<QUuid> roundB = depended.mid(depended.size() / 2);
-    QHash<QUuid, std::pair<Person *, qint64>> ownerTask; // commitment -> owner, task
-    for (Person *p : everyone) {
+    plan.roundA = depended.mid(0, depended.size() / 2);
+    plan.roundB = depended.mid(depended.size() / 2);
+    for (Person *p : b.everyone) {
         for (int k = 0; k < p->commitments.size(); ++k)
-            ownerTask.insert(p->commitments.at(k), {p, p->sharedTasks.at(k)});
+            plan.ownerTask.insert(p->commitments.at(k), {p, p->sharedTasks.at(k)});
     }
-    enum class Change { Done, Move, MoveThenDone };
-    QHash<QUuid, Change> changes;
-    for (qsizetype i = 0; i < roundA.size(); ++i)
-        changes.insert(roundA.at(i), i % 2 == 0 ? Change::Done : i % 6 == 1 ? Change::MoveThenDone : Change::Move);
-    for (qsizetype i = 0; i < roundB.size(); ++i)
-        changes.insert(roundB.at(i), i % 2 == 0 ? Change::Done : Change::Move);
-    auto ownersOf = [&](const QList<QUuid> &set, const std::function<bool(Change)> &which) {
-        std::map<Person *, QList<qint64>> byOwner;
-        for (const QUuid &c : set) {
-            if (which(changes.value(c)))
-                byOwner[ownerTask.value(c).first].append(ownerTask.value(c).second);
-        }
-        return byOwner;
-    };
-    // The owners apply their changes and sync, all at once.
-    auto push = [&](const std::map<Person *, QList<qint64>> &done, const std::map<Person *, QList<qint64>> &moved, int days) {
-        std::set<Person *> owners;
-        for (const auto &[p, l] : done)
-            owners.insert(p);
-        for (const auto &[p, l] : moved)
-            owners.insert(p);
-        std::vector<Person *> list(owners.cbegin(), owners.cend());
-        onEach(list, [&](Person &p) {
-            const Status changed = p.db->inTransaction([&]() -> Status {
-                if (auto it = done.find(&p); it != done.end()) {
-                    for (qint64 task : it->second)
-                        markDone(p, task);
-                }
-                if (auto it = moved.find(&p); it != moved.end()) {
-                    for (qint64 task : it->second)
-                        moveFinishDay(p, task, days);
-                }
-                return {};
-            });
-            if (!changed)
-                noteError(changed.error().message);
-            (void)sync(*p.service);
-        });
-    };
-    int expectedA = 0, expectedB = 0, coalescedDependents = 0;
-    for (const QUuid &c : roundA) {
-        expectedA += int(dependentsOf.value(c).size());
-        coalescedDependents += changes.value(c) == Change::MoveThenDone ? int(dependentsOf.value(c).size()) : 0;
+    for (qsizetype i = 0; i < plan.roundA.size(); ++i)
+        plan.changes.insert(plan.roundA.at(i), i % 2 == 0 ? Change::Done : i % 6 == 1 ? Change::MoveThenDone : Change::Move);
+    for (qsizetype i = 0; i < plan.roundB.size(); ++i)
+        plan.changes.insert(plan.roundB.at(i), i % 2 == 0 ? Change::Done : Change::Move);
+    for (const QUuid &c : plan.roundA) {
+        plan.expectedA += int(b.dependentsOf.value(c).size());
+        plan.coalescedDependents += plan.changes.value(c) == Change::MoveThenDone ? int(b.dependentsOf.value(c).size()) : 0;
     }
-    for (const QUuid &c : roundB)
-        expectedB += int(dependentsOf.value(c).size());
+    for (const QUuid &c : plan.roundB)
+        plan.expectedB += int(b.dependentsOf.value(c).size());
+    return plan;
+}
 
-    const QDateTime windowA = nextMinuteAfter(25 + memberCount / 4 + dependencyCount / 100);
-    onEach(everyone, [&](Person &p) {
+// The tasks of the commitments in `set` whose change is `which`, by owner.
+std::map<Person *, QList<qint64>> ownersOf(const RoundPlan &plan, const QList<QUuid> &set, const std::function<bool(Change)> &which)
+{
+    std::map<Person *, QList<qint64>> byOwner;
+    for (const QUuid &c : set) {
+        if (which(plan.changes.value(c)))
+            byOwner[plan.ownerTask.value(c).first].append(plan.ownerTask.value(c).second);
+    }
+    return byOwner;
+}
+
+struct RoundAFigures
+{
+    QDateTime window;                // opens after the changes
+    QSet<QUuid> changedSet;
+    QHash<QUuid, qint64> changed;    // each commitment's last change on the hub
+    bool stored = false;
+    bool beforeWindow = false;       // all changes were in before the window opened
+    bool released = false;
+    Tally held, after;
+    int coalescedFinished = 0;
+};
+
+// Round A: the window opens after the change.
+RoundAFigures runRoundA(Bench &b, const RoundPlan &plan)
+{
+    RoundAFigures f;
+    f.window = nextMinuteAfter(25 + b.opt.memberCount / 4 + b.opt.dependencyCount / 100);
+    const QDateTime windowA = f.window;
+    onEach(b.everyone, [&](Person &p) {
         if (Status s = p.attention->setPersonalWindows({windowAt(windowA, 30)}); !s)
             noteError(s.error().message);
         p.attention->tick();
     });
-    cpuAtStart[2] = cpuMs();
-    wallAtStart[2] = nowMs();
-    g_tracker.round = 2;
+    startRound(b, 2);
     g_tracker.releaseSince = windowA.toMSecsSinceEpoch();
-    push(ownersOf(roundA, [](Change c) { return c == Change::Done; }),
-         ownersOf(roundA, [](Change c) { return c != Change::Done; }), 20);
-    const QHash<QUuid, qint64> changedA = hubChangeTimes(admin);
-    const bool storedA = waitFor([&] { return g_tracker.countIn(2).first >= expectedA; }, 120000);
+    push(ownersOf(plan, plan.roundA, [](Change c) { return c == Change::Done; }),
+         ownersOf(plan, plan.roundA, [](Change c) { return c != Change::Done; }), 20);
+    f.changed = hubChangeTimes(b.admin);
+    f.stored = waitFor([&] { return g_tracker.countIn(2).first >= plan.expectedA; }, 120000);
     // The second change of the coalesced ones, before the window.
-    push(ownersOf(roundA, [](Change c) { return c == Change::MoveThenDone; }), {}, 0);
+    push(ownersOf(plan, plan.roundA, [](Change c) { return c == Change::MoveThenDone; }), {}, 0);
     for (int pass = 0; pass < 2; ++pass)
-        onEach(everyone, [](Person &p) { (void)sync(*p.service); });
-    const bool beforeWindowA = QDateTime::currentDateTimeUtc() < windowA;
-    notices = readNotices(everyone);
-    const QSet<QUuid> setA(roundA.cbegin(), roundA.cend());
-    const Tally heldA = verify(everyone, notices, baseline, setA);
+        onEach(b.everyone, [](Person &p) { (void)sync(*p.service); });
+    f.beforeWindow = QDateTime::currentDateTimeUtc() < windowA;
+    std::vector<QList<ItemRow>> notices = readNotices(b.everyone);
+    f.changedSet = QSet<QUuid>(plan.roundA.cbegin(), plan.roundA.cend());
+    f.held = verify(b.everyone, notices, b.baseline, f.changedSet);
     // Coalesced: the one item of a commitment moved, then done, says it is finished.
-    int coalescedFinished = 0;
-    for (const Person *p : everyone) {
+    for (const Person *p : b.everyone) {
         for (const ItemRow &row : notices[size_t(p->index)]) {
             const QUuid about = aboutWhich(row.uuid, p->waits);
-            if (!baseline[size_t(p->index)].contains(row.id) && changes.value(about) == Change::MoveThenDone
+            if (!b.baseline[size_t(p->index)].contains(row.id) && plan.changes.value(about) == Change::MoveThenDone
                 && row.title.contains(QStringLiteral(" finished '")))
-                ++coalescedFinished;
+                ++f.coalescedFinished;
         }
     }
     // The window opens: the engines' own timers release (tick at the window's start).
     progress("round A: changes stored, waiting for the window");
-    const bool releasedA = waitFor([&] { return g_tracker.countIn(2).second >= g_tracker.countIn(2).first; },
-                                   std::max<qint64>(0, windowA.toMSecsSinceEpoch() - nowMs()) + 60000);
-    onEach(everyone, [](Person &p) { (void)sync(*p.service); p.attention->tick(); });
-    notices = readNotices(everyone);
-    const Tally afterA = verify(everyone, notices, baseline, setA);
+    f.released = waitFor([&] { return g_tracker.countIn(2).second >= g_tracker.countIn(2).first; },
+                         std::max<qint64>(0, windowA.toMSecsSinceEpoch() - nowMs()) + 60000);
+    onEach(b.everyone, [](Person &p) { (void)sync(*p.service); p.attention->tick(); });
+    notices = readNotices(b.everyone);
+    f.after = verify(b.everyone, notices, b.baseline, f.changedSet);
+    return f;
+}
 
-    progress("round B");
-    // ---- Figure 2, round B: the window is open; a second process for some members.
-    std::vector<Person *> twinned;
-    for (Person *p : everyone) {
-        if (twinsEvery > 0 && p->index % twinsEvery == 0) {
+// Every `twinsEvery`th member gets a second process on the same SQLite file, nudged by the
+// same NOTIFY.
+void startSecondProcesses(Bench &b)
+{
+    for (Person *p : b.everyone) {
+        if (b.opt.twinsEvery > 0 && p->index % b.opt.twinsEvery == 0) {
             p->twinProcess = std::make_unique<Process>();
-            twinned.push_back(p);
+            b.twinned.push_back(p);
         }
     }
-    onEach(twinned, [](Person &p) {
-        auto opened = Database::open(p.dir.databasePath());
-        if (!opened)
-            fail(opened.error().message);
-        p.twinDb = std::move(opened).value();
-        p.twinSecrets = std::make_unique<FileSecretStore>(p.secretsPath());
-        p.twin = std::make_unique<OutboxService>(*p.twinDb, *p.twinSecrets, clock);
-        p.twin->setReconnectInterval(0);
-        p.twin->setSenderZone(QTimeZone::utc());
-        QObject::connect(p.twin.get(), &OutboxService::statusChanged, p.twin.get(), [&p] { afterSync(p, *p.twinDb, true); });
-        if (Status s = connectWithRetries(*p.twin); !s)
-            noteError(QStringLiteral("twin: ") + s.error().message);
-    }, true);
-    cpuAtStart[3] = cpuMs();
-    wallAtStart[3] = nowMs();
-    g_tracker.round = 3;
+    onEach(b.twinned, openSecondProcess, true);
+}
+
+struct RoundBFigures
+{
+    QHash<QUuid, qint64> changed;    // each commitment's last change on the hub
+    bool windowStillOpen = false;
+    bool released = false;
+    Tally after;                     // rounds A and B together
+};
+
+// Round B: the window is open; a second process for some members.
+RoundBFigures runRoundB(Bench &b, const RoundPlan &plan, const RoundAFigures &a)
+{
+    RoundBFigures f;
+    startSecondProcesses(b);
+    startRound(b, 3);
     g_tracker.releaseSince = 0;
-    const bool windowStillOpen = QDateTime::currentDateTimeUtc() < windowA.addSecs(25 * 60);
-    push(ownersOf(roundB, [](Change c) { return c == Change::Done; }),
-         ownersOf(roundB, [](Change c) { return c != Change::Done; }), 25);
-    const QHash<QUuid, qint64> changedB = hubChangeTimes(admin);
-    const bool releasedB = waitFor([&] {
+    f.windowStillOpen = QDateTime::currentDateTimeUtc() < a.window.addSecs(25 * 60);
+    push(ownersOf(plan, plan.roundB, [](Change c) { return c == Change::Done; }),
+         ownersOf(plan, plan.roundB, [](Change c) { return c != Change::Done; }), 25);
+    f.changed = hubChangeTimes(b.admin);
+    f.released = waitFor([&] {
         const auto [stored, released] = g_tracker.countIn(3);
-        return stored >= expectedB && released >= stored;
+        return stored >= plan.expectedB && released >= stored;
     }, 120000);
     // Everyone syncs twice more, both processes of the twinned members at the same moment.
     for (int pass = 0; pass < 2; ++pass) {
-        std::thread twinsSync([&] { onEach(twinned, [](Person &p) { (void)sync(*p.twin); }, true); });
-        onEach(everyone, [](Person &p) { (void)sync(*p.service); p.attention->tick(); });
+        std::thread twinsSync([&] { onEach(b.twinned, [](Person &p) { (void)sync(*p.twin); }, true); });
+        onEach(b.everyone, [](Person &p) { (void)sync(*p.service); p.attention->tick(); });
         twinsSync.join();
     }
-    notices = readNotices(everyone);
-    QSet<QUuid> setAB = setA;
-    for (const QUuid &c : roundB)
+    const std::vector<QList<ItemRow>> notices = readNotices(b.everyone);
+    QSet<QUuid> setAB = a.changedSet;
+    for (const QUuid &c : plan.roundB)
         setAB.insert(c);
-    const Tally afterB = verify(everyone, notices, baseline, setAB);
+    f.after = verify(b.everyone, notices, b.baseline, setAB);
+    return f;
+}
 
-    const qint64 cpuAtEnd = cpuMs();
-    const qint64 wallAtEnd = nowMs();
-    progress("checks done");
-    // ---- Lags.
+// ---- Lags, from the sightings of both rounds.
+
+struct LagFigures
+{
     Lags storedLagA, releaseLagA, storedLagB, releaseLagB;
     int unmappedLags = 0;
     QStringList stragglers; // held more than 2 s after being seen stored in an open window
+};
+
+LagFigures measureLags(const Bench &b, const RoundAFigures &a, const RoundBFigures &rb)
+{
+    LagFigures f;
     for (const Sighting &s : g_tracker.sightings()) {
         if (s.round != 2 && s.round != 3)
             continue;
-        const QUuid about = aboutWhich(s.uuid, everyone[size_t(s.member)]->waits);
-        const QHash<QUuid, qint64> &times = s.round == 2 ? changedA : changedB;
+        const QUuid about = aboutWhich(s.uuid, b.everyone[size_t(s.member)]->waits);
+        const QHash<QUuid, qint64> &times = s.round == 2 ? a.changed : rb.changed;
         if (about.isNull() || !times.contains(about)) {
-            ++unmappedLags;
+            ++f.unmappedLags;
             continue;
         }
         const qint64 changedAt = times.value(about);
-        (s.round == 2 ? storedLagA : storedLagB).values.append(s.storedMs - changedAt);
+        (s.round == 2 ? f.storedLagA : f.storedLagB).values.append(s.storedMs - changedAt);
         if (s.releasedMs > 0) {
             if (s.round == 2)
-                releaseLagA.values.append(s.releasedMs - windowA.toMSecsSinceEpoch());
+                f.releaseLagA.values.append(s.releasedMs - a.window.toMSecsSinceEpoch());
             else
-                releaseLagB.values.append(s.releasedMs - changedAt);
+                f.releaseLagB.values.append(s.releasedMs - changedAt);
         }
         if (s.round == 3 && (s.releasedMs == 0 || s.releasedMs - s.storedMs > 2000))
-            stragglers.append(QStringLiteral("member %1%2 %3: stored %4 ms after the change, released %5 ms after it was seen (seen first by %6)")
-                                  .arg(s.member).arg(everyone[size_t(s.member)]->twinProcess ? QStringLiteral(" (2 processes)") : QString())
-                                  .arg(s.uuid).arg(s.storedMs - changedAt)
-                                  .arg(s.releasedMs ? s.releasedMs - s.storedMs : -1).arg(s.byTwin ? QStringLiteral("the second process") : QStringLiteral("the first")));
+            f.stragglers.append(QStringLiteral("member %1%2 %3: stored %4 ms after the change, released %5 ms after it was seen (seen first by %6)")
+                                    .arg(s.member).arg(b.everyone[size_t(s.member)]->twinProcess ? QStringLiteral(" (2 processes)") : QString())
+                                    .arg(s.uuid).arg(s.storedMs - changedAt)
+                                    .arg(s.releasedMs ? s.releasedMs - s.storedMs : -1).arg(s.byTwin ? QStringLiteral("the second process") : QStringLiteral("the first")));
     }
+    return f;
+}
 
-    // ---- Clean up on the owning threads.
-    onEach(twinned, [](Person &p) {
+// Clean up on the owning threads.
+void cleanUp(Bench &b)
+{
+    onEach(b.twinned, [](Person &p) {
         p.twin.reset();
         p.twinSecrets.reset();
         p.twinDb.reset();
     }, true);
-    onEach(everyone, [](Person &p) {
+    onEach(b.everyone, [](Person &p) {
         p.service.reset();
         p.attention.reset();
         p.secrets.reset();
         p.db.reset();
     });
+}
 
-    const bool ok = heldA.ok() && coalescedFinished == coalescedDependents && heldA.released == 0 && afterA.ok() && afterA.held == 0
-        && afterB.ok() && afterB.held == 0 && g_tracker.early() == 0 && storedA && releasedA && releasedB
-        && copiesComplete && hubCompleteMs.load() > 0 && g_errors.load() == 0 && unmappedLags == 0;
+// ---- Printing.
+
+// Everything measured, for the report.
+struct Figures
+{
+    qint64 setupMs = 0;
+    QList<qint64> copyReads;
+    PlanFigures plan;
+    SoloFigures solo;
+    RoundPlan changes;
+    RoundAFigures roundA;
+    RoundBFigures roundB;
+    LagFigures lags;
+};
+
+bool passed(const Figures &f)
+{
+    const RoundAFigures &a = f.roundA;
+    return a.held.ok() && a.coalescedFinished == f.changes.coalescedDependents && a.held.released == 0 && a.after.ok() && a.after.held == 0
+        && f.roundB.after.ok() && f.roundB.after.held == 0 && g_tracker.early() == 0 && a.stored && a.released && f.roundB.released
+        && f.plan.copiesComplete && f.plan.hubCompleteMs > 0 && g_errors.load() == 0 && f.lags.unmappedLags == 0;
+}
+
+void printPublishing(const Bench &b, const Figures &f)
+{
+    const Options &o = b.opt;
+    const PlanFigures &p = f.plan;
     std::printf("Shared commitments benchmark (PostgreSQL at 127.0.0.1, throwaway cluster, fsync off; %d CPUs)\n",
                 QThread::idealThreadCount());
     std::printf("  team                     %d members, each its own SQLite file, OutboxService, attention engine,\n"
-                "                           hub connection and thread (setup %.1f s)\n", memberCount, setupMs / 1000.0);
+                "                           hub connection and thread (setup %.1f s)\n", o.memberCount, f.setupMs / 1000.0);
     std::printf("  commitments              %d (%d each); dependent tasks %d, on %lld distinct commitments\n",
-                memberCount * perMember, perMember, dependencyCount, qint64(allDepended.size()));
-    std::printf("Figure 1: publishing a plan's commitment days (all %d owners at once: store blocks, sync)\n", memberCount);
-    std::printf("  store the plan (SQLite)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(storeTimes, 0.5),
-                bench::percentile(storeTimes, 0.99), bench::percentile(storeTimes, 1));
-    std::printf("  push (the owner's sync)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(pushTimes, 0.5),
-                bench::percentile(pushTimes, 0.99), bench::percentile(pushTimes, 1));
+                o.memberCount * o.perMember, o.perMember, o.dependencyCount, qint64(b.allDepended.size()));
+    std::printf("Figure 1: publishing a plan's commitment days (all %d owners at once: store blocks, sync)\n", o.memberCount);
+    std::printf("  store the plan (SQLite)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(p.storeTimes, 0.5),
+                bench::percentile(p.storeTimes, 0.99), bench::percentile(p.storeTimes, 1));
+    std::printf("  push (the owner's sync)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(p.pushTimes, 0.5),
+                bench::percentile(p.pushTimes, 0.99), bench::percentile(p.pushTimes, 1));
     std::printf("  push landed on the hub   p50 %lld ms, p99 %lld ms, max %lld ms after the owner's sync() began (n = %lld)\n",
-                bench::percentile(onHubTimes, 0.5), bench::percentile(onHubTimes, 0.99), bench::percentile(onHubTimes, 1),
-                qint64(onHubTimes.size()));
+                bench::percentile(p.onHubTimes, 0.5), bench::percentile(p.onHubTimes, 0.99), bench::percentile(p.onHubTimes, 1),
+                qint64(p.onHubTimes.size()));
     std::printf("  all %d on the hub        %lld ms after the start (every sync returned after %lld ms)\n",
-                memberCount * perMember, hubCompleteMs.load(), allPushedMs);
-    std::printf("  in every teammate's copy %lld ms after the start (through the nudges)%s\n", copiesMs,
-                copiesComplete ? "" : "  INCOMPLETE");
+                o.memberCount * o.perMember, p.hubCompleteMs, p.allPushedMs);
+    std::printf("  in every teammate's copy %lld ms after the start (through the nudges)%s\n", p.copiesMs,
+                p.copiesComplete ? "" : "  INCOMPLETE");
     std::printf("  notices from the plan    %s;\n"
                 "                           %d still held in a window open since before they came (put away)\n",
-                qPrintable(planNotices.summary()), planHeldAfterRelease.load());
+                qPrintable(p.planNotices.summary()), p.planHeldAfterRelease);
     std::printf("Figure 1b: one owner at a time re-plans (every finish day moves) and syncs, the others offline; %d owners\n",
-                soloCount);
-    std::printf("  push (the owner's sync)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(soloSync, 0.5),
-                bench::percentile(soloSync, 0.99), bench::percentile(soloSync, 1));
+                o.soloCount);
+    std::printf("  push (the owner's sync)  p50 %lld ms, p99 %lld ms, max %lld ms\n", bench::percentile(f.solo.soloSync, 0.5),
+                bench::percentile(f.solo.soloSync, 0.99), bench::percentile(f.solo.soloSync, 1));
     std::printf("  on the hub (last row)    p50 %lld ms, p99 %lld ms, max %lld ms after the sync began\n",
-                bench::percentile(soloOnHub, 0.5), bench::percentile(soloOnHub, 0.99), bench::percentile(soloOnHub, 1));
+                bench::percentile(f.solo.soloOnHub, 0.5), bench::percentile(f.solo.soloOnHub, 0.99), bench::percentile(f.solo.soloOnHub, 1));
+}
+
+void printFigure2(const Figures &f)
+{
+    const RoundPlan &c = f.changes;
+    const LagFigures &l = f.lags;
     std::printf("Figure 2: a status change -> each dependent's Inbox item at their window\n");
     std::printf("  changed                  round A %lld commitments (%d dependents; %d of them on commitments moved then done),\n"
                 "                           round B %lld (%d dependents); half done, half finish day moved\n",
-                qint64(roundA.size()), expectedA, coalescedDependents, qint64(roundB.size()), expectedB);
-    std::printf("  A: window opens after    stored (hub change -> item held)       %s\n", qPrintable(storedLagA.text()));
-    std::printf("                           released (window opens -> released)    %s%s\n", qPrintable(releaseLagA.text()),
-                beforeWindowA ? "" : "  (WARNING: changes still arriving at the window start)");
-    std::printf("  B: window already open   stored (hub change -> item held)       %s\n", qPrintable(storedLagB.text()));
-    std::printf("                           released (hub change -> released)      %s%s\n", qPrintable(releaseLagB.text()),
-                windowStillOpen ? "" : "  (WARNING: the window had closed)");
-    const auto cpuLine = [&](const char *label, int r) {
-        const qint64 cpu = (r == 3 ? cpuAtEnd : cpuAtStart[size_t(r + 1)]) - cpuAtStart[size_t(r)];
-        const qint64 wall = (r == 3 ? wallAtEnd : wallAtStart[size_t(r + 1)]) - wallAtStart[size_t(r)];
-        const int syncs = g_syncs[size_t(r)].load();
-        std::printf("  %-24s %d syncs by all clients in %.1f s, client CPU %.1f s (%.0f ms a sync)\n", label, syncs,
-                    wall / 1000.0, cpu / 1000.0, syncs > 0 ? double(cpu) / syncs : 0.0);
-    };
-    std::printf("  B: released > 2 s after stored: %lld\n", qint64(stragglers.size()));
-    for (qsizetype i = 0; i < std::min<qsizetype>(stragglers.size(), 5); ++i)
-        std::printf("     %s\n", qPrintable(stragglers.at(i)));
+                qint64(c.roundA.size()), c.expectedA, c.coalescedDependents, qint64(c.roundB.size()), c.expectedB);
+    std::printf("  A: window opens after    stored (hub change -> item held)       %s\n", qPrintable(l.storedLagA.text()));
+    std::printf("                           released (window opens -> released)    %s%s\n", qPrintable(l.releaseLagA.text()),
+                f.roundA.beforeWindow ? "" : "  (WARNING: changes still arriving at the window start)");
+    std::printf("  B: window already open   stored (hub change -> item held)       %s\n", qPrintable(l.storedLagB.text()));
+    std::printf("                           released (hub change -> released)      %s%s\n", qPrintable(l.releaseLagB.text()),
+                f.roundB.windowStillOpen ? "" : "  (WARNING: the window had closed)");
+    std::printf("  B: released > 2 s after stored: %lld\n", qint64(l.stragglers.size()));
+    for (qsizetype i = 0; i < std::min<qsizetype>(l.stragglers.size(), 5); ++i)
+        std::printf("     %s\n", qPrintable(l.stragglers.at(i)));
+}
+
+// Syncs, wall clock and client CPU of round `r` (1: figures 1 and 1b, 2: A, 3: B).
+void printCpuLine(const Bench &b, const char *label, int r)
+{
+    const qint64 cpu = (r == 3 ? b.cpuAtEnd : b.cpuAtStart[size_t(r + 1)]) - b.cpuAtStart[size_t(r)];
+    const qint64 wall = (r == 3 ? b.wallAtEnd : b.wallAtStart[size_t(r + 1)]) - b.wallAtStart[size_t(r)];
+    const int syncs = g_syncs[size_t(r)].load();
+    std::printf("  %-24s %d syncs by all clients in %.1f s, client CPU %.1f s (%.0f ms a sync)\n", label, syncs,
+                wall / 1000.0, cpu / 1000.0, syncs > 0 ? double(cpu) / syncs : 0.0);
+}
+
+void printTimeSpent(const Bench &b, const Figures &f)
+{
     std::printf("Where the time goes (all clients share this machine's CPUs with the hub)\n");
-    cpuLine("figure 1 and 1b", 1);
-    cpuLine("round A", 2);
-    cpuLine("round B", 3);
+    printCpuLine(b, "figure 1 and 1b", 1);
+    printCpuLine(b, "round A", 2);
+    printCpuLine(b, "round B", 3);
     std::printf("  reading one copy whole   %lld ms for %d commitments (the notices read it twice in each refresh)\n",
-                bench::percentile(copyReads, 0.5), teammateCommitments);
+                bench::percentile(f.copyReads, 0.5), b.opt.teammateCommitments);
     std::printf("  receive path             LISTEN/NOTIFY nudge -> OutboxService pull -> sync(); engine: tick at the\n"
                 "                           window start (A), takeInboxChanges() after the sync (B)\n");
+}
+
+void printChecks(const Bench &b, const Figures &f, bool ok)
+{
+    const RoundAFigures &a = f.roundA;
+    const Tally &afterB = f.roundB.after;
     std::printf("Checks\n");
-    std::printf("  A before the window      %s  %s\n", qPrintable(heldA.summary()), heldA.ok() && heldA.released == 0 ? "ok" : "FAIL");
-    std::printf("  coalesced (moved, done)  %d of %d items say finished  %s\n", coalescedFinished, coalescedDependents,
-                coalescedFinished == coalescedDependents ? "ok" : "FAIL");
-    std::printf("  A after the window       %s  %s\n", qPrintable(afterA.summary()), afterA.ok() && afterA.held == 0 ? "ok" : "FAIL");
+    std::printf("  A before the window      %s  %s\n", qPrintable(a.held.summary()), a.held.ok() && a.held.released == 0 ? "ok" : "FAIL");
+    std::printf("  coalesced (moved, done)  %d of %d items say finished  %s\n", a.coalescedFinished, f.changes.coalescedDependents,
+                a.coalescedFinished == f.changes.coalescedDependents ? "ok" : "FAIL");
+    std::printf("  A after the window       %s  %s\n", qPrintable(a.after.summary()), a.after.ok() && a.after.held == 0 ? "ok" : "FAIL");
     std::printf("  A + B, 2 more syncs, %zu members with 2 processes syncing at once\n"
-                "                           %s  %s\n", twinned.size(), qPrintable(afterB.summary()),
+                "                           %s  %s\n", b.twinned.size(), qPrintable(afterB.summary()),
                 afterB.ok() && afterB.held == 0 ? "ok" : "FAIL");
     std::printf("  released before window  %d  %s\n", g_tracker.early(), g_tracker.early() == 0 ? "ok" : "FAIL");
     std::printf("  connect retries          %d (libpq's connect timeout under load; tried again like the app's reconnect)\n",
                 g_connectRetries.load());
-    std::printf("  waits                    stored A %s, released A %s, released B %s\n", storedA ? "ok" : "TIMEOUT",
-                releasedA ? "ok" : "TIMEOUT", releasedB ? "ok" : "TIMEOUT");
-    std::printf("  errors                   %d (items without a known commitment in lags: %d)\n", g_errors.load(), unmappedLags);
+    std::printf("  waits                    stored A %s, released A %s, released B %s\n", a.stored ? "ok" : "TIMEOUT",
+                a.released ? "ok" : "TIMEOUT", f.roundB.released ? "ok" : "TIMEOUT");
+    std::printf("  errors                   %d (items without a known commitment in lags: %d)\n", g_errors.load(), f.lags.unmappedLags);
     std::printf("  locked out               %d writes gave up on SQLite's 5 s busy timeout (the member's other process held\n"
                 "                           the write lock), %d of them the engine's release; repeated by the next sync%s\n",
                 g_locked.load(), g_lockedReleases.load(), g_locked.load() > 0 ? "  WARNING" : "");
     std::printf("  result                   %s\n", ok ? "PASS" : "FAIL");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    test::pinEnvironment();
+    Bench b(parseOptions(app));
+    startHub(b);
+
+    Figures f;
+    f.setupMs = setUpTeam(b);
+    f.copyReads = timeCopyReads(b);
+    progress("setup done; figure 1");
+    f.plan = publishPlans(b);
+    f.plan.planNotices = noticesFromPlan(b);
+    f.solo = replanOneAtATime(b);
+    f.plan.planHeldAfterRelease = putAwayPlanNotices(b);
+
+    progress("figure 2, round A");
+    f.changes = planChanges(b);
+    f.roundA = runRoundA(b, f.changes);
+    progress("round B");
+    f.roundB = runRoundB(b, f.changes, f.roundA);
+
+    b.cpuAtEnd = cpuMs();
+    b.wallAtEnd = nowMs();
+    progress("checks done");
+    f.lags = measureLags(b, f.roundA, f.roundB);
+    cleanUp(b);
+
+    const bool ok = passed(f);
+    printPublishing(b, f);
+    printFigure2(f);
+    printTimeSpent(b, f);
+    printChecks(b, f, ok);
     std::fflush(stdout);
     return ok ? 0 : 1;
 }
