@@ -17,9 +17,9 @@ public:
     RuinRecreate(Schedule &schedule, quint64 seed);
     // Runs `steps` ruin-and-recreate steps; the schedule ends as the best plan seen.
     void run(int steps);
-    // With late work allowed: tries each predecessor that is on time but whose dependent is
-    // due later past its deadline instead, and fills the room it leaves. Keeps only a
-    // better plan. Returns how many such moves were kept.
+    // With late work allowed: tries each planned predecessor whose dependent is due later
+    // after its own deadline instead, so that its on-time room goes to other work. Keeps
+    // only a better plan. Returns how many such moves were kept.
     int deferPredecessors();
 
     // (value, -blocks): the plan's rank, higher is better.

@@ -44,7 +44,8 @@ int lnsSteps(const Problem &problem, size_t size)
 
 // The heuristic: a few deterministic starts (different tie orders among equal weights), the
 // best improved by ruin and recreate and polished. Big problems get fewer starts so the time
-// stays bounded. Late work is not placed yet.
+// stays bounded. Late work is placed only where a predecessor's dependent needs it (the
+// rest comes last, in solve()).
 Schedule searchHeuristic(const Problem &problem, int &kept, bool exactFollows)
 {
     const size_t size = problem.tasks.size() + size_t(problem.slotCount) / 16;
