@@ -133,9 +133,10 @@ Solution solve(const Problem &problem)
         // Until nothing more fits: a dependent earlier in the order than its predecessor
         // can only start once the predecessor has been placed (late) after it.
         ChunkPlacer placer(schedule);
+        const std::vector<int> order = Constructor::priorityOrder(problem);
         for (bool placed = true; placed;) {
             placed = false;
-            for (int task : Constructor::priorityOrder(problem))
+            for (int task : order)
                 placed = placer.place(task, true) > 0 || placed;
         }
     }

@@ -108,8 +108,9 @@ int main(int argc, char **argv)
     QRandomGenerator rng(20261206);
     const int firstWaveMembers = memberCount / s_firstWaveEvery;
     const int firstWaveMessages = messageCount / 10;
-    // --senders: how many members send (the same share in every team); all of them connect.
-    const int sendersPerTeam = std::clamp((s_teamSize * parser.value(QStringLiteral("senders")).toInt() + memberCount / 2) / memberCount, 1, s_teamSize);
+    // --senders: how many members send (the first ones of every team, at least two so that a
+    // sender has someone else to write to); all of them connect.
+    const int sendersPerTeam = std::clamp((s_teamSize * parser.value(QStringLiteral("senders")).toInt() + memberCount / 2) / memberCount, 2, s_teamSize);
     QList<QList<Outgoing>> bySender(memberCount);
     quint64 sentChecksum = 0;
     for (int i = 0; i < messageCount; ++i) {
@@ -122,16 +123,12 @@ int main(int argc, char **argv)
             while (to % s_firstWaveEvery == 0);
         }
         const int team = to / s_teamSize;
-        int from = 0;
-        if (sendersPerTeam >= s_teamSize) {
-            from = team * s_teamSize + rng.bounded(s_teamSize - 1);
-            if (from >= to)
-                ++from;
-        } else {
-            from = team * s_teamSize + rng.bounded(sendersPerTeam);
-            if (from == to)
-                from = team * s_teamSize + sendersPerTeam; // a sender writing to itself: the next member
-        }
+        // A sender other than the recipient: one of the team's first sendersPerTeam members.
+        const int toInTeam = to - team * s_teamSize;
+        const bool toSends = toInTeam < sendersPerTeam;
+        int from = team * s_teamSize + rng.bounded(toSends ? sendersPerTeam - 1 : sendersPerTeam);
+        if (toSends && from >= to)
+            ++from;
         Outgoing o;
         o.message.uuid = QUuid::createUuid();
         o.message.to = members.at(to).account.role;
@@ -303,7 +300,7 @@ int main(int argc, char **argv)
     std::printf("Team hub benchmark (PostgreSQL at 127.0.0.1, throwaway cluster, fsync off)\n");
     std::printf("  members (connections)    %d in teams of %d on %d client threads (setup %.1f s)\n", memberCount, s_teamSize,
                 threadCount, setupMs / 1000.0);
-    std::printf("  senders                  %d per team of %d (all members connect)\n", std::min(sendersPerTeam + 1, s_teamSize) == s_teamSize ? s_teamSize : sendersPerTeam, s_teamSize);
+    std::printf("  senders                  %d per team of %d (all members connect)\n", sendersPerTeam, s_teamSize);
     std::printf("  connect retries          %d (libpq's connect timeout while %d members connect at once)\n",
                 g_connectRetries.load(), memberCount);
     std::printf("  hostile member           %s\n", hostile ? qPrintable(troublemaker.summary()) : "none (--no-hostile)");
